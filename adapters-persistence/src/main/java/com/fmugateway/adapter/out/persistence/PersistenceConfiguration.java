@@ -1,0 +1,77 @@
+package com.fmugateway.adapter.out.persistence;
+
+import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
+import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
+import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
+import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The persistence adapter: the database server, its connection pool and the store adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class PersistenceConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DatabaseServer databaseServer(DatabaseProperties properties) {
+    return DatabaseServer.start(properties);
+  }
+
+  @Bean(destroyMethod = "dispose")
+  ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
+    DatabaseEndpoint endpoint = server.endpoint();
+    PostgresqlConnectionConfiguration connection =
+        PostgresqlConnectionConfiguration.builder()
+            .host(endpoint.host())
+            .port(endpoint.port())
+            .database(endpoint.database())
+            .username(endpoint.username())
+            .password(endpoint.password())
+            .applicationName("fmu-gateway")
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection))
+            .initialSize(properties.pool().initialSize())
+            .maxSize(properties.pool().maxSize())
+            .maxIdleTime(Duration.ofMinutes(10))
+            .maxAcquireTime(Duration.ofSeconds(10))
+            .validationQuery("SELECT 1")
+            .build());
+  }
+
+  @Bean
+  DatabaseClient databaseClient(ConnectionPool pool) {
+    return DatabaseClient.create(pool);
+  }
+
+  @Bean
+  R2dbcTransactionManager transactionManager(ConnectionPool pool) {
+    return new R2dbcTransactionManager(pool);
+  }
+
+  @Bean
+  TransactionalOperator transactionalOperator(R2dbcTransactionManager transactionManager) {
+    return TransactionalOperator.create(transactionManager);
+  }
+
+  @Bean
+  public R2dbcAccounts accounts(DatabaseClient db, TransactionalOperator tx) {
+    return new R2dbcAccounts(db, tx);
+  }
+
+  @Bean
+  public DatabaseHealthProbe databaseHealthProbe(DatabaseClient db, DatabaseServer server) {
+    return new DatabaseHealthProbe(db, server.endpoint());
+  }
+}

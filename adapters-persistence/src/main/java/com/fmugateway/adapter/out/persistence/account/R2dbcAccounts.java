@@ -1,0 +1,113 @@
+package com.fmugateway.adapter.out.persistence.account;
+
+import com.fmugateway.domain.model.account.Account;
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.account.ApiKey;
+import com.fmugateway.domain.model.account.ApiKeyHash;
+import com.fmugateway.domain.model.account.ApiKeyId;
+import com.fmugateway.domain.port.out.AccountStore;
+import com.fmugateway.domain.port.out.ApiKeyStore;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Accounts and API keys in PostgreSQL; a key's plaintext never reaches this class. */
+public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
+
+  private static final String KEY_COLUMNS =
+      "id, account_id, display_prefix, key_hash, created_at, last_used_at, revoked_at";
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+
+  public R2dbcAccounts(DatabaseClient db, TransactionalOperator tx) {
+    this.db = db;
+    this.tx = tx;
+  }
+
+  @Override
+  public Mono<Account> createWithKey(Account account, ApiKey firstKey) {
+    Mono<Long> insertAccount =
+        db.sql("INSERT INTO accounts (id, created_at) VALUES (:id, :createdAt)")
+            .bind("id", account.id().value())
+            .bind("createdAt", utc(account.createdAt()))
+            .fetch()
+            .rowsUpdated();
+    return insertAccount.then(add(firstKey)).thenReturn(account).as(tx::transactional);
+  }
+
+  @Override
+  public Mono<Account> findById(AccountId id) {
+    return db.sql("SELECT id, created_at FROM accounts WHERE id = :id")
+        .bind("id", id.value())
+        .map(
+            row ->
+                new Account(new AccountId(row.get("id", UUID.class)), instant(row, "created_at")))
+        .one();
+  }
+
+  @Override
+  public Mono<ApiKey> add(ApiKey key) {
+    return db.sql(
+            "INSERT INTO api_keys (id, account_id, display_prefix, key_hash, created_at)"
+                + " VALUES (:id, :accountId, :displayPrefix, :keyHash, :createdAt)")
+        .bind("id", key.id().value())
+        .bind("accountId", key.accountId().value())
+        .bind("displayPrefix", key.displayPrefix())
+        .bind("keyHash", key.hash().hex())
+        .bind("createdAt", utc(key.createdAt()))
+        .fetch()
+        .rowsUpdated()
+        .thenReturn(key);
+  }
+
+  @Override
+  public Mono<ApiKey> findByHash(ApiKeyHash hash) {
+    return db.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_hash = :keyHash")
+        .bind("keyHash", hash.hex())
+        .map(R2dbcAccounts::toApiKey)
+        .one();
+  }
+
+  @Override
+  public Mono<Void> markUsed(ApiKeyId id, Instant when) {
+    return db.sql(
+            "UPDATE api_keys SET last_used_at = :when"
+                + " WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :when)")
+        .bind("id", id.value())
+        .bind("when", utc(when))
+        .fetch()
+        .rowsUpdated()
+        .then();
+  }
+
+  private static ApiKey toApiKey(Readable row) {
+    return new ApiKey(
+        new ApiKeyId(row.get("id", UUID.class)),
+        new AccountId(row.get("account_id", UUID.class)),
+        row.get("display_prefix", String.class),
+        new ApiKeyHash(row.get("key_hash", String.class)),
+        instant(row, "created_at"),
+        optionalInstant(row, "last_used_at"),
+        optionalInstant(row, "revoked_at"));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(Readable row, String column) {
+    return row.get(column, OffsetDateTime.class).toInstant();
+  }
+
+  static Optional<Instant> optionalInstant(Readable row, String column) {
+    return Optional.ofNullable(row.get(column, OffsetDateTime.class))
+        .map(OffsetDateTime::toInstant);
+  }
+}

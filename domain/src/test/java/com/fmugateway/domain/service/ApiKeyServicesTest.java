@@ -1,0 +1,104 @@
+package com.fmugateway.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.domain.fixtures.InMemoryAccounts;
+import com.fmugateway.domain.fixtures.MutableClock;
+import com.fmugateway.domain.model.account.ApiKeyHasher;
+import com.fmugateway.domain.model.account.ApiKeySecret;
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.model.account.IssuedApiKey;
+import com.fmugateway.domain.port.in.IssueApiKeyCommand;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class ApiKeyServicesTest {
+
+  private final InMemoryAccounts store = new InMemoryAccounts();
+  private final MutableClock clock = MutableClock.atEpochDay();
+  private final ApiKeyHasher hasher = new ApiKeyHasher(secret((byte) 1));
+  private final IssueApiKeyService issue = new IssueApiKeyService(store, hasher, clock);
+  private final AuthenticateApiKeyService authenticate =
+      new AuthenticateApiKeyService(store, hasher, clock);
+
+  @Test
+  void issue_returnsPrefixedKeyThatIsStoredOnlyAsItsHash() {
+    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+
+    assertThat(issued.secret().reveal()).startsWith(ApiKeySecret.PREFIX).hasSizeGreaterThan(40);
+    assertThat(issued.key().hash()).isEqualTo(hasher.hash(issued.secret()));
+    assertThat(issued.key().hash().hex()).doesNotContain(issued.secret().reveal());
+    assertThat(issued.secret().toString()).doesNotContain(issued.secret().reveal());
+  }
+
+  @Test
+  void issue_givesEveryCallerADifferentAccountAndKey() {
+    IssuedApiKey first = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey second = issue.issue(new IssueApiKeyCommand()).block();
+
+    assertThat(first.key().accountId()).isNotEqualTo(second.key().accountId());
+    assertThat(first.secret()).isNotEqualTo(second.secret());
+  }
+
+  @Test
+  void givenIssuedKey_authenticate_returnsItsAccount() {
+    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+
+    StepVerifier.create(authenticate.authenticate(issued.secret().reveal()))
+        .expectNext(new AuthenticatedAccount(issued.key().accountId(), issued.key().id()))
+        .verifyComplete();
+  }
+
+  @Test
+  void givenUnknownOrBlankKey_authenticate_isEmpty() {
+    issue.issue(new IssueApiKeyCommand()).block();
+
+    StepVerifier.create(authenticate.authenticate(ApiKeySecret.generate().reveal()))
+        .verifyComplete();
+    StepVerifier.create(authenticate.authenticate("")).verifyComplete();
+    StepVerifier.create(authenticate.authenticate(null)).verifyComplete();
+  }
+
+  @Test
+  void givenRevokedKey_authenticate_isEmptyOnTheVeryNextCall() {
+    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    authenticate.authenticate(issued.secret().reveal()).block();
+
+    store.revoke(issued.key().id(), clock.now());
+
+    StepVerifier.create(authenticate.authenticate(issued.secret().reveal())).verifyComplete();
+  }
+
+  @Test
+  void givenKeyFromAnotherServerSecret_authenticate_isEmpty() {
+    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    AuthenticateApiKeyService otherServer =
+        new AuthenticateApiKeyService(store, new ApiKeyHasher(secret((byte) 2)), clock);
+
+    StepVerifier.create(otherServer.authenticate(issued.secret().reveal())).verifyComplete();
+  }
+
+  @Test
+  void authenticate_recordsLastUsedAtMostOncePerResolution() {
+    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    String key = issued.secret().reveal();
+
+    authenticate.authenticate(key).block();
+    var firstUse = clock.now();
+    clock.advance(Duration.ofSeconds(30));
+    authenticate.authenticate(key).block();
+    assertThat(store.findByHash(issued.key().hash()).block().lastUsedAt()).contains(firstUse);
+
+    clock.advance(AuthenticateApiKeyService.LAST_USED_RESOLUTION);
+    authenticate.authenticate(key).block();
+    assertThat(store.findByHash(issued.key().hash()).block().lastUsedAt()).contains(clock.now());
+  }
+
+  private static byte[] secret(byte value) {
+    byte[] bytes = new byte[32];
+    Arrays.fill(bytes, value);
+    return bytes;
+  }
+}
