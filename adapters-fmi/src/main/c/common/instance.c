@@ -186,7 +186,7 @@ fmi2Status refresh(ModelInstance *inst) {
     if (!inst->dirty) return fmi2OK;
     /* Parameters may still change during initialization, so calculated start values follow them. */
     if (inst->phase == PHASE_INITIALIZATION && MODEL.initialize) status = MODEL.initialize(inst);
-    if (status <= fmi2Warning) {
+    if (status <= fmi2Warning && MODEL.calculate) {
         fmi2Status calculated = MODEL.calculate(inst);
         if (calculated > status) status = calculated;
     }

@@ -51,18 +51,20 @@ typedef struct {
        refresh during initialization mode and at exit, so it must be idempotent. NULL: none. */
     fmi2Status (*initialize)(ModelInstance *inst);
 
-    /* Computes outputs and derivatives from time, states, inputs and parameters. */
+    /* Computes outputs and derivatives from time, states, inputs and parameters. NULL: none. */
     fmi2Status (*calculate)(ModelInstance *inst);
 
     /* Fills MODEL.nEventIndicators values; NULL when there are none. */
     void (*eventIndicators)(ModelInstance *inst, fmi2Real z[]);
 
-    /* Handles an event; timeEvent is true when the announced next event time is due.
-       Must always report its next time event (or none) in info. NULL: no events. */
+    /* Handles an event; timeEvent is true when the announced next event time is due. info
+       arrives cleared, so a model with time events must announce the next one every time,
+       since anything it leaves unset means "no further time event". NULL: no events. */
     void (*eventUpdate)(ModelInstance *inst, bool timeEvent, fmi2EventInfo *info);
 
     /* Advances inst->time to tEnd in one co-simulation step, exactly where the model
-       can be solved in closed form. NULL: use the generic RK4 driver. */
+       can be solved in closed form. It replaces the generic driver entirely, time events
+       included. NULL: use the generic RK4 driver. */
     fmi2Status (*doStep)(ModelInstance *inst, double tEnd);
 } Model;
 

@@ -1,0 +1,68 @@
+package com.fmugateway.adapter.in.http;
+
+import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
+import com.fmugateway.adapter.in.http.problem.ProblemWriter;
+import com.fmugateway.adapter.in.http.security.ApiSecurity;
+import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST adapter: controllers (scanned in this package only), security and error rendering. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@ComponentScan(basePackageClasses = HttpConfiguration.class)
+public class HttpConfiguration {
+
+  static final String BEARER = "apiKey";
+
+  @Bean
+  ProblemWriter problemWriter(JsonMapper json) {
+    return new ProblemWriter(json);
+  }
+
+  /** Ahead of Spring Boot's default error handler (order -1), so errors are problem+json. */
+  @Bean
+  @Order(-2)
+  ProblemExceptionHandler problemExceptionHandler(ProblemWriter writer) {
+    return new ProblemExceptionHandler(writer);
+  }
+
+  @Bean
+  SecurityWebFilterChain apiSecurity(
+      ServerHttpSecurity http, AuthenticateApiKeyQuery query, ProblemWriter problems) {
+    return ApiSecurity.chain(http, query, problems);
+  }
+
+  @Bean
+  OpenAPI fmuGatewayOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("FMU Gateway API")
+                .version("v1")
+                .description(
+                    "Run FMI simulations over HTTP and pay per run. Get a key with POST /keys,"
+                        + " then send it as 'Authorization: Bearer <key>'. Errors are RFC 9457"
+                        + " problem+json documents naming the offending field."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BEARER,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An API key from POST /keys")))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER));
+  }
+}

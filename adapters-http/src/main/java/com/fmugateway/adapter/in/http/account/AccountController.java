@@ -1,0 +1,34 @@
+package com.fmugateway.adapter.in.http.account;
+
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.port.in.GetAccountQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /account}: the account of the calling key. */
+@RestController
+@Tag(name = "Account")
+class AccountController {
+
+  private final GetAccountQuery accounts;
+
+  AccountController(GetAccountQuery accounts) {
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/account")
+  @Operation(summary = "The account the calling API key belongs to")
+  Mono<AccountResponse> account(@AuthenticationPrincipal AuthenticatedAccount caller) {
+    return accounts
+        .account(caller.accountId())
+        .map(AccountResponse::from)
+        .switchIfEmpty(
+            Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such account")));
+  }
+}

@@ -1,0 +1,98 @@
+package com.fmugateway.adapter.in.http.problem;
+
+import com.fmugateway.domain.model.common.InvalidInputException;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every error of the API into problem+json: domain validation, malformed JSON, unknown
+ * routes, and unexpected failures (logged with an id; no stack trace reaches the client).
+ */
+public final class ProblemExceptionHandler implements WebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  private final ProblemWriter writer;
+
+  public ProblemExceptionHandler(ProblemWriter writer) {
+    this.writer = writer;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+    return writer.write(exchange, toProblem(ex));
+  }
+
+  Problem toProblem(Throwable ex) {
+    if (ex instanceof InvalidInputException invalid) {
+      return Problem.invalidField(FieldNames.toJson(invalid.field()), invalid.getMessage());
+    }
+    if (ex instanceof WebExchangeBindException bind) {
+      return Problem.invalidFields(
+          bind.getFieldErrors().stream()
+              .map(
+                  e ->
+                      new Problem.FieldError(
+                          FieldNames.toJson(e.getField()), String.valueOf(e.getDefaultMessage())))
+              .toList());
+    }
+    if (ex instanceof MissingRequestValueException missing) {
+      return Problem.invalidField(missing.getName(), "is required");
+    }
+    if (ex instanceof ServerWebInputException input) {
+      return fromInput(input);
+    }
+    if (ex instanceof NoResourceFoundException) {
+      return Problem.of(HttpStatus.NOT_FOUND, "No such endpoint. The API is described at /docs.");
+    }
+    if (ex instanceof ResponseStatusException status) {
+      return Problem.of(resolve(status.getStatusCode()), reasonOf(status));
+    }
+    String errorId = UUID.randomUUID().toString();
+    log.error("Unhandled error {}", errorId, ex);
+    return Problem.of(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "An unexpected error occurred; quote error id " + errorId + " to support.")
+        .with("error_id", errorId);
+  }
+
+  private static Problem fromInput(ServerWebInputException input) {
+    Throwable cause = input.getMostSpecificCause();
+    if (cause instanceof JacksonException jackson) {
+      List<String> path =
+          jackson.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getPropertyName() != null
+                          ? ref.getPropertyName()
+                          : "[" + ref.getIndex() + "]")
+              .toList();
+      String field = path.isEmpty() ? "body" : String.join(".", path).replace(".[", "[");
+      return Problem.invalidField(
+          field, "malformed or of the wrong type: " + jackson.getOriginalMessage());
+    }
+    return Problem.invalidField("body", reasonOf(input));
+  }
+
+  private static String reasonOf(ResponseStatusException e) {
+    return e.getReason() != null ? e.getReason() : resolve(e.getStatusCode()).getReasonPhrase();
+  }
+
+  private static HttpStatus resolve(HttpStatusCode code) {
+    HttpStatus status = HttpStatus.resolve(code.value());
+    return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}

@@ -1,0 +1,26 @@
+package com.fmugateway.adapter.in.http.security;
+
+import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
+
+/** Checks a bearer key against the domain on every request; nothing is cached. */
+final class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
+
+  private final AuthenticateApiKeyQuery query;
+
+  ApiKeyAuthenticationManager(AuthenticateApiKeyQuery query) {
+    this.query = query;
+  }
+
+  @Override
+  public Mono<Authentication> authenticate(Authentication authentication) {
+    String key = (String) authentication.getCredentials();
+    return query
+        .authenticate(key)
+        .<Authentication>map(ApiKeyAuthentication::authenticated)
+        .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or revoked API key")));
+  }
+}

@@ -1,0 +1,27 @@
+package com.fmugateway.bootstrap;
+
+import com.fmugateway.adapter.in.http.HttpConfiguration;
+import com.fmugateway.adapter.in.portal.PortalConfiguration;
+import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** FMU Gateway: the adapters are imported by name and the core is wired by hand. */
+// No in-memory user store: it would log a generated password, and nothing here uses one.
+@SpringBootApplication(
+    proxyBeanMethods = false,
+    exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
+@Import({
+  DomainConfiguration.class,
+  PersistenceConfiguration.class,
+  HttpConfiguration.class,
+  PortalConfiguration.class
+})
+public class FmuGatewayApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(FmuGatewayApplication.class, args);
+  }
+}

@@ -1,0 +1,4 @@
+package com.fmugateway.archfixture.bootstrap;
+
+/** Fixture: the composition root. */
+public class Wiring {}
