@@ -1,19 +1,29 @@
 package com.fmugateway.adapter.in.http.problem;
 
-/** Field names as API clients see them: the JSON is snake_case, the Java names camelCase. */
+/**
+ * Field names as API clients see them: the JSON is snake_case, the Java names camelCase. Only the
+ * leading property is converted; what follows ({@code start_values.T}) is the model's own name.
+ */
 final class FieldNames {
 
   private FieldNames() {}
 
   static String toJson(String javaName) {
+    int end = javaName.length();
+    for (int i = 0; i < javaName.length(); i++) {
+      if (javaName.charAt(i) == '.' || javaName.charAt(i) == '[') {
+        end = i;
+        break;
+      }
+    }
     StringBuilder out = new StringBuilder(javaName.length() + 4);
-    for (char c : javaName.toCharArray()) {
+    for (char c : javaName.substring(0, end).toCharArray()) {
       if (Character.isUpperCase(c)) {
         out.append('_').append(Character.toLowerCase(c));
       } else {
         out.append(c);
       }
     }
-    return out.toString();
+    return out.append(javaName.substring(end)).toString();
   }
 }

@@ -51,5 +51,7 @@ class ProblemExceptionHandlerTest {
   void camelCaseFieldNames_becomeSnakeCase() {
     assertThat(FieldNames.toJson("inputSignals")).isEqualTo("input_signals");
     assertThat(FieldNames.toJson("fmu")).isEqualTo("fmu");
+    assertThat(FieldNames.toJson("startValues.T")).isEqualTo("start_values.T");
+    assertThat(FieldNames.toJson("inputSignals[0].time")).isEqualTo("input_signals[0].time");
   }
 }

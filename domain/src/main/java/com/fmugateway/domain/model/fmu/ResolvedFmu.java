@@ -1,0 +1,23 @@
+package com.fmugateway.domain.model.fmu;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** An FMU the caller may use, library or own upload, with everything needed to show or run it. */
+public record ResolvedFmu(
+    FmuArtifact artifact, InspectedFmu inspected, Optional<FmuRecord> upload) {
+
+  public ResolvedFmu {
+    Objects.requireNonNull(artifact, "artifact");
+    Objects.requireNonNull(inspected, "inspected");
+    Objects.requireNonNull(upload, "upload");
+  }
+
+  public static ResolvedFmu of(LibraryModel model) {
+    return new ResolvedFmu(model.artifact(), model.inspected(), Optional.empty());
+  }
+
+  public ModelDescription description() {
+    return inspected.description();
+  }
+}

@@ -1,0 +1,85 @@
+package com.fmugateway.domain.service;
+
+import com.fmugateway.domain.model.fmu.FmuArtifact;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.fmu.FmuRecord;
+import com.fmugateway.domain.model.fmu.InspectedFmu;
+import com.fmugateway.domain.model.fmu.ResolvedFmu;
+import com.fmugateway.domain.model.fmu.StagedFmu;
+import com.fmugateway.domain.port.in.UploadFmuCommand;
+import com.fmugateway.domain.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.port.out.FmuCatalog;
+import com.fmugateway.domain.port.out.FmuInspector;
+import com.fmugateway.domain.port.out.FmuStore;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stages the bytes, validates them, then keeps and registers them: an invalid archive leaves
+ * nothing behind, and a valid one is kept once per content hash.
+ */
+public final class UploadFmuService implements UploadFmuUseCase {
+
+  private final FmuStore store;
+  private final FmuInspector inspector;
+  private final FmuCatalog catalog;
+  private final Clock clock;
+  private final long maxUploadBytes;
+
+  public UploadFmuService(
+      FmuStore store,
+      FmuInspector inspector,
+      FmuCatalog catalog,
+      Clock clock,
+      long maxUploadBytes) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.inspector = Objects.requireNonNull(inspector, "inspector");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  @Override
+  public Mono<ResolvedFmu> upload(UploadFmuCommand command) {
+    return store
+        .stage(command.content(), maxUploadBytes)
+        .flatMap(
+            staged ->
+                inspector
+                    .inspect(staged.file())
+                    .onErrorResume(e -> store.discard(staged).then(Mono.error(e)))
+                    .flatMap(inspected -> keep(command, staged, inspected)));
+  }
+
+  private Mono<ResolvedFmu> keep(
+      UploadFmuCommand command, StagedFmu staged, InspectedFmu inspected) {
+    FmuRecord candidate =
+        new FmuRecord(
+            FmuId.newUpload(),
+            command.owner(),
+            staged.sha256(),
+            inspected.description().modelName(),
+            inspected.description().fmiVersion(),
+            staged.sizeBytes(),
+            clock.now());
+    return store
+        .keep(staged)
+        .flatMap(
+            path ->
+                catalog
+                    .register(candidate)
+                    .map(
+                        record ->
+                            new ResolvedFmu(
+                                new FmuArtifact(
+                                    record.id(),
+                                    record.sha256(),
+                                    path,
+                                    inspected.description(),
+                                    false),
+                                inspected,
+                                Optional.of(record))));
+  }
+}

@@ -1,0 +1,281 @@
+package com.fmugateway.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.domain.fixtures.FakeSimulator;
+import com.fmugateway.domain.fixtures.Models;
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.fmu.FmuArtifact;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.fmu.InspectedFmu;
+import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.model.fmu.ResolvedFmu;
+import com.fmugateway.domain.model.fmu.Sha256;
+import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.model.simulation.SimulationReport;
+import com.fmugateway.domain.model.simulation.SimulationSettings;
+import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.port.in.SimulateCommand;
+import com.fmugateway.domain.port.in.SimulateCommand.SignalSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class SimulateServiceTest {
+
+  private static final AccountId CALLER = AccountId.random();
+  private static final FmuId ID = FmuId.library("AllTypes");
+
+  private final FakeSimulator simulator = new FakeSimulator();
+  private ModelDescription model = Models.allTypes();
+  private final SimulateService service =
+      new SimulateService(
+          (caller, id) -> Mono.just(resolved(model)),
+          simulator,
+          new SimulationSettings(Duration.ofSeconds(20), 1000, "test-1"));
+
+  @Test
+  void givenNoTimes_simulate_usesTheDefaultExperimentAndAllOutputs() {
+    SimulationReport report = service.simulate(command().build()).block();
+
+    SimulationPlan plan = simulator.jobs().get(0).plan();
+    assertThat(plan.startTime()).isZero();
+    assertThat(plan.stopTime()).isEqualTo(1);
+    assertThat(plan.sampleCount()).isEqualTo(11);
+    assertThat(plan.outputs())
+        .extracting(ModelVariable::name)
+        .containsExactly("real_out", "string_out");
+    assertThat(plan.fmuInterface()).isEqualTo(FmuInterface.CO_SIMULATION);
+    assertThat(report.result().time()).hasSize(11).endsWith(1.0);
+    assertThat(report.provenance().solver()).isEmpty();
+    assertThat(report.provenance().gatewayVersion()).isEqualTo("test-1");
+  }
+
+  @Test
+  void kpis_areComputedFromTheResultAndTheirVariablesAddedToTheOutputs() {
+    simulator.produce(t -> 3 * t);
+
+    SimulationReport report =
+        service
+            .simulate(
+                command()
+                    .outputs(List.of("string_out"))
+                    .kpis(List.of("real_out_max", "real_out_final"))
+                    .build())
+            .block();
+
+    assertThat(report.kpis())
+        .containsEntry("real_out_max", 3.0)
+        .containsEntry("real_out_final", 3.0);
+    assertThat(report.result().column("real_out")).isPresent();
+  }
+
+  @Test
+  void modelExchange_recordsTheSolverInTheProvenance() {
+    SimulationReport report =
+        service.simulate(command().iface("me").solver("rk45").rtol(1e-7).build()).block();
+
+    assertThat(report.provenance().fmuInterface()).isEqualTo(FmuInterface.MODEL_EXCHANGE);
+    assertThat(report.provenance().solver())
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.kind()).isEqualTo(SolverKind.DORMAND_PRINCE);
+              assertThat(s.rtol()).isEqualTo(1e-7);
+            });
+  }
+
+  @Test
+  void startValuesOfEveryType_reachThePlanChecked() {
+    service
+        .simulate(
+            command()
+                .startValues(
+                    Map.of("real_param", 1, "int_param", 7.0, "bool_in", true, "string_in", "hi"))
+                .build())
+        .block();
+
+    assertThat(simulator.jobs().get(0).plan().startValues())
+        .extracting(v -> v.variable().name() + "=" + v.value())
+        .containsExactly("bool_in=true", "int_param=7", "real_param=1.0", "string_in=hi");
+  }
+
+  @Test
+  void badRequests_areRejectedNamingTheField() {
+    assertRejected(command().startTime(2.0).stopTime(1.0), "stopTime");
+    assertRejected(command().step(0.0), "step");
+    assertRejected(command().step(-1.0), "step");
+    assertRejected(command().stopTime(1000.0).step(0.001), "step");
+    assertRejected(command().startValues(Map.of("nope", 1)), "startValues.nope");
+    assertRejected(command().startValues(Map.of("real_param", "two")), "startValues.real_param");
+    assertRejected(command().startValues(Map.of("int_param", 1.5)), "startValues.int_param");
+    assertRejected(command().startValues(Map.of("real_out", 1.0)), "startValues.real_out");
+    assertRejected(command().outputs(List.of("nope")), "outputs");
+    assertRejected(command().kpis(List.of("nope_max")), "kpis");
+    assertRejected(command().kpis(List.of("real_out_median")), "kpis");
+    assertRejected(command().iface("fmi3"), "interface");
+    assertRejected(command().solver("magic"), "solver");
+    assertRejected(command().rtol(0.0), "rtol");
+    assertRejected(
+        command()
+            .inputSignals(
+                List.of(new SignalSpec("real_param", new double[] {0}, new double[] {1}, "hold"))),
+        "inputSignals[0].name");
+    assertRejected(
+        command()
+            .inputSignals(
+                List.of(
+                    new SignalSpec("real_in", new double[] {0, 0}, new double[] {1, 2}, "hold"))),
+        "inputSignals[0].time");
+    assertRejected(
+        command()
+            .inputSignals(
+                List.of(new SignalSpec("real_in", new double[] {0}, new double[] {1}, "cubic"))),
+        "inputSignals[0].interpolation");
+    assertThat(simulator.jobs()).isEmpty();
+  }
+
+  @Test
+  void nonFiniteNumbers_areRejectedBeforeAnythingRuns() {
+    assertThatThrownBy(() -> command().stopTime(Double.POSITIVE_INFINITY).build())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("stopTime");
+  }
+
+  @Test
+  void interfaceTheModelLacks_isRejected() {
+    model = Models.csOnlyWithoutExperiment();
+
+    assertRejected(command().iface("me"), "interface");
+  }
+
+  @Test
+  void simulatorFailure_reachesTheCallerWithTheFmuLog() {
+    simulator.failNext(
+        new SimulationFailedException(
+            SimulationFailedException.Cause.MODEL_ERROR,
+            "boom",
+            List.of("logError: T must be > 0")));
+
+    StepVerifier.create(service.simulate(command().build()))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(((SimulationFailedException) e).fmuLog())
+                    .containsExactly("logError: T must be > 0"))
+        .verify();
+  }
+
+  private void assertRejected(CommandBuilder builder, String field) {
+    StepVerifier.create(Mono.defer(() -> service.simulate(builder.build())))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(x -> ((InvalidInputException) x).field())
+                    .isEqualTo(field))
+        .verify();
+  }
+
+  private static ResolvedFmu resolved(ModelDescription description) {
+    return new ResolvedFmu(
+        new FmuArtifact(ID, new Sha256("a".repeat(64)), Path.of("/x.fmu"), description, true),
+        new InspectedFmu(description, List.of("linux64")),
+        Optional.empty());
+  }
+
+  private static CommandBuilder command() {
+    return new CommandBuilder();
+  }
+
+  /** Builds commands the way the HTTP adapter does, one optional field at a time. */
+  private static final class CommandBuilder {
+    private OptionalDouble start = OptionalDouble.empty();
+    private OptionalDouble stop = OptionalDouble.empty();
+    private OptionalDouble step = OptionalDouble.empty();
+    private OptionalDouble rtol = OptionalDouble.empty();
+    private Map<String, Object> startValues = Map.of();
+    private List<SignalSpec> signals = List.of();
+    private List<String> outputs = List.of();
+    private List<String> kpis = List.of();
+    private Optional<String> iface = Optional.empty();
+    private Optional<String> solver = Optional.empty();
+
+    CommandBuilder startTime(double v) {
+      start = OptionalDouble.of(v);
+      return this;
+    }
+
+    CommandBuilder stopTime(double v) {
+      stop = OptionalDouble.of(v);
+      return this;
+    }
+
+    CommandBuilder step(double v) {
+      step = OptionalDouble.of(v);
+      return this;
+    }
+
+    CommandBuilder rtol(double v) {
+      rtol = OptionalDouble.of(v);
+      return this;
+    }
+
+    CommandBuilder startValues(Map<String, Object> v) {
+      startValues = v;
+      return this;
+    }
+
+    CommandBuilder inputSignals(List<SignalSpec> v) {
+      signals = v;
+      return this;
+    }
+
+    CommandBuilder outputs(List<String> v) {
+      outputs = v;
+      return this;
+    }
+
+    CommandBuilder kpis(List<String> v) {
+      kpis = v;
+      return this;
+    }
+
+    CommandBuilder iface(String v) {
+      iface = Optional.of(v);
+      return this;
+    }
+
+    CommandBuilder solver(String v) {
+      solver = Optional.of(v);
+      return this;
+    }
+
+    SimulateCommand build() {
+      return new SimulateCommand(
+          CALLER,
+          ID,
+          start,
+          stop,
+          step,
+          startValues,
+          signals,
+          outputs,
+          kpis,
+          iface,
+          solver,
+          rtol,
+          OptionalDouble.empty());
+    }
+  }
+}
