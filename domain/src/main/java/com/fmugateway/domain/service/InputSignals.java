@@ -42,9 +42,9 @@ final class InputSignals {
       if (!seen.add(spec.name())) {
         throw new InvalidInputException(prefix + ".name", "'" + spec.name() + "' is driven twice");
       }
+      Interpolation interpolation = interpolation(prefix, spec);
       try {
-        signals.add(
-            new InputSignal(spec.name(), spec.time(), spec.values(), interpolation(prefix, spec)));
+        signals.add(new InputSignal(spec.name(), spec.time(), spec.values(), interpolation));
       } catch (InvalidInputException e) {
         throw new InvalidInputException(prefix + ".time", e.getMessage());
       }
