@@ -4,6 +4,9 @@ import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
+import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
+import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
+import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -19,7 +22,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** The persistence adapter: the database server, its connection pool and the store adapters. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, FmuStoreProperties.class})
 public class PersistenceConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -73,5 +76,15 @@ public class PersistenceConfiguration {
   @Bean
   public DatabaseHealthProbe databaseHealthProbe(DatabaseClient db, DatabaseServer server) {
     return new DatabaseHealthProbe(db, server.endpoint());
+  }
+
+  @Bean
+  public R2dbcFmuCatalog fmuCatalog(DatabaseClient db) {
+    return new R2dbcFmuCatalog(db);
+  }
+
+  @Bean
+  public FilesystemFmuStore fmuStore(FmuStoreProperties properties) {
+    return new FilesystemFmuStore(properties.dir());
   }
 }

@@ -1,0 +1,86 @@
+package com.fmugateway.adapter.out.persistence.fmu;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.fmu.FmuRecord;
+import com.fmugateway.domain.model.fmu.Sha256;
+import com.fmugateway.domain.port.out.FmuCatalog;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Uploaded FMUs in PostgreSQL; every query is scoped to the owning account. */
+public final class R2dbcFmuCatalog implements FmuCatalog {
+
+  private static final String COLUMNS =
+      "id, account_id, sha256, model_name, fmi_version, size_bytes, created_at";
+
+  private final DatabaseClient db;
+
+  public R2dbcFmuCatalog(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<FmuRecord> register(FmuRecord candidate) {
+    // ON CONFLICT keeps concurrent uploads of the same bytes to one record without a lock.
+    Mono<FmuRecord> inserted =
+        db.sql(
+                "INSERT INTO fmus ("
+                    + COLUMNS
+                    + ") VALUES (:id, :accountId, :sha256, :modelName, :fmiVersion, :size,"
+                    + " :createdAt) ON CONFLICT (account_id, sha256) DO NOTHING RETURNING "
+                    + COLUMNS)
+            .bind("id", candidate.id().value())
+            .bind("accountId", candidate.owner().value())
+            .bind("sha256", candidate.sha256().hex())
+            .bind("modelName", candidate.modelName())
+            .bind("fmiVersion", candidate.fmiVersion())
+            .bind("size", candidate.sizeBytes())
+            .bind("createdAt", candidate.createdAt().atOffset(ZoneOffset.UTC))
+            .map(R2dbcFmuCatalog::toRecord)
+            .one();
+    Mono<FmuRecord> existing =
+        db.sql("SELECT " + COLUMNS + " FROM fmus WHERE account_id = :accountId AND sha256 = :sha")
+            .bind("accountId", candidate.owner().value())
+            .bind("sha", candidate.sha256().hex())
+            .map(R2dbcFmuCatalog::toRecord)
+            .one();
+    return inserted.switchIfEmpty(existing);
+  }
+
+  @Override
+  public Mono<FmuRecord> find(AccountId owner, FmuId id) {
+    return db.sql("SELECT " + COLUMNS + " FROM fmus WHERE id = :id AND account_id = :accountId")
+        .bind("id", id.value())
+        .bind("accountId", owner.value())
+        .map(R2dbcFmuCatalog::toRecord)
+        .one();
+  }
+
+  @Override
+  public Flux<FmuRecord> list(AccountId owner) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM fmus WHERE account_id = :accountId ORDER BY created_at DESC")
+        .bind("accountId", owner.value())
+        .map(R2dbcFmuCatalog::toRecord)
+        .all();
+  }
+
+  private static FmuRecord toRecord(Readable row) {
+    return new FmuRecord(
+        new FmuId(row.get("id", String.class)),
+        new AccountId(row.get("account_id", UUID.class)),
+        new Sha256(row.get("sha256", String.class)),
+        row.get("model_name", String.class),
+        row.get("fmi_version", String.class),
+        row.get("size_bytes", Long.class),
+        row.get("created_at", OffsetDateTime.class).toInstant());
+  }
+}
