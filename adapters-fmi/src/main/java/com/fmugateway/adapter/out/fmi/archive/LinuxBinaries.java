@@ -1,0 +1,66 @@
+package com.fmugateway.adapter.out.fmi.archive;
+
+import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.model.fmu.ModelDescription;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the interfaces the gateway can run, those whose x86_64 Linux binary ships in the archive,
+ * and refuses an FMU that has none.
+ */
+final class LinuxBinaries {
+
+  static final String PLATFORM = "linux64";
+
+  private LinuxBinaries() {}
+
+  /** Where FMI 2.0 puts the shared library of a model identifier for x86_64 Linux. */
+  static String path(String modelIdentifier) {
+    return "binaries/" + PLATFORM + "/" + modelIdentifier + ".so";
+  }
+
+  static ModelDescription runnable(ModelDescription description, ArchiveContents contents) {
+    Map<FmuInterface, String> kept = new EnumMap<>(FmuInterface.class);
+    description
+        .modelIdentifiers()
+        .forEach(
+            (kind, identifier) -> {
+              if (contents.hasFile(path(identifier))) {
+                kept.put(kind, identifier);
+              }
+            });
+    if (kept.isEmpty()) {
+      throw new InvalidFmuException(missing(description, contents.platforms()));
+    }
+    return new ModelDescription(
+        description.fmiVersion(),
+        description.modelName(),
+        description.guid(),
+        description.description(),
+        description.generationTool(),
+        kept,
+        description.numberOfEventIndicators(),
+        description.variables(),
+        description.defaultExperiment());
+  }
+
+  private static String missing(ModelDescription description, List<String> platforms) {
+    String expected =
+        description.modelIdentifiers().values().stream()
+            .distinct()
+            .sorted()
+            .map(LinuxBinaries::path)
+            .collect(Collectors.joining(" or "));
+    String shipped =
+        platforms.isEmpty() ? "it ships no binaries" : "it ships " + String.join(", ", platforms);
+    return "The FMU has no x86_64 Linux binary: expected "
+        + expected
+        + "; export it for Linux x86_64 ("
+        + shipped
+        + ")";
+  }
+}
