@@ -1,0 +1,100 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import java.util.Arrays;
+import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+
+/**
+ * A model-exchange FMU seen by Hipparchus: its continuous states as the ODE, and its event
+ * indicators for the event detectors. A model without states gets one constant dummy state, as
+ * Hipparchus needs at least one, so time and state events are found the same way for it.
+ */
+final class FmuOde implements OrdinaryDifferentialEquation {
+
+  private final ModelExchangeInstance fmu;
+  private final int states;
+  private final InputFeeder inputs;
+  private final RunGuard guard;
+  private final double[] derivatives;
+  private final double[] indicators;
+  private double segmentStart;
+  private double indicatorTime = Double.NaN;
+  private double[] indicatorState = new double[0];
+
+  FmuOde(
+      ModelExchangeInstance fmu, int states, int indicators, InputFeeder inputs, RunGuard guard) {
+    this.fmu = fmu;
+    this.states = states;
+    this.inputs = inputs;
+    this.guard = guard;
+    this.derivatives = new double[states];
+    this.indicators = new double[indicators];
+  }
+
+  @Override
+  public int getDimension() {
+    return Math.max(states, 1);
+  }
+
+  @Override
+  public double[] computeDerivatives(double t, double[] y) {
+    guard.check();
+    moveTo(t, y);
+    if (states == 0) {
+      return new double[1];
+    }
+    FmiCalls.check(fmu.getDerivatives(derivatives), "fmi2GetDerivatives", t);
+    return derivatives.clone();
+  }
+
+  /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
+  void moveTo(double t, double[] y) {
+    FmiCalls.check(fmu.setTime(t), "fmi2SetTime", t);
+    if (states > 0) {
+      FmiCalls.check(fmu.setContinuousStates(y), "fmi2SetContinuousStates", t);
+    }
+    inputs.applyContinuous(fmu, t, segmentStart);
+  }
+
+  /** Event indicator {@code index} at a point; all indicators come from one FMI call. */
+  double indicator(ODEStateAndDerivative point, int index) {
+    double t = point.getTime();
+    double[] y = point.getPrimaryState();
+    if (t != indicatorTime || !Arrays.equals(y, indicatorState)) {
+      moveTo(t, y);
+      FmiCalls.check(fmu.getEventIndicators(indicators), "fmi2GetEventIndicators", t);
+      indicatorTime = t;
+      indicatorState = y.clone();
+    }
+    return indicators[index];
+  }
+
+  /**
+   * A new segment starts at {@code t}, after an output time, event or input sample: held inputs
+   * take their next value, and indicators computed before an event are stale.
+   */
+  void startSegment(double t) {
+    segmentStart = t;
+    indicatorTime = Double.NaN;
+    inputs.applyContinuous(fmu, t, t);
+  }
+
+  /** The FMU's states as the integrator's state vector. */
+  double[] toVector(double[] x) {
+    return states == 0 ? new double[1] : x.clone();
+  }
+
+  /** The states in an integrator state vector. */
+  double[] fromVector(double[] y) {
+    return states == 0 ? new double[0] : y.clone();
+  }
+
+  double[] readStates(double t) {
+    double[] x = new double[states];
+    if (states > 0) {
+      FmiCalls.check(fmu.getContinuousStates(x), "fmi2GetContinuousStates", t);
+    }
+    return x;
+  }
+}

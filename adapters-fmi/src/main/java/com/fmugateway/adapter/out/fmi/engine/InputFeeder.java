@@ -1,0 +1,112 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.model.fmu.Variability;
+import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.model.simulation.InputSignal;
+import com.fmugateway.domain.model.simulation.Interpolation;
+import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
+
+/**
+ * Feeds the plan's input signals to the FMU. Integer inputs take the rounded signal value, Boolean
+ * inputs "not zero". A value is only written when it differs from the last one written.
+ */
+final class InputFeeder {
+
+  private final List<Feed> feeds = new ArrayList<>();
+
+  InputFeeder(ModelDescription description, List<InputSignal> signals) {
+    for (InputSignal signal : signals) {
+      ModelVariable variable =
+          description
+              .variable(signal.name())
+              .orElseThrow(() -> mismatch("has no variable named " + signal.name()));
+      if (variable.type() == VariableType.STRING) {
+        throw mismatch("cannot take a numeric signal for its String input " + signal.name());
+      }
+      boolean continuous =
+          variable.type() == VariableType.REAL && variable.variability() == Variability.CONTINUOUS;
+      feeds.add(new Feed(variable, signal, continuous));
+    }
+  }
+
+  /**
+   * Every input at its value at {@code t}: before initialization, at co-simulation communication
+   * points, and in model-exchange event mode.
+   */
+  void applyAll(AbstractModelInstance<?, ?> fmu, double t) {
+    for (Feed feed : feeds) {
+      feed.write(fmu, feed.signal.valueAt(t), t);
+    }
+  }
+
+  /** Whether a discrete input takes a new value at {@code t}, which needs FMI event mode. */
+  boolean discreteChangeAt(double t) {
+    return feeds.stream().anyMatch(f -> !f.continuous && f.signal.valueAt(t) != f.lastWritten);
+  }
+
+  /**
+   * Continuous inputs during model-exchange integration: a held signal keeps its value from the
+   * start of the segment (at the segment's end {@code valueAt} would already give the next one), a
+   * linear signal follows the line.
+   */
+  void applyContinuous(AbstractModelInstance<?, ?> fmu, double t, double segmentStart) {
+    for (Feed feed : feeds) {
+      if (feed.continuous) {
+        boolean held = feed.signal.interpolation() == Interpolation.HOLD;
+        feed.write(fmu, feed.signal.valueAt(held ? segmentStart : t), t);
+      }
+    }
+  }
+
+  /** The first signal sample time strictly between {@code from} and {@code to}, else {@code to}. */
+  double nextBreakpoint(double from, double to) {
+    double next = to;
+    for (Feed feed : feeds) {
+      double[] times = feed.signal.time();
+      int found = Arrays.binarySearch(times, from);
+      int after = found >= 0 ? found + 1 : -found - 1;
+      if (after < times.length && times[after] < next) {
+        next = times[after];
+      }
+    }
+    return next;
+  }
+
+  private static SimulationFailedException mismatch(String what) {
+    return new SimulationFailedException(Cause.MODEL_ERROR, "the FMU " + what, List.of());
+  }
+
+  private static final class Feed {
+    private final ModelVariable variable;
+    private final InputSignal signal;
+    private final boolean continuous;
+    private double lastWritten = Double.NaN;
+
+    Feed(ModelVariable variable, InputSignal signal, boolean continuous) {
+      this.variable = variable;
+      this.signal = signal;
+      this.continuous = continuous;
+    }
+
+    void write(AbstractModelInstance<?, ?> fmu, double value, double t) {
+      if (value == lastWritten) {
+        return;
+      }
+      Object typed =
+          switch (TypedRefs.kindOf(variable.type())) {
+            case INTEGER -> (int) Math.round(value);
+            case BOOLEAN -> value != 0;
+            default -> value;
+          };
+      VariableWriter.write(fmu, variable, typed, t);
+      lastWritten = value;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.model.simulation.Solver;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.EulerIntegrator;
+
+/** The Hipparchus integrator for a plan's solver settings. */
+final class Integrators {
+
+  private Integrators() {}
+
+  /**
+   * Fixed-step kinds step by {@code maxStep}, else by the output interval. Adaptive kinds may not
+   * go below a step of 1e-12 of the time scale: a model that needs less has a discontinuity its
+   * event indicators do not announce, and failing beats crawling until the timeout.
+   */
+  static ODEIntegrator create(SimulationPlan plan) {
+    Solver solver = plan.solver();
+    double span = plan.stopTime() - plan.startTime();
+    // A hair over the nominal step: segments are whole numbers of steps only up to rounding, and
+    // Hipparchus would finish such a segment with an extra step a few ulps long.
+    double fixedStep = solver.maxStep().orElse(plan.outputInterval()) * (1 + 1e-9);
+    double maxStep = solver.maxStep().orElse(span);
+    double scale = Math.max(1.0, Math.max(Math.abs(plan.startTime()), Math.abs(plan.stopTime())));
+    double minStep = Math.min(1e-12 * scale, maxStep);
+    return switch (solver.kind()) {
+      case EULER -> new EulerIntegrator(fixedStep);
+      case RK4 -> new ClassicalRungeKuttaIntegrator(fixedStep);
+      case DORMAND_PRINCE ->
+          new DormandPrince54Integrator(minStep, maxStep, solver.atol(), solver.rtol());
+      case DORMAND_PRINCE_853 ->
+          new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.model.simulation.Column;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
+
+/**
+ * Samples the requested outputs, one FMI get call per variable type and sample. Arrays grow as
+ * samples arrive, so a run that ends early (timeout, terminateSimulation) holds only what it made.
+ */
+final class OutputRecorder {
+
+  private final List<ModelVariable> outputs;
+  private final TypedRefs refs;
+  private double[] time = new double[16];
+  private final double[][] reals;
+  private final int[][] integers;
+  private final boolean[][] booleans;
+  private final List<List<String>> strings = new ArrayList<>();
+  private int size;
+
+  OutputRecorder(List<ModelVariable> outputs) {
+    this.outputs = List.copyOf(outputs);
+    this.refs = TypedRefs.of(this.outputs);
+    reals = new double[refs.reals().length][time.length];
+    integers = new int[refs.integers().length][time.length];
+    booleans = new boolean[refs.booleans().length][time.length];
+    for (int k = 0; k < refs.strings().length; k++) {
+      strings.add(new ArrayList<>());
+    }
+  }
+
+  /** Reads every output now and files the values under the sample time {@code t}. */
+  void sample(AbstractModelInstance<?, ?> instance, double t) {
+    if (size == time.length) {
+      grow();
+    }
+    time[size] = t;
+    double[] r = new double[refs.reals().length];
+    int[] i = new int[refs.integers().length];
+    boolean[] b = new boolean[refs.booleans().length];
+    String[] s = new String[refs.strings().length];
+    if (r.length > 0) {
+      FmiCalls.check(instance.readReal(refs.reals(), r), "fmi2GetReal", t);
+    }
+    if (i.length > 0) {
+      FmiCalls.check(instance.readInteger(refs.integers(), i), "fmi2GetInteger", t);
+    }
+    if (b.length > 0) {
+      FmiCalls.check(instance.readBoolean(refs.booleans(), b), "fmi2GetBoolean", t);
+    }
+    if (s.length > 0) {
+      FmiCalls.check(instance.readString(refs.strings(), s), "fmi2GetString", t);
+    }
+    for (int k = 0; k < r.length; k++) {
+      reals[k][size] = r[k];
+    }
+    for (int k = 0; k < i.length; k++) {
+      integers[k][size] = i[k];
+    }
+    for (int k = 0; k < b.length; k++) {
+      booleans[k][size] = b[k];
+    }
+    for (int k = 0; k < s.length; k++) {
+      strings.get(k).add(s[k]);
+    }
+    size++;
+  }
+
+  int size() {
+    return size;
+  }
+
+  double[] times() {
+    return Arrays.copyOf(time, size);
+  }
+
+  /** The columns in the order the outputs were requested. */
+  List<Column> columns() {
+    List<Column> columns = new ArrayList<>();
+    for (int n = 0; n < outputs.size(); n++) {
+      String name = outputs.get(n).name();
+      int k = refs.indexInType()[n];
+      columns.add(
+          switch (refs.kindOf(n)) {
+            case REAL -> new Column.Real(name, Arrays.copyOf(reals[k], size));
+            case INTEGER -> new Column.Integer(name, Arrays.copyOf(integers[k], size));
+            case BOOLEAN -> new Column.Bool(name, Arrays.copyOf(booleans[k], size));
+            case STRING -> new Column.Text(name, strings.get(k));
+          });
+    }
+    return columns;
+  }
+
+  private void grow() {
+    int capacity = time.length * 2;
+    time = Arrays.copyOf(time, capacity);
+    for (int k = 0; k < reals.length; k++) {
+      reals[k] = Arrays.copyOf(reals[k], capacity);
+    }
+    for (int k = 0; k < integers.length; k++) {
+      integers[k] = Arrays.copyOf(integers[k], capacity);
+    }
+    for (int k = 0; k < booleans.length; k++) {
+      booleans[k] = Arrays.copyOf(booleans[k], capacity);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
+import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.model.simulation.SolverKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** BouncingBall (h starts at 1, g = 9.81, e = 0.7) against its closed-form trajectory. */
+class BouncingBallTest {
+
+  private static final double G = 9.81;
+  private static final BouncingBallAnalytic EXACT = new BouncingBallAnalytic(1, G, 0.7, 3);
+
+  @Test
+  void theClosedFormHasElevenImpactsIn3sStartingAtTheTextbookTimes() {
+    double first = Math.sqrt(2 / G);
+
+    assertThat(EXACT.impacts()).hasSize(11);
+    assertThat(EXACT.impacts().get(0)).isCloseTo(0.45152, within(1e-5));
+    assertThat(EXACT.impacts().get(1))
+        .isCloseTo(first + 2 * 0.7 * Math.sqrt(2 * G) / G, within(1e-12));
+  }
+
+  @Test
+  void coSimulationAt10msHitsEveryImpactTime() {
+    SimulationResult result = run(ball().on(FmuInterface.CO_SIMULATION));
+
+    assertImpactsWithin(result, 1e-3);
+  }
+
+  @Test
+  void coSimulationHeightsFollowTheParabolasExactly() {
+    SimulationResult result = run(ball().on(FmuInterface.CO_SIMULATION));
+
+    assertHeightsWithin(result, 1e-12);
+    assertThat(result.steps()).isEqualTo(300);
+  }
+
+  @Test
+  void modelExchangeWithDormandPrinceLocatesEveryImpactAsAStateEvent() {
+    SimulationResult result =
+        run(ball().on(FmuInterface.MODEL_EXCHANGE).solver(SolverKind.DORMAND_PRINCE, 1e-6, 1e-8));
+
+    assertImpactsWithin(result, 1e-3);
+    assertHeightsWithin(result, 1e-6);
+    assertThat(result.events()).isEqualTo(EXACT.impacts().size());
+  }
+
+  @Test
+  void modelExchangeWithFixedStepRk4LocatesTheImpactsToo() {
+    SimulationResult result =
+        run(ball().on(FmuInterface.MODEL_EXCHANGE).fixedStep(SolverKind.RK4, 0.01));
+
+    assertImpactsWithin(result, 1e-3);
+  }
+
+  private static Plans ball() {
+    return Plans.forModel("BouncingBall").until(3, 0.01).outputs("h", "v");
+  }
+
+  private static void assertImpactsWithin(SimulationResult result, double tolerance) {
+    List<Double> found =
+        BouncingBallAnalytic.impactsFromSamples(
+            result.time(), reals(result, "h"), reals(result, "v"), G);
+
+    assertThat(found).hasSameSizeAs(EXACT.impacts());
+    for (int k = 0; k < found.size(); k++) {
+      assertThat(found.get(k))
+          .as("impact %d", k + 1)
+          .isCloseTo(EXACT.impacts().get(k), within(tolerance));
+    }
+  }
+
+  private static void assertHeightsWithin(SimulationResult result, double tolerance) {
+    double[] h = reals(result, "h");
+    for (int i = 0; i < h.length; i++) {
+      double t = result.time()[i];
+      assertThat(h[i]).as("h at t=%s", t).isCloseTo(EXACT.height(t), within(tolerance));
+    }
+  }
+}

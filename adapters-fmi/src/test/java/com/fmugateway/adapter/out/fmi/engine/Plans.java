@@ -1,0 +1,96 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.model.simulation.InputSignal;
+import com.fmugateway.domain.model.simulation.Interpolation;
+import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.model.simulation.Solver;
+import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.model.simulation.StartValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** Builds simulation plans for a library model, starting at t=0 with default tolerances. */
+final class Plans {
+
+  private final ModelDescription description;
+  private FmuInterface fmuInterface = FmuInterface.CO_SIMULATION;
+  private double stop = 1;
+  private double interval = 0.1;
+  private final List<StartValue> starts = new ArrayList<>();
+  private final List<InputSignal> inputs = new ArrayList<>();
+  private final List<ModelVariable> outputs = new ArrayList<>();
+  private Solver solver = Solver.defaults();
+  private Duration timeout = Duration.ofSeconds(60);
+
+  private Plans(ModelDescription description) {
+    this.description = description;
+  }
+
+  static Plans forModel(String model) {
+    return new Plans(LibraryFmus.description(model));
+  }
+
+  ModelDescription description() {
+    return description;
+  }
+
+  Plans on(FmuInterface fmuInterface) {
+    this.fmuInterface = fmuInterface;
+    return this;
+  }
+
+  Plans until(double stop, double interval) {
+    this.stop = stop;
+    this.interval = interval;
+    return this;
+  }
+
+  Plans start(String variable, Object value) {
+    starts.add(new StartValue(variable(variable), value));
+    return this;
+  }
+
+  Plans input(String variable, Interpolation interpolation, double[] time, double[] values) {
+    inputs.add(new InputSignal(variable, time, values, interpolation));
+    return this;
+  }
+
+  Plans outputs(String... names) {
+    for (String name : names) {
+      outputs.add(variable(name));
+    }
+    return this;
+  }
+
+  Plans solver(SolverKind kind, double rtol, double atol) {
+    solver = new Solver(kind, rtol, atol, OptionalDouble.empty());
+    return this;
+  }
+
+  Plans fixedStep(SolverKind kind, double step) {
+    solver = new Solver(kind, Solver.DEFAULT_RTOL, Solver.DEFAULT_ATOL, OptionalDouble.of(step));
+    return this;
+  }
+
+  Plans timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
+  SimulationPlan build() {
+    return new SimulationPlan(
+        fmuInterface, 0, stop, interval, starts, inputs, outputs, solver, timeout);
+  }
+
+  private ModelVariable variable(String name) {
+    return description
+        .variable(name)
+        .orElseThrow(
+            () -> new IllegalArgumentException(description.modelName() + " has no " + name));
+  }
+}
