@@ -1,23 +1,33 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.model.account.ApiKeyHasher;
+import com.fmugateway.domain.model.simulation.SimulationSettings;
 import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
 import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.port.out.FmuCatalog;
+import com.fmugateway.domain.port.out.FmuInspector;
+import com.fmugateway.domain.port.out.FmuStore;
 import com.fmugateway.domain.port.out.HealthProbe;
+import com.fmugateway.domain.port.out.ModelLibrary;
+import com.fmugateway.domain.port.out.Simulator;
 import com.fmugateway.domain.service.AuthenticateApiKeyService;
+import com.fmugateway.domain.service.FmuQueryService;
 import com.fmugateway.domain.service.GetAccountService;
 import com.fmugateway.domain.service.HealthService;
 import com.fmugateway.domain.service.IssueApiKeyService;
+import com.fmugateway.domain.service.SimulateService;
+import com.fmugateway.domain.service.UploadFmuService;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Builds the domain services from the out-ports the adapters provide; no scanning of the core. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, SimulationProperties.class})
 class DomainConfiguration {
 
   @Bean
@@ -49,5 +59,33 @@ class DomainConfiguration {
   @Bean
   HealthService healthService(List<HealthProbe> probes) {
     return new HealthService(probes);
+  }
+
+  @Bean
+  UploadFmuService uploadFmuService(
+      FmuStore store,
+      FmuInspector inspector,
+      FmuCatalog catalog,
+      Clock clock,
+      SimulationProperties limits) {
+    return new UploadFmuService(store, inspector, catalog, clock, limits.maxUploadSize().toBytes());
+  }
+
+  @Bean
+  FmuQueryService fmuQueryService(
+      ModelLibrary library, FmuCatalog catalog, FmuStore store, FmuInspector inspector) {
+    return new FmuQueryService(library, catalog, store, inspector);
+  }
+
+  @Bean
+  SimulateService simulateService(
+      FmuQueryService fmus,
+      Simulator simulator,
+      SimulationProperties limits,
+      @Value("${fmugw.version}") String version) {
+    return new SimulateService(
+        fmus,
+        simulator,
+        new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version));
   }
 }

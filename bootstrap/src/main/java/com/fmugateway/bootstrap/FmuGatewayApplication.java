@@ -2,6 +2,7 @@ package com.fmugateway.bootstrap;
 
 import com.fmugateway.adapter.in.http.HttpConfiguration;
 import com.fmugateway.adapter.in.portal.PortalConfiguration;
+import com.fmugateway.adapter.out.fmi.FmiConfiguration;
 import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   DomainConfiguration.class,
   PersistenceConfiguration.class,
+  FmiConfiguration.class,
   HttpConfiguration.class,
   PortalConfiguration.class
 })

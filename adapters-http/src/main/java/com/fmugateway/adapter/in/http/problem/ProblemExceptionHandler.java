@@ -1,10 +1,16 @@
 package com.fmugateway.adapter.in.http.problem;
 
 import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.model.fmu.UploadTooLargeException;
+import com.fmugateway.domain.model.simulation.SimulationFailedException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -37,6 +43,27 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
   }
 
   Problem toProblem(Throwable ex) {
+    if (ex instanceof NotFoundException notFound) {
+      return Problem.of(HttpStatus.NOT_FOUND, notFound.getMessage());
+    }
+    if (ex instanceof InvalidFmuException invalidFmu) {
+      return new Problem(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Invalid FMU",
+          invalidFmu.getMessage(),
+          List.of(new Problem.FieldError("file", invalidFmu.getMessage())),
+          Map.of());
+    }
+    if (ex instanceof UploadTooLargeException tooLarge) {
+      return Problem.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage())
+          .with("max_bytes", tooLarge.maxBytes());
+    }
+    if (ex instanceof DataBufferLimitException) {
+      return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+    }
+    if (ex instanceof SimulationFailedException failed) {
+      return SimulationProblems.of(failed);
+    }
     if (ex instanceof InvalidInputException invalid) {
       return Problem.invalidField(FieldNames.toJson(invalid.field()), invalid.getMessage());
     }
@@ -71,6 +98,9 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   private static Problem fromInput(ServerWebInputException input) {
     Throwable cause = input.getMostSpecificCause();
+    if (cause instanceof DataBufferLimitException) {
+      return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+    }
     if (cause instanceof JacksonException jackson) {
       List<String> path =
           jackson.getPath().stream()

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.problem;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,6 +24,10 @@ public final class ProblemWriter {
     }
     response.setStatusCode(problem.status());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    Object retryAfter = problem.extra().get("retry_after");
+    if (retryAfter != null) {
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+    }
     byte[] bytes = json.writeValueAsBytes(problem.toBody(exchange.getRequest().getPath().value()));
     DataBuffer buffer = response.bufferFactory().wrap(bytes);
     return response.writeWith(Mono.just(buffer));

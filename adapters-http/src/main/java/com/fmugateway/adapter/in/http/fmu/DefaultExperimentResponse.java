@@ -1,0 +1,24 @@
+package com.fmugateway.adapter.in.http.fmu;
+
+import com.fmugateway.domain.model.fmu.DefaultExperiment;
+import java.util.OptionalDouble;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** The model author's suggested experiment; missing parts are null. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DefaultExperimentResponse(
+    Double startTime, Double stopTime, Double stepSize, Double tolerance) {
+
+  static DefaultExperimentResponse from(DefaultExperiment experiment) {
+    return new DefaultExperimentResponse(
+        boxed(experiment.startTime()),
+        boxed(experiment.stopTime()),
+        boxed(experiment.stepSize()),
+        boxed(experiment.tolerance()));
+  }
+
+  private static Double boxed(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
+  }
+}

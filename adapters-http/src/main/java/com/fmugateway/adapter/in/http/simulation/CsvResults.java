@@ -1,0 +1,57 @@
+package com.fmugateway.adapter.in.http.simulation;
+
+import com.fmugateway.domain.model.simulation.Column;
+import com.fmugateway.domain.model.simulation.SimulationResult;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * Results as RFC 4180 CSV: a header of {@code time} and the variable names, then one row a sample.
+ */
+final class CsvResults {
+
+  /** Rows per emitted chunk: big enough to be cheap, small enough to stream. */
+  private static final int ROWS_PER_CHUNK = 4096;
+
+  private CsvResults() {}
+
+  static Flux<String> of(SimulationResult result) {
+    int rows = result.time().length;
+    return Flux.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK)
+        .map(
+            chunk ->
+                rows(result, chunk * ROWS_PER_CHUNK, Math.min(rows, (chunk + 1) * ROWS_PER_CHUNK)))
+        .startWith(header(result.columns()));
+  }
+
+  private static String header(List<Column> columns) {
+    StringBuilder out = new StringBuilder("time");
+    for (Column column : columns) {
+      out.append(',').append(escape(column.name()));
+    }
+    return out.append("\r\n").toString();
+  }
+
+  private static String rows(SimulationResult result, int from, int to) {
+    StringBuilder out = new StringBuilder((to - from) * 24 * (1 + result.columns().size()));
+    for (int i = from; i < to; i++) {
+      out.append(result.time()[i]);
+      for (Column column : result.columns()) {
+        Object value = column.valueAt(i);
+        out.append(',').append(value instanceof String s ? escape(s) : String.valueOf(value));
+      }
+      out.append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String escape(String text) {
+    if (text.indexOf(',') < 0
+        && text.indexOf('"') < 0
+        && text.indexOf('\n') < 0
+        && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+}

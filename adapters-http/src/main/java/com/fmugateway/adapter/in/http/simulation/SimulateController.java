@@ -1,0 +1,63 @@
+package com.fmugateway.adapter.in.http.simulation;
+
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.port.in.SimulateUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code POST /simulate}: run a model; JSON by default, CSV with {@code Accept: text/csv}. */
+@RestController
+@Tag(name = "Simulation")
+class SimulateController {
+
+  static final String TEXT_CSV = "text/csv";
+
+  private final SimulateUseCase simulate;
+
+  SimulateController(SimulateUseCase simulate) {
+    this.simulate = simulate;
+  }
+
+  @PostMapping(
+      value = "/simulate",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Run a simulation",
+      description =
+          "Co-simulation or model exchange (adaptive Dormand–Prince with state and time events)."
+              + " Results are columnar: `results.time` and one array per variable.")
+  Mono<SimulateResponse> simulate(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @RequestBody SimulateRequest request) {
+    return Mono.fromCallable(() -> request.toCommand(caller.accountId()))
+        .flatMap(simulate::simulate)
+        .map(SimulateResponse::from);
+  }
+
+  @PostMapping(
+      value = "/simulate",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = TEXT_CSV)
+  @Operation(summary = "Run a simulation and get CSV (time first, then one column per variable)")
+  Mono<ResponseEntity<Flux<String>>> simulateCsv(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @RequestBody SimulateRequest request) {
+    return Mono.fromCallable(() -> request.toCommand(caller.accountId()))
+        .flatMap(simulate::simulate)
+        .map(
+            report ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"simulation.csv\"")
+                    .body(CsvResults.of(report.result())));
+  }
+}

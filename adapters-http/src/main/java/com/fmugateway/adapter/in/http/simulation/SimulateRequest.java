@@ -1,0 +1,77 @@
+package com.fmugateway.adapter.in.http.simulation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.port.in.SimulateCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /simulate} body, in the prototype's snake_case fields. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SimulateRequest(
+    @Schema(
+            description = "lib:<Name> (or msl:<Name>) or the id of your upload",
+            example = "msl:BouncingBall")
+        String fmuId,
+    @Schema(description = "Default: the model's default experiment, else 0") Double startTime,
+    @Schema(example = "3.0") Double stopTime,
+    @Schema(description = "Output interval", example = "0.01") Double step,
+    @Schema(description = "{variable: value}, checked against type and causality")
+        Map<String, Object> startValues,
+    List<InputSignalRequest> inputSignals,
+    @Schema(description = "Variables to return; default: all outputs") List<String> outputs,
+    @Schema(description = "<variable>_<rms|mean|min|max|peak|final>", example = "[\"h_max\"]")
+        List<String> kpis,
+    @JsonProperty("interface") @Schema(description = "cs, me or auto (default)")
+        String fmuInterface,
+    @Schema(
+            description =
+                "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853")
+        String solver,
+    Double rtol,
+    Double atol) {
+
+  /** One input time series. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record InputSignalRequest(
+      String name,
+      double[] time,
+      double[] values,
+      @Schema(description = "linear (default) or hold") String interpolation) {}
+
+  SimulateCommand toCommand(AccountId caller) {
+    return new SimulateCommand(
+        caller,
+        fmuId == null ? null : new FmuId(fmuId),
+        optional(startTime),
+        optional(stopTime),
+        optional(step),
+        startValues,
+        inputSignals == null
+            ? List.of()
+            : inputSignals.stream()
+                .map(
+                    s ->
+                        s == null
+                            ? null
+                            : new SimulateCommand.SignalSpec(
+                                s.name(), s.time(), s.values(), s.interpolation()))
+                .toList(),
+        outputs,
+        kpis,
+        Optional.ofNullable(fmuInterface),
+        Optional.ofNullable(solver),
+        optional(rtol),
+        optional(atol));
+  }
+
+  private static OptionalDouble optional(Double value) {
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+}

@@ -1,0 +1,58 @@
+package com.fmugateway.bootstrap;
+
+import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The whole gateway on a random port, a fresh database and data directory per test class. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AbstractGatewayIT {
+
+  protected static final DatabaseEndpoint DATABASE = TestDatabase.freshDatabase();
+  private static final Path DATA_DIR = tempDir();
+
+  @DynamicPropertySource
+  static void gatewayProperties(DynamicPropertyRegistry registry) {
+    registry.add("fmugw.database.url", () -> TestDatabase.url(DATABASE));
+    registry.add("fmugw.api-key-secret", () -> TestKeys.SECRET);
+    registry.add("fmugw.data-dir", DATA_DIR::toString);
+  }
+
+  @LocalServerPort int port;
+  protected WebTestClient client;
+
+  @BeforeEach
+  void client() {
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(60))
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+            .build();
+  }
+
+  /** A client that sends a brand-new account's key on every request. */
+  protected WebTestClient newCustomer() {
+    String key = TestKeys.issue(client).get("key");
+    return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("fmugw-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
