@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The whole gateway on a random port, a fresh database and data directory per test class. */
+/**
+ * The whole gateway on a random port, on a database and data directory of its own. Subclasses share
+ * them (and Spring caches the context); every test works with fresh accounts.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AbstractGatewayIT {
 

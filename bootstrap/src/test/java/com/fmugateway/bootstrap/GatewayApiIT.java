@@ -2,45 +2,20 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
-import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The foundation as a client meets it: over real HTTP, on a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayApiIT {
-
-  private static final DatabaseEndpoint DATABASE = TestDatabase.freshDatabase();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("fmugw.database.url", () -> TestDatabase.url(DATABASE));
-    registry.add("fmugw.api-key-secret", () -> TestKeys.SECRET);
-  }
-
-  @LocalServerPort int port;
-  WebTestClient client;
-
-  @BeforeEach
-  void client() {
-    client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-  }
+class GatewayApiIT extends AbstractGatewayIT {
 
   @Test
   void newKey_opensTheApi() {

@@ -2,7 +2,6 @@ package com.fmugateway.domain.service;
 
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
 import com.fmugateway.domain.model.fmu.FmuId;
 import com.fmugateway.domain.model.fmu.FmuRecord;
 import com.fmugateway.domain.model.fmu.LibraryModel;
@@ -15,7 +14,6 @@ import com.fmugateway.domain.port.out.FmuStore;
 import com.fmugateway.domain.port.out.ModelLibrary;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,17 +55,7 @@ public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery {
             path ->
                 inspector
                     .inspect(path)
-                    .map(
-                        inspected ->
-                            new ResolvedFmu(
-                                new FmuArtifact(
-                                    record.id(),
-                                    record.sha256(),
-                                    path,
-                                    inspected.description(),
-                                    false),
-                                inspected,
-                                Optional.of(record))));
+                    .map(inspected -> ResolvedFmu.ofUpload(record, path, inspected)));
   }
 
   private static boolean matches(LibraryModel model, String needle) {

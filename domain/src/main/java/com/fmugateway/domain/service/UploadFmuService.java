@@ -1,6 +1,5 @@
 package com.fmugateway.domain.service;
 
-import com.fmugateway.domain.model.fmu.FmuArtifact;
 import com.fmugateway.domain.model.fmu.FmuId;
 import com.fmugateway.domain.model.fmu.FmuRecord;
 import com.fmugateway.domain.model.fmu.InspectedFmu;
@@ -13,7 +12,6 @@ import com.fmugateway.domain.port.out.FmuCatalog;
 import com.fmugateway.domain.port.out.FmuInspector;
 import com.fmugateway.domain.port.out.FmuStore;
 import java.util.Objects;
-import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,16 +68,6 @@ public final class UploadFmuService implements UploadFmuUseCase {
             path ->
                 catalog
                     .register(candidate)
-                    .map(
-                        record ->
-                            new ResolvedFmu(
-                                new FmuArtifact(
-                                    record.id(),
-                                    record.sha256(),
-                                    path,
-                                    inspected.description(),
-                                    false),
-                                inspected,
-                                Optional.of(record))));
+                    .map(record -> ResolvedFmu.ofUpload(record, path, inspected)));
   }
 }

@@ -1,5 +1,6 @@
 package com.fmugateway.domain.model.fmu;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,14 @@ public record ResolvedFmu(
 
   public static ResolvedFmu of(LibraryModel model) {
     return new ResolvedFmu(model.artifact(), model.inspected(), Optional.empty());
+  }
+
+  /** A caller's own upload, kept at {@code archive}. */
+  public static ResolvedFmu ofUpload(FmuRecord record, Path archive, InspectedFmu inspected) {
+    return new ResolvedFmu(
+        new FmuArtifact(record.id(), record.sha256(), archive, inspected.description(), false),
+        inspected,
+        Optional.of(record));
   }
 
   public ModelDescription description() {
