@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.persistence;
 
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
@@ -86,5 +87,10 @@ public class PersistenceConfiguration {
   @Bean
   public FilesystemFmuStore fmuStore(FmuStoreProperties properties) {
     return new FilesystemFmuStore(properties.dir());
+  }
+
+  @Bean
+  public R2dbcCreditLedger creditLedger(DatabaseClient db, TransactionalOperator tx) {
+    return new R2dbcCreditLedger(db, tx);
   }
 }

@@ -1,0 +1,159 @@
+package com.fmugateway.adapter.out.persistence.credit;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.credit.EntryKind;
+import com.fmugateway.domain.model.credit.Hold;
+import com.fmugateway.domain.model.credit.InsufficientCreditsException;
+import com.fmugateway.domain.model.credit.LedgerEntry;
+import com.fmugateway.domain.port.out.CreditLedger;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ledger in PostgreSQL. Holds and settlements lock the account's row ({@code FOR UPDATE}), so
+ * concurrent requests on one account, from any number of gateways, are serialized: the balance read
+ * and the entry written belong to one transaction.
+ */
+public final class R2dbcCreditLedger implements CreditLedger {
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+
+  public R2dbcCreditLedger(DatabaseClient db, TransactionalOperator tx) {
+    this.db = db;
+    this.tx = tx;
+  }
+
+  @Override
+  public Mono<Boolean> credit(
+      AccountId account, EntryKind kind, long amount, String idempotencyKey, String reference) {
+    return insert(account, kind, amount, idempotencyKey, reference);
+  }
+
+  @Override
+  public Mono<Hold> hold(AccountId account, long amount, String reference) {
+    String key = holdKey(reference);
+    Mono<Hold> reserve =
+        lock(account)
+            .then(amountOf(account, key))
+            .map(existing -> new Hold(account, reference, -existing))
+            .switchIfEmpty(
+                balance(account)
+                    .flatMap(
+                        balance ->
+                            balance < amount
+                                ? Mono.error(new InsufficientCreditsException(amount, balance))
+                                : insert(account, EntryKind.HOLD, amount, key, reference)
+                                    .thenReturn(new Hold(account, reference, amount))));
+    return reserve.as(tx::transactional);
+  }
+
+  @Override
+  public Mono<Void> settle(Hold hold, long cost) {
+    AccountId account = hold.accountId();
+    Mono<Void> capture =
+        insert(
+                account,
+                EntryKind.CAPTURE,
+                Math.min(cost, hold.amount()),
+                "run:" + hold.reference() + ":capture",
+                hold.reference())
+            .then(release(hold, account));
+    return lock(account)
+        .then(amountOf(account, releaseKey(hold.reference())))
+        .hasElement()
+        .flatMap(released -> released ? Mono.<Void>empty() : capture)
+        .as(tx::transactional);
+  }
+
+  @Override
+  public Mono<Void> release(Hold hold) {
+    return lock(hold.accountId()).then(release(hold, hold.accountId())).as(tx::transactional);
+  }
+
+  @Override
+  public Mono<Long> balance(AccountId account) {
+    return db.sql(
+            "SELECT COALESCE(SUM(amount), 0) AS balance FROM ledger_entries WHERE account_id = :a")
+        .bind("a", account.value())
+        .map(row -> row.get("balance", Long.class))
+        .one();
+  }
+
+  @Override
+  public Flux<LedgerEntry> entries(AccountId account, int limit) {
+    return db.sql(
+            "SELECT id, kind, amount, idempotency_key, reference, created_at FROM ledger_entries"
+                + " WHERE account_id = :a ORDER BY id DESC LIMIT :limit")
+        .bind("a", account.value())
+        .bind("limit", limit)
+        .map(
+            row ->
+                new LedgerEntry(
+                    row.get("id", Long.class),
+                    account,
+                    EntryKind.valueOf(row.get("kind", String.class)),
+                    row.get("amount", Long.class),
+                    row.get("idempotency_key", String.class),
+                    row.get("reference", String.class),
+                    row.get("created_at", OffsetDateTime.class).toInstant()))
+        .all();
+  }
+
+  private Mono<Void> release(Hold hold, AccountId account) {
+    return insert(
+            account,
+            EntryKind.RELEASE,
+            hold.amount(),
+            releaseKey(hold.reference()),
+            hold.reference())
+        .then();
+  }
+
+  private Mono<Void> lock(AccountId account) {
+    return db.sql("SELECT id FROM accounts WHERE id = :a FOR UPDATE")
+        .bind("a", account.value())
+        .map(row -> row.get("id", UUID.class))
+        .one()
+        .switchIfEmpty(Mono.error(() -> new IllegalStateException("no account " + account)))
+        .then();
+  }
+
+  private Mono<Long> amountOf(AccountId account, String key) {
+    return db.sql(
+            "SELECT amount FROM ledger_entries WHERE account_id = :a AND idempotency_key = :k")
+        .bind("a", account.value())
+        .bind("k", key)
+        .map(row -> row.get("amount", Long.class))
+        .one();
+  }
+
+  /** Inserts unless the key was used before; true when a row was written. */
+  private Mono<Boolean> insert(
+      AccountId account, EntryKind kind, long magnitude, String key, String reference) {
+    return db.sql(
+            "INSERT INTO ledger_entries (account_id, kind, amount, idempotency_key, reference)"
+                + " VALUES (:a, :kind, :amount, :k, :ref)"
+                + " ON CONFLICT (account_id, idempotency_key) DO NOTHING")
+        .bind("a", account.value())
+        .bind("kind", kind.name())
+        .bind("amount", kind.signed(magnitude))
+        .bind("k", key)
+        .bind("ref", reference)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
+  }
+
+  private static String holdKey(String reference) {
+    return "run:" + reference + ":hold";
+  }
+
+  private static String releaseKey(String reference) {
+    return "run:" + reference + ":release";
+  }
+}

@@ -1,0 +1,78 @@
+package com.fmugateway.adapter.out.persistence.credit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
+import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import com.fmugateway.domain.fixtures.CreditLedgerContract;
+import com.fmugateway.domain.model.account.Account;
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.account.ApiKey;
+import com.fmugateway.domain.model.account.ApiKeyHasher;
+import com.fmugateway.domain.model.account.ApiKeySecret;
+import com.fmugateway.domain.model.credit.EntryKind;
+import com.fmugateway.domain.port.out.CreditLedger;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class R2dbcCreditLedgerIT extends CreditLedgerContract {
+
+  private static final ApiKeyHasher HASHER = new ApiKeyHasher(new byte[32]);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("fmugw.database.url", () -> TestDatabase.url(TestDatabase.freshDatabase()));
+  }
+
+  @Autowired R2dbcCreditLedger ledger;
+  @Autowired R2dbcAccounts accounts;
+  @Autowired DatabaseClient db;
+
+  @Override
+  protected AccountId newAccount() {
+    Account account = new Account(AccountId.random(), Instant.now());
+    accounts
+        .createWithKey(
+            account, ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, Instant.now()))
+        .block();
+    return account.id();
+  }
+
+  @Override
+  protected CreditLedger ledger() {
+    return ledger;
+  }
+
+  @Test
+  void theDatabaseRefusesToRewriteHistory() {
+    AccountId account = newAccount();
+    ledger.credit(account, EntryKind.GRANT, 100, "grant:x", "test").block();
+
+    assertThatThrownBy(() -> db.sql("UPDATE ledger_entries SET amount = 1000000").then().block())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> db.sql("DELETE FROM ledger_entries").then().block())
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void theDatabaseRefusesAnEntryWithTheWrongSign() {
+    AccountId account = newAccount();
+
+    assertThatThrownBy(
+            () ->
+                db.sql(
+                        "INSERT INTO ledger_entries (account_id, kind, amount, idempotency_key, reference)"
+                            + " VALUES (:a, 'GRANT', -5, 'k', 'r')")
+                    .bind("a", account.value())
+                    .then()
+                    .block())
+        .hasMessageContaining("check");
+  }
+}

@@ -1,0 +1,37 @@
+package com.fmugateway.domain.port.out;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.credit.EntryKind;
+import com.fmugateway.domain.model.credit.Hold;
+import com.fmugateway.domain.model.credit.LedgerEntry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Role: the append-only credit ledger. Every write is atomic and idempotent; concurrent holds on
+ * one account are serialized so that no credit is spent twice and no balance goes below zero.
+ */
+public interface CreditLedger {
+
+  /** Adds credits (grant, purchase, refund); false when this idempotency key was applied before. */
+  Mono<Boolean> credit(
+      AccountId account, EntryKind kind, long amount, String idempotencyKey, String reference);
+
+  /**
+   * Reserves {@code amount} for the run {@code reference}; fails with {@link
+   * com.fmugateway.domain.model.credit.InsufficientCreditsException} when the balance is short.
+   * Holding again for the same reference returns the existing hold.
+   */
+  Mono<Hold> hold(AccountId account, long amount, String reference);
+
+  /** Captures {@code cost} (at most the hold) and releases the hold; applied once. */
+  Mono<Void> settle(Hold hold, long cost);
+
+  /** Releases the whole hold, for a run that did not complete; applied once. */
+  Mono<Void> release(Hold hold);
+
+  Mono<Long> balance(AccountId account);
+
+  /** The newest entries first. */
+  Flux<LedgerEntry> entries(AccountId account, int limit);
+}
