@@ -5,17 +5,21 @@ import com.fmugateway.domain.model.simulation.SimulationSettings;
 import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
 import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.port.out.CreditLedger;
 import com.fmugateway.domain.port.out.FmuCatalog;
 import com.fmugateway.domain.port.out.FmuInspector;
 import com.fmugateway.domain.port.out.FmuStore;
 import com.fmugateway.domain.port.out.HealthProbe;
 import com.fmugateway.domain.port.out.ModelLibrary;
+import com.fmugateway.domain.port.out.RunHistory;
 import com.fmugateway.domain.port.out.Simulator;
 import com.fmugateway.domain.service.AuthenticateApiKeyService;
 import com.fmugateway.domain.service.FmuQueryService;
 import com.fmugateway.domain.service.GetAccountService;
 import com.fmugateway.domain.service.HealthService;
 import com.fmugateway.domain.service.IssueApiKeyService;
+import com.fmugateway.domain.service.MonthlyGrants;
+import com.fmugateway.domain.service.RunMetering;
 import com.fmugateway.domain.service.SimulateService;
 import com.fmugateway.domain.service.UploadFmuService;
 import java.time.Instant;
@@ -27,7 +31,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** Builds the domain services from the out-ports the adapters provide; no scanning of the core. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, SimulationProperties.class})
+@EnableConfigurationProperties({
+  GatewayProperties.class,
+  SimulationProperties.class,
+  BillingProperties.class
+})
 class DomainConfiguration {
 
   @Bean
@@ -52,8 +60,24 @@ class DomainConfiguration {
   }
 
   @Bean
-  GetAccountService getAccountService(AccountStore accounts) {
-    return new GetAccountService(accounts);
+  GetAccountService getAccountService(
+      AccountStore accounts, CreditLedger ledger, RunHistory runs, MonthlyGrants grants) {
+    return new GetAccountService(accounts, ledger, runs, grants);
+  }
+
+  @Bean
+  MonthlyGrants monthlyGrants(CreditLedger ledger, BillingProperties billing, Clock clock) {
+    return new MonthlyGrants(ledger, billing.policies(), clock);
+  }
+
+  @Bean
+  RunMetering runMetering(
+      AccountStore accounts,
+      CreditLedger ledger,
+      RunHistory runs,
+      MonthlyGrants grants,
+      BillingProperties billing) {
+    return new RunMetering(accounts, ledger, runs, grants, billing.priceList());
   }
 
   @Bean
@@ -82,10 +106,14 @@ class DomainConfiguration {
       FmuQueryService fmus,
       Simulator simulator,
       SimulationProperties limits,
+      RunMetering metering,
+      Clock clock,
       @Value("${fmugw.version}") String version) {
     return new SimulateService(
         fmus,
         simulator,
-        new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version));
+        new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
+        metering,
+        clock);
   }
 }

@@ -1,10 +1,14 @@
 package com.fmugateway.domain.service;
 
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.fmu.FmuInterface;
 import com.fmugateway.domain.model.fmu.ResolvedFmu;
+import com.fmugateway.domain.model.run.RunRecord;
 import com.fmugateway.domain.model.simulation.Column;
 import com.fmugateway.domain.model.simulation.Kpi;
 import com.fmugateway.domain.model.simulation.Provenance;
+import com.fmugateway.domain.model.simulation.SimulationFailedException;
 import com.fmugateway.domain.model.simulation.SimulationJob;
 import com.fmugateway.domain.model.simulation.SimulationReport;
 import com.fmugateway.domain.model.simulation.SimulationResult;
@@ -12,6 +16,7 @@ import com.fmugateway.domain.model.simulation.SimulationSettings;
 import com.fmugateway.domain.port.in.GetFmuQuery;
 import com.fmugateway.domain.port.in.SimulateCommand;
 import com.fmugateway.domain.port.in.SimulateUseCase;
+import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.Simulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,21 +24,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** Resolves the caller's FMU, plans the run against its description, runs it and reports. */
+/**
+ * Resolves the caller's FMU, checks the request against its description, holds the quote, runs it,
+ * then captures the cost (or releases the hold when the run fails) and reports.
+ */
 public final class SimulateService implements SimulateUseCase {
 
   private final GetFmuQuery fmus;
   private final Simulator simulator;
   private final SimulationSettings settings;
   private final SimulationPlanner planner;
+  private final RunMetering metering;
+  private final Clock clock;
 
-  public SimulateService(GetFmuQuery fmus, Simulator simulator, SimulationSettings settings) {
+  public SimulateService(
+      GetFmuQuery fmus,
+      Simulator simulator,
+      SimulationSettings settings,
+      RunMetering metering,
+      Clock clock) {
     this.fmus = Objects.requireNonNull(fmus, "fmus");
     this.simulator = Objects.requireNonNull(simulator, "simulator");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.planner = new SimulationPlanner(settings);
+    this.metering = Objects.requireNonNull(metering, "metering");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -42,18 +60,76 @@ public final class SimulateService implements SimulateUseCase {
         .flatMap(
             fmu -> {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
-              long started = System.nanoTime();
-              return simulator
-                  .simulate(new SimulationJob(command.caller(), fmu.artifact(), planned.plan()))
-                  .map(
-                      result ->
-                          report(
-                              fmu, planned, result, Duration.ofNanos(System.nanoTime() - started)));
+              UUID runId = UUID.randomUUID();
+              long quote = metering.quote(planned.plan().timeout());
+              return metering
+                  .hold(command.caller(), runId, quote)
+                  .flatMap(hold -> run(command.caller(), fmu, planned, runId, hold));
             });
   }
 
+  private Mono<SimulationReport> run(
+      AccountId caller, ResolvedFmu fmu, SimulationPlanner.Planned planned, UUID runId, Hold hold) {
+    long started = System.nanoTime();
+    return simulator
+        .simulate(new SimulationJob(caller, fmu.artifact(), planned.plan()))
+        .flatMap(
+            result -> {
+              Duration wall = Duration.ofNanos(System.nanoTime() - started);
+              long cost = metering.cost(result.cpuTime());
+              RunRecord run =
+                  record(caller, fmu, planned, runId, hold, cost, result.cpuTime(), wall, null);
+              return metering
+                  .settle(hold, cost, run)
+                  .thenReturn(report(runId, fmu, planned, result, wall, hold.amount(), cost));
+            })
+        .onErrorResume(
+            failure -> {
+              Duration wall = Duration.ofNanos(System.nanoTime() - started);
+              String cause =
+                  failure instanceof SimulationFailedException f
+                      ? f.failureCause().name()
+                      : "INTERNAL";
+              RunRecord run =
+                  record(caller, fmu, planned, runId, hold, 0, Duration.ZERO, wall, cause);
+              return metering.release(hold, run).then(Mono.error(failure));
+            })
+        .doOnCancel(() -> metering.releaseDetached(hold));
+  }
+
+  private RunRecord record(
+      AccountId caller,
+      ResolvedFmu fmu,
+      SimulationPlanner.Planned planned,
+      UUID runId,
+      Hold hold,
+      long cost,
+      Duration cpu,
+      Duration wall,
+      String failureCause) {
+    return new RunRecord(
+        runId,
+        caller,
+        fmu.artifact().id().value(),
+        fmu.artifact().sha256().hex(),
+        planned.plan().fmuInterface().code(),
+        failureCause == null ? RunRecord.RunStatus.SUCCEEDED : RunRecord.RunStatus.FAILED,
+        Optional.ofNullable(failureCause),
+        hold.amount(),
+        cost,
+        cpu,
+        wall,
+        clock.now());
+  }
+
   private SimulationReport report(
-      ResolvedFmu fmu, SimulationPlanner.Planned planned, SimulationResult result, Duration wall) {
+      UUID runId,
+      ResolvedFmu fmu,
+      SimulationPlanner.Planned planned,
+      SimulationResult result,
+      Duration wall,
+      long quoted,
+      long cost) {
     FmuInterface used = planned.plan().fmuInterface();
     Provenance provenance =
         new Provenance(
@@ -69,7 +145,7 @@ public final class SimulateService implements SimulateUseCase {
             result.steps(),
             result.events());
     return new SimulationReport(
-        fmu.artifact().id(), result, kpis(planned.kpis(), result), provenance);
+        runId, fmu.artifact().id(), result, kpis(planned.kpis(), result), provenance, quoted, cost);
   }
 
   private static Map<String, Double> kpis(List<Kpi> kpis, SimulationResult result) {

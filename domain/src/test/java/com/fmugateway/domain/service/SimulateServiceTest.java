@@ -4,9 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.fixtures.FakeSimulator;
+import com.fmugateway.domain.fixtures.InMemoryAccounts;
+import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
+import com.fmugateway.domain.fixtures.InMemoryRunHistory;
 import com.fmugateway.domain.fixtures.Models;
+import com.fmugateway.domain.fixtures.MutableClock;
+import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.account.ApiKey;
+import com.fmugateway.domain.model.account.ApiKeyHasher;
+import com.fmugateway.domain.model.account.ApiKeySecret;
+import com.fmugateway.domain.model.account.Tier;
+import com.fmugateway.domain.model.account.TierPolicy;
 import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.credit.EntryKind;
+import com.fmugateway.domain.model.credit.PaymentRequiredException;
+import com.fmugateway.domain.model.credit.PriceList;
 import com.fmugateway.domain.model.fmu.FmuArtifact;
 import com.fmugateway.domain.model.fmu.FmuId;
 import com.fmugateway.domain.model.fmu.FmuInterface;
@@ -15,6 +28,7 @@ import com.fmugateway.domain.model.fmu.ModelDescription;
 import com.fmugateway.domain.model.fmu.ModelVariable;
 import com.fmugateway.domain.model.fmu.ResolvedFmu;
 import com.fmugateway.domain.model.fmu.Sha256;
+import com.fmugateway.domain.model.run.RunRecord;
 import com.fmugateway.domain.model.simulation.SimulationFailedException;
 import com.fmugateway.domain.model.simulation.SimulationPlan;
 import com.fmugateway.domain.model.simulation.SimulationReport;
@@ -24,10 +38,12 @@ import com.fmugateway.domain.port.in.SimulateCommand;
 import com.fmugateway.domain.port.in.SimulateCommand.SignalSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -38,12 +54,92 @@ class SimulateServiceTest {
   private static final FmuId ID = FmuId.library("AllTypes");
 
   private final FakeSimulator simulator = new FakeSimulator();
+  private final MutableClock clock = MutableClock.atEpochDay();
+  private final InMemoryAccounts accounts = new InMemoryAccounts();
+  private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock);
+  private final InMemoryRunHistory history = new InMemoryRunHistory();
+  private final MonthlyGrants grants =
+      new MonthlyGrants(ledger, Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)), clock);
   private ModelDescription model = Models.allTypes();
   private final SimulateService service =
       new SimulateService(
           (caller, id) -> Mono.just(resolved(model)),
           simulator,
-          new SimulationSettings(Duration.ofSeconds(20), 1000, "test-1"));
+          new SimulationSettings(Duration.ofSeconds(20), 1000, "test-1"),
+          new RunMetering(accounts, ledger, history, grants, new PriceList(10, 1)),
+          clock);
+
+  @BeforeEach
+  void openTheCallersAccount() {
+    Account account = new Account(CALLER, clock.now());
+    accounts
+        .createWithKey(
+            account,
+            ApiKey.issue(
+                CALLER, ApiKeySecret.generate(), new ApiKeyHasher(new byte[32]), clock.now()))
+        .block();
+  }
+
+  @Test
+  void aRun_holdsTheQuoteCapturesTheCostAndRecordsTheRun() {
+    SimulationReport report = service.simulate(command().build()).block();
+
+    assertThat(report.quotedCredits()).isEqualTo(30);
+    assertThat(report.costCredits()).isEqualTo(11);
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100 - 11);
+    assertThat(history.all())
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.status()).isEqualTo(RunRecord.RunStatus.SUCCEEDED);
+              assertThat(run.costCredits()).isEqualTo(11);
+              assertThat(run.id()).isEqualTo(report.runId());
+            });
+  }
+
+  @Test
+  void aBalanceShortOfTheQuote_isPaymentRequiredAndNothingRuns() {
+    ledger.credit(CALLER, EntryKind.GRANT, 100, "grant:" + grants.period(), "test").block();
+    ledger.hold(CALLER, 80, "someone-else").block();
+
+    StepVerifier.create(service.simulate(command().build()))
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(PaymentRequiredException.class);
+              assertThat(((PaymentRequiredException) e).quote()).isEqualTo(30);
+              assertThat(((PaymentRequiredException) e).balance()).isEqualTo(20);
+            })
+        .verify();
+    assertThat(simulator.jobs()).isEmpty();
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(20);
+  }
+
+  @Test
+  void aFailedRun_releasesTheWholeHold() {
+    simulator.failNext(
+        new SimulationFailedException(
+            SimulationFailedException.Cause.CRASHED, "signal 11", List.of()));
+
+    StepVerifier.create(service.simulate(command().build()))
+        .expectError(SimulationFailedException.class)
+        .verify();
+
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100);
+    assertThat(history.all())
+        .singleElement()
+        .satisfies(run -> assertThat(run.failureCause()).contains("CRASHED"));
+  }
+
+  @Test
+  void theMonthlyGrantIsMadeOncePerPeriod() {
+    service.simulate(command().build()).block();
+    service.simulate(command().build()).block();
+
+    assertThat(ledger.totalSince(CALLER, EntryKind.GRANT, Instant.EPOCH).block()).isEqualTo(100);
+    clock.advance(Duration.ofDays(31));
+    service.simulate(command().build()).block();
+    assertThat(ledger.totalSince(CALLER, EntryKind.GRANT, Instant.EPOCH).block()).isEqualTo(200);
+  }
 
   @Test
   void givenNoTimes_simulate_usesTheDefaultExperimentAndAllOutputs() {

@@ -9,6 +9,7 @@ import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
+import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -92,5 +93,10 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcCreditLedger creditLedger(DatabaseClient db, TransactionalOperator tx) {
     return new R2dbcCreditLedger(db, tx);
+  }
+
+  @Bean
+  public R2dbcRunHistory runHistory(DatabaseClient db) {
+    return new R2dbcRunHistory(db);
   }
 }

@@ -5,12 +5,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
-/** A finished run as the caller receives it: results, requested KPIs and provenance. */
+/**
+ * A finished run as the caller receives it: results, requested KPIs, provenance, and what it cost
+ * ({@code costCredits} captured of {@code quotedCredits} held).
+ */
 public record SimulationReport(
-    FmuId fmuId, SimulationResult result, Map<String, Double> kpis, Provenance provenance) {
+    UUID runId,
+    FmuId fmuId,
+    SimulationResult result,
+    Map<String, Double> kpis,
+    Provenance provenance,
+    long quotedCredits,
+    long costCredits) {
 
   public SimulationReport {
+    Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(fmuId, "fmuId");
     Objects.requireNonNull(result, "result");
     kpis = Collections.unmodifiableMap(new LinkedHashMap<>(kpis));

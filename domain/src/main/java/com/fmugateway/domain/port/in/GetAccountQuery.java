@@ -1,12 +1,12 @@
 package com.fmugateway.domain.port.in;
 
-import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.account.AccountSummary;
 import reactor.core.publisher.Mono;
 
-/** Query: the caller's own account. */
+/** Query: the caller's own account with its balance and this period's usage. */
 public interface GetAccountQuery {
 
-  /** The account, or empty when it does not exist. */
-  Mono<Account> account(AccountId id);
+  /** The summary, or empty when the account does not exist. */
+  Mono<AccountSummary> account(AccountId id);
 }

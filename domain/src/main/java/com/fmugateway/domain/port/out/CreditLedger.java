@@ -4,6 +4,7 @@ import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.credit.EntryKind;
 import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.credit.LedgerEntry;
+import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,9 @@ public interface CreditLedger {
   Mono<Void> release(Hold hold);
 
   Mono<Long> balance(AccountId account);
+
+  /** The sum of the magnitudes of the account's entries of one kind since {@code since}. */
+  Mono<Long> totalSince(AccountId account, EntryKind kind, Instant since);
 
   /** The newest entries first. */
   Flux<LedgerEntry> entries(AccountId account, int limit);

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http.problem;
 
 import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.model.credit.PaymentRequiredException;
 import com.fmugateway.domain.model.fmu.InvalidFmuException;
 import com.fmugateway.domain.model.fmu.UploadTooLargeException;
 import com.fmugateway.domain.model.simulation.SimulationFailedException;
@@ -60,6 +61,11 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (ex instanceof DataBufferLimitException) {
       return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+    }
+    if (ex instanceof PaymentRequiredException payment) {
+      return Problem.of(HttpStatus.PAYMENT_REQUIRED, payment.getMessage())
+          .with("quote_credits", payment.quote())
+          .with("balance_credits", payment.balance());
     }
     if (ex instanceof SimulationFailedException failed) {
       return SimulationProblems.of(failed);

@@ -15,11 +15,17 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SimulateResponse(
+    String runId,
     String fmuId,
     String status,
+    CostResponse cost,
     Map<String, Object> results,
     Map<String, Double> kpis,
     ProvenanceResponse provenance) {
+
+  /** What the run cost: credits captured, of the quote held before it started. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record CostResponse(long credits, long quotedCredits) {}
 
   /** Reproducibility record of a run. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -59,8 +65,10 @@ public record SimulateResponse(
       results.put(column.name(), values(column));
     }
     return new SimulateResponse(
+        report.runId().toString(),
         report.fmuId().value(),
         "ok",
+        new CostResponse(report.costCredits(), report.quotedCredits()),
         results,
         report.kpis(),
         ProvenanceResponse.from(report.provenance()));

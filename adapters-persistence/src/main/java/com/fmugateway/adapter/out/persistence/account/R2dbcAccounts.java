@@ -34,8 +34,9 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
   @Override
   public Mono<Account> createWithKey(Account account, ApiKey firstKey) {
     Mono<Long> insertAccount =
-        db.sql("INSERT INTO accounts (id, created_at) VALUES (:id, :createdAt)")
+        db.sql("INSERT INTO accounts (id, created_at, tier) VALUES (:id, :createdAt, :tier)")
             .bind("id", account.id().value())
+            .bind("tier", account.tier().name())
             .bind("createdAt", utc(account.createdAt()))
             .fetch()
             .rowsUpdated();

@@ -6,7 +6,9 @@ import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.credit.InsufficientCreditsException;
 import com.fmugateway.domain.model.credit.LedgerEntry;
 import com.fmugateway.domain.port.out.CreditLedger;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -81,6 +83,18 @@ public final class R2dbcCreditLedger implements CreditLedger {
             "SELECT COALESCE(SUM(amount), 0) AS balance FROM ledger_entries WHERE account_id = :a")
         .bind("a", account.value())
         .map(row -> row.get("balance", Long.class))
+        .one();
+  }
+
+  @Override
+  public Mono<Long> totalSince(AccountId account, EntryKind kind, Instant since) {
+    return db.sql(
+            "SELECT COALESCE(SUM(ABS(amount)), 0) AS total FROM ledger_entries"
+                + " WHERE account_id = :a AND kind = :kind AND created_at >= :since")
+        .bind("a", account.value())
+        .bind("kind", kind.name())
+        .bind("since", since.atOffset(ZoneOffset.UTC))
+        .map(row -> row.get("total", Long.class))
         .one();
   }
 

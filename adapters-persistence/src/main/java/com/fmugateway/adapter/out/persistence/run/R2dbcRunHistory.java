@@ -1,0 +1,94 @@
+package com.fmugateway.adapter.out.persistence.run;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.run.RunRecord;
+import com.fmugateway.domain.model.run.Usage;
+import com.fmugateway.domain.port.out.RunHistory;
+import io.r2dbc.spi.Readable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Metered runs in PostgreSQL. */
+public final class R2dbcRunHistory implements RunHistory {
+
+  private static final String COLUMNS =
+      "id, account_id, fmu_id, fmu_sha256, fmu_interface, status, failure_cause, quoted_credits,"
+          + " cost_credits, cpu_ms, wall_ms, created_at";
+
+  private final DatabaseClient db;
+
+  public R2dbcRunHistory(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<Void> record(RunRecord run) {
+    DatabaseClient.GenericExecuteSpec insert =
+        db.sql(
+                "INSERT INTO runs ("
+                    + COLUMNS
+                    + ") VALUES (:id, :a, :fmu, :sha, :iface, :status, :cause, :quoted, :cost, :cpu,"
+                    + " :wall, :at) ON CONFLICT (id) DO NOTHING")
+            .bind("id", run.id())
+            .bind("a", run.accountId().value())
+            .bind("fmu", run.fmuId())
+            .bind("sha", run.fmuSha256())
+            .bind("iface", run.fmuInterface())
+            .bind("status", run.status().name())
+            .bind("quoted", run.quotedCredits())
+            .bind("cost", run.costCredits())
+            .bind("cpu", run.cpuTime().toMillis())
+            .bind("wall", run.wallTime().toMillis())
+            .bind("at", run.createdAt().atOffset(ZoneOffset.UTC));
+    return run.failureCause()
+        .map(cause -> insert.bind("cause", cause))
+        .orElseGet(() -> insert.bindNull("cause", String.class))
+        .then();
+  }
+
+  @Override
+  public Flux<RunRecord> recent(AccountId account, int limit) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM runs WHERE account_id = :a ORDER BY created_at DESC LIMIT :n")
+        .bind("a", account.value())
+        .bind("n", limit)
+        .map(R2dbcRunHistory::toRun)
+        .all();
+  }
+
+  @Override
+  public Mono<Usage> usageSince(AccountId account, Instant since) {
+    return db.sql(
+            "SELECT COUNT(*) AS runs, COALESCE(SUM(cost_credits), 0) AS spent FROM runs"
+                + " WHERE account_id = :a AND created_at >= :since")
+        .bind("a", account.value())
+        .bind("since", since.atOffset(ZoneOffset.UTC))
+        .map(row -> new Usage(row.get("runs", Long.class), row.get("spent", Long.class)))
+        .one();
+  }
+
+  private static RunRecord toRun(Readable row) {
+    return new RunRecord(
+        row.get("id", UUID.class),
+        new AccountId(row.get("account_id", UUID.class)),
+        row.get("fmu_id", String.class),
+        row.get("fmu_sha256", String.class),
+        row.get("fmu_interface", String.class),
+        RunRecord.RunStatus.valueOf(row.get("status", String.class)),
+        Optional.ofNullable(row.get("failure_cause", String.class)),
+        row.get("quoted_credits", Long.class),
+        row.get("cost_credits", Long.class),
+        Duration.ofMillis(row.get("cpu_ms", Long.class)),
+        Duration.ofMillis(row.get("wall_ms", Long.class)),
+        row.get("created_at", OffsetDateTime.class).toInstant());
+  }
+}

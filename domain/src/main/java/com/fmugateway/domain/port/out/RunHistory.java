@@ -1,0 +1,19 @@
+package com.fmugateway.domain.port.out;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.run.RunRecord;
+import com.fmugateway.domain.model.run.Usage;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Role: the metered record of every run, for usage, history and analytics. */
+public interface RunHistory {
+
+  Mono<Void> record(RunRecord run);
+
+  /** The account's newest runs first. */
+  Flux<RunRecord> recent(AccountId account, int limit);
+
+  Mono<Usage> usageSince(AccountId account, Instant since);
+}
