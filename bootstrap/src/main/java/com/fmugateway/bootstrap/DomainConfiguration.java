@@ -13,6 +13,7 @@ import com.fmugateway.domain.port.out.HealthProbe;
 import com.fmugateway.domain.port.out.ModelLibrary;
 import com.fmugateway.domain.port.out.RunHistory;
 import com.fmugateway.domain.port.out.Simulator;
+import com.fmugateway.domain.service.ApiKeyManagementService;
 import com.fmugateway.domain.service.AuthenticateApiKeyService;
 import com.fmugateway.domain.service.FmuQueryService;
 import com.fmugateway.domain.service.GetAccountService;
@@ -49,8 +50,14 @@ class DomainConfiguration {
   }
 
   @Bean
-  IssueApiKeyService issueApiKeyService(AccountStore accounts, ApiKeyHasher hasher, Clock clock) {
-    return new IssueApiKeyService(accounts, hasher, clock);
+  IssueApiKeyService issueApiKeyService(
+      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
+    return new IssueApiKeyService(accounts, keys, hasher, clock);
+  }
+
+  @Bean
+  ApiKeyManagementService apiKeyManagementService(ApiKeyStore keys, Clock clock) {
+    return new ApiKeyManagementService(keys, clock);
   }
 
   @Bean

@@ -6,23 +6,28 @@ import com.fmugateway.domain.model.account.ApiKey;
 import com.fmugateway.domain.model.account.ApiKeyHasher;
 import com.fmugateway.domain.model.account.ApiKeySecret;
 import com.fmugateway.domain.model.account.IssuedApiKey;
+import com.fmugateway.domain.model.common.NotFoundException;
 import com.fmugateway.domain.port.in.IssueApiKeyCommand;
 import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
 import com.fmugateway.domain.port.out.AccountStore;
+import com.fmugateway.domain.port.out.ApiKeyStore;
 import com.fmugateway.domain.port.out.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
-/** Opens an anonymous account with one key; the key's plaintext leaves only in the result. */
+/** Issues keys: a new anonymous account with its first key, or another key of an account. */
 public final class IssueApiKeyService implements IssueApiKeyUseCase {
 
   private final AccountStore accounts;
+  private final ApiKeyStore keys;
   private final ApiKeyHasher hasher;
   private final Clock clock;
 
-  public IssueApiKeyService(AccountStore accounts, ApiKeyHasher hasher, Clock clock) {
+  public IssueApiKeyService(
+      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.keys = Objects.requireNonNull(keys, "keys");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -31,12 +36,26 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
   public Mono<IssuedApiKey> issue(IssueApiKeyCommand command) {
     Objects.requireNonNull(command, "command");
     return Mono.defer(
-        () -> {
-          Instant now = clock.now();
-          Account account = new Account(AccountId.random(), now);
-          ApiKeySecret secret = ApiKeySecret.generate();
-          ApiKey key = ApiKey.issue(account.id(), secret, hasher, now);
-          return accounts.createWithKey(account, key).thenReturn(new IssuedApiKey(key, secret));
-        });
+        () -> command.forAccount().map(this::additionalKey).orElseGet(this::newAccount));
+  }
+
+  private Mono<IssuedApiKey> newAccount() {
+    Instant now = clock.now();
+    Account account = new Account(AccountId.random(), now);
+    ApiKeySecret secret = ApiKeySecret.generate();
+    ApiKey key = ApiKey.issue(account.id(), secret, hasher, now);
+    return accounts.createWithKey(account, key).thenReturn(new IssuedApiKey(key, secret));
+  }
+
+  private Mono<IssuedApiKey> additionalKey(AccountId owner) {
+    return accounts
+        .findById(owner)
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("no such account")))
+        .flatMap(
+            account -> {
+              ApiKeySecret secret = ApiKeySecret.generate();
+              ApiKey key = ApiKey.issue(owner, secret, hasher, clock.now());
+              return keys.add(key).thenReturn(new IssuedApiKey(key, secret));
+            });
   }
 }

@@ -19,13 +19,13 @@ class ApiKeyServicesTest {
   private final InMemoryAccounts store = new InMemoryAccounts();
   private final MutableClock clock = MutableClock.atEpochDay();
   private final ApiKeyHasher hasher = new ApiKeyHasher(secret((byte) 1));
-  private final IssueApiKeyService issue = new IssueApiKeyService(store, hasher, clock);
+  private final IssueApiKeyService issue = new IssueApiKeyService(store, store, hasher, clock);
   private final AuthenticateApiKeyService authenticate =
       new AuthenticateApiKeyService(store, hasher, clock);
 
   @Test
   void issue_returnsPrefixedKeyThatIsStoredOnlyAsItsHash() {
-    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
 
     assertThat(issued.secret().reveal()).startsWith(ApiKeySecret.PREFIX).hasSizeGreaterThan(40);
     assertThat(issued.key().hash()).isEqualTo(hasher.hash(issued.secret()));
@@ -35,16 +35,43 @@ class ApiKeyServicesTest {
 
   @Test
   void issue_givesEveryCallerADifferentAccountAndKey() {
-    IssuedApiKey first = issue.issue(new IssueApiKeyCommand()).block();
-    IssuedApiKey second = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey first = issue.issue(IssueApiKeyCommand.newAccount()).block();
+    IssuedApiKey second = issue.issue(IssueApiKeyCommand.newAccount()).block();
 
     assertThat(first.key().accountId()).isNotEqualTo(second.key().accountId());
     assertThat(first.secret()).isNotEqualTo(second.secret());
   }
 
   @Test
+  void additionalKey_belongsToTheSameAccountAndWorksAlongsideTheFirst() {
+    IssuedApiKey first = issue.issue(IssueApiKeyCommand.newAccount()).block();
+    IssuedApiKey second =
+        issue.issue(IssueApiKeyCommand.additionalKey(first.key().accountId())).block();
+
+    assertThat(second.key().accountId()).isEqualTo(first.key().accountId());
+    assertThat(authenticate.authenticate(first.secret().reveal()).block()).isNotNull();
+    assertThat(authenticate.authenticate(second.secret().reveal()).block().keyId())
+        .isEqualTo(second.key().id());
+  }
+
+  @Test
+  void revokingAnotherAccountsKey_isNotFoundAndLeavesItWorking() {
+    IssuedApiKey mine = issue.issue(IssueApiKeyCommand.newAccount()).block();
+    IssuedApiKey theirs = issue.issue(IssueApiKeyCommand.newAccount()).block();
+    ApiKeyManagementService management = new ApiKeyManagementService(store, clock);
+
+    StepVerifier.create(management.revoke(mine.key().accountId(), theirs.key().id()))
+        .expectError(com.fmugateway.domain.model.common.NotFoundException.class)
+        .verify();
+    assertThat(authenticate.authenticate(theirs.secret().reveal()).block()).isNotNull();
+
+    management.revoke(theirs.key().accountId(), theirs.key().id()).block();
+    StepVerifier.create(authenticate.authenticate(theirs.secret().reveal())).verifyComplete();
+  }
+
+  @Test
   void givenIssuedKey_authenticate_returnsItsAccount() {
-    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
 
     StepVerifier.create(authenticate.authenticate(issued.secret().reveal()))
         .expectNext(new AuthenticatedAccount(issued.key().accountId(), issued.key().id()))
@@ -53,7 +80,7 @@ class ApiKeyServicesTest {
 
   @Test
   void givenUnknownOrBlankKey_authenticate_isEmpty() {
-    issue.issue(new IssueApiKeyCommand()).block();
+    issue.issue(IssueApiKeyCommand.newAccount()).block();
 
     StepVerifier.create(authenticate.authenticate(ApiKeySecret.generate().reveal()))
         .verifyComplete();
@@ -63,17 +90,17 @@ class ApiKeyServicesTest {
 
   @Test
   void givenRevokedKey_authenticate_isEmptyOnTheVeryNextCall() {
-    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
     authenticate.authenticate(issued.secret().reveal()).block();
 
-    store.revoke(issued.key().id(), clock.now());
+    store.revoke(issued.key().accountId(), issued.key().id(), clock.now()).block();
 
     StepVerifier.create(authenticate.authenticate(issued.secret().reveal())).verifyComplete();
   }
 
   @Test
   void givenKeyFromAnotherServerSecret_authenticate_isEmpty() {
-    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
     AuthenticateApiKeyService otherServer =
         new AuthenticateApiKeyService(store, new ApiKeyHasher(secret((byte) 2)), clock);
 
@@ -82,7 +109,7 @@ class ApiKeyServicesTest {
 
   @Test
   void authenticate_recordsLastUsedAtMostOncePerResolution() {
-    IssuedApiKey issued = issue.issue(new IssueApiKeyCommand()).block();
+    IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
     String key = issued.secret().reveal();
 
     authenticate.authenticate(key).block();

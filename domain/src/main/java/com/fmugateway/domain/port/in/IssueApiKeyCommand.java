@@ -1,4 +1,24 @@
 package com.fmugateway.domain.port.in;
 
-/** Command: issue a key for a new anonymous account (the prototype's {@code POST /keys}). */
-public record IssueApiKeyCommand() {}
+import com.fmugateway.domain.model.account.AccountId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Command: issue a key, either for a new anonymous account (the prototype's {@code POST /keys}) or
+ * as one more key of an existing account.
+ */
+public record IssueApiKeyCommand(Optional<AccountId> forAccount) {
+
+  public IssueApiKeyCommand {
+    Objects.requireNonNull(forAccount, "forAccount");
+  }
+
+  public static IssueApiKeyCommand newAccount() {
+    return new IssueApiKeyCommand(Optional.empty());
+  }
+
+  public static IssueApiKeyCommand additionalKey(AccountId account) {
+    return new IssueApiKeyCommand(Optional.of(account));
+  }
+}

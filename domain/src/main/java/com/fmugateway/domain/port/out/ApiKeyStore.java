@@ -1,9 +1,11 @@
 package com.fmugateway.domain.port.out;
 
+import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.account.ApiKey;
 import com.fmugateway.domain.model.account.ApiKeyHash;
 import com.fmugateway.domain.model.account.ApiKeyId;
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Role: keeps API keys, found only by their keyed hash. */
@@ -13,6 +15,15 @@ public interface ApiKeyStore {
 
   /** The key with this hash, revoked or not; empty when no key has it. */
   Mono<ApiKey> findByHash(ApiKeyHash hash);
+
+  /** The account's keys, newest first, revoked ones included. */
+  Flux<ApiKey> listFor(AccountId owner);
+
+  /**
+   * Revokes the owner's key; false when the owner has no such key (another account's key is "no
+   * such key" too). Revoking twice keeps the first time.
+   */
+  Mono<Boolean> revoke(AccountId owner, ApiKeyId id, Instant when);
 
   /** Records that the key was used at {@code when}; a later time never goes backwards. */
   Mono<Void> markUsed(ApiKeyId id, Instant when);

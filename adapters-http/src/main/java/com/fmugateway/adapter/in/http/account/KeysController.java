@@ -27,6 +27,6 @@ class KeysController {
   @SecurityRequirements
   @Operation(summary = "Create an account and its first API key (no authentication needed)")
   Mono<ApiKeyResponse> create() {
-    return issueApiKey.issue(new IssueApiKeyCommand()).map(ApiKeyResponse::from);
+    return issueApiKey.issue(IssueApiKeyCommand.newAccount()).map(ApiKeyResponse::from);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Accounts and API keys in PostgreSQL; a key's plaintext never reaches this class. */
@@ -74,6 +75,30 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .bind("keyHash", hash.hex())
         .map(R2dbcAccounts::toApiKey)
         .one();
+  }
+
+  @Override
+  public Flux<ApiKey> listFor(AccountId owner) {
+    return db.sql(
+            "SELECT "
+                + KEY_COLUMNS
+                + " FROM api_keys WHERE account_id = :a ORDER BY created_at DESC")
+        .bind("a", owner.value())
+        .map(R2dbcAccounts::toApiKey)
+        .all();
+  }
+
+  @Override
+  public Mono<Boolean> revoke(AccountId owner, ApiKeyId id, Instant when) {
+    return db.sql(
+            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :when)"
+                + " WHERE id = :id AND account_id = :a")
+        .bind("when", utc(when))
+        .bind("id", id.value())
+        .bind("a", owner.value())
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
   }
 
   @Override

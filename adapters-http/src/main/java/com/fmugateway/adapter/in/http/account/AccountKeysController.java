@@ -1,0 +1,70 @@
+package com.fmugateway.adapter.in.http.account;
+
+import com.fmugateway.domain.model.account.ApiKeyId;
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.port.in.ListApiKeysQuery;
+import com.fmugateway.domain.port.in.RevokeApiKeyUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The caller's API keys: list, add one more, revoke (effective on the very next request). */
+@RestController
+@Tag(name = "Keys")
+class AccountKeysController {
+
+  private final IssueApiKeyUseCase issue;
+  private final ListApiKeysQuery list;
+  private final RevokeApiKeyUseCase revoke;
+
+  AccountKeysController(
+      IssueApiKeyUseCase issue, ListApiKeysQuery list, RevokeApiKeyUseCase revoke) {
+    this.issue = issue;
+    this.list = list;
+    this.revoke = revoke;
+  }
+
+  @GetMapping("/account/keys")
+  @Operation(summary = "Your API keys (prefix, created, last used, revoked)")
+  Flux<ApiKeySummaryResponse> keys(@AuthenticationPrincipal AuthenticatedAccount caller) {
+    return list.keys(caller.accountId()).map(ApiKeySummaryResponse::from);
+  }
+
+  @PostMapping("/account/keys")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Another key for your account, shown once")
+  Mono<ApiKeyResponse> create(@AuthenticationPrincipal AuthenticatedAccount caller) {
+    return issue
+        .issue(IssueApiKeyCommand.additionalKey(caller.accountId()))
+        .map(ApiKeyResponse::from);
+  }
+
+  @DeleteMapping("/account/keys/{keyId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Revoke one of your keys; it fails on its very next request")
+  Mono<Void> revoke(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String keyId) {
+    return parse(keyId).flatMap(id -> revoke.revoke(caller.accountId(), id));
+  }
+
+  private static Mono<ApiKeyId> parse(String keyId) {
+    try {
+      return Mono.just(new ApiKeyId(UUID.fromString(keyId)));
+    } catch (IllegalArgumentException e) {
+      return Mono.error(new NotFoundException("no API key with id " + keyId));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package com.fmugateway.adapter.in.http.account;
+
+import com.fmugateway.domain.model.account.ApiKey;
+import java.time.Instant;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** One of the caller's keys as listed: never the key itself, only its first characters. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ApiKeySummaryResponse(
+    String keyId,
+    String prefix,
+    Instant createdAt,
+    Instant lastUsedAt,
+    Instant revokedAt,
+    boolean active) {
+
+  static ApiKeySummaryResponse from(ApiKey key) {
+    return new ApiKeySummaryResponse(
+        key.id().toString(),
+        key.displayPrefix(),
+        key.createdAt(),
+        key.lastUsedAt().orElse(null),
+        key.revokedAt().orElse(null),
+        key.isActive());
+  }
+}

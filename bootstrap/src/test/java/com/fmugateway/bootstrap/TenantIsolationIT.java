@@ -1,0 +1,41 @@
+package com.fmugateway.bootstrap;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Another account's id is a 404, never a 403 that would confirm it exists. */
+class TenantIsolationIT extends AbstractGatewayIT {
+
+  @Test
+  void accountBGets404ForAccountAsFmuAndKey() throws Exception {
+    WebTestClient a = newCustomer();
+    WebTestClient b = newCustomer();
+    Map<String, Object> fmu = FmuApiIT.upload(a, FmuApiIT.libraryFmu("Counter"), 201);
+    String keyOfA =
+        (String)
+            a
+                .get()
+                .uri("/account/keys")
+                .exchange()
+                .expectBody(java.util.List.class)
+                .returnResult()
+                .getResponseBody()
+                .stream()
+                .map(k -> ((Map<?, ?>) k).get("key_id"))
+                .findFirst()
+                .orElseThrow();
+
+    b.get().uri("/fmus/" + fmu.get("id")).exchange().expectStatus().isNotFound();
+    b.get().uri("/fmus/" + fmu.get("id") + "/variables").exchange().expectStatus().isNotFound();
+    b.post()
+        .uri("/simulate")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue("{\"fmu_id\":\"" + fmu.get("id") + "\"}")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    b.delete().uri("/account/keys/" + keyOfA).exchange().expectStatus().isNotFound();
+    a.get().uri("/fmus/" + fmu.get("id")).exchange().expectStatus().isOk();
+  }
+}
