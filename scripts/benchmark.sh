@@ -12,7 +12,7 @@ extra=${3:-}
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
 java -XX:+DisableExplicitGC -jar bootstrap/target/fmu-gateway.jar --server.port="$port" --fmugw.data-dir="$data" \
-  --fmugw.billing.tiers.free.monthly-credits=100000000 >"$data/gateway.log" 2>&1 &
+  --fmugw.billing.tiers.free.monthly-credits=100000000 --fmugw.billing.tiers.free.runs-per-minute=1000000 >"$data/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record BillingProperties(
     @DefaultValue("10") long baseCredits,
     @DefaultValue("0") long creditsPerCpuSecond,
+    @DefaultValue("10") int anonymousPerMinute,
+    @DefaultValue("1m") java.time.Duration rateWindow,
     @DefaultValue Tiers tiers) {
 
   /** Per-tier settings; defaults from the business plan. */

@@ -11,6 +11,7 @@ import com.fmugateway.domain.port.out.FmuInspector;
 import com.fmugateway.domain.port.out.FmuStore;
 import com.fmugateway.domain.port.out.HealthProbe;
 import com.fmugateway.domain.port.out.ModelLibrary;
+import com.fmugateway.domain.port.out.RateLimiter;
 import com.fmugateway.domain.port.out.RunHistory;
 import com.fmugateway.domain.port.out.Simulator;
 import com.fmugateway.domain.service.ApiKeyManagementService;
@@ -20,6 +21,7 @@ import com.fmugateway.domain.service.GetAccountService;
 import com.fmugateway.domain.service.HealthService;
 import com.fmugateway.domain.service.IssueApiKeyService;
 import com.fmugateway.domain.service.MonthlyGrants;
+import com.fmugateway.domain.service.RateLimitService;
 import com.fmugateway.domain.service.RunMetering;
 import com.fmugateway.domain.service.SimulateService;
 import com.fmugateway.domain.service.UploadFmuService;
@@ -75,6 +77,13 @@ class DomainConfiguration {
   @Bean
   MonthlyGrants monthlyGrants(CreditLedger ledger, BillingProperties billing, Clock clock) {
     return new MonthlyGrants(ledger, billing.policies(), clock);
+  }
+
+  @Bean
+  RateLimitService rateLimitService(
+      AccountStore accounts, MonthlyGrants grants, RateLimiter limiter, BillingProperties billing) {
+    return new RateLimitService(
+        accounts, grants, limiter, billing.anonymousPerMinute(), billing.rateWindow());
   }
 
   @Bean

@@ -30,6 +30,9 @@ abstract class AbstractGatewayIT {
     registry.add("fmugw.database.url", () -> TestDatabase.url(DATABASE));
     registry.add("fmugw.api-key-secret", () -> TestKeys.SECRET);
     registry.add("fmugw.data-dir", DATA_DIR::toString);
+    // Every test opens fresh accounts from 127.0.0.1; RateLimitIT checks the limits themselves.
+    registry.add("fmugw.billing.anonymous-per-minute", () -> "100000");
+    registry.add("fmugw.billing.tiers.free.runs-per-minute", () -> "100000");
   }
 
   @LocalServerPort int port;

@@ -126,6 +126,8 @@ class CreditConcurrencyIT {
         "fmugw.data-dir",
         dataDir.toString(),
         "fmugw.fmi.max-queued-runs",
-        "200");
+        "200",
+        "fmugw.billing.tiers.free.runs-per-minute",
+        "1000");
   }
 }

@@ -1,9 +1,11 @@
 package com.fmugateway.adapter.in.http;
 
+import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
 import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import com.fmugateway.domain.port.in.EnforceRateLimitUseCase;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -36,6 +38,13 @@ public class HttpConfiguration {
   @Order(-2)
   ProblemExceptionHandler problemExceptionHandler(ProblemWriter writer) {
     return new ProblemExceptionHandler(writer);
+  }
+
+  /** Runs after the security filter chain (order -100), so the caller is known. */
+  @Bean
+  @Order(0)
+  RateLimitFilter rateLimitFilter(EnforceRateLimitUseCase limits, ProblemWriter problems) {
+    return new RateLimitFilter(limits, problems);
   }
 
   @Bean

@@ -9,6 +9,7 @@ import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
+import com.fmugateway.adapter.out.persistence.limit.R2dbcRateLimiter;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -98,5 +99,19 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcRunHistory runHistory(DatabaseClient db) {
     return new R2dbcRunHistory(db);
+  }
+
+  @Bean
+  public R2dbcRateLimiter rateLimiter(DatabaseClient db) {
+    return new R2dbcRateLimiter(db);
+  }
+
+  /** Purges old rate-limit windows every ten minutes; any instance may do it, it is idempotent. */
+  @Bean(destroyMethod = "dispose")
+  reactor.core.Disposable rateLimitPurge(R2dbcRateLimiter limiter) {
+    return reactor.core.publisher.Flux.interval(Duration.ofMinutes(10))
+        .concatMap(
+            tick -> limiter.purgeExpired().onErrorResume(e -> reactor.core.publisher.Mono.empty()))
+        .subscribe();
   }
 }

@@ -1,0 +1,82 @@
+package com.fmugateway.adapter.in.http.limit;
+
+import com.fmugateway.adapter.in.http.problem.Problem;
+import com.fmugateway.adapter.in.http.problem.ProblemWriter;
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.model.limit.RateDecision;
+import com.fmugateway.domain.port.in.EnforceRateLimitUseCase;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rate limits at the edge: runs per minute per key by tier on {@code POST /simulate}, and a limit
+ * per client address on {@code POST /keys}. Refusals are 429 problem+json with Retry-After.
+ */
+public final class RateLimitFilter implements WebFilter {
+
+  private final EnforceRateLimitUseCase limits;
+  private final ProblemWriter problems;
+
+  public RateLimitFilter(EnforceRateLimitUseCase limits, ProblemWriter problems) {
+    this.limits = limits;
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (exchange.getRequest().getMethod() != HttpMethod.POST) {
+      return chain.filter(exchange);
+    }
+    String path = exchange.getRequest().getPath().value();
+    Mono<RateDecision> decision =
+        switch (path) {
+          case "/simulate" -> caller().flatMap(limits::run);
+          case "/keys" -> limits.anonymous("keys", clientAddress(exchange));
+          default -> Mono.empty();
+        };
+    return decision
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            d ->
+                d.isEmpty() || d.get().allowed()
+                    ? chain.filter(exchange)
+                    : refuse(exchange, d.get()));
+  }
+
+  private Mono<Void> refuse(ServerWebExchange exchange, RateDecision decision) {
+    long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+    return problems.write(
+        exchange,
+        Problem.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate limit of "
+                    + decision.limit()
+                    + " per minute reached; retry in "
+                    + seconds
+                    + " s")
+            .with("retry_after", seconds));
+  }
+
+  private static Mono<AuthenticatedAccount> caller() {
+    return ReactiveSecurityContextHolder.getContext()
+        .map(SecurityContext::getAuthentication)
+        .filter(a -> a.getPrincipal() instanceof AuthenticatedAccount)
+        .map(a -> (AuthenticatedAccount) a.getPrincipal());
+  }
+
+  private static String clientAddress(ServerWebExchange exchange) {
+    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
+  }
+}
