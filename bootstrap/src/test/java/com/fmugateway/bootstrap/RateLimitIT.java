@@ -27,7 +27,10 @@ class RateLimitIT {
             "fmugw.billing.anonymous-per-minute",
             "3",
             "fmugw.billing.tiers.free.runs-per-minute",
-            "2");
+            "2",
+            // An hour-long window: no window boundary can fall between this test's requests.
+            "fmugw.billing.rate-window",
+            "1h");
     try (RunningGateway gateway = RunningGateway.start(settings)) {
       WebTestClient client = gateway.client();
       String key = TestKeys.issue(client).get("key");
