@@ -4,6 +4,7 @@ import com.fmugateway.domain.model.account.ApiKeyHasher;
 import com.fmugateway.domain.model.simulation.SimulationSettings;
 import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
+import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.CreditLedger;
 import com.fmugateway.domain.port.out.FmuCatalog;
@@ -53,13 +54,13 @@ class DomainConfiguration {
 
   @Bean
   IssueApiKeyService issueApiKeyService(
-      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
-    return new IssueApiKeyService(accounts, keys, hasher, clock);
+      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock, AuditLog audit) {
+    return new IssueApiKeyService(accounts, keys, hasher, clock, audit);
   }
 
   @Bean
-  ApiKeyManagementService apiKeyManagementService(ApiKeyStore keys, Clock clock) {
-    return new ApiKeyManagementService(keys, clock);
+  ApiKeyManagementService apiKeyManagementService(ApiKeyStore keys, Clock clock, AuditLog audit) {
+    return new ApiKeyManagementService(keys, clock, audit);
   }
 
   @Bean
@@ -75,8 +76,9 @@ class DomainConfiguration {
   }
 
   @Bean
-  MonthlyGrants monthlyGrants(CreditLedger ledger, BillingProperties billing, Clock clock) {
-    return new MonthlyGrants(ledger, billing.policies(), clock);
+  MonthlyGrants monthlyGrants(
+      CreditLedger ledger, BillingProperties billing, Clock clock, AuditLog audit) {
+    return new MonthlyGrants(ledger, billing.policies(), clock, audit);
   }
 
   @Bean
@@ -107,8 +109,10 @@ class DomainConfiguration {
       FmuInspector inspector,
       FmuCatalog catalog,
       Clock clock,
-      SimulationProperties limits) {
-    return new UploadFmuService(store, inspector, catalog, clock, limits.maxUploadSize().toBytes());
+      SimulationProperties limits,
+      AuditLog audit) {
+    return new UploadFmuService(
+        store, inspector, catalog, clock, limits.maxUploadSize().toBytes(), audit);
   }
 
   @Bean

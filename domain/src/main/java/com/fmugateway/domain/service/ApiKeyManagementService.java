@@ -3,11 +3,14 @@ package com.fmugateway.domain.service;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.account.ApiKey;
 import com.fmugateway.domain.model.account.ApiKeyId;
+import com.fmugateway.domain.model.audit.AuditEvent;
 import com.fmugateway.domain.model.common.NotFoundException;
 import com.fmugateway.domain.port.in.ListApiKeysQuery;
 import com.fmugateway.domain.port.in.RevokeApiKeyUseCase;
 import com.fmugateway.domain.port.out.ApiKeyStore;
+import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,10 +20,12 @@ public final class ApiKeyManagementService implements ListApiKeysQuery, RevokeAp
 
   private final ApiKeyStore keys;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public ApiKeyManagementService(ApiKeyStore keys, Clock clock) {
+  public ApiKeyManagementService(ApiKeyStore keys, Clock clock, AuditLog audit) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   @Override
@@ -30,11 +35,12 @@ public final class ApiKeyManagementService implements ListApiKeysQuery, RevokeAp
 
   @Override
   public Mono<Void> revoke(AccountId owner, ApiKeyId key) {
-    return Mono.defer(() -> keys.revoke(owner, key, clock.now()))
+    Instant now = clock.now();
+    return Mono.defer(() -> keys.revoke(owner, key, now))
         .flatMap(
             revoked ->
                 revoked
-                    ? Mono.<Void>empty()
+                    ? audit.record(AuditEvent.by(owner, now, "key.revoked", key.toString()))
                     : Mono.error(new NotFoundException("no API key with id " + key)));
   }
 }

@@ -6,11 +6,13 @@ import com.fmugateway.domain.model.account.ApiKey;
 import com.fmugateway.domain.model.account.ApiKeyHasher;
 import com.fmugateway.domain.model.account.ApiKeySecret;
 import com.fmugateway.domain.model.account.IssuedApiKey;
+import com.fmugateway.domain.model.audit.AuditEvent;
 import com.fmugateway.domain.model.common.NotFoundException;
 import com.fmugateway.domain.port.in.IssueApiKeyCommand;
 import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
 import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
+import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,13 +25,15 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
   private final ApiKeyStore keys;
   private final ApiKeyHasher hasher;
   private final Clock clock;
+  private final AuditLog audit;
 
   public IssueApiKeyService(
-      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
+      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock, AuditLog audit) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   @Override
@@ -44,7 +48,13 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
     Account account = new Account(AccountId.random(), now);
     ApiKeySecret secret = ApiKeySecret.generate();
     ApiKey key = ApiKey.issue(account.id(), secret, hasher, now);
-    return accounts.createWithKey(account, key).thenReturn(new IssuedApiKey(key, secret));
+    return accounts
+        .createWithKey(account, key)
+        .then(
+            audit.record(
+                AuditEvent.by(account.id(), now, "account.created", account.id().toString())))
+        .then(keyCreated(key))
+        .thenReturn(new IssuedApiKey(key, secret));
   }
 
   private Mono<IssuedApiKey> additionalKey(AccountId owner) {
@@ -55,7 +65,13 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
             account -> {
               ApiKeySecret secret = ApiKeySecret.generate();
               ApiKey key = ApiKey.issue(owner, secret, hasher, clock.now());
-              return keys.add(key).thenReturn(new IssuedApiKey(key, secret));
+              return keys.add(key).then(keyCreated(key)).thenReturn(new IssuedApiKey(key, secret));
             });
+  }
+
+  private Mono<Void> keyCreated(ApiKey key) {
+    return audit.record(
+        AuditEvent.by(key.accountId(), key.createdAt(), "key.created", key.id().toString())
+            .with("prefix", key.displayPrefix()));
   }
 }

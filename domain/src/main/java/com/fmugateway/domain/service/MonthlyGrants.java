@@ -3,7 +3,9 @@ package com.fmugateway.domain.service;
 import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.Tier;
 import com.fmugateway.domain.model.account.TierPolicy;
+import com.fmugateway.domain.model.audit.AuditEvent;
 import com.fmugateway.domain.model.credit.EntryKind;
+import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.CreditLedger;
 import java.time.Instant;
@@ -23,11 +25,14 @@ public final class MonthlyGrants {
   private final CreditLedger ledger;
   private final Map<Tier, TierPolicy> policies;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public MonthlyGrants(CreditLedger ledger, Map<Tier, TierPolicy> policies, Clock clock) {
+  public MonthlyGrants(
+      CreditLedger ledger, Map<Tier, TierPolicy> policies, Clock clock, AuditLog audit) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.policies = Map.copyOf(policies);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   public Mono<Void> ensureGranted(Account account) {
@@ -43,7 +48,12 @@ public final class MonthlyGrants {
             credits,
             "grant:" + period,
             "tier " + account.tier().name().toLowerCase() + " " + period)
-        .then();
+        .filter(granted -> granted)
+        .flatMap(
+            granted ->
+                audit.record(
+                    AuditEvent.by(account.id(), clock.now(), "credits.granted", period.toString())
+                        .with("credits", Long.toString(credits))));
   }
 
   public TierPolicy policy(Tier tier) {

@@ -1,5 +1,6 @@
 package com.fmugateway.domain.service;
 
+import com.fmugateway.domain.model.audit.AuditEvent;
 import com.fmugateway.domain.model.fmu.FmuId;
 import com.fmugateway.domain.model.fmu.FmuRecord;
 import com.fmugateway.domain.model.fmu.InspectedFmu;
@@ -7,6 +8,7 @@ import com.fmugateway.domain.model.fmu.ResolvedFmu;
 import com.fmugateway.domain.model.fmu.StagedFmu;
 import com.fmugateway.domain.port.in.UploadFmuCommand;
 import com.fmugateway.domain.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.FmuCatalog;
 import com.fmugateway.domain.port.out.FmuInspector;
@@ -25,18 +27,21 @@ public final class UploadFmuService implements UploadFmuUseCase {
   private final FmuCatalog catalog;
   private final Clock clock;
   private final long maxUploadBytes;
+  private final AuditLog audit;
 
   public UploadFmuService(
       FmuStore store,
       FmuInspector inspector,
       FmuCatalog catalog,
       Clock clock,
-      long maxUploadBytes) {
+      long maxUploadBytes,
+      AuditLog audit) {
     this.store = Objects.requireNonNull(store, "store");
     this.inspector = Objects.requireNonNull(inspector, "inspector");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.maxUploadBytes = maxUploadBytes;
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   @Override
@@ -68,6 +73,17 @@ public final class UploadFmuService implements UploadFmuUseCase {
             path ->
                 catalog
                     .register(candidate)
-                    .map(record -> ResolvedFmu.ofUpload(record, path, inspected)));
+                    .flatMap(
+                        record ->
+                            audit
+                                .record(
+                                    AuditEvent.by(
+                                            record.owner(),
+                                            clock.now(),
+                                            "fmu.uploaded",
+                                            record.id().value())
+                                        .with("sha256", record.sha256().hex())
+                                        .with("model", record.modelName()))
+                                .thenReturn(ResolvedFmu.ofUpload(record, path, inspected))));
   }
 }

@@ -3,6 +3,7 @@ package com.fmugateway.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
+import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.model.account.ApiKeyHasher;
 import com.fmugateway.domain.model.account.ApiKeySecret;
@@ -17,9 +18,11 @@ import reactor.test.StepVerifier;
 class ApiKeyServicesTest {
 
   private final InMemoryAccounts store = new InMemoryAccounts();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atEpochDay();
   private final ApiKeyHasher hasher = new ApiKeyHasher(secret((byte) 1));
-  private final IssueApiKeyService issue = new IssueApiKeyService(store, store, hasher, clock);
+  private final IssueApiKeyService issue =
+      new IssueApiKeyService(store, store, hasher, clock, audit);
   private final AuthenticateApiKeyService authenticate =
       new AuthenticateApiKeyService(store, hasher, clock);
 
@@ -58,7 +61,7 @@ class ApiKeyServicesTest {
   void revokingAnotherAccountsKey_isNotFoundAndLeavesItWorking() {
     IssuedApiKey mine = issue.issue(IssueApiKeyCommand.newAccount()).block();
     IssuedApiKey theirs = issue.issue(IssueApiKeyCommand.newAccount()).block();
-    ApiKeyManagementService management = new ApiKeyManagementService(store, clock);
+    ApiKeyManagementService management = new ApiKeyManagementService(store, clock, audit);
 
     StepVerifier.create(management.revoke(mine.key().accountId(), theirs.key().id()))
         .expectError(com.fmugateway.domain.model.common.NotFoundException.class)
@@ -67,6 +70,8 @@ class ApiKeyServicesTest {
 
     management.revoke(theirs.key().accountId(), theirs.key().id()).block();
     StepVerifier.create(authenticate.authenticate(theirs.secret().reveal())).verifyComplete();
+    assertThat(audit.actions())
+        .containsSubsequence("account.created", "key.created", "key.revoked");
   }
 
   @Test

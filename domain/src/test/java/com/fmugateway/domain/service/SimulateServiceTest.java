@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.fixtures.FakeSimulator;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
+import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
 import com.fmugateway.domain.fixtures.Models;
@@ -59,7 +60,11 @@ class SimulateServiceTest {
   private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock);
   private final InMemoryRunHistory history = new InMemoryRunHistory();
   private final MonthlyGrants grants =
-      new MonthlyGrants(ledger, Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)), clock);
+      new MonthlyGrants(
+          ledger,
+          Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)),
+          clock,
+          new InMemoryAuditLog());
   private ModelDescription model = Models.allTypes();
   private final SimulateService service =
       new SimulateService(

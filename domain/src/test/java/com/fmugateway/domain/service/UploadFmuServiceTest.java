@@ -3,6 +3,7 @@ package com.fmugateway.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.fixtures.FakeInspector;
+import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryFmuCatalog;
 import com.fmugateway.domain.fixtures.InMemoryFmuStore;
 import com.fmugateway.domain.fixtures.Models;
@@ -21,10 +22,11 @@ import reactor.test.StepVerifier;
 class UploadFmuServiceTest {
 
   private final InMemoryFmuStore store = new InMemoryFmuStore();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final FakeInspector inspector = new FakeInspector(Models.allTypes());
   private final InMemoryFmuCatalog catalog = new InMemoryFmuCatalog();
   private final UploadFmuService service =
-      new UploadFmuService(store, inspector, catalog, MutableClock.atEpochDay(), 100);
+      new UploadFmuService(store, inspector, catalog, MutableClock.atEpochDay(), 100, audit);
   private final AccountId owner = AccountId.random();
 
   @Test
@@ -36,6 +38,7 @@ class UploadFmuServiceTest {
     assertThat(uploaded.upload().get().sizeBytes()).isEqualTo(9);
     assertThat(store.keptCount()).isEqualTo(1);
     assertThat(store.stagedCount()).isZero();
+    assertThat(audit.actions()).containsExactly("fmu.uploaded");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.persistence;
 
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
 import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
@@ -113,5 +114,10 @@ public class PersistenceConfiguration {
         .concatMap(
             tick -> limiter.purgeExpired().onErrorResume(e -> reactor.core.publisher.Mono.empty()))
         .subscribe();
+  }
+
+  @Bean
+  public R2dbcAuditLog auditLog(DatabaseClient db) {
+    return new R2dbcAuditLog(db);
   }
 }
