@@ -12,16 +12,19 @@ import com.fmugateway.domain.port.out.FmuInspector;
 import com.fmugateway.domain.port.out.FmuStore;
 import com.fmugateway.domain.port.out.HealthProbe;
 import com.fmugateway.domain.port.out.ModelLibrary;
+import com.fmugateway.domain.port.out.PasswordHasher;
 import com.fmugateway.domain.port.out.RateLimiter;
 import com.fmugateway.domain.port.out.RunHistory;
 import com.fmugateway.domain.port.out.Simulator;
 import com.fmugateway.domain.service.ApiKeyManagementService;
+import com.fmugateway.domain.service.AuditQueryService;
 import com.fmugateway.domain.service.AuthenticateApiKeyService;
 import com.fmugateway.domain.service.FmuQueryService;
 import com.fmugateway.domain.service.GetAccountService;
 import com.fmugateway.domain.service.HealthService;
 import com.fmugateway.domain.service.IssueApiKeyService;
 import com.fmugateway.domain.service.MonthlyGrants;
+import com.fmugateway.domain.service.PasswordAccountService;
 import com.fmugateway.domain.service.RateLimitService;
 import com.fmugateway.domain.service.RunMetering;
 import com.fmugateway.domain.service.SimulateService;
@@ -65,8 +68,8 @@ class DomainConfiguration {
 
   @Bean
   AuthenticateApiKeyService authenticateApiKeyService(
-      ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
-    return new AuthenticateApiKeyService(keys, hasher, clock);
+      ApiKeyStore keys, AccountStore accounts, ApiKeyHasher hasher, Clock clock) {
+    return new AuthenticateApiKeyService(keys, accounts, hasher, clock);
   }
 
   @Bean
@@ -96,6 +99,22 @@ class DomainConfiguration {
       MonthlyGrants grants,
       BillingProperties billing) {
     return new RunMetering(accounts, ledger, runs, grants, billing.priceList());
+  }
+
+  @Bean
+  PasswordAccountService passwordAccountService(
+      AccountStore accounts,
+      ApiKeyStore keys,
+      PasswordHasher passwords,
+      ApiKeyHasher keyHasher,
+      Clock clock,
+      AuditLog audit) {
+    return new PasswordAccountService(accounts, keys, passwords, keyHasher, clock, audit);
+  }
+
+  @Bean
+  AuditQueryService auditQueryService(AuditLog audit) {
+    return new AuditQueryService(audit);
   }
 
   @Bean

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
     exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @Import({
   DomainConfiguration.class,
+  FirstOperator.class,
   PersistenceConfiguration.class,
   FmiConfiguration.class,
   HttpConfiguration.class,

@@ -5,6 +5,7 @@ import com.fmugateway.domain.model.account.ApiKeyHasher;
 import com.fmugateway.domain.model.account.ApiKeySecret;
 import com.fmugateway.domain.model.account.AuthenticatedAccount;
 import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
 import com.fmugateway.domain.port.out.Clock;
 import java.time.Duration;
@@ -22,11 +23,14 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery 
   static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private final ApiKeyStore keys;
+  private final AccountStore accounts;
   private final ApiKeyHasher hasher;
   private final Clock clock;
 
-  public AuthenticateApiKeyService(ApiKeyStore keys, ApiKeyHasher hasher, Clock clock) {
+  public AuthenticateApiKeyService(
+      ApiKeyStore keys, AccountStore accounts, ApiKeyHasher hasher, Clock clock) {
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -38,7 +42,16 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery 
     }
     return Mono.defer(() -> keys.findByHash(hasher.hash(ApiKeySecret.of(presentedKey))))
         .filter(ApiKey::isActive)
-        .flatMap(key -> touch(key).thenReturn(new AuthenticatedAccount(key.accountId(), key.id())));
+        .flatMap(
+            key ->
+                accounts
+                    .findById(key.accountId())
+                    .flatMap(
+                        account ->
+                            touch(key)
+                                .thenReturn(
+                                    new AuthenticatedAccount(
+                                        key.accountId(), key.id(), account.role()))));
   }
 
   private Mono<Void> touch(ApiKey key) {

@@ -24,7 +24,7 @@ class ApiKeyServicesTest {
   private final IssueApiKeyService issue =
       new IssueApiKeyService(store, store, hasher, clock, audit);
   private final AuthenticateApiKeyService authenticate =
-      new AuthenticateApiKeyService(store, hasher, clock);
+      new AuthenticateApiKeyService(store, store, hasher, clock);
 
   @Test
   void issue_returnsPrefixedKeyThatIsStoredOnlyAsItsHash() {
@@ -107,7 +107,7 @@ class ApiKeyServicesTest {
   void givenKeyFromAnotherServerSecret_authenticate_isEmpty() {
     IssuedApiKey issued = issue.issue(IssueApiKeyCommand.newAccount()).block();
     AuthenticateApiKeyService otherServer =
-        new AuthenticateApiKeyService(store, new ApiKeyHasher(secret((byte) 2)), clock);
+        new AuthenticateApiKeyService(store, store, new ApiKeyHasher(secret((byte) 2)), clock);
 
     StepVerifier.create(otherServer.authenticate(issued.secret().reveal())).verifyComplete();
   }

@@ -4,6 +4,7 @@ import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
+import com.fmugateway.adapter.in.http.security.BcryptPasswordHasher;
 import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
 import com.fmugateway.domain.port.in.EnforceRateLimitUseCase;
 import io.swagger.v3.oas.models.Components;
@@ -27,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class HttpConfiguration {
 
   static final String BEARER = "apiKey";
+
+  @Bean
+  BcryptPasswordHasher passwordHasher() {
+    return new BcryptPasswordHasher();
+  }
 
   @Bean
   ProblemWriter problemWriter(JsonMapper json) {

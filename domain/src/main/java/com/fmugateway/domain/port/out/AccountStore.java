@@ -3,6 +3,7 @@ package com.fmugateway.domain.port.out;
 import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.account.ApiKey;
+import com.fmugateway.domain.model.account.Credentials;
 import reactor.core.publisher.Mono;
 
 /** Role: keeps accounts. */
@@ -12,4 +13,17 @@ public interface AccountStore {
   Mono<Account> createWithKey(Account account, ApiKey firstKey);
 
   Mono<Account> findById(AccountId id);
+
+  /**
+   * Stores a signed-up account with its password hash; fails with {@link
+   * com.fmugateway.domain.model.common.InvalidInputException} (field {@code email}) when the email
+   * is taken.
+   */
+  Mono<Account> createWithPassword(Account account, String passwordHash);
+
+  /** The account with this email (case-insensitive) and its password hash. */
+  Mono<Credentials> findCredentials(String email);
+
+  /** Gives the account with this email the operator role; false when there is none. */
+  Mono<Boolean> promoteToOperator(String email);
 }

@@ -39,7 +39,8 @@ public final class RateLimitFilter implements WebFilter {
     Mono<RateDecision> decision =
         switch (path) {
           case "/simulate" -> caller().flatMap(limits::run);
-          case "/keys" -> limits.anonymous("keys", clientAddress(exchange));
+          case "/keys", "/signup", "/login" ->
+              limits.anonymous(path.substring(1), clientAddress(exchange));
           default -> Mono.empty();
         };
     return decision

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.problem;
 
+import com.fmugateway.domain.model.account.InvalidCredentialsException;
 import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.model.common.NotFoundException;
 import com.fmugateway.domain.model.credit.PaymentRequiredException;
@@ -61,6 +62,9 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (ex instanceof DataBufferLimitException) {
       return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+    }
+    if (ex instanceof InvalidCredentialsException) {
+      return Problem.of(HttpStatus.UNAUTHORIZED, ex.getMessage());
     }
     if (ex instanceof PaymentRequiredException payment) {
       return Problem.of(HttpStatus.PAYMENT_REQUIRED, payment.getMessage())

@@ -15,7 +15,12 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
   private final AuthenticatedAccount account;
 
   private ApiKeyAuthentication(String presentedKey, AuthenticatedAccount account) {
-    super(account == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_API")));
+    super(
+        account == null
+            ? List.of()
+            : List.of(
+                new SimpleGrantedAuthority("ROLE_API"),
+                new SimpleGrantedAuthority("ROLE_" + account.role().name())));
     this.presentedKey = presentedKey;
     this.account = account;
     setAuthenticated(account != null);

@@ -55,8 +55,10 @@ public final class ApiSecurity {
         .authorizeExchange(
             routes ->
                 routes
-                    .pathMatchers(HttpMethod.POST, "/keys")
+                    .pathMatchers(HttpMethod.POST, "/keys", "/signup", "/login")
                     .permitAll()
+                    .pathMatchers("/admin/**")
+                    .hasRole("OPERATOR")
                     .pathMatchers(HttpMethod.GET, PUBLIC_GET)
                     .permitAll()
                     .anyExchange()

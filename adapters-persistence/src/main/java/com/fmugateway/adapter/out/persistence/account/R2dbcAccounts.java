@@ -5,6 +5,10 @@ import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.account.ApiKey;
 import com.fmugateway.domain.model.account.ApiKeyHash;
 import com.fmugateway.domain.model.account.ApiKeyId;
+import com.fmugateway.domain.model.account.Credentials;
+import com.fmugateway.domain.model.account.Role;
+import com.fmugateway.domain.model.account.Tier;
+import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.port.out.AccountStore;
 import com.fmugateway.domain.port.out.ApiKeyStore;
 import io.r2dbc.spi.Readable;
@@ -13,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -21,6 +26,7 @@ import reactor.core.publisher.Mono;
 /** Accounts and API keys in PostgreSQL; a key's plaintext never reaches this class. */
 public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
 
+  private static final String ACCOUNT_COLUMNS = "id, created_at, tier, role, email";
   private static final String KEY_COLUMNS =
       "id, account_id, display_prefix, key_hash, created_at, last_used_at, revoked_at";
 
@@ -35,7 +41,10 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
   @Override
   public Mono<Account> createWithKey(Account account, ApiKey firstKey) {
     Mono<Long> insertAccount =
-        db.sql("INSERT INTO accounts (id, created_at, tier) VALUES (:id, :createdAt, :tier)")
+        db.sql(
+                "INSERT INTO accounts (id, created_at, tier, role)"
+                    + " VALUES (:id, :createdAt, :tier, :role)")
+            .bind("role", account.role().name())
             .bind("id", account.id().value())
             .bind("tier", account.tier().name())
             .bind("createdAt", utc(account.createdAt()))
@@ -46,12 +55,50 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
 
   @Override
   public Mono<Account> findById(AccountId id) {
-    return db.sql("SELECT id, created_at FROM accounts WHERE id = :id")
+    return db.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = :id")
         .bind("id", id.value())
-        .map(
-            row ->
-                new Account(new AccountId(row.get("id", UUID.class)), instant(row, "created_at")))
+        .map(R2dbcAccounts::toAccount)
         .one();
+  }
+
+  @Override
+  public Mono<Account> createWithPassword(Account account, String passwordHash) {
+    return db.sql(
+            "INSERT INTO accounts (id, created_at, tier, role, email, password_hash)"
+                + " VALUES (:id, :createdAt, :tier, :role, :email, :hash)")
+        .bind("id", account.id().value())
+        .bind("createdAt", utc(account.createdAt()))
+        .bind("tier", account.tier().name())
+        .bind("role", account.role().name())
+        .bind("email", account.email().orElseThrow())
+        .bind("hash", passwordHash)
+        .fetch()
+        .rowsUpdated()
+        .thenReturn(account)
+        .onErrorMap(
+            DataIntegrityViolationException.class,
+            e -> new InvalidInputException("email", "is already registered"));
+  }
+
+  @Override
+  public Mono<Credentials> findCredentials(String email) {
+    return db.sql(
+            "SELECT "
+                + ACCOUNT_COLUMNS
+                + ", password_hash FROM accounts"
+                + " WHERE lower(email) = lower(:email) AND password_hash IS NOT NULL")
+        .bind("email", email)
+        .map(row -> new Credentials(toAccount(row), row.get("password_hash", String.class)))
+        .one();
+  }
+
+  @Override
+  public Mono<Boolean> promoteToOperator(String email) {
+    return db.sql("UPDATE accounts SET role = 'OPERATOR' WHERE lower(email) = lower(:email)")
+        .bind("email", email)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
   }
 
   @Override
@@ -111,6 +158,15 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .fetch()
         .rowsUpdated()
         .then();
+  }
+
+  private static Account toAccount(Readable row) {
+    return new Account(
+        new AccountId(row.get("id", UUID.class)),
+        instant(row, "created_at"),
+        Tier.valueOf(row.get("tier", String.class)),
+        Role.valueOf(row.get("role", String.class)),
+        Optional.ofNullable(row.get("email", String.class)));
   }
 
   private static ApiKey toApiKey(Readable row) {

@@ -1,0 +1,15 @@
+package com.fmugateway.adapter.in.http.account;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Email and password, for sign-up and log-in. */
+public record CredentialsRequest(
+    @Schema(example = "ada@example.com") String email,
+    @Schema(description = "12 to 128 characters with at least one letter and one digit")
+        String password) {
+
+  @Override
+  public String toString() {
+    return "CredentialsRequest[" + email + "]";
+  }
+}

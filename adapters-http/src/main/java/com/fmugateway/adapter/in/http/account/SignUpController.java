@@ -1,0 +1,53 @@
+package com.fmugateway.adapter.in.http.account;
+
+import com.fmugateway.domain.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.port.in.LogInUseCase;
+import com.fmugateway.domain.port.in.SignUpCommand;
+import com.fmugateway.domain.port.in.SignUpUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Accounts with email and password: sign up, and log in to get another API key. */
+@RestController
+@Tag(name = "Keys")
+class SignUpController {
+
+  private final SignUpUseCase signUp;
+  private final LogInUseCase logIn;
+  private final IssueApiKeyUseCase issue;
+
+  SignUpController(SignUpUseCase signUp, LogInUseCase logIn, IssueApiKeyUseCase issue) {
+    this.signUp = signUp;
+    this.logIn = logIn;
+    this.issue = issue;
+  }
+
+  @PostMapping("/signup")
+  @ResponseStatus(HttpStatus.CREATED)
+  @SecurityRequirements
+  @Operation(summary = "Open an account with email and password; returns its first API key")
+  Mono<ApiKeyResponse> signUp(@RequestBody CredentialsRequest request) {
+    return Mono.fromCallable(() -> new SignUpCommand(request.email(), request.password()))
+        .flatMap(signUp::signUp)
+        .map(ApiKeyResponse::from);
+  }
+
+  @PostMapping("/login")
+  @ResponseStatus(HttpStatus.CREATED)
+  @SecurityRequirements
+  @Operation(summary = "Log in with email and password; returns a new API key for the account")
+  Mono<ApiKeyResponse> logIn(@RequestBody CredentialsRequest request) {
+    return logIn
+        .logIn(request.email(), request.password())
+        .flatMap(account -> issue.issue(IssueApiKeyCommand.additionalKey(account.id())))
+        .map(ApiKeyResponse::from);
+  }
+}

@@ -1,0 +1,23 @@
+package com.fmugateway.adapter.in.http.admin;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.audit.AuditEvent;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** One audit event for operators. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AuditEventResponse(
+    Instant at, String actor, String action, String subject, Map<String, String> details) {
+
+  static AuditEventResponse from(AuditEvent event) {
+    return new AuditEventResponse(
+        event.at(),
+        event.actor().map(AccountId::toString).orElse(null),
+        event.action(),
+        event.subject(),
+        event.details());
+  }
+}
