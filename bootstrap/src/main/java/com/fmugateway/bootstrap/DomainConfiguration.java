@@ -27,6 +27,7 @@ import com.fmugateway.domain.service.MonthlyGrants;
 import com.fmugateway.domain.service.PasswordAccountService;
 import com.fmugateway.domain.service.RateLimitService;
 import com.fmugateway.domain.service.RunMetering;
+import com.fmugateway.domain.service.RunQueryService;
 import com.fmugateway.domain.service.SimulateService;
 import com.fmugateway.domain.service.UploadFmuService;
 import java.time.Instant;
@@ -110,6 +111,11 @@ class DomainConfiguration {
       Clock clock,
       AuditLog audit) {
     return new PasswordAccountService(accounts, keys, passwords, keyHasher, clock, audit);
+  }
+
+  @Bean
+  RunQueryService runQueryService(RunHistory runs) {
+    return new RunQueryService(runs);
   }
 
   @Bean

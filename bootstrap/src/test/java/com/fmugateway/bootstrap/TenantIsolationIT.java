@@ -26,6 +26,38 @@ class TenantIsolationIT extends AbstractGatewayIT {
                 .findFirst()
                 .orElseThrow();
 
+    String runId =
+        (String)
+            a.post()
+                .uri("/simulate")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"fmu_id\":\"" + fmu.get("id") + "\",\"stop_time\":2,\"step\":0.5}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("run_id");
+    a.get()
+        .uri("/runs/" + runId)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("succeeded")
+        .jsonPath("$.cost_credits")
+        .isEqualTo(10);
+    b.get().uri("/runs/" + runId).exchange().expectStatus().isNotFound();
+    b.get()
+        .uri("/runs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.length()")
+        .isEqualTo(0);
     b.get().uri("/fmus/" + fmu.get("id")).exchange().expectStatus().isNotFound();
     b.get().uri("/fmus/" + fmu.get("id") + "/variables").exchange().expectStatus().isNotFound();
     b.post()

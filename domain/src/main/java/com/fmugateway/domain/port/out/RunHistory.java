@@ -15,5 +15,8 @@ public interface RunHistory {
   /** The account's newest runs first. */
   Flux<RunRecord> recent(AccountId account, int limit);
 
+  /** The account's run with this id; empty for another account's run. */
+  Mono<RunRecord> find(AccountId account, java.util.UUID id);
+
   Mono<Usage> usageSince(AccountId account, Instant since);
 }

@@ -66,6 +66,15 @@ public final class R2dbcRunHistory implements RunHistory {
   }
 
   @Override
+  public Mono<RunRecord> find(AccountId account, UUID id) {
+    return db.sql("SELECT " + COLUMNS + " FROM runs WHERE id = :id AND account_id = :a")
+        .bind("id", id)
+        .bind("a", account.value())
+        .map(R2dbcRunHistory::toRun)
+        .one();
+  }
+
+  @Override
   public Mono<Usage> usageSince(AccountId account, Instant since) {
     return db.sql(
             "SELECT COUNT(*) AS runs, COALESCE(SUM(cost_credits), 0) AS spent FROM runs"
