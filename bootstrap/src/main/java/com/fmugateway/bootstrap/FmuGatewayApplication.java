@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   DomainConfiguration.class,
   FirstOperator.class,
+  Housekeeping.class,
   PersistenceConfiguration.class,
   FmiConfiguration.class,
   HttpConfiguration.class,

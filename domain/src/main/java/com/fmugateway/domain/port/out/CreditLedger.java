@@ -31,6 +31,12 @@ public interface CreditLedger {
   /** Releases the whole hold, for a run that did not complete; applied once. */
   Mono<Void> release(Hold hold);
 
+  /**
+   * Releases holds older than {@code age} that were never settled or released, so credits held by a
+   * gateway that died mid-run are not locked forever. Returns how many were released.
+   */
+  Mono<Long> releaseStaleHolds(java.time.Duration age);
+
   Mono<Long> balance(AccountId account);
 
   /** The sum of the magnitudes of the account's entries of one kind since {@code since}. */

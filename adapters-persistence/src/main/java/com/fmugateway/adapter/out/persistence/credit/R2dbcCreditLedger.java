@@ -6,6 +6,7 @@ import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.credit.InsufficientCreditsException;
 import com.fmugateway.domain.model.credit.LedgerEntry;
 import com.fmugateway.domain.port.out.CreditLedger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,6 +76,23 @@ public final class R2dbcCreditLedger implements CreditLedger {
   @Override
   public Mono<Void> release(Hold hold) {
     return lock(hold.accountId()).then(release(hold, hold.accountId())).as(tx::transactional);
+  }
+
+  @Override
+  public Mono<Long> releaseStaleHolds(Duration age) {
+    return db.sql(
+            "INSERT INTO ledger_entries (account_id, kind, amount, idempotency_key, reference)"
+                + " SELECT h.account_id, 'RELEASE', -h.amount,"
+                + " 'run:' || h.reference || ':release', h.reference"
+                + " FROM ledger_entries h"
+                + " WHERE h.kind = 'HOLD' AND h.created_at < now() - make_interval(secs => :age)"
+                + " AND NOT EXISTS (SELECT 1 FROM ledger_entries r"
+                + " WHERE r.account_id = h.account_id"
+                + " AND r.idempotency_key = 'run:' || h.reference || ':release')"
+                + " ON CONFLICT (account_id, idempotency_key) DO NOTHING")
+        .bind("age", age.toMillis() / 1000.0)
+        .fetch()
+        .rowsUpdated();
   }
 
   @Override
