@@ -140,23 +140,23 @@ class HostileFmuIT {
   void segfaultInDoStep_simulate_failsAsCrashedBySignal11() {
     SimulationFailedException failure = failure(HostileJob.of("Segfault"));
 
-    assertThat(failure.failureCause()).isEqualTo(CRASHED);
-    assertThat(failure.getMessage()).contains("signal 11");
+    assertThat(failure.failureCause()).as(explained(failure)).isEqualTo(CRASHED);
+    assertThat(failure.getMessage()).as(explained(failure)).contains("signal 11");
   }
 
   @Test
   void abortInDoStep_simulate_failsAsCrashedBySignal6() {
     SimulationFailedException failure = failure(HostileJob.of("Abort"));
 
-    assertThat(failure.failureCause()).isEqualTo(CRASHED);
-    assertThat(failure.getMessage()).contains("signal 6");
+    assertThat(failure.failureCause()).as(explained(failure)).isEqualTo(CRASHED);
+    assertThat(failure.getMessage()).as(explained(failure)).contains("signal 6");
   }
 
   @Test
   void infiniteLoopInDoStep_simulate_failsAsTimeout() {
     SimulationFailedException failure = failure(HostileJob.of("InfiniteLoop").timeout(SHORT));
 
-    assertThat(failure.failureCause()).isEqualTo(TIMEOUT);
+    assertThat(failure.failureCause()).as(explained(failure)).isEqualTo(TIMEOUT);
   }
 
   @Test
@@ -172,7 +172,7 @@ class HostileFmuIT {
 
     SimulationFailedException failure = failure(hog);
 
-    assertThat(failure.failureCause()).isIn(RESOURCE_LIMIT, CRASHED);
+    assertThat(failure.failureCause()).as(explained(failure)).isIn(RESOURCE_LIMIT, CRASHED);
   }
 
   @Test
@@ -182,7 +182,9 @@ class HostileFmuIT {
     SimulationFailedException failure =
         failure(HostileJob.of("ForkBomb").start("ceiling", FORK_CEILING).timeout(SHORT));
 
-    assertThat(failure.failureCause()).isIn(TIMEOUT, CRASHED, RESOURCE_LIMIT);
+    assertThat(failure.failureCause())
+        .as(explained(failure))
+        .isIn(TIMEOUT, CRASHED, RESOURCE_LIMIT);
     List<ProcessHandle> left = leftovers.awaitGone(EXIT_BOUND);
     assertThat(left)
         .as("still running %s after the run: %s", EXIT_BOUND, LeftoverProcesses.describe(left))
@@ -286,7 +288,9 @@ class HostileFmuIT {
 
     if (outcome.failure() != null) {
       // TIMEOUT would mean the worker blocked on a full pipe nobody drained.
-      assertThat(outcome.failure().failureCause()).isEqualTo(RESOURCE_LIMIT);
+      assertThat(outcome.failure().failureCause())
+          .as(explained(outcome.failure()))
+          .isEqualTo(RESOURCE_LIMIT);
     }
     assertWithinLogCap(outcome);
   }
@@ -303,7 +307,9 @@ class HostileFmuIT {
     if (outcome.failure() != null) {
       // CRASHED too: FMI4j's logger copies each message into a 1000-byte buffer with a checked
       // vsprintf, which aborts the worker at the first megabyte message.
-      assertThat(outcome.failure().failureCause()).isIn(RESOURCE_LIMIT, CRASHED);
+      assertThat(outcome.failure().failureCause())
+          .as(explained(outcome.failure()))
+          .isIn(RESOURCE_LIMIT, CRASHED);
     }
     assertWithinLogCap(outcome);
   }
@@ -405,6 +411,15 @@ class HostileFmuIT {
       }
       return String.join("\n", texts);
     }
+  }
+
+  /** The failure's message and what the sandbox reported lately, for assertion messages. */
+  private static String explained(SimulationFailedException failure) {
+    return failure.failureCause()
+        + ": "
+        + failure.getMessage()
+        + "; last sandbox failures: "
+        + recentFailures();
   }
 
   /** The last few failures the sandbox reported, for assertion messages. */
