@@ -3,7 +3,10 @@
 # binary) per folder under library/, for x86_64 Linux. Needs only gcc and the JDK's jar tool,
 # so the Maven build works on a bare CI image.
 #
-# Usage: build-library.sh OUTDIR    (writes OUTDIR/<ModelName>.fmu, replacing earlier builds)
+# Usage: build-library.sh OUTDIR [MODELSDIR]
+#   Writes OUTDIR/<ModelName>.fmu for every MODELSDIR/<ModelName>/, replacing earlier builds.
+#   MODELSDIR defaults to library/ next to this script; the tests pass their own folder of
+#   fixture models, which are built with the same framework and the same checks.
 set -euo pipefail
 
 fail() {
@@ -11,7 +14,7 @@ fail() {
     exit 1
 }
 
-[ $# -eq 1 ] || fail "usage: build-library.sh OUTDIR"
+[ $# -eq 1 ] || [ $# -eq 2 ] || fail "usage: build-library.sh OUTDIR [MODELSDIR]"
 command -v gcc >/dev/null || fail "gcc not found"
 command -v jar >/dev/null || fail "jar not found (it ships with the JDK)"
 # The archives declare binaries/linux64, so any other target would produce a lying FMU.
@@ -21,12 +24,13 @@ case "$(gcc -dumpmachine)" in
 esac
 
 src="$(cd "$(dirname "$0")" && pwd)"
+models="$(cd "${2:-$src/library}" && pwd)" || fail "no models folder ${2:-$src/library}"
 mkdir -p "$1"
 out="$(cd "$1" && pwd)"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 
-for dir in "$src"/library/*/; do
+for dir in "$models"/*/; do
     dir="${dir%/}"
     name="$(basename "$dir")"
     xml="$dir/modelDescription.xml"
