@@ -62,6 +62,18 @@ final class WorkerCommand {
   }
 
   List<String> build(WorkerLayout layout, int slot) {
+    List<String> command = confinement(layout, slot);
+    command.add(host.java().toString());
+    command.addAll(JVM_FLAGS);
+    command.add("-Djava.io.tmpdir=" + layout.tmpForWorker());
+    command.add("-XX:ErrorFile=" + layout.tmpForWorker() + "/hs_err_%p.log");
+    command.addAll(List.of("-cp", classpath.argument(), WorkerMain.class.getName()));
+    command.add(layout.socketForWorker());
+    return command;
+  }
+
+  /** Everything before the JVM: what any program run in the worker's place would get. */
+  List<String> confinement(WorkerLayout layout, int slot) {
     List<String> command = new ArrayList<>(limits());
     bubblewrap.ifPresent(b -> command.addAll(b.forWorker(layout)));
     OptionalInt uid = uid(slot);
@@ -77,12 +89,6 @@ final class WorkerCommand {
               "--bounding-set=-all",
               "--"));
     }
-    command.add(host.java().toString());
-    command.addAll(JVM_FLAGS);
-    command.add("-Djava.io.tmpdir=" + layout.tmpForWorker());
-    command.add("-XX:ErrorFile=" + layout.tmpForWorker() + "/hs_err_%p.log");
-    command.addAll(List.of("-cp", classpath.argument(), WorkerMain.class.getName()));
-    command.add(layout.socketForWorker());
     return command;
   }
 

@@ -1,0 +1,12 @@
+package com.fmugateway.adapter.out.fmi.sandbox;
+
+import java.util.Optional;
+
+/**
+ * A worker as tests and diagnostics see it.
+ *
+ * @param process what the gateway started: bubblewrap, or the JVM itself without it
+ * @param jvm the worker's JVM, a descendant of {@code process} inside bubblewrap
+ */
+record WorkerSnapshot(
+    PoolKey key, boolean busy, int runs, ProcessHandle process, Optional<ProcessHandle> jvm) {}
