@@ -30,7 +30,7 @@ record ExitDiagnosis(Cause cause, String message, WorkerExit exit) {
         || output.contains("insufficient memory for the Java Runtime Environment")) {
       return new ExitDiagnosis(
           Cause.RESOURCE_LIMIT,
-          "simulation ran out of memory (limit " + (settings.addressSpaceBytes() >> 20) + " MiB)",
+          "simulation ran out of memory (limit " + Sizes.format(settings.addressSpaceBytes()) + ")",
           exit);
     }
     Matcher crash = JVM_CRASH.matcher(output);
@@ -49,7 +49,7 @@ record ExitDiagnosis(Cause cause, String message, WorkerExit exit) {
       if (signal == SIGXFSZ) {
         return new ExitDiagnosis(
             Cause.RESOURCE_LIMIT,
-            "simulation wrote a file larger than " + (settings.maxFileSizeBytes() >> 20) + " MiB",
+            "simulation wrote a file larger than " + Sizes.format(settings.maxFileSizeBytes()),
             exit);
       }
       return crashed(exit);

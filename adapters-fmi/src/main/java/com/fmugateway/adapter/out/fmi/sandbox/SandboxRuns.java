@@ -49,7 +49,7 @@ final class SandboxRuns {
       throw fail(
           job, failed.cause(), shorten(failed.message()), WorkerExit.UNKNOWN, failed.fmuLog());
     } catch (Frames.FrameTooLargeException e) {
-      String limit = (settings.maxResultBytes() >> 20) + " MiB";
+      String limit = Sizes.format(settings.maxResultBytes());
       throw fail(job, Cause.RESOURCE_LIMIT, "simulation result exceeds the " + limit + " limit");
     } catch (ProtocolException e) {
       throw fail(job, Cause.CRASHED, "simulation worker broke the protocol: " + e.getMessage());

@@ -63,6 +63,9 @@ final class WorkerCommand {
 
   List<String> build(WorkerLayout layout, int slot) {
     List<String> command = confinement(layout, slot);
+    // bwrap sets PWD even after --clearenv; env -i leaves exactly these variables.
+    command.addAll(List.of("/usr/bin/env", "-i"));
+    command.addAll(ENVIRONMENT);
     command.add(host.java().toString());
     command.addAll(JVM_FLAGS);
     command.add("-Djava.io.tmpdir=" + layout.tmpForWorker());

@@ -34,6 +34,6 @@ record WorkerExit(OptionalInt signal, OptionalInt code) {
     if (signal.isPresent()) {
       return "signal " + signal.getAsInt();
     }
-    return code.isPresent() ? "exit code " + code.getAsInt() : "running";
+    return code.isPresent() ? "exit code " + code.getAsInt() : "none";
   }
 }

@@ -111,6 +111,25 @@ final class Settings {
     return this;
   }
 
+  Settings processes(int maxProcesses) {
+    s =
+        new SandboxSettings(
+            s.workDir(),
+            s.maxWorkers(),
+            s.maxQueuedRuns(),
+            s.maxRunsPerWorker(),
+            s.idleTimeout(),
+            s.addressSpaceBytes(),
+            s.cpuSeconds(),
+            s.maxOpenFiles(),
+            maxProcesses,
+            s.maxFileSizeBytes(),
+            s.maxLogBytes(),
+            s.maxResultBytes(),
+            s.requireBubblewrap());
+    return this;
+  }
+
   SandboxSettings build() {
     return s;
   }

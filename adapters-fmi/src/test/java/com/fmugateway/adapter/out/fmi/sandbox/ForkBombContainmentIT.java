@@ -1,0 +1,107 @@
+package com.fmugateway.adapter.out.fmi.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs shell scripts in a worker's place, under exactly the confinement a worker gets, to show what
+ * holds a fork bomb: the process limit of the worker's own uid, and the pid namespace that dies
+ * with the process the gateway started.
+ */
+class ForkBombContainmentIT {
+
+  private static final int MAX_PROCESSES = 20;
+  private static final int FORKS = 60;
+
+  /** A slot no simulator in this JVM uses, so the uid has no other processes. */
+  private static final int SLOT = 57;
+
+  private static final String FORK_LOOP =
+      "i=0; while [ $i -lt " + FORKS + " ]; do sleep 30 & echo forked; i=$((i+1)); done";
+
+  @TempDir Path workDir;
+
+  @Test
+  void givenARootGateway_theWorkersUidCannotForkPastItsProcessLimit() throws Exception {
+    SandboxHost host = SandboxHost.detect();
+    assumeThat(host.switchesUid()).as("root with bubblewrap and setpriv").isTrue();
+
+    List<String> output = run(host, FORK_LOOP);
+
+    long forked = output.stream().filter("forked"::equals).count();
+    // The shell itself is one of the uid's processes.
+    assertThat(forked).isEqualTo(MAX_PROCESSES - 1);
+    assertThat(String.join("\n", output)).containsIgnoringCase("fork");
+  }
+
+  @Test
+  void withoutTheUidSwitch_rootIgnoresTheProcessLimit_whichIsWhySetprivIsThere() throws Exception {
+    SandboxHost detected = SandboxHost.detect();
+    assumeThat(detected.root() && detected.confines()).as("root with bubblewrap").isTrue();
+    SandboxHost rootInside =
+        new SandboxHost(detected.java(), detected.bubblewrap(), Optional.empty(), true);
+
+    List<String> output = run(rootInside, FORK_LOOP);
+
+    assertThat(output.stream().filter("forked"::equals).count()).isEqualTo(FORKS);
+  }
+
+  @Test
+  void killingTheProcessTheGatewayStarted_killsEveryProcessInTheSandbox() throws Exception {
+    SandboxHost host = SandboxHost.detect();
+    assumeThat(host.confines()).as("bubblewrap").isTrue();
+    Process sandbox = start(host, "sleep 600 & sleep 600 & (sleep 600 &) ; echo ready; wait");
+    BufferedReader lines = reader(sandbox);
+    assertThat(lines.readLine()).isEqualTo("ready");
+    List<ProcessHandle> inside = sandbox.descendants().toList();
+    // The third sleep was orphaned at once; outside a pid namespace it would belong to init.
+    assertThat(inside.stream().map(p -> p.info().command().orElse("")))
+        .filteredOn(c -> c.endsWith("/sleep"))
+        .hasSize(3);
+
+    sandbox.destroyForcibly();
+
+    assertThat(Workers.allExit(inside)).isTrue();
+  }
+
+  private List<String> run(SandboxHost host, String script) throws Exception {
+    Process sandbox = start(host, script);
+    List<String> output = new ArrayList<>();
+    try (BufferedReader lines = reader(sandbox)) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.add(line);
+      }
+    }
+    assertThat(sandbox.waitFor(Workers.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    return output;
+  }
+
+  private Process start(SandboxHost host, String script) throws IOException {
+    SandboxSettings settings =
+        Settings.in(workDir).processes(MAX_PROCESSES).bubblewrapOptional().build();
+    SandboxStartup startup = SandboxStartup.prepare(settings, host);
+    WorkerLayout layout =
+        WorkerLayout.create(
+            startup.workersDir().resolve("fork"), true, Jobs.archive("BouncingBall"));
+    List<String> command = new ArrayList<>(startup.command().confinement(layout, SLOT));
+    command.addAll(List.of("/bin/sh", "-c", script));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static BufferedReader reader(Process process) {
+    return new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+}
