@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.fmu.FmuArtifact;
 import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.fmu.ModelDescription;
 import com.fmugateway.domain.model.simulation.SimulationFailedException;
 import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
 import com.fmugateway.domain.model.simulation.SimulationJob;
+import com.fmugateway.domain.model.simulation.SimulationPlan;
 import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.model.simulation.Solver;
+import com.fmugateway.domain.model.simulation.StartValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +129,55 @@ class SandboxFailuresIT {
     assertThat(simulator.status()).isEqualTo(new SandboxStatus(true, 1, 1, 1));
     assertThat(running).isNotDone();
     assertThat(queued).isNotDone();
+  }
+
+  @Test
+  void aModelError_keepsTheEnginesMessageAndTheFmusLog_andTheWorkerIsReplaced() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build(), failures::add);
+    SimulationJob job = firstOrderLag(new StartValue(lag().variable("T").orElseThrow(), -1.0));
+
+    SimulationFailedException failure = failureOf(start(job));
+
+    assertThat(failure.failureCause()).isEqualTo(Cause.MODEL_ERROR);
+    assertThat(failure)
+        .hasMessage("the FMU reported an error in fmi2ExitInitializationMode at t=0");
+    assertThat(failure.fmuLog()).containsExactly("[Error] logError: T must be positive, got -1");
+    assertThat(failures)
+        .singleElement()
+        .extracting(SandboxFailure::cause)
+        .isEqualTo(Cause.MODEL_ERROR);
+    await().atMost(Workers.WAIT).until(() -> simulator.status().liveWorkers() == 0);
+  }
+
+  @Test
+  void anUnexpectedFailureInsideTheWorker_isReportedAsCrashedWithItsReason() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build(), failures::add);
+    SimulationJob job =
+        firstOrderLag(new StartValue(lag().variable("T").orElseThrow(), "one second"));
+
+    SimulationFailedException failure = failureOf(start(job));
+
+    assertThat(failure.failureCause()).isEqualTo(Cause.CRASHED);
+    assertThat(failure).hasMessageContaining("T is REAL but its value is a String");
+  }
+
+  private static ModelDescription lag() {
+    return Jobs.description("FirstOrderLag");
+  }
+
+  private static SimulationJob firstOrderLag(StartValue start) {
+    SimulationPlan plan =
+        new SimulationPlan(
+            FmuInterface.CO_SIMULATION,
+            0,
+            1,
+            0.1,
+            List.of(start),
+            List.of(),
+            List.of(lag().variable("y").orElseThrow()),
+            Solver.defaults(),
+            Duration.ofSeconds(30));
+    return Jobs.job(AccountId.random(), Jobs.upload("FirstOrderLag"), plan);
   }
 
   private SimulationJob endless(Duration timeout) {
