@@ -14,9 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -93,7 +96,7 @@ final class WorkerLauncher {
       return worker;
     } catch (IOException | RuntimeException e) {
       if (process != null) {
-        destroy(process);
+        awaitExit(ProcessTree.kill(process, confined));
       }
       layout.delete();
       if (e instanceof WorkerStartException) {
@@ -155,14 +158,14 @@ final class WorkerLauncher {
     }
   }
 
-  /** Kills a worker that failed to start and waits briefly, so its slot's uid is free again. */
-  private static void destroy(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+  /** Waits briefly for a worker that failed to start, so its slot's uid is free again. */
+  private static void awaitExit(CompletableFuture<Process> exit) {
     try {
-      process.waitFor(2, TimeUnit.SECONDS);
+      exit.get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Killed with SIGKILL; it will go.
     }
   }
 

@@ -218,6 +218,7 @@ final class WorkerPool {
   }
 
   private static WorkerSnapshot snapshotOf(WorkerProcess worker, boolean busy) {
-    return new WorkerSnapshot(worker.key(), busy, worker.runs(), worker.process(), worker.jvm());
+    return new WorkerSnapshot(
+        worker.key(), busy, worker.runs(), worker.process(), worker.jvm(), worker.startup());
   }
 }

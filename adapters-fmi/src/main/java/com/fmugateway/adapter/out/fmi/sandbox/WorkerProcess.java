@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +32,8 @@ final class WorkerProcess {
   private final OutputTail console;
   private final ScheduledExecutorService watchdog;
   private final Duration startup;
-  private final AtomicBoolean killed = new AtomicBoolean();
   private volatile boolean expired;
-  private volatile CompletableFuture<Void> gone;
+  private CompletableFuture<Void> gone;
   private long consoleMark;
   private int runs;
   private long idleSince = System.nanoTime();
@@ -102,33 +98,27 @@ final class WorkerProcess {
     return ExitDiagnosis.of(exit, console.textSince(consoleMark), settings);
   }
 
-  /**
-   * Kills the worker with all its descendants; idempotent. Inside bubblewrap the descendants are a
-   * pid namespace that dies with its first process anyway; without it, this is all there is.
-   */
-  void kill() {
-    if (!killed.compareAndSet(false, true)) {
+  /** Kills the worker with all its descendants; idempotent, and never blocks. */
+  synchronized void kill() {
+    if (gone != null) {
       return;
     }
-    // Collected before the parent dies: orphans are no longer its descendants.
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    tree.add(process.toHandle());
+    gone = ProcessTree.kill(process, layout.confined()).thenRun(() -> {});
     try {
       channel.close();
     } catch (IOException e) {
       // Closing only unblocks a pending read; the process is gone either way.
     }
-    gone =
-        CompletableFuture.allOf(
-            tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
   }
 
-  /** Completes once the worker and every descendant seen when it was killed have exited. */
-  CompletableFuture<Void> killAndAwaitExit() {
+  /** Kills the worker; completes once all its processes have exited (see {@link ProcessTree}). */
+  synchronized CompletableFuture<Void> killAndAwaitExit() {
     kill();
     return gone;
+  }
+
+  private synchronized boolean killed() {
+    return gone != null;
   }
 
   boolean expired() {
@@ -136,7 +126,7 @@ final class WorkerProcess {
   }
 
   boolean alive() {
-    return !killed.get() && process.isAlive();
+    return !killed() && process.isAlive();
   }
 
   PoolKey key() {

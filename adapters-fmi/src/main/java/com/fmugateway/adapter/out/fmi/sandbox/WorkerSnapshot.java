@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,12 @@ import java.util.Optional;
  *
  * @param process what the gateway started: bubblewrap, or the JVM itself without it
  * @param jvm the worker's JVM, a descendant of {@code process} inside bubblewrap
+ * @param startup from launching the worker to its hello
  */
 record WorkerSnapshot(
-    PoolKey key, boolean busy, int runs, ProcessHandle process, Optional<ProcessHandle> jvm) {}
+    PoolKey key,
+    boolean busy,
+    int runs,
+    ProcessHandle process,
+    Optional<ProcessHandle> jvm,
+    Duration startup) {}

@@ -76,6 +76,20 @@ class ForkBombContainmentIT {
     assertThat(Workers.allExit(inside)).isTrue();
   }
 
+  @Test
+  void whenProcessTreeKillCompletes_noProcessOfTheSandboxIsLeft() throws Exception {
+    SandboxHost host = SandboxHost.detect();
+    assumeThat(host.confines()).as("bubblewrap").isTrue();
+    Process sandbox =
+        start(host, "for i in 1 2 3 4 5 6 7 8; do sleep 600 & done; echo ready; wait");
+    assertThat(reader(sandbox).readLine()).isEqualTo("ready");
+    List<ProcessHandle> inside = sandbox.descendants().toList();
+
+    ProcessTree.kill(sandbox, true).get(Workers.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(inside).hasSizeGreaterThanOrEqualTo(10).noneMatch(ProcessHandle::isAlive);
+  }
+
   private List<String> run(SandboxHost host, String script) throws Exception {
     Process sandbox = start(host, script);
     List<String> output = new ArrayList<>();
