@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +44,10 @@ final class BubblewrapArguments {
     args.addAll(List.of("--hostname", "fmu-worker", "--die-with-parent", "--new-session"));
     args.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin:/bin"));
     args.addAll(List.of("--setenv", "LANG", "C.UTF-8"));
+    // File systems first: a tmpfs mounted after a bind would hide it.
+    args.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    args.addAll(List.of("--perms", "1777", "--size", Long.toString(TMP_BYTES)));
+    args.addAll(List.of("--tmpfs", WorkerLayout.TMP_INSIDE, "--chdir", WorkerLayout.TMP_INSIDE));
     for (String dir : SYSTEM_DIRS) {
       systemDir(args, Path.of(dir));
     }
@@ -52,14 +55,14 @@ final class BubblewrapArguments {
       parentDir(args, file);
       args.addAll(List.of("--ro-bind-try", file, file));
     }
-    Set<Path> binds = new LinkedHashSet<>(javaHome(host.java()));
-    binds.addAll(classpath.entries());
-    for (Path bind : binds) {
+    for (Path bind : javaHome(host.java())) {
       bind(args, bind.toString(), bind.toString());
     }
-    args.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
-    args.addAll(List.of("--perms", "1777", "--size", Long.toString(TMP_BYTES)));
-    args.addAll(List.of("--tmpfs", WorkerLayout.TMP_INSIDE, "--chdir", WorkerLayout.TMP_INSIDE));
+    // At fixed places: host paths may lie anywhere, even under /tmp, and say nothing to a worker.
+    List<Path> entries = classpath.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      bind(args, entries.get(i).toString(), classpath.insideSandbox().get(i));
+    }
     if (host.switchesUid()) {
       // Only setpriv uses these, to switch uids; it drops every capability as it does.
       args.addAll(List.of("--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"));
@@ -88,8 +91,12 @@ final class BubblewrapArguments {
    */
   private static void parentDir(List<String> args, String destination) {
     Path parent = Path.of(destination).getParent();
-    if (parent != null && parent.getParent() != null && !parent.startsWith("/usr")) {
-      args.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
+    if (parent == null || parent.getParent() == null || parent.startsWith("/usr")) {
+      return;
+    }
+    List<String> dir = List.of("--perms", "0755", "--dir", parent.toString());
+    if (Collections.indexOfSubList(args, dir) < 0) {
+      args.addAll(dir);
     }
   }
 

@@ -6,10 +6,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The jars and class folders a worker JVM needs, found through the code source of one class from
@@ -60,9 +60,22 @@ record WorkerClasspath(List<Path> entries) {
     return new WorkerClasspath(List.copyOf(entries));
   }
 
-  /** The value of {@code -cp}. */
-  String argument() {
-    return entries.stream().map(Path::toString).collect(Collectors.joining(":"));
+  /** Where bubblewrap binds the entries: numbered, so that equal file names cannot collide. */
+  static final String INSIDE_SANDBOX = "/opt/fmugw/classpath";
+
+  /** The value of {@code -cp}, for a worker inside bubblewrap or one seeing the host's files. */
+  String argument(boolean confined) {
+    return String.join(
+        ":", confined ? insideSandbox() : entries.stream().map(Path::toString).toList());
+  }
+
+  /** The path of each entry inside bubblewrap, in order. */
+  List<String> insideSandbox() {
+    List<String> inside = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      inside.add(INSIDE_SANDBOX + "/" + i + "-" + entries.get(i).getFileName());
+    }
+    return inside;
   }
 
   private static Path locate(ClassLoader loader, String anchor, NestedJars nested) {

@@ -70,7 +70,8 @@ final class WorkerCommand {
     command.addAll(JVM_FLAGS);
     command.add("-Djava.io.tmpdir=" + layout.tmpForWorker());
     command.add("-XX:ErrorFile=" + layout.tmpForWorker() + "/hs_err_%p.log");
-    command.addAll(List.of("-cp", classpath.argument(), WorkerMain.class.getName()));
+    command.addAll(
+        List.of("-cp", classpath.argument(layout.confined()), WorkerMain.class.getName()));
     command.add(layout.socketForWorker());
     return command;
   }

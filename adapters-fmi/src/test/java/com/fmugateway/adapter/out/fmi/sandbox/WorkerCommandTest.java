@@ -37,7 +37,7 @@ class WorkerCommandTest {
         .doesNotContain("--bind", "--dev-bind", "--share-net", "--unshare-all");
     assertContains(command, "--ro-bind", "/var/gw/workers/w3-1/model.fmu", "/fmu/model.fmu");
     assertContains(command, "--ro-bind", "/var/gw/workers/w3-1/sock", "/run/fmugw");
-    assertContains(command, "--ro-bind", "/opt/gw/lib/jna.jar", "/opt/gw/lib/jna.jar");
+    assertContains(command, "--ro-bind", "/opt/gw/lib/jna.jar", "/opt/fmugw/classpath/1-jna.jar");
     assertContains(command, "--perms", "1777", "--size");
     String uid = Integer.toString(WorkerCommand.UID_BASE + 3);
     assertContains(command, "/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid);
@@ -45,7 +45,7 @@ class WorkerCommandTest {
         command, "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", JAVA.toString());
     assertContains(command, "-Xmx256m", "-XX:MaxMetaspaceSize=128m");
     assertContains(command, "-Djava.io.tmpdir=/tmp");
-    assertContains(command, "-cp", "/opt/gw/classes:/opt/gw/lib/jna.jar");
+    assertContains(command, "-cp", "/opt/fmugw/classpath/0-classes:/opt/fmugw/classpath/1-jna.jar");
     assertThat(command.subList(command.size() - 2, command.size()))
         .containsExactly(WorkerMain.class.getName(), "/run/fmugw/gateway.sock");
   }
@@ -69,6 +69,7 @@ class WorkerCommandTest {
     assertThat(command.subList(3, 8))
         .containsExactly("sh", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8");
     assertContains(command, "-Djava.io.tmpdir=/var/gw/workers/w3-1/tmp");
+    assertContains(command, "-cp", "/opt/gw/classes:/opt/gw/lib/jna.jar");
     assertThat(command.get(command.size() - 1)).isEqualTo("/var/gw/workers/w3-1/sock/gateway.sock");
   }
 
