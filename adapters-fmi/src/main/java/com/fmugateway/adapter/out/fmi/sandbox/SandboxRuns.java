@@ -7,7 +7,6 @@ import com.fmugateway.domain.model.simulation.SimulationResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -53,9 +52,10 @@ final class SandboxRuns {
       throw fail(job, Cause.RESOURCE_LIMIT, "simulation result exceeds the " + limit + " limit");
     } catch (ProtocolException e) {
       throw fail(job, Cause.CRASHED, "simulation worker broke the protocol: " + e.getMessage());
-    } catch (ClosedByInterruptException e) {
-      throw new CancellationException("the simulation was cancelled");
     } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw cancelled();
+      }
       if (worker.expired()) {
         String message = "simulation exceeded its " + seconds(job.plan().timeout()) + " s limit";
         throw fail(job, Cause.TIMEOUT, message, WorkerExit.signal(SIGKILL), List.of());
@@ -72,13 +72,19 @@ final class SandboxRuns {
       return pool.acquire(PoolKey.of(job), job.fmu().archive());
     } catch (SlotTimeoutException e) {
       throw fail(job, Cause.OVERLOADED, "all simulation workers are busy; retry shortly");
-    } catch (WorkerStartException e) {
-      failures.startFailed(e.getMessage(), e.console());
-      throw fail(job, Cause.CRASHED, "the simulation worker could not be started");
     } catch (IOException e) {
-      failures.startFailed(e.toString(), "");
+      if (Thread.currentThread().isInterrupted()) {
+        throw cancelled();
+      }
+      String console = e instanceof WorkerStartException start ? start.console() : "";
+      failures.startFailed(e.getMessage(), console);
       throw fail(job, Cause.CRASHED, "the simulation worker could not be started");
     }
+  }
+
+  /** A run whose subscriber went away: nobody to tell, nothing for operators to see. */
+  private static CancellationException cancelled() {
+    return new CancellationException("the simulation was cancelled");
   }
 
   private SimulationResult withCappedLog(SimulationResult result) {

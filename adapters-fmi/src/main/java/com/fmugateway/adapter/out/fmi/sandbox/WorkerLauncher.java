@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
@@ -132,6 +133,10 @@ final class WorkerLauncher {
         if (channel != null) {
           channel.configureBlocking(true);
           return channel;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          // A cancelled run: select() would return at once from now on, and never block.
+          throw new InterruptedIOException("interrupted while waiting for the worker");
         }
         if (!process.isAlive()) {
           WorkerExit exit = WorkerExit.fromStatus(process.exitValue());

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
 
 class SandboxFailuresIT {
 
@@ -100,6 +101,19 @@ class SandboxFailuresIT {
               assertThat(f.fmuSha256()).isEqualTo(Jobs.builtIn("VanDerPol").sha256());
             });
     assertThat(simulator.simulate(bouncingBall()).block(Workers.WAIT).time()).hasSize(301);
+  }
+
+  @Test
+  void aCancelledRun_killsItsWorkerWithoutReportingAFailure() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build(), failures::add);
+    Disposable run = simulator.simulate(endless(Duration.ofSeconds(60))).subscribe();
+    List<ProcessHandle> tree = Workers.tree(Workers.awaitBusy(simulator));
+
+    run.dispose();
+
+    assertThat(Workers.allExit(tree)).isTrue();
+    await().atMost(Workers.WAIT).until(() -> simulator.status().liveWorkers() == 0);
+    assertThat(failures).isEmpty();
   }
 
   @Test

@@ -84,6 +84,20 @@ class SandboxedSimulatorIT {
   }
 
   @Test
+  void givenEverySlotTaken_anIdleWorkerOfAnotherKeyIsStoppedToMakeRoom() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).workers(1, 4).build());
+    FmuArtifact upload = Jobs.upload("BouncingBall");
+    AccountId bob = AccountId.random();
+
+    run(Jobs.job(AccountId.random(), upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    List<ProcessHandle> alices = Workers.tree(Workers.only(simulator));
+    run(Jobs.job(bob, upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+
+    assertThat(Workers.allExit(alices)).isTrue();
+    assertThat(Workers.only(simulator).key().account()).contains(bob);
+  }
+
+  @Test
   void afterMaxRunsPerWorker_theWorkerIsReplacedAndItsProcessesExit() {
     simulator = new SandboxedSimulator(Settings.in(workDir).runsPerWorker(2).build());
     SimulationJob job =
