@@ -118,7 +118,8 @@ final class WorkerCommand {
                 + settings.maxProcesses()
                 + "; }",
             "ulimit -f " + (settings.maxFileSizeBytes() / 512),
-            "exec \"$@\"");
+            // Under CPU contention the gateway, and its watchdog, come first.
+            "exec nice -n 19 \"$@\"");
     return List.of("/bin/sh", "-c", script, "sh");
   }
 }

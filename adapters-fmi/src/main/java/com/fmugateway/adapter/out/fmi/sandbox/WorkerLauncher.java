@@ -83,21 +83,19 @@ final class WorkerLauncher {
               (int) settings.maxLogBytes(),
               "fmu-worker-console-" + process.pid());
       SocketChannel channel = accept(server, process, console, begin);
-      WorkerProcess worker =
-          new WorkerProcess(
-              key,
-              slot,
-              layout,
-              process,
-              channel,
-              console,
-              watchdog,
-              Duration.ofNanos(System.nanoTime() - begin));
-      hello(worker, channel, begin);
-      return worker;
+      hello(process, channel, begin);
+      return new WorkerProcess(
+          key,
+          slot,
+          layout,
+          ProcessTree.of(process, confined),
+          channel,
+          console,
+          watchdog,
+          Duration.ofNanos(System.nanoTime() - begin));
     } catch (IOException | RuntimeException e) {
       if (process != null) {
-        awaitExit(ProcessTree.kill(process, confined));
+        awaitExit(ProcessTree.killAll(process));
       }
       layout.delete();
       if (e instanceof WorkerStartException) {
@@ -153,9 +151,10 @@ final class WorkerLauncher {
     }
   }
 
-  private void hello(WorkerProcess worker, SocketChannel channel, long begin) throws IOException {
+  private void hello(Process process, SocketChannel channel, long begin) throws IOException {
     long left = START_TIMEOUT.toNanos() - (System.nanoTime() - begin);
-    ScheduledFuture<?> alarm = watchdog.schedule(worker::kill, left, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(() -> ProcessTree.killAll(process), left, TimeUnit.NANOSECONDS);
     try {
       WireCodec.checkHello(Frames.read(channel, 64));
     } finally {

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * One live worker: its process tree, its connection, and how much it has served. Used by one run at
@@ -28,6 +27,7 @@ final class WorkerProcess {
   private final int slot;
   private final WorkerLayout layout;
   private final Process process;
+  private final ProcessTree tree;
   private final SocketChannel channel;
   private final OutputTail console;
   private final ScheduledExecutorService watchdog;
@@ -42,7 +42,7 @@ final class WorkerProcess {
       PoolKey key,
       int slot,
       WorkerLayout layout,
-      Process process,
+      ProcessTree tree,
       SocketChannel channel,
       OutputTail console,
       ScheduledExecutorService watchdog,
@@ -50,7 +50,8 @@ final class WorkerProcess {
     this.key = key;
     this.slot = slot;
     this.layout = layout;
-    this.process = process;
+    this.process = tree.process();
+    this.tree = tree;
     this.channel = channel;
     this.console = console;
     this.watchdog = watchdog;
@@ -103,7 +104,7 @@ final class WorkerProcess {
     if (gone != null) {
       return;
     }
-    gone = ProcessTree.kill(process, layout.confined()).thenRun(() -> {});
+    gone = tree.kill().thenRun(() -> {});
     try {
       channel.close();
     } catch (IOException e) {
@@ -169,9 +170,7 @@ final class WorkerProcess {
 
   /** The worker's JVM, inside bubblewrap a grandchild of {@link #process()}. */
   Optional<ProcessHandle> jvm() {
-    return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-        .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
-        .findFirst();
+    return tree.jvm();
   }
 
   /** CPU time the JVM has used so far, against its RLIMIT_CPU. */

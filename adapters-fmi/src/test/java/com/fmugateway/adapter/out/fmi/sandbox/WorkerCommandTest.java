@@ -29,7 +29,7 @@ class WorkerCommandTest {
     assertThat(command.get(2))
         .contains("ulimit -c 0", "ulimit -v 2097152", "ulimit -t 600", "ulimit -n 256")
         .contains("ulimit -u 512", "ulimit -p 512", "ulimit -f 131072")
-        .endsWith("exec \"$@\"");
+        .endsWith("exec nice -n 19 \"$@\"");
     assertThat(command.subList(3, 5)).containsExactly("sh", "/usr/bin/bwrap");
     assertThat(command)
         .contains("--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent")
