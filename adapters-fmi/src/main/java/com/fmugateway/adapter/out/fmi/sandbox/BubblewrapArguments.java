@@ -113,8 +113,9 @@ final class BubblewrapArguments {
   }
 
   /**
-   * The JRE, unless it lies under /usr anyway, and whatever its symbolic links point to outside it
-   * and /usr: Debian keeps {@code jvm.cfg} and the security settings in /etc.
+   * The JRE, unless it lies under /usr anyway, and the folders its symbolic links point into
+   * outside it and /usr: Debian keeps {@code jvm.cfg} and the security settings in
+   * /etc/java-17-openjdk, the CA certificates in /etc/ssl/certs/java.
    */
   private static List<Path> javaHome(Path java) {
     Path home = java.getParent().getParent();
@@ -122,16 +123,26 @@ final class BubblewrapArguments {
     if (!home.startsWith("/usr")) {
       binds.add(home);
     }
+    List<Path> folders;
     try (Stream<Path> files = Files.walk(home, 4)) {
-      files
-          .filter(Files::isSymbolicLink)
-          .map(link -> target(link))
-          .filter(target -> !target.startsWith(home) && !target.startsWith("/usr"))
-          .filter(Files::exists)
-          .distinct()
-          .forEach(binds::add);
+      folders =
+          files
+              .filter(Files::isSymbolicLink)
+              .map(BubblewrapArguments::target)
+              .filter(target -> !target.startsWith(home) && !target.startsWith("/usr"))
+              .filter(Files::exists)
+              .map(Path::getParent)
+              .distinct()
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the JRE at " + home, e);
+    }
+    for (Path folder : folders) {
+      // Sorted, so a folder comes after any folder it lies in.
+      if (binds.stream().noneMatch(folder::startsWith)) {
+        binds.add(folder);
+      }
     }
     return binds;
   }
