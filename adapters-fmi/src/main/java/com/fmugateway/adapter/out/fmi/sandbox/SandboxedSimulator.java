@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class SandboxedSimulator implements Simulator, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final SandboxHost host;
@@ -60,7 +63,7 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
     this.runThreads = SandboxThreads.runThreads(settings.maxWorkers(), settings.maxQueuedRuns());
     this.scheduler = Schedulers.fromExecutorService(runThreads, "fmu-sandbox");
     long reapMillis = Math.max(100, Math.min(5_000, settings.idleTimeout().toMillis() / 4));
-    watchdog.scheduleWithFixedDelay(pool::reapIdle, reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+    watchdog.scheduleWithFixedDelay(this::reapIdle, reapMillis, reapMillis, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -89,6 +92,15 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       watchdog.shutdownNow();
+    }
+  }
+
+  /** An exception would cancel the schedule, and idle workers would then live for ever. */
+  private void reapIdle() {
+    try {
+      pool.reapIdle();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping idle simulation workers failed", e);
     }
   }
 

@@ -62,6 +62,7 @@ final class WorkerLauncher {
         WorkerLayout.create(dirFor(slot, started.incrementAndGet()), confined, archive);
     Process process = null;
     OutputTail console = null;
+    SocketChannel channel = null;
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(layout.socket()));
       allowWorker(layout, command.uid(slot));
@@ -82,7 +83,7 @@ final class WorkerLauncher {
               process.getInputStream(),
               (int) settings.maxLogBytes(),
               "fmu-worker-console-" + process.pid());
-      SocketChannel channel = accept(server, process, console, begin);
+      channel = accept(server, process, console, begin);
       hello(process, channel, begin);
       return new WorkerProcess(
           key,
@@ -94,6 +95,9 @@ final class WorkerLauncher {
           watchdog,
           Duration.ofNanos(System.nanoTime() - begin));
     } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
       if (process != null) {
         awaitExit(ProcessTree.killAll(process));
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -128,7 +129,7 @@ final class WorkerPool {
     try {
       CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
           .get(limit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       // Killed with SIGKILL; whatever has not exited yet will without our help.
     }
   }

@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,7 @@ final class WorkerProcess {
       exit =
           WorkerExit.fromStatus(
               process.onExit().get(limit.toNanos(), TimeUnit.NANOSECONDS).exitValue());
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       exit = WorkerExit.UNKNOWN;
     }
     kill();
