@@ -1,0 +1,33 @@
+package com.fmugateway.adapter.out.fmi.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.model.simulation.SimulationPlan;
+import org.junit.jupiter.api.Test;
+
+class PoolKeyTest {
+
+  private static final SimulationPlan PLAN = Jobs.bouncingBall(FmuInterface.CO_SIMULATION);
+
+  @Test
+  void anUpload_isKeyedByAccountAndContent() {
+    AccountId alice = AccountId.random();
+
+    PoolKey key = PoolKey.of(Jobs.job(alice, Jobs.upload("BouncingBall"), PLAN));
+
+    assertThat(key).isEqualTo(PoolKey.of(Jobs.job(alice, Jobs.upload("BouncingBall"), PLAN)));
+    assertThat(key)
+        .isNotEqualTo(PoolKey.of(Jobs.job(AccountId.random(), Jobs.upload("BouncingBall"), PLAN)));
+  }
+
+  @Test
+  void aBuiltInModel_isKeyedByContentAlone() {
+    PoolKey key = PoolKey.of(Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), PLAN));
+
+    assertThat(key)
+        .isEqualTo(PoolKey.of(Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), PLAN)));
+    assertThat(key.account()).isEmpty();
+  }
+}
