@@ -4,14 +4,26 @@ import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.engine.InProcessSimulator;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.library.BuiltInModelLibrary;
+import com.fmugateway.adapter.out.fmi.sandbox.SandboxHealthProbe;
+import com.fmugateway.adapter.out.fmi.sandbox.SandboxSettings;
+import com.fmugateway.adapter.out.fmi.sandbox.SandboxedSimulator;
+import com.fmugateway.domain.port.out.Simulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The FMI adapter: archive inspection, the built-in model library and the simulator. */
+/**
+ * The FMI adapter: archive inspection, the built-in model library, and the simulator, which runs
+ * every FMU in a confined worker process.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FmiProperties.class)
 public class FmiConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(FmiConfiguration.class);
 
   @Bean
   public FmuArchiveInspector fmuInspector() {
@@ -24,7 +36,46 @@ public class FmiConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  public InProcessSimulator simulator(FmiProperties properties) {
+  @ConditionalOnProperty(
+      name = "fmugw.fmi.isolation",
+      havingValue = "sandbox",
+      matchIfMissing = true)
+  public SandboxedSimulator simulator(FmiProperties properties) {
+    SandboxSettings defaults =
+        SandboxSettings.defaults(properties.sandboxDir().toAbsolutePath().normalize());
+    return new SandboxedSimulator(
+        new SandboxSettings(
+            defaults.workDir(),
+            properties.effectiveConcurrentRuns(),
+            properties.maxQueuedRuns(),
+            defaults.maxRunsPerWorker(),
+            defaults.idleTimeout(),
+            defaults.addressSpaceBytes(),
+            defaults.cpuSeconds(),
+            defaults.maxOpenFiles(),
+            defaults.maxProcesses(),
+            defaults.maxFileSizeBytes(),
+            defaults.maxLogBytes(),
+            defaults.maxResultBytes(),
+            properties.requireBubblewrap()));
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "fmugw.fmi.isolation",
+      havingValue = "sandbox",
+      matchIfMissing = true)
+  public SandboxHealthProbe sandboxHealthProbe(SandboxedSimulator simulator) {
+    return new SandboxHealthProbe(simulator);
+  }
+
+  /** Benchmarks only: FMUs in the gateway's own process, where a crash takes it down. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "fmugw.fmi.isolation", havingValue = "in-process")
+  public Simulator inProcessSimulator(FmiProperties properties) {
+    log.warn(
+        "fmugw.fmi.isolation=in-process: FMUs run INSIDE the gateway with no isolation. Use it to"
+            + " measure the sandbox's overhead, never to serve customers.");
     return new InProcessSimulator(
         new SimulationEngine(), properties.effectiveConcurrentRuns(), properties.maxQueuedRuns());
   }

@@ -5,17 +5,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of FMU execution: where the built-in library is installed ({@code
- * FMUGW_FMI_LIBRARY_DIR}), how many runs execute at once ({@code FMUGW_FMI_MAX_CONCURRENT_RUNS},
- * default: the number of cores) and how many may wait ({@code FMUGW_FMI_MAX_QUEUED_RUNS}).
+ * Settings of FMU execution ({@code FMUGW_FMI_…}): where the built-in library is installed, the
+ * sandbox's private work folder (absolute path at most 60 bytes: it holds Unix sockets), how many
+ * runs execute at once (default: twice the cores) and how many may wait, whether bubblewrap is
+ * mandatory, and the isolation mode. {@code in-process} exists only to measure the sandbox's
+ * overhead: it runs FMUs inside the gateway and must never serve customers.
  */
 @ConfigurationProperties("fmugw.fmi")
 public record FmiProperties(
     @DefaultValue("./data/library") Path libraryDir,
+    @DefaultValue("./data/sandbox") Path sandboxDir,
     @DefaultValue("0") int maxConcurrentRuns,
-    @DefaultValue("64") int maxQueuedRuns) {
+    @DefaultValue("64") int maxQueuedRuns,
+    @DefaultValue("false") boolean requireBubblewrap,
+    @DefaultValue("sandbox") Isolation isolation) {
+
+  /** Where FMUs execute. */
+  public enum Isolation {
+    SANDBOX,
+    IN_PROCESS
+  }
 
   public int effectiveConcurrentRuns() {
-    return maxConcurrentRuns > 0 ? maxConcurrentRuns : Runtime.getRuntime().availableProcessors();
+    return maxConcurrentRuns > 0
+        ? maxConcurrentRuns
+        : 2 * Runtime.getRuntime().availableProcessors();
   }
 }
