@@ -103,8 +103,8 @@ public class PersistenceConfiguration {
   }
 
   @Bean
-  public R2dbcRateLimiter rateLimiter(DatabaseClient db) {
-    return new R2dbcRateLimiter(db);
+  public R2dbcRateLimiter rateLimiter(DatabaseClient db, TransactionalOperator tx) {
+    return new R2dbcRateLimiter(db, tx);
   }
 
   /** Purges old rate-limit windows every ten minutes; any instance may do it, it is idempotent. */
