@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.fixtures.CreditLedgerContract;
-import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.account.ApiKey;
-import com.fmugateway.domain.model.account.ApiKeyHasher;
-import com.fmugateway.domain.model.account.ApiKeySecret;
 import com.fmugateway.domain.model.credit.EntryKind;
 import com.fmugateway.domain.port.out.CreditLedger;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(classes = PersistenceTestApplication.class)
 class R2dbcCreditLedgerIT extends CreditLedgerContract {
-
-  private static final ApiKeyHasher HASHER = new ApiKeyHasher(new byte[32]);
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -37,12 +31,7 @@ class R2dbcCreditLedgerIT extends CreditLedgerContract {
 
   @Override
   protected AccountId newAccount() {
-    Account account = new Account(AccountId.random(), Instant.now());
-    accounts
-        .createWithKey(
-            account, ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, Instant.now()))
-        .block();
-    return account.id();
+    return TestAccounts.create(accounts);
   }
 
   @Override

@@ -2,15 +2,11 @@ package com.fmugateway.adapter.out.persistence.run;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.fixtures.RunHistoryContract;
-import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.account.ApiKey;
-import com.fmugateway.domain.model.account.ApiKeyHasher;
-import com.fmugateway.domain.model.account.ApiKeySecret;
 import com.fmugateway.domain.port.out.RunHistory;
-import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,8 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(classes = PersistenceTestApplication.class)
 class R2dbcRunHistoryIT extends RunHistoryContract {
-
-  private static final ApiKeyHasher HASHER = new ApiKeyHasher(new byte[32]);
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -31,12 +25,7 @@ class R2dbcRunHistoryIT extends RunHistoryContract {
 
   @Override
   protected AccountId newAccount() {
-    Account account = new Account(AccountId.random(), Instant.now());
-    accounts
-        .createWithKey(
-            account, ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, Instant.now()))
-        .block();
-    return account.id();
+    return TestAccounts.create(accounts);
   }
 
   @Override
