@@ -1,0 +1,54 @@
+package com.fmugateway.adapter.in.portal.security;
+
+import com.fmugateway.domain.port.in.LogInUseCase;
+import java.net.URI;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The portal's security: form log-in with a session cookie, CSRF protection on every form, and the
+ * operator pages for operators only (customers get 403).
+ */
+public final class PortalSecurity {
+
+  /** Paths the portal owns; everything else belongs to the API's chain. */
+  public static final String[] PORTAL_PATHS = {
+    "/", "/portal", "/portal/**", "/assets/**", "/favicon.ico"
+  };
+
+  private PortalSecurity() {}
+
+  public static SecurityWebFilterChain chain(ServerHttpSecurity http, LogInUseCase logIn) {
+    RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+    loggedOut.setLogoutSuccessUrl(URI.create("/portal/login?logout"));
+    return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PORTAL_PATHS))
+        .authenticationManager(new PortalAuthenticationManager(logIn))
+        .authorizeExchange(
+            routes ->
+                routes
+                    .pathMatchers("/", "/assets/**", "/favicon.ico")
+                    .permitAll()
+                    .pathMatchers("/portal/login", "/portal/signup")
+                    .permitAll()
+                    .pathMatchers("/portal/ops/**")
+                    .hasRole("OPERATOR")
+                    .anyExchange()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/portal/login")
+                    .authenticationSuccessHandler(
+                        new RedirectServerAuthenticationSuccessHandler("/portal")))
+        .logout(
+            logout ->
+                logout
+                    .requiresLogout(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/portal/logout"))
+                    .logoutSuccessHandler(loggedOut))
+        .build();
+  }
+}
