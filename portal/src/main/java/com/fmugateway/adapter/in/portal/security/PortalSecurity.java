@@ -7,6 +7,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -25,7 +26,12 @@ public final class PortalSecurity {
   public static SecurityWebFilterChain chain(ServerHttpSecurity http, LogInUseCase logIn) {
     RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
     loggedOut.setLogoutSuccessUrl(URI.create("/portal/login?logout"));
+    // Upload forms are multipart: read their CSRF token from the multipart body too.
+    ServerCsrfTokenRequestAttributeHandler csrfTokens =
+        new ServerCsrfTokenRequestAttributeHandler();
+    csrfTokens.setTokenFromMultipartDataEnabled(true);
     return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PORTAL_PATHS))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfTokens))
         .authenticationManager(new PortalAuthenticationManager(logIn))
         .authorizeExchange(
             routes ->

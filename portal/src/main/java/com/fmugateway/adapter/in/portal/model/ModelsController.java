@@ -1,0 +1,104 @@
+package com.fmugateway.adapter.in.portal.model;
+
+import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.model.fmu.UploadTooLargeException;
+import com.fmugateway.domain.port.in.GetFmuQuery;
+import com.fmugateway.domain.port.in.ListLibraryQuery;
+import com.fmugateway.domain.port.in.UploadFmuCommand;
+import com.fmugateway.domain.port.in.UploadFmuUseCase;
+import java.nio.ByteBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Models: the library, the customer's uploads, an upload form and each model's variables. */
+@Controller
+class ModelsController {
+
+  private final ListLibraryQuery library;
+  private final GetFmuQuery fmus;
+  private final UploadFmuUseCase upload;
+
+  ModelsController(ListLibraryQuery library, GetFmuQuery fmus, UploadFmuUseCase upload) {
+    this.library = library;
+    this.fmus = fmus;
+    this.upload = upload;
+  }
+
+  @GetMapping("/portal/models")
+  Mono<String> models(Model model) {
+    return page(model);
+  }
+
+  @PostMapping("/portal/models")
+  Mono<String> upload(
+      @AuthenticationPrincipal PortalUser user,
+      @RequestPart(name = "file", required = false) FilePart file,
+      Model model) {
+    if (file == null || file.filename().isBlank()) {
+      model.addAttribute("uploadError", "Choose an .fmu file to upload.");
+      return page(model);
+    }
+    return upload
+        .upload(new UploadFmuCommand(user.accountId(), bytesOf(file)))
+        .map(fmu -> "redirect:/portal/models/" + fmu.artifact().id().value())
+        .onErrorResume(
+            e -> e instanceof InvalidFmuException || e instanceof UploadTooLargeException,
+            e -> {
+              model.addAttribute("uploadError", e.getMessage());
+              model.addAttribute("uploadName", file.filename());
+              return page(model);
+            });
+  }
+
+  @GetMapping("/portal/models/{id}")
+  Mono<String> model(
+      @AuthenticationPrincipal PortalUser user, @PathVariable String id, Model model) {
+    return fmus.fmu(user.accountId(), new FmuId(id))
+        .map(
+            fmu -> {
+              model.addAttribute("fmu", fmu);
+              return "model/detail";
+            })
+        .onErrorMap(
+            NotFoundException.class,
+            e -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+  }
+
+  private Mono<String> page(Model model) {
+    return library
+        .library("")
+        .collectList()
+        .map(
+            models -> {
+              model.addAttribute("library", models);
+              return "model/list";
+            });
+  }
+
+  private static Flux<ByteBuffer> bytesOf(FilePart file) {
+    return file.content()
+        .map(
+            buffer -> {
+              try {
+                ByteBuffer copy = ByteBuffer.allocate(buffer.readableByteCount());
+                buffer.toByteBuffer(copy);
+                return copy;
+              } finally {
+                DataBufferUtils.release(buffer);
+              }
+            });
+  }
+}
