@@ -1,0 +1,85 @@
+package com.fmugateway.adapter.in.portal.run;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.port.in.SimulateCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Turns the run form into a command: every Real output gets max, min, mean and final KPIs. */
+final class RunCommands {
+
+  private RunCommands() {}
+
+  static SimulateCommand from(RunForm form, AccountId caller, ModelDescription model) {
+    List<String> kpis =
+        model.outputs().stream()
+            .filter(v -> v.type() == VariableType.REAL)
+            .flatMap(
+                v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
+            .toList();
+    return new SimulateCommand(
+        caller,
+        new FmuId(form.fmuId()),
+        OptionalDouble.empty(),
+        number("stopTime", form.stopTime()),
+        number("step", form.step()),
+        startValues(form.startValues()),
+        List.of(),
+        List.of(),
+        kpis,
+        Optional.ofNullable(form.fmuInterface()).filter(s -> !s.isBlank()),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty());
+  }
+
+  private static OptionalDouble number(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return OptionalDouble.empty();
+    }
+    try {
+      return OptionalDouble.of(Double.parseDouble(text.strip()));
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "'" + text + "' is not a number");
+    }
+  }
+
+  /** Lines of {@code name=value}; numbers, true/false, or text. */
+  private static Map<String, Object> startValues(String text) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (text == null) {
+      return values;
+    }
+    for (String line : text.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int cut = line.indexOf('=');
+      if (cut <= 0) {
+        throw new InvalidInputException(
+            "startValues", "write one name=value per line, not '" + line.strip() + "'");
+      }
+      String value = line.substring(cut + 1).strip();
+      values.put(line.substring(0, cut).strip(), parse(value));
+    }
+    return values;
+  }
+
+  private static Object parse(String value) {
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+}

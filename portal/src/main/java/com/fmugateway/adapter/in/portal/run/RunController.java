@@ -1,0 +1,115 @@
+package com.fmugateway.adapter.in.portal.run;
+
+import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.model.credit.PaymentRequiredException;
+import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.simulation.Column;
+import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.model.simulation.SimulationReport;
+import com.fmugateway.domain.port.in.GetFmuQuery;
+import com.fmugateway.domain.port.in.GetRunsQuery;
+import com.fmugateway.domain.port.in.ListLibraryQuery;
+import com.fmugateway.domain.port.in.SimulateUseCase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
+
+/** Run a model from a form; see its outputs plotted, its KPIs and a CSV download. */
+@Controller
+class RunController {
+
+  private static final int HISTORY = 50;
+
+  private final ListLibraryQuery library;
+  private final GetFmuQuery fmus;
+  private final SimulateUseCase simulate;
+  private final GetRunsQuery runs;
+
+  RunController(
+      ListLibraryQuery library, GetFmuQuery fmus, SimulateUseCase simulate, GetRunsQuery runs) {
+    this.library = library;
+    this.fmus = fmus;
+    this.simulate = simulate;
+    this.runs = runs;
+  }
+
+  @GetMapping("/portal/run")
+  Mono<String> form(@RequestParam(required = false) String model, Model page) {
+    return formPage(RunForm.defaults(model), page);
+  }
+
+  @PostMapping("/portal/run")
+  Mono<String> run(
+      @AuthenticationPrincipal PortalUser user, @ModelAttribute RunForm form, Model page) {
+    return fmus.fmu(user.accountId(), new FmuId(form.fmuId()))
+        .flatMap(
+            fmu ->
+                Mono.fromCallable(() -> RunCommands.from(form, user.accountId(), fmu.description()))
+                    .flatMap(simulate::simulate))
+        .flatMap(
+            report -> {
+              page.addAttribute("report", report);
+              page.addAttribute("series", series(report));
+              return formPage(form, page);
+            })
+        .onErrorResume(
+            InvalidInputException.class, e -> failed(form, page, e.field(), e.getMessage()))
+        .onErrorResume(
+            PaymentRequiredException.class, e -> failed(form, page, "credits", e.getMessage()))
+        .onErrorResume(
+            SimulationFailedException.class, e -> failed(form, page, "run", e.getMessage()))
+        .onErrorResume(NotFoundException.class, e -> failed(form, page, "fmuId", e.getMessage()));
+  }
+
+  @GetMapping("/portal/runs")
+  Mono<String> history(@AuthenticationPrincipal PortalUser user, Model page) {
+    return runs.recent(user.accountId(), HISTORY)
+        .collectList()
+        .map(
+            list -> {
+              page.addAttribute("runs", list);
+              return "run/history";
+            });
+  }
+
+  private Mono<String> failed(RunForm form, Model page, String field, String message) {
+    page.addAttribute("errorField", field);
+    page.addAttribute("error", message);
+    return formPage(form, page);
+  }
+
+  private Mono<String> formPage(RunForm form, Model page) {
+    page.addAttribute("form", form);
+    return library
+        .library("")
+        .collectList()
+        .map(
+            models -> {
+              page.addAttribute("library", models);
+              return "run/run";
+            });
+  }
+
+  /** Time and each numeric output, for the chart and the CSV built in the browser. */
+  private static Map<String, Object> series(SimulationReport report) {
+    Map<String, Object> series = new LinkedHashMap<>();
+    series.put("time", report.result().time());
+    for (Column column : report.result().columns()) {
+      if (column instanceof Column.Real real) {
+        series.put(real.name(), real.values());
+      } else if (column instanceof Column.Integer integer) {
+        series.put(integer.name(), integer.values());
+      }
+    }
+    return series;
+  }
+}
