@@ -6,6 +6,7 @@ import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.fake.FakeCoinbaseServer;
 import com.fmugateway.adapter.out.payments.fake.FakeProviderServer.Request;
 import com.fmugateway.adapter.out.payments.fake.SignedWebhook;
+import com.fmugateway.adapter.out.payments.fake.WebhookRecorder;
 import com.fmugateway.adapter.out.payments.support.GuardSettings;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.model.payment.CheckoutRequest;
@@ -152,6 +153,21 @@ class CoinbaseCommercePaymentProviderIT {
 
     assertThat(verify(coinbase.event("charge:failed", id)).status())
         .isEqualTo(ProviderPaymentStatus.FAILED);
+  }
+
+  @Test
+  void aWebhookDeliveredTwice_readsAsTheSameEventBothTimes() throws Exception {
+    String id = open();
+    SignedWebhook webhook = coinbase.pay(id);
+    coinbase.deliverTwice(true);
+    try (WebhookRecorder gateway = new WebhookRecorder()) {
+      assertThat(coinbase.deliver(webhook, gateway.baseUrl().resolve("/webhooks/coinbase")))
+          .containsExactly(200, 200);
+
+      ProviderEvent first = verify(gateway.next(Duration.ofSeconds(5)).webhook());
+      ProviderEvent second = verify(gateway.next(Duration.ofSeconds(5)).webhook());
+      assertThat(second).isEqualTo(first);
+    }
   }
 
   @Test
