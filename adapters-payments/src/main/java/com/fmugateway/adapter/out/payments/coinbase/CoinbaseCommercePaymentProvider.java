@@ -67,15 +67,19 @@ public final class CoinbaseCommercePaymentProvider implements PaymentProvider {
               "Coinbase Commerce collects crypto, not " + request.method()));
     }
     String key = request.idempotencyKey();
-    Mono<ProviderCheckout> created =
-        creates.computeIfAbsent(
-            key,
-            k ->
-                guard
-                    .call("create charge", () -> client.createCharge(request))
-                    .map(CoinbaseCommercePaymentProvider::checkout)
-                    .cache());
-    return created.doOnError(e -> creates.remove(key, created));
+    return Mono.defer(
+        () -> {
+          Mono<ProviderCheckout> created =
+              creates.computeIfAbsent(
+                  key,
+                  k ->
+                      guard
+                          .call("create charge", () -> client.createCharge(request))
+                          .map(CoinbaseCommercePaymentProvider::checkout)
+                          .cache());
+          // A failure is not an answer to remember: the next attempt with this key tries again.
+          return created.doOnError(e -> creates.remove(key, created));
+        });
   }
 
   @Override

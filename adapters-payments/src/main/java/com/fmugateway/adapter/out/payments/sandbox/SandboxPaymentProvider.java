@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +29,8 @@ public final class SandboxPaymentProvider implements PaymentProvider, AutoClosea
 
   /** Path of a checkout's page below the public base URL; the id follows. */
   public static final String CHECKOUT_PATH = "/sandbox/checkout/";
+
+  private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
   private final SandboxSettings settings;
   private final Clock clock;
@@ -99,7 +103,14 @@ public final class SandboxPaymentProvider implements PaymentProvider, AutoClosea
     sweeper =
         Flux.interval(period, period)
             .onBackpressureDrop()
-            .concatMap(tick -> expireDue())
+            .concatMap(
+                tick ->
+                    expireDue()
+                        .onErrorResume(
+                            e -> {
+                              log.warn("Sandbox could not expire its due checkouts", e);
+                              return Mono.empty();
+                            }))
             .subscribe();
   }
 

@@ -85,16 +85,20 @@ public final class StripePaymentProvider implements PaymentProvider, AutoCloseab
       return Mono.error(
           new IllegalArgumentException("Stripe collects cards, not " + request.method()));
     }
-    Instant expiresAt =
-        expiries.computeIfAbsent(
-            request.idempotencyKey(), key -> clock.now().plus(CHECKOUT_LIFETIME));
-    SessionCreateParams params = StripeSessions.params(request, expiresAt);
-    RequestOptions options =
-        RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
-    return guard
-        .call(
-            "create checkout session",
-            () -> blocking("create checkout session", () -> sessions().create(params, options)))
+    return Mono.defer(
+            () -> {
+              Instant expiresAt =
+                  expiries.computeIfAbsent(
+                      request.idempotencyKey(), key -> clock.now().plus(CHECKOUT_LIFETIME));
+              SessionCreateParams params = StripeSessions.params(request, expiresAt);
+              RequestOptions options =
+                  RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+              return guard.call(
+                  "create checkout session",
+                  () ->
+                      blocking(
+                          "create checkout session", () -> sessions().create(params, options)));
+            })
         .map(StripeSessions::checkout);
   }
 
