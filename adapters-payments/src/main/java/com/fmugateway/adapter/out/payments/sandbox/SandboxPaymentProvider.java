@@ -1,0 +1,167 @@
+package com.fmugateway.adapter.out.payments.sandbox;
+
+import com.fmugateway.domain.model.payment.CheckoutRequest;
+import com.fmugateway.domain.model.payment.PaymentMethod;
+import com.fmugateway.domain.model.payment.ProviderCheckout;
+import com.fmugateway.domain.model.payment.ProviderEvent;
+import com.fmugateway.domain.model.payment.ProviderId;
+import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.port.out.PaymentProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A payment provider inside the gateway, for development and demos: its checkout page has a Pay
+ * button that takes no money, after which it sends the gateway a signed webhook exactly as a real
+ * provider would. It must never be active next to live keys; the configuration sees to that.
+ */
+public final class SandboxPaymentProvider implements PaymentProvider, AutoCloseable {
+
+  /** Path of a checkout's page below the public base URL; the id follows. */
+  public static final String CHECKOUT_PATH = "/sandbox/checkout/";
+
+  private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
+
+  private final SandboxSettings settings;
+  private final Clock clock;
+  private final SandboxCheckouts checkouts = new SandboxCheckouts();
+  private final SandboxWebhooks webhooks;
+  private final SandboxWebhookSender sender;
+  private volatile Disposable sweeper;
+
+  public SandboxPaymentProvider(SandboxSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.webhooks = new SandboxWebhooks(settings.webhookSecret());
+    this.sender =
+        new SandboxWebhookSender(settings.deliveryAttempts(), settings.firstDeliveryBackoff());
+  }
+
+  @Override
+  public ProviderId id() {
+    return ProviderId.SANDBOX;
+  }
+
+  @Override
+  public Set<PaymentMethod> methods() {
+    return Set.of(PaymentMethod.CARD, PaymentMethod.CRYPTO);
+  }
+
+  @Override
+  public Mono<ProviderCheckout> createCheckout(CheckoutRequest request) {
+    return Mono.fromSupplier(
+        () -> {
+          SandboxSession session =
+              checkouts.open(request, clock.now().plus(settings.checkoutLifetime()));
+          return new ProviderCheckout(
+              ProviderId.SANDBOX,
+              session.id(),
+              under(settings.publicBaseUrl().get(), CHECKOUT_PATH + session.id()).toString(),
+              session.expiresAt());
+        });
+  }
+
+  @Override
+  public Mono<ProviderPaymentStatus> status(String providerSessionId) {
+    return Mono.fromSupplier(
+        () -> {
+          Instant now = clock.now();
+          Optional<SandboxSession> session = checkouts.find(providerSessionId);
+          if (session.isPresent()) {
+            return session.get().statusAt(now);
+          }
+          // Forgotten by a restart: nobody can pay it any more, so it expires on schedule.
+          Instant expiry =
+              SandboxSession.expiryOf(providerSessionId)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "not a sandbox session id: " + providerSessionId));
+          return now.isBefore(expiry)
+              ? ProviderPaymentStatus.PENDING
+              : ProviderPaymentStatus.EXPIRED;
+        });
+  }
+
+  @Override
+  public Mono<ProviderEvent> verifyWebhook(byte[] rawBody, Map<String, String> headers) {
+    return Mono.fromCallable(() -> webhooks.read(rawBody, headers, clock.now()).orElse(null));
+  }
+
+  /** Starts expiring unpaid checkouts every {@code period}, with a webhook for each. */
+  public void start(Duration period) {
+    sweeper =
+        Flux.interval(period, period)
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    expireDue()
+                        .onErrorResume(
+                            e -> {
+                              log.warn("Sandbox could not expire its due checkouts", e);
+                              return Mono.empty();
+                            }))
+            .subscribe();
+  }
+
+  @Override
+  public void close() {
+    Disposable running = sweeper;
+    if (running != null) {
+      running.dispose();
+    }
+  }
+
+  /** A checkout as of now; empty if unknown (never opened, or forgotten by a restart). */
+  Optional<SandboxSession> checkout(String id) {
+    Instant now = clock.now();
+    return checkouts.find(id).map(session -> session.with(session.statusAt(now)));
+  }
+
+  /**
+   * The customer pressed Pay: the checkout is paid and the gateway told, unless it was paid already
+   * or expired. Emits the checkout as it ends up, or nothing if it is unknown.
+   */
+  Mono<SandboxSession> pay(String id) {
+    return Mono.defer(
+        () -> {
+          Instant now = clock.now();
+          if (!checkouts.markPaid(id, now)) {
+            return Mono.justOrEmpty(checkout(id));
+          }
+          SandboxSession paid = checkouts.find(id).orElseThrow();
+          return deliver(SandboxWebhooks.PAID, paid, now).thenReturn(paid);
+        });
+  }
+
+  /** Expires every unpaid checkout past its time and tells the gateway of each. */
+  Mono<Void> expireDue() {
+    return Mono.defer(
+        () -> {
+          Instant now = clock.now();
+          return Flux.fromIterable(checkouts.expireDue(now))
+              .concatMap(session -> deliver(SandboxWebhooks.EXPIRED, session, now))
+              .then();
+        });
+  }
+
+  private Mono<Boolean> deliver(String type, SandboxSession session, Instant now) {
+    URI endpoint = under(settings.gatewayBaseUrl().get(), "/webhooks/" + ProviderId.SANDBOX.code());
+    return sender.send(endpoint, webhooks.sign(type, session, now));
+  }
+
+  /** {@code path} below {@code base}, keeping a base path such as a proxy's prefix. */
+  private static URI under(URI base, String path) {
+    return URI.create(base.toString().replaceAll("/+$", "") + path);
+  }
+}
