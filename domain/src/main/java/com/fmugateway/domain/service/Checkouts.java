@@ -21,6 +21,7 @@ import com.fmugateway.domain.port.out.PaymentProvider;
 import com.fmugateway.domain.port.out.PaymentSessionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,7 +114,8 @@ public final class Checkouts {
                   provider.id().code(),
                   options.successUrl().orElse("-"),
                   options.cancelUrl().orElse("-"));
-          Instant now = clock.now();
+          // Stored to the microsecond, so answers before and after a read-back agree.
+          Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
           return sessions
               .findReusable(account, fingerprint, now.plus(terms.reuseMargin()))
               .map(session -> new Checkout(session, true, methods()))
@@ -177,7 +179,8 @@ public final class Checkouts {
         PaymentStatus.PENDING,
         fingerprint,
         now,
-        checkout.expiresAt().isBefore(ours) ? checkout.expiresAt() : ours);
+        (checkout.expiresAt().isBefore(ours) ? checkout.expiresAt() : ours)
+            .truncatedTo(ChronoUnit.MICROS));
   }
 
   private Mono<Void> opened(PaymentSession session) {

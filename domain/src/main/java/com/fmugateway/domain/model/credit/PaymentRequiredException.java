@@ -30,7 +30,13 @@ public class PaymentRequiredException extends DomainException {
                 + " credits (the balance is "
                 + balance
                 + ") or "
-                + offer.map(o -> o.amount().decimal() + " " + o.amount().currency()).orElse("")
+                + offer
+                    .map(
+                        o ->
+                            o.amount().decimal()
+                                + " "
+                                + o.amount().currency().toUpperCase(java.util.Locale.ROOT))
+                    .orElse("")
                 + "; nothing ran and nothing was charged"
             : "this run is quoted at "
                 + quote
