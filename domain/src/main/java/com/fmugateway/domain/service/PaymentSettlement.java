@@ -102,7 +102,7 @@ public final class PaymentSettlement {
     }
     Mono<Void> fulfil =
         session.purpose() == PaymentPurpose.RUN
-            ? tokens.issue(mint.mint(session.withStatus(next), now, tokenTtl)).then()
+            ? tokens.issue(mint.mint(session, now, tokenTtl)).then()
             : ledger
                 .credit(
                     session.account(),

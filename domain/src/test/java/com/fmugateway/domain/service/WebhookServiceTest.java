@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.fixtures.FakePaymentProvider;
 import com.fmugateway.domain.fixtures.FakePaymentProvider.Delivery;
+import com.fmugateway.domain.fixtures.InMemoryTransactions;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.common.NotFoundException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The checkout state machine as webhooks drive it: once, in any order, never backwards. */
@@ -224,6 +226,36 @@ class WebhookServiceTest {
 
     assertThat(deliver(world.provider.ignoredEvent(session.providerSessionId())))
         .isEqualTo(WebhookOutcome.IGNORED);
+  }
+
+  @Test
+  void aStoreFailure_failsTheDeliverySoTheProviderRetriesAndLosesNothing() {
+    PaymentSession session = runCheckout(PaymentMethod.CRYPTO);
+    Delivery paid = world.provider.pay(session.providerSessionId());
+    WebhookService databaseDown =
+        new WebhookService(
+            world.providers,
+            world.sessions,
+            new PaymentSettlement(
+                world.sessions,
+                world.tokens,
+                (provider, event, id, status, at) ->
+                    Mono.error(new IllegalStateException("database down")),
+                world.ledger,
+                world.mint,
+                PaymentWorld.TOKEN_TTL,
+                new InMemoryTransactions(),
+                clock,
+                world.audit));
+
+    StepVerifier.create(
+            databaseDown.handle(new HandleWebhookCommand("sandbox", paid.body(), paid.headers())))
+        .expectError(IllegalStateException.class)
+        .verify();
+    assertThat(status(session)).isEqualTo(PaymentStatus.PENDING);
+
+    assertThat(deliver(world.provider.resend(paid))).isEqualTo(WebhookOutcome.APPLIED);
+    assertThat(world.tokens.all()).hasSize(1);
   }
 
   @Test

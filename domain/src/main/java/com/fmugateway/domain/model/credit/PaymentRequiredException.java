@@ -2,6 +2,7 @@ package com.fmugateway.domain.model.credit;
 
 import com.fmugateway.domain.model.common.DomainException;
 import com.fmugateway.domain.model.payment.PaymentOffer;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,26 +24,7 @@ public class PaymentRequiredException extends DomainException {
 
   private PaymentRequiredException(
       long quote, long balance, Optional<PaymentOffer> offer, boolean quoteOnly) {
-    super(
-        quoteOnly
-            ? "this run is quoted at "
-                + quote
-                + " credits (the balance is "
-                + balance
-                + ") or "
-                + offer
-                    .map(
-                        o ->
-                            o.amount().decimal()
-                                + " "
-                                + o.amount().currency().toUpperCase(java.util.Locale.ROOT))
-                    .orElse("")
-                + "; nothing ran and nothing was charged"
-            : "this run is quoted at "
-                + quote
-                + " credits and the balance is "
-                + balance
-                + "; buy credits or pay for this run");
+    super(message(quote, balance, offer, quoteOnly));
     this.quote = quote;
     this.balance = balance;
     this.offer = Objects.requireNonNull(offer, "offer");
@@ -57,6 +39,33 @@ public class PaymentRequiredException extends DomainException {
   /** The caller asked only for the price: no checkout was opened. */
   public static PaymentRequiredException quoteOnly(long quote, long balance, PaymentOffer offer) {
     return new PaymentRequiredException(quote, balance, Optional.of(offer), true);
+  }
+
+  private static String message(
+      long quote, long balance, Optional<PaymentOffer> offer, boolean quoteOnly) {
+    if (!quoteOnly) {
+      return "this run is quoted at "
+          + quote
+          + " credits and the balance is "
+          + balance
+          + "; buy credits or pay for this run";
+    }
+    String money =
+        offer
+            .map(
+                o ->
+                    " or "
+                        + o.amount().decimal()
+                        + " "
+                        + o.amount().currency().toUpperCase(Locale.ROOT))
+            .orElse("");
+    return "this run is quoted at "
+        + quote
+        + " credits"
+        + money
+        + " (the balance is "
+        + balance
+        + " credits); nothing ran and nothing was charged";
   }
 
   public long quote() {

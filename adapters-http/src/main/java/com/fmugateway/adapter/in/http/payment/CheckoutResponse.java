@@ -6,7 +6,6 @@ import com.fmugateway.domain.model.payment.PaymentSession;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -56,7 +55,7 @@ public record CheckoutResponse(
         nextStep);
   }
 
-  static List<String> codes(List<PaymentMethod> methods) {
-    return methods.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
+  public static List<String> codes(List<PaymentMethod> methods) {
+    return methods.stream().map(PaymentMethod::code).toList();
   }
 }

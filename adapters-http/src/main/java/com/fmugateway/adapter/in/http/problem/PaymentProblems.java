@@ -7,7 +7,6 @@ import com.fmugateway.domain.model.payment.PaymentOffer;
 import com.fmugateway.domain.model.payment.PaymentSession;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -60,7 +59,7 @@ final class PaymentProblems {
               .with("amount", major(offer))
               .with("amount_minor", offer.amount().minorUnits())
               .with("currency", offer.amount().currency())
-              .with("methods", offer.methods().stream().map(m -> m.code()).toList());
+              .with("methods", CheckoutResponse.codes(offer.methods()));
       if (offer.method().isPresent()) {
         problem = problem.with("payment_method", offer.method().get().code());
       }
@@ -77,7 +76,7 @@ final class PaymentProblems {
     quote.put("balance_credits", required.balance());
     quote.put("amount", major(offer));
     quote.put("amount_minor", offer.amount().minorUnits());
-    quote.put("currency", offer.amount().currency().toLowerCase(Locale.ROOT));
+    quote.put("currency", offer.amount().currency());
     return problem.with("quote", quote);
   }
 
