@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,6 +46,23 @@ abstract class AbstractPaymentIT extends AbstractGatewayIT {
             .mutate()
             .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + issued.get("key"))
             .build());
+  }
+
+  /** The session id of the checkout in the 402 that {@link #RUN} gets. */
+  protected static String checkoutOf402(Customer customer) {
+    return (String)
+        body(simulate(customer.client(), RUN).expectStatus().isEqualTo(HttpStatus.PAYMENT_REQUIRED))
+            .get("session_id");
+  }
+
+  protected static WebTestClient.ResponseSpec post(Customer customer, String uri, String json) {
+    return customer
+        .client()
+        .post()
+        .uri(uri)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(json)
+        .exchange();
   }
 
   /** The customer pays the checkout and the provider's webhook reaches the gateway. */

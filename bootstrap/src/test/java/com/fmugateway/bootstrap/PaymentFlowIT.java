@@ -90,10 +90,8 @@ class PaymentFlowIT extends AbstractPaymentIT {
     Customer alice = customer();
     int opened = provider.requests().size();
 
-    Object first =
-        body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
-    Object again =
-        body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
+    String first = checkoutOf402(alice);
+    String again = checkoutOf402(alice);
     Map<String, Object> quote =
         body(
             simulate(alice.client(), RUN.replace("}", ",\"quote_only\":true}"))
@@ -121,9 +119,7 @@ class PaymentFlowIT extends AbstractPaymentIT {
   @Test
   void twoRunsWithOneTokenAtOnce_oneRunsAndTheOtherIsGone() {
     Customer alice = customer();
-    String sessionId =
-        (String)
-            body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
+    String sessionId = checkoutOf402(alice);
     pay(sessionId);
     String token = token(alice.client(), sessionId);
 
@@ -148,24 +144,9 @@ class PaymentFlowIT extends AbstractPaymentIT {
   void payingUpFront_givesAToken() {
     Customer alice = customer();
 
-    Map<String, Object> checkout =
-        body(
-            alice
-                .client()
-                .post()
-                .uri("/pay")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"fmu_id\":\"msl:BouncingBall\",\"payment_method\":\"crypto\"}")
-                .exchange()
-                .expectStatus()
-                .isCreated());
-    alice
-        .client()
-        .post()
-        .uri("/pay")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"fmu_id\":\"msl:BouncingBall\",\"payment_method\":\"crypto\"}")
-        .exchange()
+    String request = "{\"fmu_id\":\"msl:BouncingBall\",\"payment_method\":\"crypto\"}";
+    Map<String, Object> checkout = body(post(alice, "/pay", request).expectStatus().isCreated());
+    post(alice, "/pay", request)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -206,16 +187,7 @@ class PaymentFlowIT extends AbstractPaymentIT {
         .isEqualTo(3500);
 
     Map<String, Object> checkout =
-        body(
-            alice
-                .client()
-                .post()
-                .uri("/credits/checkout")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"pack\":\"10\"}")
-                .exchange()
-                .expectStatus()
-                .isCreated());
+        body(post(alice, "/credits/checkout", "{\"pack\":\"10\"}").expectStatus().isCreated());
     String sessionId = (String) checkout.get("session_id");
     var paid = provider.pay(provider.providerSession(sessionId));
     deliver(paid).expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("applied");
@@ -260,9 +232,7 @@ class PaymentFlowIT extends AbstractPaymentIT {
   void anotherAccountsCheckoutAndToken_areNotFound() {
     Customer alice = customer();
     Customer bob = customer();
-    String sessionId =
-        (String)
-            body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
+    String sessionId = checkoutOf402(alice);
     bob.client()
         .get()
         .uri("/payments/checkout/" + sessionId)
@@ -310,9 +280,7 @@ class PaymentFlowIT extends AbstractPaymentIT {
   @Test
   void webhooks_needNoKeyButAValidSignature() {
     Customer alice = customer();
-    String sessionId =
-        (String)
-            body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
+    String sessionId = checkoutOf402(alice);
     var paid = provider.pay(provider.providerSession(sessionId));
 
     deliver(paid.forged()).expectStatus().isBadRequest();
@@ -333,9 +301,7 @@ class PaymentFlowIT extends AbstractPaymentIT {
   @Test
   void aCheckoutThatExpired_isGone() {
     Customer alice = customer();
-    String sessionId =
-        (String)
-            body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id");
+    String sessionId = checkoutOf402(alice);
 
     deliver(provider.expire(provider.providerSession(sessionId))).expectStatus().isOk();
 
@@ -346,7 +312,6 @@ class PaymentFlowIT extends AbstractPaymentIT {
         .exchange()
         .expectStatus()
         .isEqualTo(410);
-    assertThat(body(simulate(alice.client(), RUN).expectStatus().isEqualTo(402)).get("session_id"))
-        .isNotEqualTo(sessionId);
+    assertThat(checkoutOf402(alice)).isNotEqualTo(sessionId);
   }
 }

@@ -7,7 +7,6 @@ import com.fmugateway.domain.port.in.ReconcilePaymentsUseCase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 /** A payment whose webhook never arrives is found by asking the provider. */
 class PaymentReconciliationIT extends AbstractPaymentIT {
@@ -17,12 +16,7 @@ class PaymentReconciliationIT extends AbstractPaymentIT {
   @Test
   void aLostWebhook_isMadeUpForByReconciliation() {
     Customer alice = customer();
-    String sessionId =
-        (String)
-            body(simulate(alice.client(), RUN)
-                    .expectStatus()
-                    .isEqualTo(HttpStatus.PAYMENT_REQUIRED))
-                .get("session_id");
+    String sessionId = checkoutOf402(alice);
     var lost = provider.pay(provider.providerSession(sessionId));
     alice
         .client()
