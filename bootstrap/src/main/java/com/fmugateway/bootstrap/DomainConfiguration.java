@@ -27,6 +27,7 @@ import com.fmugateway.domain.service.MonthlyGrants;
 import com.fmugateway.domain.service.PasswordAccountService;
 import com.fmugateway.domain.service.RateLimitService;
 import com.fmugateway.domain.service.RunMetering;
+import com.fmugateway.domain.service.RunPayments;
 import com.fmugateway.domain.service.RunQueryService;
 import com.fmugateway.domain.service.SimulateService;
 import com.fmugateway.domain.service.UploadFmuService;
@@ -151,14 +152,14 @@ class DomainConfiguration {
       FmuQueryService fmus,
       Simulator simulator,
       SimulationProperties limits,
-      RunMetering metering,
+      RunPayments payments,
       Clock clock,
       @Value("${fmugw.version}") String version) {
     return new SimulateService(
         fmus,
         simulator,
         new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
-        metering,
+        payments,
         clock);
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
     exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @Import({
   DomainConfiguration.class,
+  PaymentWiring.class,
   FirstOperator.class,
   Housekeeping.class,
   PersistenceConfiguration.class,

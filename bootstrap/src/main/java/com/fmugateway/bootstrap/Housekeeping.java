@@ -1,6 +1,9 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.domain.port.in.ReconcilePaymentsUseCase;
+import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.CreditLedger;
+import com.fmugateway.domain.port.out.PaymentTokenStore;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +14,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Periodic clean-up safe to run on every instance at once: holds left by a gateway that died
- * mid-run are released once they are older than any run could be.
+ * Periodic work safe to run on every instance at once: holds and payment-token reservations left by
+ * a gateway that died mid-run are released once they are older than any run could be, and checkouts
+ * whose webhook never came are reconciled with their provider.
  */
 @Configuration(proxyBeanMethods = false)
 class Housekeeping {
@@ -38,6 +42,57 @@ class Housekeeping {
                     .onErrorResume(
                         e -> {
                           log.warn("Releasing stale holds failed: {}", e.getMessage());
+                          return Mono.empty();
+                        }))
+        .subscribe();
+  }
+
+  @Bean(destroyMethod = "dispose")
+  Disposable staleTokenReservationReleaser(
+      PaymentTokenStore tokens, SimulationProperties limits, Clock clock) {
+    Duration age = limits.timeout().plus(MARGIN);
+    return Flux.interval(EVERY, EVERY)
+        .concatMap(
+            tick ->
+                tokens
+                    .releaseStaleReservations(clock.now().minus(age))
+                    .doOnNext(
+                        n -> {
+                          if (n > 0) {
+                            log.warn("Released {} payment tokens of runs that never finished", n);
+                          }
+                        })
+                    .onErrorResume(
+                        e -> {
+                          log.warn("Releasing stale token reservations failed: {}", e.getMessage());
+                          return Mono.empty();
+                        }))
+        .subscribe();
+  }
+
+  @Bean(destroyMethod = "dispose")
+  Disposable paymentReconciler(
+      ReconcilePaymentsUseCase reconciliation, PaymentProperties payments) {
+    Duration every = payments.reconcile().every();
+    return Flux.interval(every, every)
+        .concatMap(
+            tick ->
+                reconciliation
+                    .reconcile()
+                    .doOnNext(
+                        pass -> {
+                          if (pass.settled() > 0 || pass.failed() > 0) {
+                            log.info(
+                                "Reconciled checkouts: {} checked, {} settled, {} could not be"
+                                    + " checked",
+                                pass.checked(),
+                                pass.settled(),
+                                pass.failed());
+                          }
+                        })
+                    .onErrorResume(
+                        e -> {
+                          log.warn("Reconciling checkouts failed: {}", e.getMessage());
                           return Mono.empty();
                         }))
         .subscribe();

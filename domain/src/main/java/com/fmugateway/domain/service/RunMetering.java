@@ -50,14 +50,16 @@ public final class RunMetering {
 
   /** Reserves the quote for run {@code runId}; 402 (PaymentRequiredException) when short. */
   public Mono<Hold> hold(AccountId caller, UUID runId, long quote) {
-    return accounts
-        .findById(caller)
-        .switchIfEmpty(Mono.error(() -> new NotFoundException("no such account")))
-        .flatMap(grants::ensureGranted)
+    return granted(caller)
         .then(ledger.hold(caller, quote, runId.toString()))
         .onErrorMap(
             InsufficientCreditsException.class,
             e -> new PaymentRequiredException(quote, e.balance()));
+  }
+
+  /** What the caller can spend, this month's grant included. */
+  public Mono<Long> balance(AccountId caller) {
+    return granted(caller).then(ledger.balance(caller));
   }
 
   public Mono<Void> settle(Hold hold, long cost, RunRecord run) {
@@ -66,6 +68,13 @@ public final class RunMetering {
 
   public Mono<Void> release(Hold hold, RunRecord run) {
     return ledger.release(hold).then(history.record(run));
+  }
+
+  private Mono<Void> granted(AccountId caller) {
+    return accounts
+        .findById(caller)
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("no such account")))
+        .flatMap(grants::ensureGranted);
   }
 
   /** For a caller that went away: the hold must not stay reserved. */

@@ -1,7 +1,6 @@
 package com.fmugateway.domain.service;
 
 import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.fmu.FmuInterface;
 import com.fmugateway.domain.model.fmu.ResolvedFmu;
 import com.fmugateway.domain.model.run.RunRecord;
@@ -28,8 +27,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves the caller's FMU, checks the request against its description, holds the quote, runs it,
- * then captures the cost (or releases the hold when the run fails) and reports.
+ * Resolves the caller's FMU, checks the request against its description, secures payment (holds the
+ * quote, or reserves a payment token), runs it, then settles (captures the cost or consumes the
+ * token; gives either back when the run fails) and reports.
  */
 public final class SimulateService implements SimulateUseCase {
 
@@ -37,20 +37,20 @@ public final class SimulateService implements SimulateUseCase {
   private final Simulator simulator;
   private final SimulationSettings settings;
   private final SimulationPlanner planner;
-  private final RunMetering metering;
+  private final RunPayments payments;
   private final Clock clock;
 
   public SimulateService(
       GetFmuQuery fmus,
       Simulator simulator,
       SimulationSettings settings,
-      RunMetering metering,
+      RunPayments payments,
       Clock clock) {
     this.fmus = Objects.requireNonNull(fmus, "fmus");
     this.simulator = Objects.requireNonNull(simulator, "simulator");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.planner = new SimulationPlanner(settings);
-    this.metering = Objects.requireNonNull(metering, "metering");
+    this.payments = Objects.requireNonNull(payments, "payments");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -61,27 +61,31 @@ public final class SimulateService implements SimulateUseCase {
             fmu -> {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
               UUID runId = UUID.randomUUID();
-              long quote = metering.quote(planned.plan().timeout());
-              return metering
-                  .hold(command.caller(), runId, quote)
-                  .flatMap(hold -> run(command.caller(), fmu, planned, runId, hold));
+              long quote = payments.quote(planned.plan().timeout());
+              return payments
+                  .charge(command, fmu, runId, quote)
+                  .flatMap(charge -> run(command.caller(), fmu, planned, runId, charge));
             });
   }
 
   private Mono<SimulationReport> run(
-      AccountId caller, ResolvedFmu fmu, SimulationPlanner.Planned planned, UUID runId, Hold hold) {
+      AccountId caller,
+      ResolvedFmu fmu,
+      SimulationPlanner.Planned planned,
+      UUID runId,
+      RunCharge charge) {
     long started = System.nanoTime();
     return simulator
         .simulate(new SimulationJob(caller, fmu.artifact(), planned.plan()))
         .flatMap(
             result -> {
               Duration wall = Duration.ofNanos(System.nanoTime() - started);
-              long cost = metering.cost(result.cpuTime());
+              long cost = charge.credits(payments.cost(result.cpuTime()));
               RunRecord run =
-                  record(caller, fmu, planned, runId, hold, cost, result.cpuTime(), wall, null);
-              return metering
-                  .settle(hold, cost, run)
-                  .thenReturn(report(runId, fmu, planned, result, wall, hold.amount(), cost));
+                  record(caller, fmu, planned, runId, charge, cost, result.cpuTime(), wall, null);
+              return charge
+                  .settle(cost, run)
+                  .thenReturn(report(runId, fmu, planned, result, wall, charge, cost));
             })
         .onErrorResume(
             failure -> {
@@ -91,10 +95,10 @@ public final class SimulateService implements SimulateUseCase {
                       ? f.failureCause().name()
                       : "INTERNAL";
               RunRecord run =
-                  record(caller, fmu, planned, runId, hold, 0, Duration.ZERO, wall, cause);
-              return metering.release(hold, run).then(Mono.error(failure));
+                  record(caller, fmu, planned, runId, charge, 0, Duration.ZERO, wall, cause);
+              return charge.release(run).then(Mono.error(failure));
             })
-        .doOnCancel(() -> metering.releaseDetached(hold));
+        .doOnCancel(charge::releaseDetached);
   }
 
   private RunRecord record(
@@ -102,7 +106,7 @@ public final class SimulateService implements SimulateUseCase {
       ResolvedFmu fmu,
       SimulationPlanner.Planned planned,
       UUID runId,
-      Hold hold,
+      RunCharge charge,
       long cost,
       Duration cpu,
       Duration wall,
@@ -115,7 +119,7 @@ public final class SimulateService implements SimulateUseCase {
         planned.plan().fmuInterface().code(),
         failureCause == null ? RunRecord.RunStatus.SUCCEEDED : RunRecord.RunStatus.FAILED,
         Optional.ofNullable(failureCause),
-        hold.amount(),
+        charge.quotedCredits(),
         cost,
         cpu,
         wall,
@@ -128,7 +132,7 @@ public final class SimulateService implements SimulateUseCase {
       SimulationPlanner.Planned planned,
       SimulationResult result,
       Duration wall,
-      long quoted,
+      RunCharge charge,
       long cost) {
     FmuInterface used = planned.plan().fmuInterface();
     Provenance provenance =
@@ -145,7 +149,14 @@ public final class SimulateService implements SimulateUseCase {
             result.steps(),
             result.events());
     return new SimulationReport(
-        runId, fmu.artifact().id(), result, kpis(planned.kpis(), result), provenance, quoted, cost);
+        runId,
+        fmu.artifact().id(),
+        result,
+        kpis(planned.kpis(), result),
+        provenance,
+        charge.quotedCredits(),
+        cost,
+        charge.payment());
   }
 
   private static Map<String, Double> kpis(List<Kpi> kpis, SimulationResult result) {

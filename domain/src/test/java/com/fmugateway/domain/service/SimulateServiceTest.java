@@ -7,6 +7,8 @@ import com.fmugateway.domain.fixtures.FakeSimulator;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
+import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
+import com.fmugateway.domain.fixtures.InMemoryPaymentTokens;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fixtures.MutableClock;
@@ -71,7 +73,19 @@ class SimulateServiceTest {
           (caller, id) -> Mono.just(resolved(model)),
           simulator,
           new SimulationSettings(Duration.ofSeconds(20), 1000, "test-1"),
-          new RunMetering(accounts, ledger, history, grants, new PriceList(10, 1)),
+          new RunPayments(
+              new RunMetering(accounts, ledger, history, grants, new PriceList(10, 1)),
+              new Checkouts(
+                  new PaymentProviders(List.of()),
+                  new InMemoryPaymentSessions(),
+                  PaymentWorld.standardTerms(),
+                  clock,
+                  new InMemoryAuditLog()),
+              new InMemoryPaymentSessions(),
+              new InMemoryPaymentTokens(),
+              history,
+              new InMemoryAuditLog(),
+              clock),
           clock);
 
   @BeforeEach

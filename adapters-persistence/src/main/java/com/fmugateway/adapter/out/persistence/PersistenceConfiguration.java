@@ -6,11 +6,15 @@ import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
+import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
 import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
 import com.fmugateway.adapter.out.persistence.limit.R2dbcRateLimiter;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -119,5 +123,25 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcAuditLog auditLog(DatabaseClient db) {
     return new R2dbcAuditLog(db);
+  }
+
+  @Bean
+  public R2dbcTransactions transactions(TransactionalOperator tx) {
+    return new R2dbcTransactions(tx);
+  }
+
+  @Bean
+  public R2dbcPaymentSessions paymentSessions(DatabaseClient db) {
+    return new R2dbcPaymentSessions(db);
+  }
+
+  @Bean
+  public R2dbcPaymentTokens paymentTokens(DatabaseClient db) {
+    return new R2dbcPaymentTokens(db);
+  }
+
+  @Bean
+  public R2dbcWebhookEventLog webhookEventLog(DatabaseClient db) {
+    return new R2dbcWebhookEventLog(db);
   }
 }

@@ -26,11 +26,15 @@ public final class ApiKeyHasher {
   }
 
   public ApiKeyHash hash(ApiKeySecret secret) {
+    return new ApiKeyHash(HexFormat.of().formatHex(mac(secret.reveal())));
+  }
+
+  /** HMAC-SHA-256 of {@code message} under the server secret, for other values it must key. */
+  public byte[] mac(String message) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      byte[] digest = mac.doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
-      return new ApiKeyHash(HexFormat.of().formatHex(digest));
+      return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -1,15 +1,18 @@
 package com.fmugateway.domain.model.simulation;
 
 import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.payment.RunPayment;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A finished run as the caller receives it: results, requested KPIs, provenance, and what it cost
- * ({@code costCredits} captured of {@code quotedCredits} held).
+ * ({@code costCredits} captured of {@code quotedCredits} held, or nothing when a payment token paid
+ * for it: {@code payment}).
  */
 public record SimulationReport(
     UUID runId,
@@ -18,7 +21,8 @@ public record SimulationReport(
     Map<String, Double> kpis,
     Provenance provenance,
     long quotedCredits,
-    long costCredits) {
+    long costCredits,
+    Optional<RunPayment> payment) {
 
   public SimulationReport {
     Objects.requireNonNull(runId, "runId");
@@ -26,5 +30,6 @@ public record SimulationReport(
     Objects.requireNonNull(result, "result");
     kpis = Collections.unmodifiableMap(new LinkedHashMap<>(kpis));
     Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(payment, "payment");
   }
 }

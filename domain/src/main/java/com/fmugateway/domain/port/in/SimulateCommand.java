@@ -3,6 +3,7 @@ package com.fmugateway.domain.port.in;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.payment.CheckoutOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.OptionalDouble;
 /**
  * Command: run an FMU. Checks what it can on its own (required fields, finite numbers); what
  * depends on the model (names, types, causality, defaults) is checked against its description.
- * Field names in errors are the API's ({@code stopTime} is shown as {@code stop_time}).
+ * Field names in errors are the API's ({@code stopTime} is shown as {@code stop_time}). {@code
+ * payment} says how to pay when credits do not cover the run.
  */
 public record SimulateCommand(
     AccountId caller,
@@ -27,10 +29,62 @@ public record SimulateCommand(
     Optional<String> fmuInterface,
     Optional<String> solver,
     OptionalDouble rtol,
-    OptionalDouble atol) {
+    OptionalDouble atol,
+    Payment payment) {
 
   /** An input signal as the caller sent it. */
   public record SignalSpec(String name, double[] time, double[] values, String interpolation) {}
+
+  /**
+   * How the caller pays: with a payment token bought for one run, or from credits, with a checkout
+   * opened on {@code checkout}'s terms when they are short; or not at all, to get only the quote.
+   */
+  public record Payment(Optional<String> token, boolean quoteOnly, CheckoutOptions checkout) {
+
+    /** From credits, by card when they are short. */
+    public static final Payment CREDITS =
+        new Payment(Optional.empty(), false, CheckoutOptions.DEFAULT);
+
+    public Payment {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(checkout, "checkout");
+      if (token.isPresent() && token.get().isBlank()) {
+        throw new InvalidInputException("paymentToken", "must not be blank");
+      }
+    }
+  }
+
+  /** A run paid from credits. */
+  public SimulateCommand(
+      AccountId caller,
+      FmuId fmuId,
+      OptionalDouble startTime,
+      OptionalDouble stopTime,
+      OptionalDouble step,
+      Map<String, Object> startValues,
+      List<SignalSpec> inputSignals,
+      List<String> outputs,
+      List<String> kpis,
+      Optional<String> fmuInterface,
+      Optional<String> solver,
+      OptionalDouble rtol,
+      OptionalDouble atol) {
+    this(
+        caller,
+        fmuId,
+        startTime,
+        stopTime,
+        step,
+        startValues,
+        inputSignals,
+        outputs,
+        kpis,
+        fmuInterface,
+        solver,
+        rtol,
+        atol,
+        Payment.CREDITS);
+  }
 
   public SimulateCommand {
     Objects.requireNonNull(caller, "caller");
@@ -48,6 +102,7 @@ public record SimulateCommand(
     kpis = kpis == null ? List.of() : List.copyOf(kpis);
     Objects.requireNonNull(fmuInterface, "fmuInterface");
     Objects.requireNonNull(solver, "solver");
+    Objects.requireNonNull(payment, "payment");
   }
 
   private static void finite(String field, OptionalDouble value) {

@@ -17,8 +17,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits at the edge: runs per minute per key by tier on {@code POST /simulate}, and a limit
- * per client address on {@code POST /keys}. Refusals are 429 problem+json with Retry-After.
+ * Rate limits at the edge: runs per minute per key by tier on {@code POST /simulate} and on the
+ * routes that open checkouts at a payment provider ({@code /pay}, {@code /credits/checkout}), and a
+ * limit per client address on {@code POST /keys}. Webhooks are not limited: a provider retrying a
+ * burst must not be refused. Refusals are 429 problem+json with Retry-After.
  */
 public final class RateLimitFilter implements WebFilter {
 
@@ -38,7 +40,7 @@ public final class RateLimitFilter implements WebFilter {
     String path = exchange.getRequest().getPath().value();
     Mono<RateDecision> decision =
         switch (path) {
-          case "/simulate" -> caller().flatMap(limits::run);
+          case "/simulate", "/pay", "/credits/checkout" -> caller().flatMap(limits::run);
           case "/keys", "/signup", "/login" ->
               limits.anonymous(path.substring(1), clientAddress(exchange));
           default -> Mono.empty();

@@ -6,6 +6,9 @@ import com.fmugateway.domain.model.common.NotFoundException;
 import com.fmugateway.domain.model.credit.PaymentRequiredException;
 import com.fmugateway.domain.model.fmu.InvalidFmuException;
 import com.fmugateway.domain.model.fmu.UploadTooLargeException;
+import com.fmugateway.domain.model.payment.InvalidWebhookException;
+import com.fmugateway.domain.model.payment.PaymentGoneException;
+import com.fmugateway.domain.model.payment.ProviderUnavailableException;
 import com.fmugateway.domain.model.simulation.SimulationFailedException;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +70,20 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
       return Problem.of(HttpStatus.UNAUTHORIZED, ex.getMessage());
     }
     if (ex instanceof PaymentRequiredException payment) {
-      return Problem.of(HttpStatus.PAYMENT_REQUIRED, payment.getMessage())
-          .with("quote_credits", payment.quote())
-          .with("balance_credits", payment.balance());
+      return PaymentProblems.paymentRequired(payment);
+    }
+    if (ex instanceof PaymentGoneException gone) {
+      return Problem.of(HttpStatus.GONE, gone.getMessage());
+    }
+    if (ex instanceof ProviderUnavailableException unavailable) {
+      log.warn("Payment provider unavailable: {}", unavailable.getMessage());
+      return Problem.of(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "the payment provider cannot be reached; nothing was charged, try again shortly")
+          .with("retry_after", PaymentProblems.PROVIDER_RETRY_AFTER_SECONDS);
+    }
+    if (ex instanceof InvalidWebhookException invalid) {
+      return Problem.of(HttpStatus.BAD_REQUEST, "webhook refused: " + invalid.getMessage());
     }
     if (ex instanceof SimulationFailedException failed) {
       return SimulationProblems.of(failed);

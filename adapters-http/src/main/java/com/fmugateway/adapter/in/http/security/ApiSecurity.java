@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The API's security: stateless bearer API keys checked on every request, no cookies, no CSRF (no
- * ambient credentials to forge), and problem+json for 401 and 403.
+ * ambient credentials to forge), and problem+json for 401 and 403. Payment webhooks and the
+ * sandbox's checkout pages are public: a provider has no API key.
  */
 public final class ApiSecurity {
 
@@ -56,6 +57,12 @@ public final class ApiSecurity {
             routes ->
                 routes
                     .pathMatchers(HttpMethod.POST, "/keys", "/signup", "/login")
+                    .permitAll()
+                    // Providers call webhooks without a key; their signature is checked instead.
+                    .pathMatchers(HttpMethod.POST, "/webhooks/**")
+                    .permitAll()
+                    // The sandbox provider's checkout pages, for customers who have no key there.
+                    .pathMatchers("/sandbox/**")
                     .permitAll()
                     .pathMatchers("/admin/**")
                     .hasRole("OPERATOR")

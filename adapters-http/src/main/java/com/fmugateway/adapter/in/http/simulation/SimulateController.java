@@ -10,11 +10,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /simulate}: run a model; JSON by default, CSV with {@code Accept: text/csv}. */
+/**
+ * {@code POST /simulate}: run a model; JSON by default, CSV with {@code Accept: text/csv}. Paid
+ * from credits or by a {@code payment_token}; 402 with a checkout when neither covers it.
+ */
 @RestController
 @Tag(name = "Simulation")
 class SimulateController {
@@ -35,10 +39,14 @@ class SimulateController {
       summary = "Run a simulation",
       description =
           "Co-simulation or model exchange (adaptive Dormand–Prince with state and time events)."
-              + " Results are columnar: `results.time` and one array per variable.")
+              + " Results are columnar: `results.time` and one array per variable. Without enough"
+              + " credits and without a `payment_token`: 402 with `checkout_url`, `session_id` and"
+              + " `next_step`.")
   Mono<SimulateResponse> simulate(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @RequestBody SimulateRequest request) {
-    return Mono.fromCallable(() -> request.toCommand(caller.accountId()))
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestBody SimulateRequest request,
+      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
+    return Mono.fromCallable(() -> request.toCommand(caller.accountId(), quoteOnly))
         .flatMap(simulate::simulate)
         .map(SimulateResponse::from);
   }
@@ -49,8 +57,10 @@ class SimulateController {
       produces = TEXT_CSV)
   @Operation(summary = "Run a simulation and get CSV (time first, then one column per variable)")
   Mono<ResponseEntity<Flux<String>>> simulateCsv(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @RequestBody SimulateRequest request) {
-    return Mono.fromCallable(() -> request.toCommand(caller.accountId()))
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestBody SimulateRequest request,
+      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
+    return Mono.fromCallable(() -> request.toCommand(caller.accountId(), quoteOnly))
         .flatMap(simulate::simulate)
         .map(
             report ->

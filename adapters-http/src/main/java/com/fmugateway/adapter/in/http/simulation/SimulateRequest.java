@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.simulation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.fmu.FmuId;
+import com.fmugateway.domain.model.payment.CheckoutOptions;
 import com.fmugateway.domain.port.in.SimulateCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -35,7 +36,14 @@ public record SimulateRequest(
                 "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853")
         String solver,
     Double rtol,
-    Double atol) {
+    Double atol,
+    @Schema(description = "Pays for this run instead of credits; from GET /payments/checkout/{id}")
+        String paymentToken,
+    @Schema(description = "card (default) or crypto: how to pay if credits are short")
+        String paymentMethod,
+    @Schema(description = "true: answer 402 with the price only; nothing runs") Boolean quoteOnly,
+    @Schema(description = "Where the checkout sends the customer after paying") String successUrl,
+    @Schema(description = "Where the checkout sends the customer on cancelling") String cancelUrl) {
 
   /** One input time series. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -45,7 +53,8 @@ public record SimulateRequest(
       double[] values,
       @Schema(description = "linear (default) or hold") String interpolation) {}
 
-  SimulateCommand toCommand(AccountId caller) {
+  /** {@code quoteOnlyParam}: the prototype's {@code ?quote_only=true}, same as the field. */
+  SimulateCommand toCommand(AccountId caller, Boolean quoteOnlyParam) {
     return new SimulateCommand(
         caller,
         fmuId == null ? null : new FmuId(fmuId),
@@ -68,7 +77,11 @@ public record SimulateRequest(
         Optional.ofNullable(fmuInterface),
         Optional.ofNullable(solver),
         optional(rtol),
-        optional(atol));
+        optional(atol),
+        new SimulateCommand.Payment(
+            Optional.ofNullable(paymentToken),
+            Boolean.TRUE.equals(quoteOnly) || Boolean.TRUE.equals(quoteOnlyParam),
+            CheckoutOptions.parse(paymentMethod, successUrl, cancelUrl)));
   }
 
   private static OptionalDouble optional(Double value) {

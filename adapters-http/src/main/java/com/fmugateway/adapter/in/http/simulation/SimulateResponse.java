@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.simulation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fmugateway.domain.model.simulation.Column;
 import com.fmugateway.domain.model.simulation.Provenance;
 import com.fmugateway.domain.model.simulation.SimulationReport;
@@ -23,9 +24,46 @@ public record SimulateResponse(
     Map<String, Double> kpis,
     ProvenanceResponse provenance) {
 
-  /** What the run cost: credits captured, of the quote held before it started. */
+  /**
+   * What the run cost: credits captured, of the quote held before it started; or, when a payment
+   * token paid ({@code paid_with}), no credits and the checkout's {@code session_id} and amount.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record CostResponse(long credits, long quotedCredits) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CostResponse(
+      long credits,
+      long quotedCredits,
+      String paidWith,
+      String sessionId,
+      java.math.BigDecimal amount,
+      Long amountMinor,
+      String currency) {
+
+    static CostResponse from(SimulationReport report) {
+      return report
+          .payment()
+          .map(
+              p ->
+                  new CostResponse(
+                      report.costCredits(),
+                      report.quotedCredits(),
+                      "payment_token",
+                      p.session().value(),
+                      java.math.BigDecimal.valueOf(p.amount().minorUnits(), 2),
+                      p.amount().minorUnits(),
+                      p.amount().currency()))
+          .orElseGet(
+              () ->
+                  new CostResponse(
+                      report.costCredits(),
+                      report.quotedCredits(),
+                      "credits",
+                      null,
+                      null,
+                      null,
+                      null));
+    }
+  }
 
   /** Reproducibility record of a run. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -68,7 +106,7 @@ public record SimulateResponse(
         report.runId().toString(),
         report.fmuId().value(),
         "ok",
-        new CostResponse(report.costCredits(), report.quotedCredits()),
+        CostResponse.from(report),
         results,
         report.kpis(),
         ProvenanceResponse.from(report.provenance()));

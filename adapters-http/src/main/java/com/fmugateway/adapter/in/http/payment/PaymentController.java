@@ -1,0 +1,120 @@
+package com.fmugateway.adapter.in.http.payment;
+
+import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.model.payment.Checkout;
+import com.fmugateway.domain.model.payment.CheckoutOptions;
+import com.fmugateway.domain.model.payment.CheckoutState;
+import com.fmugateway.domain.port.in.GetCheckoutQuery;
+import com.fmugateway.domain.port.in.ListCreditPacksQuery;
+import com.fmugateway.domain.port.in.StartCheckoutCommand;
+import com.fmugateway.domain.port.in.StartCheckoutUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Paying with money: a run up front ({@code POST /pay}), a credit pack ({@code POST
+ * /credits/checkout}), and a checkout's outcome ({@code GET /payments/checkout/{session_id}}).
+ */
+@RestController
+@Tag(name = "Payments")
+class PaymentController {
+
+  private final StartCheckoutUseCase checkouts;
+  private final GetCheckoutQuery checkout;
+  private final ListCreditPacksQuery packs;
+
+  PaymentController(
+      StartCheckoutUseCase checkouts, GetCheckoutQuery checkout, ListCreditPacksQuery packs) {
+    this.checkouts = checkouts;
+    this.checkout = checkout;
+    this.packs = packs;
+  }
+
+  @PostMapping("/pay")
+  @Operation(
+      summary = "Pay for one run up front",
+      description =
+          "201 with checkout_url; the same request while its checkout is pending answers 200 with"
+              + " that checkout again.")
+  Mono<ResponseEntity<CheckoutResponse>> pay(
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestBody(required = false) PayRequest request) {
+    PayRequest body = request == null ? new PayRequest(null, null, null, null) : request;
+    return Mono.fromCallable(
+            () ->
+                new StartCheckoutCommand(
+                    caller.accountId(),
+                    Optional.empty(),
+                    Optional.ofNullable(body.fmuId()),
+                    CheckoutOptions.parse(
+                        body.paymentMethod(), body.successUrl(), body.cancelUrl())))
+        .flatMap(checkouts::start)
+        .map(PaymentController::created);
+  }
+
+  @PostMapping("/credits/checkout")
+  @Operation(
+      summary = "Buy a credit pack",
+      description = "201 with checkout_url; see GET /credits/packs")
+  Mono<ResponseEntity<CheckoutResponse>> buyCredits(
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestBody CreditCheckoutRequest request) {
+    return Mono.fromCallable(
+            () ->
+                new StartCheckoutCommand(
+                    caller.accountId(),
+                    Optional.of(request.pack() == null ? "" : request.pack()),
+                    Optional.empty(),
+                    CheckoutOptions.parse(
+                        request.paymentMethod(), request.successUrl(), request.cancelUrl())))
+        .flatMap(checkouts::start)
+        .map(PaymentController::created);
+  }
+
+  @GetMapping("/credits/packs")
+  @Operation(summary = "The credit packs on sale")
+  Flux<CreditPackResponse> packs() {
+    return packs.packs().map(CreditPackResponse::from);
+  }
+
+  @GetMapping("/payments/checkout/{sessionId}")
+  @Operation(
+      summary = "A checkout's outcome",
+      description =
+          "200 once paid (a run: payment_token and its expires_at, shown again until used), 202"
+              + " while pending, 404 for an unknown or another account's checkout, 410 once it"
+              + " expired or its token was used.")
+  Mono<ResponseEntity<CheckoutStatusResponse>> checkout(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String sessionId) {
+    return checkout
+        .checkout(caller.accountId(), sessionId)
+        .map(
+            state ->
+                ResponseEntity.status(
+                        state instanceof CheckoutState.Pending
+                            ? HttpStatus.ACCEPTED
+                            : HttpStatus.OK)
+                    .body(CheckoutStatusResponse.from(state)));
+  }
+
+  private static ResponseEntity<CheckoutResponse> created(Checkout checkout) {
+    return ResponseEntity.status(checkout.reused() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(
+            CheckoutResponse.of(
+                checkout.session(),
+                checkout.methods(),
+                checkout.reused(),
+                NextSteps.of(checkout.session())));
+  }
+}

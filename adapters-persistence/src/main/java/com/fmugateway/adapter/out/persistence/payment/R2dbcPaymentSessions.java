@@ -1,0 +1,173 @@
+package com.fmugateway.adapter.out.persistence.payment;
+
+import com.fmugateway.domain.model.account.AccountId;
+import com.fmugateway.domain.model.payment.Money;
+import com.fmugateway.domain.model.payment.PaymentMethod;
+import com.fmugateway.domain.model.payment.PaymentPurpose;
+import com.fmugateway.domain.model.payment.PaymentSession;
+import com.fmugateway.domain.model.payment.PaymentSessionId;
+import com.fmugateway.domain.model.payment.PaymentStatus;
+import com.fmugateway.domain.model.payment.ProviderId;
+import com.fmugateway.domain.port.out.PaymentSessionStore;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checkouts in PostgreSQL. Settling is one conditional UPDATE ({@code WHERE status = 'PENDING'}):
+ * of concurrent settlements the row lock lets one through and the others find it settled.
+ * Reconciliation claims rows with {@code FOR UPDATE SKIP LOCKED}, so gateways never share one.
+ */
+public final class R2dbcPaymentSessions implements PaymentSessionStore {
+
+  private static final String COLUMNS =
+      "id, account_id, purpose, pack_id, credits, fmu_id, amount_minor, currency, method,"
+          + " provider, provider_session_id, checkout_url, status, fingerprint, created_at,"
+          + " expires_at";
+
+  private final DatabaseClient db;
+
+  public R2dbcPaymentSessions(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<PaymentSession> add(PaymentSession session) {
+    DatabaseClient.GenericExecuteSpec insert =
+        db.sql(
+                "INSERT INTO payment_sessions ("
+                    + COLUMNS
+                    + ", next_check_at) VALUES (:id, :a, :purpose, :pack, :credits, :fmu, :amount,"
+                    + " :currency, :method, :provider, :psid, :url, :status, :fp, :created,"
+                    + " :expires, :created)")
+            .bind("id", session.id().value())
+            .bind("a", session.account().value())
+            .bind("purpose", session.purpose().name())
+            .bind("credits", session.credits())
+            .bind("amount", session.amount().minorUnits())
+            .bind("currency", session.amount().currency())
+            .bind("method", session.method().name())
+            .bind("provider", session.provider().name())
+            .bind("psid", session.providerSessionId())
+            .bind("url", session.checkoutUrl())
+            .bind("status", session.status().name())
+            .bind("fp", session.fingerprint())
+            .bind("created", utc(session.createdAt()))
+            .bind("expires", utc(session.expiresAt()));
+    insert = optional(insert, "pack", session.packId());
+    insert = optional(insert, "fmu", session.fmuId());
+    return insert.fetch().rowsUpdated().thenReturn(session);
+  }
+
+  @Override
+  public Mono<PaymentSession> find(AccountId owner, PaymentSessionId id) {
+    return db.sql("SELECT " + COLUMNS + " FROM payment_sessions WHERE id = :id AND account_id = :a")
+        .bind("id", id.value())
+        .bind("a", owner.value())
+        .map(R2dbcPaymentSessions::toSession)
+        .one();
+  }
+
+  @Override
+  public Mono<PaymentSession> find(PaymentSessionId id) {
+    return db.sql("SELECT " + COLUMNS + " FROM payment_sessions WHERE id = :id")
+        .bind("id", id.value())
+        .map(R2dbcPaymentSessions::toSession)
+        .one();
+  }
+
+  @Override
+  public Mono<PaymentSession> findByProviderSession(ProviderId provider, String providerSessionId) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payment_sessions WHERE provider = :p AND provider_session_id = :psid")
+        .bind("p", provider.name())
+        .bind("psid", providerSessionId)
+        .map(R2dbcPaymentSessions::toSession)
+        .one();
+  }
+
+  @Override
+  public Mono<PaymentSession> findReusable(AccountId owner, String fingerprint, Instant payableAt) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payment_sessions WHERE account_id = :a AND fingerprint = :fp"
+                + " AND status = 'PENDING' AND expires_at > :at"
+                + " ORDER BY created_at DESC LIMIT 1")
+        .bind("a", owner.value())
+        .bind("fp", fingerprint)
+        .bind("at", utc(payableAt))
+        .map(R2dbcPaymentSessions::toSession)
+        .one();
+  }
+
+  @Override
+  public Mono<Boolean> settle(PaymentSessionId id, PaymentStatus next, Instant at) {
+    if (next == PaymentStatus.PENDING) {
+      return Mono.just(false);
+    }
+    return db.sql(
+            "UPDATE payment_sessions SET status = :next, settled_at = :at"
+                + " WHERE id = :id AND status = 'PENDING'")
+        .bind("next", next.name())
+        .bind("at", utc(at))
+        .bind("id", id.value())
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
+  }
+
+  @Override
+  public Flux<PaymentSession> claimForReconciliation(
+      Instant openedBefore, Instant now, Instant nextCheck, int limit) {
+    return db.sql(
+            "UPDATE payment_sessions SET next_check_at = :next WHERE id IN ("
+                + " SELECT id FROM payment_sessions WHERE status = 'PENDING'"
+                + " AND created_at < :before AND next_check_at <= :now"
+                + " ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                + " RETURNING "
+                + COLUMNS)
+        .bind("next", utc(nextCheck))
+        .bind("before", utc(openedBefore))
+        .bind("now", utc(now))
+        .bind("limit", limit)
+        .map(R2dbcPaymentSessions::toSession)
+        .all();
+  }
+
+  private static PaymentSession toSession(Readable row) {
+    return new PaymentSession(
+        new PaymentSessionId(row.get("id", String.class)),
+        new AccountId(row.get("account_id", UUID.class)),
+        PaymentPurpose.valueOf(row.get("purpose", String.class)),
+        Optional.ofNullable(row.get("pack_id", String.class)),
+        row.get("credits", Long.class),
+        Optional.ofNullable(row.get("fmu_id", String.class)),
+        new Money(row.get("amount_minor", Long.class), row.get("currency", String.class)),
+        PaymentMethod.valueOf(row.get("method", String.class)),
+        ProviderId.valueOf(row.get("provider", String.class)),
+        row.get("provider_session_id", String.class),
+        row.get("checkout_url", String.class),
+        PaymentStatus.valueOf(row.get("status", String.class)),
+        row.get("fingerprint", String.class),
+        row.get("created_at", OffsetDateTime.class).toInstant(),
+        row.get("expires_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static DatabaseClient.GenericExecuteSpec optional(
+      DatabaseClient.GenericExecuteSpec spec, String name, Optional<String> value) {
+    return value.map(v -> spec.bind(name, v)).orElseGet(() -> spec.bindNull(name, String.class));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

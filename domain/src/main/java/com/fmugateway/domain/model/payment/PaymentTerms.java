@@ -1,0 +1,56 @@
+package com.fmugateway.domain.model.payment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the gateway sells and for how long its offers stand: the price of one run, the credit packs,
+ * how long a checkout stays payable ({@code sessionTtl}) and a paid run's token usable ({@code
+ * tokenTtl}); a pending checkout is offered again only while {@code reuseMargin} of it is left. The
+ * return URLs may contain {@code {session_id}}.
+ */
+public record PaymentTerms(
+    Money runPrice,
+    List<CreditPack> packs,
+    Duration sessionTtl,
+    Duration tokenTtl,
+    Duration reuseMargin,
+    String successUrl,
+    String cancelUrl) {
+
+  private static final String SESSION_ID = "{session_id}";
+
+  public PaymentTerms {
+    Objects.requireNonNull(runPrice, "runPrice");
+    packs = List.copyOf(packs);
+    Objects.requireNonNull(successUrl, "successUrl");
+    Objects.requireNonNull(cancelUrl, "cancelUrl");
+    if (runPrice.minorUnits() < 1) {
+      throw new IllegalArgumentException("a run must cost something");
+    }
+    if (!positive(sessionTtl) || !positive(tokenTtl) || reuseMargin.isNegative()) {
+      throw new IllegalArgumentException("session and token lifetimes must be positive");
+    }
+    if (reuseMargin.compareTo(sessionTtl) >= 0) {
+      throw new IllegalArgumentException("the reuse margin must be shorter than a session");
+    }
+  }
+
+  public Optional<CreditPack> pack(String id) {
+    return packs.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  public String successUrl(PaymentSessionId session) {
+    return successUrl.replace(SESSION_ID, session.value());
+  }
+
+  public String cancelUrl(PaymentSessionId session) {
+    return cancelUrl.replace(SESSION_ID, session.value());
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration != null && !duration.isNegative() && !duration.isZero();
+  }
+}
