@@ -3,6 +3,7 @@ package com.fmugateway.bootstrap;
 import com.fmugateway.adapter.in.http.HttpConfiguration;
 import com.fmugateway.adapter.in.portal.PortalConfiguration;
 import com.fmugateway.adapter.out.fmi.FmiConfiguration;
+import com.fmugateway.adapter.out.payments.PaymentsConfiguration;
 import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
   Housekeeping.class,
   PersistenceConfiguration.class,
   FmiConfiguration.class,
+  PaymentsConfiguration.class,
   HttpConfiguration.class,
   PortalConfiguration.class
 })
