@@ -43,6 +43,9 @@ public final class RateLimitFilter implements WebFilter {
           case "/simulate", "/pay", "/credits/checkout" -> caller().flatMap(limits::run);
           case "/keys", "/signup", "/login" ->
               limits.anonymous(path.substring(1), clientAddress(exchange));
+          // The portal's forms open accounts and check passwords just like the API's.
+          case "/portal/signup", "/portal/login" ->
+              limits.anonymous(path.substring("/portal/".length()), clientAddress(exchange));
           default -> Mono.empty();
         };
     return decision
