@@ -41,23 +41,11 @@ public class FmiConfiguration {
       havingValue = "sandbox",
       matchIfMissing = true)
   public SandboxedSimulator simulator(FmiProperties properties) {
-    SandboxSettings defaults =
-        SandboxSettings.defaults(properties.sandboxDir().toAbsolutePath().normalize());
     return new SandboxedSimulator(
-        new SandboxSettings(
-            defaults.workDir(),
-            properties.effectiveConcurrentRuns(),
-            properties.maxQueuedRuns(),
-            defaults.maxRunsPerWorker(),
-            defaults.idleTimeout(),
-            defaults.addressSpaceBytes(),
-            defaults.cpuSeconds(),
-            defaults.maxOpenFiles(),
-            defaults.maxProcesses(),
-            defaults.maxFileSizeBytes(),
-            defaults.maxLogBytes(),
-            defaults.maxResultBytes(),
-            properties.requireBubblewrap()));
+        SandboxSettings.defaults(properties.sandboxDir().toAbsolutePath().normalize()).toBuilder()
+            .workers(properties.effectiveConcurrentRuns(), properties.maxQueuedRuns())
+            .requireBubblewrap(properties.requireBubblewrap())
+            .build());
   }
 
   @Bean

@@ -89,4 +89,91 @@ public record SandboxSettings(
       throw new IllegalArgumentException(name + " must be positive: " + value);
     }
   }
+
+  /** A builder starting from these settings, to change a few and keep the rest. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some settings of a copy; {@link #build()} validates the result. */
+  public static final class Builder {
+
+    private Path workDir;
+    private int maxWorkers;
+    private int maxQueuedRuns;
+    private int maxRunsPerWorker;
+    private Duration idleTimeout;
+    private long addressSpaceBytes;
+    private long cpuSeconds;
+    private int maxOpenFiles;
+    private int maxProcesses;
+    private long maxFileSizeBytes;
+    private long maxLogBytes;
+    private long maxResultBytes;
+    private boolean requireBubblewrap;
+
+    private Builder(SandboxSettings from) {
+      workDir = from.workDir;
+      maxWorkers = from.maxWorkers;
+      maxQueuedRuns = from.maxQueuedRuns;
+      maxRunsPerWorker = from.maxRunsPerWorker;
+      idleTimeout = from.idleTimeout;
+      addressSpaceBytes = from.addressSpaceBytes;
+      cpuSeconds = from.cpuSeconds;
+      maxOpenFiles = from.maxOpenFiles;
+      maxProcesses = from.maxProcesses;
+      maxFileSizeBytes = from.maxFileSizeBytes;
+      maxLogBytes = from.maxLogBytes;
+      maxResultBytes = from.maxResultBytes;
+      requireBubblewrap = from.requireBubblewrap;
+    }
+
+    public Builder workers(int max, int queued) {
+      maxWorkers = max;
+      maxQueuedRuns = queued;
+      return this;
+    }
+
+    public Builder maxRunsPerWorker(int runs) {
+      maxRunsPerWorker = runs;
+      return this;
+    }
+
+    public Builder idleTimeout(Duration idle) {
+      idleTimeout = idle;
+      return this;
+    }
+
+    public Builder maxProcesses(int processes) {
+      maxProcesses = processes;
+      return this;
+    }
+
+    public Builder maxResultBytes(long bytes) {
+      maxResultBytes = bytes;
+      return this;
+    }
+
+    public Builder requireBubblewrap(boolean required) {
+      requireBubblewrap = required;
+      return this;
+    }
+
+    public SandboxSettings build() {
+      return new SandboxSettings(
+          workDir,
+          maxWorkers,
+          maxQueuedRuns,
+          maxRunsPerWorker,
+          idleTimeout,
+          addressSpaceBytes,
+          cpuSeconds,
+          maxOpenFiles,
+          maxProcesses,
+          maxFileSizeBytes,
+          maxLogBytes,
+          maxResultBytes,
+          requireBubblewrap);
+    }
+  }
 }

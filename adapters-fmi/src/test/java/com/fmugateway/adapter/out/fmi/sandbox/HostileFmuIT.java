@@ -429,20 +429,7 @@ class HostileFmuIT {
   }
 
   private static SandboxSettings requiringBubblewrap(SandboxSettings defaults) {
-    return new SandboxSettings(
-        defaults.workDir(),
-        defaults.maxWorkers(),
-        defaults.maxQueuedRuns(),
-        defaults.maxRunsPerWorker(),
-        defaults.idleTimeout(),
-        defaults.addressSpaceBytes(),
-        defaults.cpuSeconds(),
-        defaults.maxOpenFiles(),
-        defaults.maxProcesses(),
-        defaults.maxFileSizeBytes(),
-        defaults.maxLogBytes(),
-        defaults.maxResultBytes(),
-        true);
+    return defaults.toBuilder().requireBubblewrap(true).build();
   }
 
   private static Optional<InetAddress> hostAddress() throws SocketException {

@@ -3,13 +3,16 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Sandbox settings for tests: the defaults with one thing changed at a time. */
+/**
+ * Sandbox settings for tests: the defaults with one thing changed at a time, each change checked at
+ * once, as the real constructor checks it.
+ */
 final class Settings {
 
-  private SandboxSettings s;
+  private final SandboxSettings.Builder builder;
 
   private Settings(Path workDir) {
-    this.s = SandboxSettings.defaults(workDir);
+    this.builder = SandboxSettings.defaults(workDir).toBuilder();
   }
 
   static Settings in(Path workDir) {
@@ -17,120 +20,41 @@ final class Settings {
   }
 
   Settings workers(int maxWorkers, int maxQueuedRuns) {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            maxWorkers,
-            maxQueuedRuns,
-            s.maxRunsPerWorker(),
-            s.idleTimeout(),
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            s.maxProcesses(),
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            s.maxResultBytes(),
-            s.requireBubblewrap());
-    return this;
+    builder.workers(maxWorkers, maxQueuedRuns);
+    return checked();
   }
 
   Settings runsPerWorker(int runs) {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            s.maxWorkers(),
-            s.maxQueuedRuns(),
-            runs,
-            s.idleTimeout(),
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            s.maxProcesses(),
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            s.maxResultBytes(),
-            s.requireBubblewrap());
-    return this;
+    builder.maxRunsPerWorker(runs);
+    return checked();
   }
 
   Settings idleTimeout(Duration idle) {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            s.maxWorkers(),
-            s.maxQueuedRuns(),
-            s.maxRunsPerWorker(),
-            idle,
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            s.maxProcesses(),
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            s.maxResultBytes(),
-            s.requireBubblewrap());
-    return this;
+    builder.idleTimeout(idle);
+    return checked();
   }
 
   Settings maxResultBytes(long bytes) {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            s.maxWorkers(),
-            s.maxQueuedRuns(),
-            s.maxRunsPerWorker(),
-            s.idleTimeout(),
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            s.maxProcesses(),
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            bytes,
-            s.requireBubblewrap());
-    return this;
+    builder.maxResultBytes(bytes);
+    return checked();
   }
 
   Settings bubblewrapOptional() {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            s.maxWorkers(),
-            s.maxQueuedRuns(),
-            s.maxRunsPerWorker(),
-            s.idleTimeout(),
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            s.maxProcesses(),
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            s.maxResultBytes(),
-            false);
-    return this;
+    builder.requireBubblewrap(false);
+    return checked();
   }
 
   Settings processes(int maxProcesses) {
-    s =
-        new SandboxSettings(
-            s.workDir(),
-            s.maxWorkers(),
-            s.maxQueuedRuns(),
-            s.maxRunsPerWorker(),
-            s.idleTimeout(),
-            s.addressSpaceBytes(),
-            s.cpuSeconds(),
-            s.maxOpenFiles(),
-            maxProcesses,
-            s.maxFileSizeBytes(),
-            s.maxLogBytes(),
-            s.maxResultBytes(),
-            s.requireBubblewrap());
+    builder.maxProcesses(maxProcesses);
+    return checked();
+  }
+
+  private Settings checked() {
+    builder.build();
     return this;
   }
 
   SandboxSettings build() {
-    return s;
+    return builder.build();
   }
 }
