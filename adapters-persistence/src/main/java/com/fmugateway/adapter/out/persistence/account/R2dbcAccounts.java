@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.persistence.account;
 
+import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
+
 import com.fmugateway.domain.model.account.Account;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.account.ApiKey;
@@ -14,7 +16,6 @@ import com.fmugateway.domain.port.out.ApiKeyStore;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -178,10 +179,6 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         instant(row, "created_at"),
         optionalInstant(row, "last_used_at"),
         optionalInstant(row, "revoked_at"));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   static Instant instant(Readable row, String column) {

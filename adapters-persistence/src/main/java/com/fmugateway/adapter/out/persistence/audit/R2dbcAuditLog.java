@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.audit;
 
+import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.audit.AuditEvent;
 import com.fmugateway.domain.port.out.AuditLog;
@@ -36,10 +37,7 @@ public final class R2dbcAuditLog implements AuditLog {
             .bind("action", event.action())
             .bind("subject", event.subject())
             .bind("details", details);
-    return event
-        .actor()
-        .map(actor -> insert.bind("actor", actor.value()))
-        .orElseGet(() -> insert.bindNull("actor", UUID.class))
+    return Sql.bindOptional(insert, "actor", event.actor().map(AccountId::value), UUID.class)
         .then();
   }
 

@@ -1,5 +1,8 @@
 package com.fmugateway.adapter.out.persistence.payment;
 
+import static com.fmugateway.adapter.out.persistence.support.Sql.bindOptional;
+import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
+
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.payment.Money;
 import com.fmugateway.domain.model.payment.PaymentMethod;
@@ -12,7 +15,6 @@ import com.fmugateway.domain.port.out.PaymentSessionStore;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -60,8 +62,8 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
             .bind("fp", session.fingerprint())
             .bind("created", utc(session.createdAt()))
             .bind("expires", utc(session.expiresAt()));
-    insert = optional(insert, "pack", session.packId());
-    insert = optional(insert, "fmu", session.fmuId());
+    insert = bindOptional(insert, "pack", session.packId(), String.class);
+    insert = bindOptional(insert, "fmu", session.fmuId(), String.class);
     return insert.fetch().rowsUpdated().thenReturn(session);
   }
 
@@ -160,14 +162,5 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
         row.get("fingerprint", String.class),
         row.get("created_at", OffsetDateTime.class).toInstant(),
         row.get("expires_at", OffsetDateTime.class).toInstant());
-  }
-
-  private static DatabaseClient.GenericExecuteSpec optional(
-      DatabaseClient.GenericExecuteSpec spec, String name, Optional<String> value) {
-    return value.map(v -> spec.bind(name, v)).orElseGet(() -> spec.bindNull(name, String.class));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.persistence.payment;
 
-import static com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions.utc;
+import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.payment.PaymentSessionId;

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.run;
 
+import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.run.RunRecord;
 import com.fmugateway.domain.model.run.Usage;
@@ -47,10 +48,7 @@ public final class R2dbcRunHistory implements RunHistory {
             .bind("cpu", run.cpuTime().toMillis())
             .bind("wall", run.wallTime().toMillis())
             .bind("at", run.createdAt().atOffset(ZoneOffset.UTC));
-    return run.failureCause()
-        .map(cause -> insert.bind("cause", cause))
-        .orElseGet(() -> insert.bindNull("cause", String.class))
-        .then();
+    return Sql.bindOptional(insert, "cause", run.failureCause(), String.class).then();
   }
 
   @Override
