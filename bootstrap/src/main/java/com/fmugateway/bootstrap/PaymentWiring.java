@@ -17,6 +17,7 @@ import com.fmugateway.domain.service.Checkouts;
 import com.fmugateway.domain.service.PaymentProviders;
 import com.fmugateway.domain.service.PaymentReconciliationService;
 import com.fmugateway.domain.service.PaymentSettlement;
+import com.fmugateway.domain.service.PricingService;
 import com.fmugateway.domain.service.RunMetering;
 import com.fmugateway.domain.service.RunPayments;
 import com.fmugateway.domain.service.WebhookService;
@@ -64,6 +65,11 @@ class PaymentWiring {
       Clock clock,
       AuditLog audit) {
     return new Checkouts(providers, sessions, terms, clock, audit);
+  }
+
+  @Bean
+  PricingService pricingService(BillingProperties billing, Checkouts checkouts) {
+    return new PricingService(billing.priceList(), billing.policies(), checkouts);
   }
 
   @Bean

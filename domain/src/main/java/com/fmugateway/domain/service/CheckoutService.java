@@ -7,6 +7,7 @@ import com.fmugateway.domain.model.payment.Checkout;
 import com.fmugateway.domain.model.payment.CheckoutState;
 import com.fmugateway.domain.model.payment.CreditPack;
 import com.fmugateway.domain.model.payment.PaymentGoneException;
+import com.fmugateway.domain.model.payment.PaymentMethod;
 import com.fmugateway.domain.model.payment.PaymentPurpose;
 import com.fmugateway.domain.model.payment.PaymentSession;
 import com.fmugateway.domain.model.payment.PaymentSessionId;
@@ -22,6 +23,7 @@ import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.PaymentSessionStore;
 import com.fmugateway.domain.port.out.PaymentTokenStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -74,6 +76,11 @@ public final class CheckoutService
   @Override
   public Flux<CreditPack> packs() {
     return Flux.fromIterable(checkouts.terms().packs());
+  }
+
+  @Override
+  public List<PaymentMethod> methods() {
+    return checkouts.methods();
   }
 
   @Override

@@ -139,8 +139,14 @@ public final class Checkouts {
             purchase.amount(),
             purchase.description(),
             options.method(),
-            options.successUrl().orElseGet(() -> terms.successUrl(id)),
-            options.cancelUrl().orElseGet(() -> terms.cancelUrl(id)),
+            options
+                .successUrl()
+                .map(url -> url.replace(PaymentTerms.SESSION_ID, id.value()))
+                .orElseGet(() -> terms.successUrl(id)),
+            options
+                .cancelUrl()
+                .map(url -> url.replace(PaymentTerms.SESSION_ID, id.value()))
+                .orElseGet(() -> terms.cancelUrl(id)),
             "checkout:" + id.value());
     return provider
         .createCheckout(request)

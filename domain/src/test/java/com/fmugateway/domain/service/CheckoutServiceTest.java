@@ -1,6 +1,7 @@
 package com.fmugateway.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.model.account.AccountId;
 import com.fmugateway.domain.model.common.InvalidInputException;
@@ -49,6 +50,33 @@ class CheckoutServiceTest {
     assertThat(sent.description()).contains("lib:BouncingBall");
     assertThat(world.sessions.find(alice, session.id()).block()).isEqualTo(session);
     assertThat(world.audit.actions()).containsExactly("payment.opened");
+  }
+
+  @Test
+  void theCallersReturnUrls_getTheSessionIdWhereTheyAskForIt() {
+    Checkout checkout =
+        start(
+            alice,
+            run(
+                CheckoutOptions.parse(
+                    "card",
+                    "https://app.example/back?checkout={session_id}",
+                    "https://app.example/cancelled")));
+
+    CheckoutRequest sent = world.provider.request(checkout.session().providerSessionId());
+    assertThat(sent.successUrl())
+        .isEqualTo("https://app.example/back?checkout=" + checkout.session().id().value());
+    assertThat(sent.cancelUrl()).isEqualTo("https://app.example/cancelled");
+  }
+
+  @Test
+  void aReturnUrlThatIsNotAnAbsoluteHttpUrl_isRejectedNamingTheField() {
+    assertThatThrownBy(() -> CheckoutOptions.parse("card", "javascript:alert(1)", null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("successUrl"));
+    assertThatThrownBy(() -> CheckoutOptions.parse("card", null, "/relative/{session_id}"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cancelUrl"));
   }
 
   @Test

@@ -41,7 +41,7 @@ public record CheckoutOptions(
       return Optional.empty();
     }
     try {
-      URI uri = new URI(value);
+      URI uri = new URI(value.replace(PaymentTerms.SESSION_ID, "session"));
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (value.length() > MAX_URL_LENGTH
           || !(scheme.equals("https") || scheme.equals("http"))

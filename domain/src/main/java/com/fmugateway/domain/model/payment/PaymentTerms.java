@@ -20,7 +20,8 @@ public record PaymentTerms(
     String successUrl,
     String cancelUrl) {
 
-  private static final String SESSION_ID = "{session_id}";
+  /** Written in a success or cancel URL, replaced by the checkout's session id. */
+  public static final String SESSION_ID = "{session_id}";
 
   public PaymentTerms {
     Objects.requireNonNull(runPrice, "runPrice");

@@ -5,6 +5,8 @@ import com.fmugateway.domain.model.credit.EntryKind;
 import com.fmugateway.domain.model.credit.Hold;
 import com.fmugateway.domain.model.credit.LedgerEntry;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,5 +45,10 @@ public interface CreditLedger {
   Mono<Long> totalSince(AccountId account, EntryKind kind, Instant since);
 
   /** The newest entries first. */
-  Flux<LedgerEntry> entries(AccountId account, int limit);
+  default Flux<LedgerEntry> entries(AccountId account, int limit) {
+    return entries(account, EnumSet.allOf(EntryKind.class), limit);
+  }
+
+  /** The newest entries of the given kinds first. */
+  Flux<LedgerEntry> entries(AccountId account, Set<EntryKind> kinds, int limit);
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -117,11 +118,15 @@ public final class R2dbcCreditLedger implements CreditLedger {
   }
 
   @Override
-  public Flux<LedgerEntry> entries(AccountId account, int limit) {
+  public Flux<LedgerEntry> entries(AccountId account, Set<EntryKind> kinds, int limit) {
+    if (kinds.isEmpty()) {
+      return Flux.empty();
+    }
     return db.sql(
             "SELECT id, kind, amount, idempotency_key, reference, created_at FROM ledger_entries"
-                + " WHERE account_id = :a ORDER BY id DESC LIMIT :limit")
+                + " WHERE account_id = :a AND kind = ANY(:kinds) ORDER BY id DESC LIMIT :limit")
         .bind("a", account.value())
+        .bind("kinds", kinds.stream().map(EntryKind::name).toArray(String[]::new))
         .bind("limit", limit)
         .map(
             row ->

@@ -1,0 +1,37 @@
+package com.fmugateway.domain.service;
+
+import com.fmugateway.domain.model.account.Tier;
+import com.fmugateway.domain.model.account.TierPolicy;
+import com.fmugateway.domain.model.credit.PriceList;
+import com.fmugateway.domain.model.payment.Pricing;
+import com.fmugateway.domain.port.in.GetPricingQuery;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/** The configured prices, gathered from the price list, the free tier and the payment terms. */
+public final class PricingService implements GetPricingQuery {
+
+  private final PriceList prices;
+  private final TierPolicy freeTier;
+  private final Checkouts checkouts;
+
+  public PricingService(PriceList prices, Map<Tier, TierPolicy> tiers, Checkouts checkouts) {
+    this.prices = Objects.requireNonNull(prices, "prices");
+    this.freeTier =
+        Objects.requireNonNull(tiers.get(Tier.FREE), "the free tier must have a policy");
+    this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
+  }
+
+  @Override
+  public Mono<Pricing> pricing() {
+    return Mono.fromSupplier(
+        () ->
+            new Pricing(
+                prices,
+                freeTier,
+                checkouts.terms().runPrice(),
+                checkouts.terms().packs(),
+                checkouts.methods()));
+  }
+}
