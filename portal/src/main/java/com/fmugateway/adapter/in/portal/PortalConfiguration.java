@@ -1,14 +1,18 @@
 package com.fmugateway.adapter.in.portal;
 
+import com.fmugateway.adapter.in.portal.error.PortalErrorPages;
 import com.fmugateway.adapter.in.portal.security.PortalSecurity;
 import com.fmugateway.domain.port.in.LogInUseCase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.result.view.ViewResolver;
 
 /** The web portal: page controllers (scanned in this package only) and their security chain. */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +22,16 @@ public class PortalConfiguration {
   /** Evaluated before the API chain, which matches everything the portal does not. */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, LogInUseCase logIn) {
-    return PortalSecurity.chain(http, logIn);
+  SecurityWebFilterChain portalSecurity(
+      ServerHttpSecurity http, LogInUseCase logIn, PortalErrorPages errorPages) {
+    return PortalSecurity.chain(http, logIn, errorPages);
+  }
+
+  /** Ahead of the API's problem+json handler (order -2), for portal pages only. */
+  @Bean
+  @Order(-3)
+  PortalErrorPages portalErrorPages(
+      ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers) {
+    return new PortalErrorPages(codecs, viewResolvers.orderedStream().toList());
   }
 }

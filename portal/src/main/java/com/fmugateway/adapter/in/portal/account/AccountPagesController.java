@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.portal.account;
 
+import com.fmugateway.adapter.in.portal.security.LoginFailureHandler;
 import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.port.in.SignUpCommand;
 import com.fmugateway.domain.port.in.SignUpUseCase;
@@ -8,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /** Log-in and sign-up pages; sign-up shows the first API key once. */
@@ -21,8 +23,10 @@ class AccountPagesController {
   }
 
   @GetMapping("/portal/login")
-  String login() {
-    return "account/login";
+  Mono<String> login(WebSession session, Model model) {
+    Object typed = session.getAttributes().remove(LoginFailureHandler.TYPED_EMAIL);
+    model.addAttribute("email", typed instanceof String email ? email : "");
+    return Mono.just("account/login");
   }
 
   @GetMapping("/portal/signup")

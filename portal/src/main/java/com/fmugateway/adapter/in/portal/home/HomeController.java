@@ -1,14 +1,39 @@
 package com.fmugateway.adapter.in.portal.home;
 
+import com.fmugateway.domain.port.in.GetPricingQuery;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
 
-/** The landing page: what FMU Gateway is and how to start. */
+/** The landing page: what FMU Gateway is, how to start, and what it costs. */
 @Controller
 class HomeController {
 
+  private final GetPricingQuery pricing;
+
+  HomeController(GetPricingQuery pricing) {
+    this.pricing = pricing;
+  }
+
   @GetMapping("/")
-  String home() {
-    return "home";
+  Mono<String> home(ServerWebExchange exchange, Model model) {
+    model.addAttribute(
+        "origin",
+        UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+            .replacePath(null)
+            .replaceQuery(null)
+            .fragment(null)
+            .build()
+            .toUriString());
+    return pricing
+        .pricing()
+        .map(
+            prices -> {
+              model.addAttribute("pricing", prices);
+              return "home";
+            });
   }
 }

@@ -6,21 +6,27 @@ import com.fmugateway.domain.model.fmu.FmuId;
 import com.fmugateway.domain.model.fmu.ModelDescription;
 import com.fmugateway.domain.model.fmu.VariableType;
 import com.fmugateway.domain.port.in.SimulateCommand;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Turns the run form into a command: every Real output gets max, min, mean and final KPIs. */
+/**
+ * Turns the run form into a command: the outputs named (all of them when none is), and max, min,
+ * mean and final KPIs of every Real one among them.
+ */
 final class RunCommands {
 
   private RunCommands() {}
 
   static SimulateCommand from(RunForm form, AccountId caller, ModelDescription model) {
+    List<String> outputs = names(form.outputs());
     List<String> kpis =
         model.outputs().stream()
             .filter(v -> v.type() == VariableType.REAL)
+            .filter(v -> outputs.isEmpty() || outputs.contains(v.name()))
             .flatMap(
                 v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
             .toList();
@@ -32,12 +38,20 @@ final class RunCommands {
         number("step", form.step()),
         startValues(form.startValues()),
         List.of(),
-        List.of(),
+        outputs,
         kpis,
         Optional.ofNullable(form.fmuInterface()).filter(s -> !s.isBlank()),
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty());
+  }
+
+  /** Names separated by commas, spaces or new lines. */
+  private static List<String> names(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("[,\\s]+")).filter(n -> !n.isEmpty()).distinct().toList();
   }
 
   private static OptionalDouble number(String field, String text) {

@@ -7,6 +7,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -23,7 +24,8 @@ public final class PortalSecurity {
 
   private PortalSecurity() {}
 
-  public static SecurityWebFilterChain chain(ServerHttpSecurity http, LogInUseCase logIn) {
+  public static SecurityWebFilterChain chain(
+      ServerHttpSecurity http, LogInUseCase logIn, ServerAccessDeniedHandler accessDenied) {
     RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
     loggedOut.setLogoutSuccessUrl(URI.create("/portal/login?logout"));
     // Upload forms are multipart: read their CSRF token from the multipart body too.
@@ -44,9 +46,11 @@ public final class PortalSecurity {
                     .hasRole("OPERATOR")
                     .anyExchange()
                     .authenticated())
+        .exceptionHandling(denied -> denied.accessDeniedHandler(accessDenied))
         .formLogin(
             form ->
                 form.loginPage("/portal/login")
+                    .authenticationFailureHandler(new LoginFailureHandler())
                     .authenticationSuccessHandler(
                         new RedirectServerAuthenticationSuccessHandler("/portal")))
         .logout(

@@ -1,0 +1,170 @@
+package com.fmugateway.adapter.in.portal.credit;
+
+import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.model.payment.CheckoutOptions;
+import com.fmugateway.domain.model.payment.CheckoutState;
+import com.fmugateway.domain.model.payment.PaymentGoneException;
+import com.fmugateway.domain.model.payment.PaymentPurpose;
+import com.fmugateway.domain.model.payment.PaymentTerms;
+import com.fmugateway.domain.model.payment.ProviderUnavailableException;
+import com.fmugateway.domain.port.in.GetAccountQuery;
+import com.fmugateway.domain.port.in.GetCheckoutQuery;
+import com.fmugateway.domain.port.in.GetCreditHistoryQuery;
+import com.fmugateway.domain.port.in.ListCreditPacksQuery;
+import com.fmugateway.domain.port.in.StartCheckoutCommand;
+import com.fmugateway.domain.port.in.StartCheckoutUseCase;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The credits page: the balance, the packs on sale with a buy form per pack, and the ledger. Buying
+ * opens a checkout at the provider and sends the browser there; the provider sends it back here
+ * with the checkout's id, and the page tells how that checkout stands.
+ */
+@Controller
+class CreditsController {
+
+  private static final int HISTORY = 50;
+
+  private final GetAccountQuery accounts;
+  private final GetCreditHistoryQuery history;
+  private final ListCreditPacksQuery packs;
+  private final StartCheckoutUseCase checkouts;
+  private final GetCheckoutQuery checkout;
+
+  CreditsController(
+      GetAccountQuery accounts,
+      GetCreditHistoryQuery history,
+      ListCreditPacksQuery packs,
+      StartCheckoutUseCase checkouts,
+      GetCheckoutQuery checkout) {
+    this.accounts = accounts;
+    this.history = history;
+    this.packs = packs;
+    this.checkouts = checkouts;
+    this.checkout = checkout;
+  }
+
+  @GetMapping("/portal/credits")
+  Mono<String> credits(
+      @AuthenticationPrincipal PortalUser user,
+      @RequestParam(name = "checkout", required = false) String returnedFrom,
+      @RequestParam(name = "cancelled", required = false) String cancelled,
+      Model model) {
+    model.addAttribute("form", BuyForm.EMPTY);
+    if (cancelled != null) {
+      model.addAttribute("notice", new Notice("info", "credits.cancelled", null));
+    }
+    Mono<Void> returned =
+        returnedFrom == null || returnedFrom.isBlank()
+            ? Mono.empty()
+            : outcome(user, returnedFrom)
+                .doOnNext(notice -> model.addAttribute("notice", notice))
+                .then();
+    return returned.then(page(user, model));
+  }
+
+  @PostMapping("/portal/credits/checkout")
+  Mono<String> buy(
+      @AuthenticationPrincipal PortalUser user,
+      @ModelAttribute BuyForm form,
+      ServerWebExchange exchange,
+      Model model) {
+    String back = backHere(exchange.getRequest().getURI());
+    return Mono.fromCallable(
+            () ->
+                new StartCheckoutCommand(
+                    user.accountId(),
+                    Optional.of(form.pack() == null ? "" : form.pack()),
+                    Optional.empty(),
+                    CheckoutOptions.parse(
+                        form.method(),
+                        back + "?checkout=" + PaymentTerms.SESSION_ID,
+                        back + "?cancelled")))
+        .flatMap(checkouts::start)
+        .map(started -> "redirect:" + started.session().checkoutUrl())
+        .onErrorResume(
+            InvalidInputException.class,
+            e -> {
+              model.addAttribute("error", e.getMessage());
+              return failed(user, form, model, e.field());
+            })
+        .onErrorResume(
+            ProviderUnavailableException.class,
+            e -> {
+              model.addAttribute("errorKey", "credits.providerDown");
+              return failed(user, form, model, "method");
+            });
+  }
+
+  private Mono<String> failed(PortalUser user, BuyForm form, Model model, String field) {
+    model.addAttribute("form", form);
+    model.addAttribute("errorField", "paymentMethod".equals(field) ? "method" : field);
+    return page(user, model);
+  }
+
+  /** How the checkout the provider sent the browser back from stands, as a notice. */
+  private Mono<Notice> outcome(PortalUser user, String sessionId) {
+    return checkout
+        .checkout(user.accountId(), sessionId)
+        .map(CreditsController::notice)
+        .onErrorResume(NotFoundException.class, e -> Mono.empty())
+        .onErrorResume(
+            PaymentGoneException.class, e -> Mono.just(new Notice("info", "credits.gone", null)));
+  }
+
+  private static Notice notice(CheckoutState state) {
+    if (state instanceof CheckoutState.Pending) {
+      return new Notice("pending", "credits.pending", null);
+    }
+    if (state.session().purpose() == PaymentPurpose.CREDIT_PACK) {
+      return new Notice("success", "credits.paid", state.session().credits());
+    }
+    return new Notice("success", "credits.paidRun", null);
+  }
+
+  private Mono<String> page(PortalUser user, Model model) {
+    return Mono.zip(
+            accounts.account(user.accountId()),
+            packs.packs().collectList(),
+            history.history(user.accountId(), HISTORY).collectList())
+        .map(
+            t -> {
+              model.addAttribute("summary", t.getT1());
+              model.addAttribute("packs", t.getT2());
+              model.addAttribute("methods", packs.methods());
+              model.addAttribute("entries", t.getT3());
+              return "credit/credits";
+            });
+  }
+
+  /** This page's absolute URL as the browser reached it, for the provider to send it back to. */
+  private static String backHere(URI requested) {
+    return UriComponentsBuilder.fromUri(requested)
+        .replacePath("/portal/credits")
+        .replaceQuery(null)
+        .fragment(null)
+        .build()
+        .toUriString();
+  }
+
+  /** A message at the top of the page: its style, its key, and a number it may show. */
+  record Notice(String kind, String message, Long credits) {}
+
+  /** The buy form as sent: a pack id and a payment method code. */
+  record BuyForm(String pack, String method) {
+    static final BuyForm EMPTY = new BuyForm(null, null);
+  }
+}
