@@ -1,0 +1,197 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's Chromium, headless, driven by Selenium through the system's ChromeDriver: nothing
+ * downloads a browser or a driver. Where Chromium is missing the browser tests are skipped, unless
+ * {@code FMUGW_TEST_REQUIRE_BROWSER=true} (CI sets it) makes that a failure. Screenshots go to
+ * {@code target/screenshots}.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path CHROMIUM = executable("FMUGW_TEST_CHROMIUM", "/usr/bin/chromium");
+  private static final Path DRIVER = executable("FMUGW_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int WIDTH = 1280;
+  private static final int HEIGHT = 1000;
+
+  private final String baseUrl;
+  private final Path profile;
+  private final ChromeDriver driver;
+
+  private Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
+    try {
+      this.profile = Files.createTempDirectory("fmugw-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // The flags a root user on a closed network needs: no sandbox (root), no GPU, and no
+    // background connections to Google that this machine refuses.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    this.driver = new ChromeDriver(service, options);
+  }
+
+  /** A new browser on the gateway at {@code baseUrl}, or the test is skipped (see above). */
+  static Browser open(String baseUrl) {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (!present) {
+      String why =
+          "headless Chromium not found ("
+              + CHROMIUM
+              + ", "
+              + DRIVER
+              + "); install the Debian packages chromium and chromium-driver";
+      if (Boolean.parseBoolean(System.getenv("FMUGW_TEST_REQUIRE_BROWSER"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    return new Browser(baseUrl);
+  }
+
+  void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  boolean has(String css) {
+    return !all(css).isEmpty();
+  }
+
+  /** Clears the field and types {@code text} into it, as a user would. */
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  String value(String css) {
+    return find(css).getDomProperty("value");
+  }
+
+  void click(String css) {
+    find(css).click();
+  }
+
+  /** Waits until an element matching {@code css} is on the page. */
+  WebElement await(String css) {
+    return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+  }
+
+  <T> T until(ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  /** The page's body text, for what a user reads. */
+  String pageText() {
+    return find("body").getText();
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      // The whole page, not just the window: stretch the window to the page's height.
+      Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+      driver.manage().window().setSize(new Dimension(WIDTH, Math.min(height.intValue(), 6000)));
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+      Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(shot);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves the screenshot and the HTML of the page shown, for a failed test's author. */
+  void evidence(String name) {
+    screenshot(name);
+    try {
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteQuietly(profile);
+    }
+  }
+
+  private static Path executable(String variable, String fallback) {
+    String configured = System.getenv(variable);
+    return Path.of(configured == null || configured.isBlank() ? fallback : configured);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary profile left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The portal in headless Chromium, as customers meet it: sign up, create a key, buy credits through
+ * the sandbox provider's checkout, run {@code msl:BouncingBall} and see it plotted and paid for.
+ * Every page visited is saved as a screenshot under {@code target/screenshots}.
+ */
+class PortalBrowserIT extends AbstractGatewayIT {
+
+  private static final String PASSWORD = "secure pass 123";
+
+  private Browser browser;
+
+  /** A failed test leaves the page it failed on behind, before the browser closes. */
+  @RegisterExtension
+  final AfterTestExecutionCallback evidenceOfFailure =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.evidence("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+      };
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aVisitorSignsUpCreatesAKeyBuysCreditsRunsBouncingBallAndSeesTheBalanceDrop() {
+    browser.go("/");
+    assertThat(browser.text("#pricing")).contains("100 credits a month").contains("8.00 USD");
+    browser.screenshot("01-landing");
+
+    String email = signUp();
+    browser.screenshot("03-welcome");
+    logIn(email, PASSWORD);
+    assertThat(browser.path()).isEqualTo("/portal");
+    assertThat(browser.text("#balance")).isEqualTo("100");
+    browser.screenshot("05-dashboard");
+
+    browser.go("/portal/keys");
+    browser.click("#create-key");
+    assertThat(browser.await("#new-key").getText()).startsWith("fmugw_");
+    assertThat(browser.all("#keys tbody tr")).hasSize(2);
+    browser.screenshot("06-keys");
+
+    browser.go("/portal/credits");
+    browser.screenshot("07-credits");
+    browser.click("#pack-10 input[value='crypto']");
+    browser.click("#buy-10");
+    browser.await("button.pay");
+    assertThat(browser.path()).startsWith("/sandbox/checkout/");
+    assertThat(browser.pageText()).contains("8.00");
+    browser.screenshot("08-sandbox-checkout");
+    browser.click("button.pay");
+    browser.await("#notice");
+    assertThat(browser.path()).isEqualTo("/portal/credits");
+    assertThat(browser.text("#notice")).contains("100 credits added");
+    assertThat(browser.text("#balance")).isEqualTo("200");
+    assertThat(browser.text("#ledger tbody tr:first-child"))
+        .contains("Credit pack")
+        .contains("+100");
+    browser.screenshot("09-credits-paid");
+
+    browser.go("/portal/models");
+    browser.screenshot("10-models");
+    browser.click("a[href='/portal/models/lib:BouncingBall']");
+    assertThat(browser.text("#variables")).contains("h").contains("v");
+    browser.screenshot("11-model");
+
+    browser.go("/portal/run?model=msl:BouncingBall");
+    browser.type("#stopTime", "3");
+    browser.type("#step", "0.01");
+    browser.type("#outputs", "h");
+    browser.click("#run");
+    browser.await("#chart[data-plotted='true']");
+    assertThat(browser.text("#cost")).isEqualTo("10");
+    assertThat(browser.text("#kpis")).contains("h_max").doesNotContain("v_max");
+    browser.screenshot("12-run");
+
+    browser.go("/portal");
+    assertThat(browser.text("#balance")).isEqualTo("190");
+    assertThat(browser.text("#recent-runs")).contains("lib:BouncingBall").contains("succeeded");
+    browser.screenshot("13-dashboard-after-run");
+    browser.go("/portal/runs");
+    browser.screenshot("14-history");
+    browser.go("/portal/credits");
+    assertThat(browser.text("#ledger tbody tr:first-child"))
+        .contains("Simulation run")
+        .contains("-10");
+  }
+
+  @Test
+  void everyFormShowsWhatWentWrongAndKeepsWhatWasTyped() {
+    browser.go("/portal/signup");
+    String email = "kim-" + UUID.randomUUID() + "@example.com";
+    browser.type("#email", email);
+    browser.type("#password", "short1");
+    browser.click("form button[type='submit']");
+    assertThat(browser.await("#password-error").getText()).contains("at least 12 characters");
+    assertThat(browser.value("#email")).isEqualTo(email);
+    browser.screenshot("02-signup-error");
+
+    browser.type("#password", PASSWORD);
+    browser.click("form button[type='submit']");
+    browser.await("#new-key");
+    browser.go("/portal/login");
+    browser.type("#username", email);
+    browser.type("#password", "not the password 1");
+    browser.click("form button[type='submit']");
+    assertThat(browser.await("#login-error").getText()).contains("Wrong email or password");
+    assertThat(browser.value("#username")).isEqualTo(email);
+    browser.screenshot("04-login-error");
+    logIn(email, PASSWORD);
+
+    browser.go("/portal/run?model=msl:BouncingBall");
+    browser.type("#stopTime", "three");
+    browser.type("#outputs", "h, speed");
+    browser.click("#run");
+    assertThat(browser.await(".error").getText()).contains("'three' is not a number");
+    assertThat(browser.value("#stopTime")).isEqualTo("three");
+    assertThat(browser.value("#outputs")).isEqualTo("h, speed");
+    browser.type("#stopTime", "1");
+    browser.click("#run");
+    assertThat(browser.await("#outputs-error").getText()).contains("speed");
+    assertThat(browser.value("#outputs")).isEqualTo("h, speed");
+    browser.screenshot("15-run-error");
+
+    browser.go("/portal/models");
+    browser.find("#file").sendKeys(notAnFmu().toString());
+    browser.click("#upload");
+    assertThat(browser.await("#upload-error").getText()).isNotBlank();
+    browser.screenshot("16-upload-error");
+  }
+
+  @Test
+  void aCustomerIsTurnedAwayFromOperatorPagesWithAPageNotAStackTrace() {
+    logIn(signUp(), PASSWORD);
+
+    browser.go("/portal/ops");
+    assertThat(browser.text("#error h1")).isEqualTo("Not for your account");
+    browser.screenshot("17-ops-forbidden");
+
+    browser.go("/portal/no-such-page");
+    assertThat(browser.text("#error h1")).isEqualTo("Page not found");
+    browser.screenshot("18-not-found");
+  }
+
+  /** Signs a new visitor up through the form; returns the email. */
+  private String signUp() {
+    String email = "visitor-" + UUID.randomUUID() + "@example.com";
+    browser.go("/portal/signup");
+    browser.type("#email", email);
+    browser.type("#password", PASSWORD);
+    browser.click("form button[type='submit']");
+    assertThat(browser.await("#new-key").getText()).startsWith("fmugw_");
+    return email;
+  }
+
+  private void logIn(String email, String password) {
+    browser.go("/portal/login");
+    browser.type("#username", email);
+    browser.type("#password", password);
+    browser.click("form button[type='submit']");
+    browser.until(ExpectedConditions.not(ExpectedConditions.urlContains("/portal/login")));
+  }
+
+  private static java.nio.file.Path notAnFmu() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("not-an-fmu", ".fmu");
+      java.nio.file.Files.writeString(file, "this is not a zip archive");
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
