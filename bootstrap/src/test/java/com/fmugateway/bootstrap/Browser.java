@@ -147,12 +147,19 @@ final class Browser implements AutoCloseable {
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
   Path screenshot(String name) {
+    return screenshot(name, WIDTH);
+  }
+
+  /** The same, as a window {@code width} pixels wide shows it (a phone's is about 390). */
+  Path screenshot(String name, int width) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path target = SCREENSHOTS.resolve(name + ".png");
-      // The whole page, not just the window: stretch the window to the page's height.
-      Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-      driver.manage().window().setSize(new Dimension(WIDTH, Math.min(height.intValue(), 6000)));
+      // The whole page, not just the window: at that width, stretch the window to the page.
+      driver.manage().window().setSize(new Dimension(width, HEIGHT));
+      Number height =
+          (Number) driver.executeScript("return document.documentElement.scrollHeight");
+      driver.manage().window().setSize(new Dimension(width, Math.min(height.intValue(), 6000)));
       Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
       driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
       Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);

@@ -99,6 +99,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
     assertThat(browser.text("#balance")).isEqualTo("190");
     assertThat(browser.text("#recent-runs")).contains("lib:BouncingBall").contains("succeeded");
     browser.screenshot("13-dashboard-after-run");
+    browser.screenshot("13-dashboard-after-run-phone", 390);
     browser.go("/portal/runs");
     browser.screenshot("14-history");
     browser.go("/portal/credits");
