@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * them (and Spring caches the context); every test works with fresh accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ThreadDumpOnFailure.class)
 abstract class AbstractGatewayIT {
 
   protected static final DatabaseEndpoint DATABASE = TestDatabase.freshDatabase();
