@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Builds the payment services. Providers are every {@link PaymentProvider} bean the payment adapter
@@ -47,8 +48,10 @@ class PaymentWiring {
   }
 
   @Bean
-  PaymentTerms paymentTerms(PaymentProperties payments, BillingProperties billing) {
-    return payments.terms(billing.baseCredits());
+  PaymentTerms paymentTerms(
+      PaymentProperties payments, BillingProperties billing, Environment environment) {
+    return payments.terms(
+        billing.baseCredits(), new PublicAddress(payments.configuredPublicUrl(), environment));
   }
 
   @Bean
