@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What runs and credit packs cost in money ({@code FMUGW_PAYMENTS_…}), in minor units of {@code
  * currency}: one run {@code runPrice}; a pack {@code price} for {@code runs} runs' worth of credits
  * (runs × {@code fmugw.billing.base-credits}). Checkouts stay payable {@code sessionTtl}, a paid
- * run's token {@code tokenTtl}; the return URLs may contain {@code {session_id}}. Reconciliation
- * asks providers about checkouts pending longer than {@code reconcile.after}, every {@code
- * reconcile.every}, {@code reconcile.batch} at a time.
+ * run's token {@code tokenTtl}; the return URLs may contain {@code {session_id}} and default to
+ * pages of the gateway at {@code publicUrl}, else {@code publicBaseUrl} (the sandbox's setting
+ * too), else the port it listens on. Reconciliation asks providers about checkouts pending longer
+ * than {@code reconcile.after}, every {@code reconcile.every}, {@code reconcile.batch} at a time.
  */
 @ConfigurationProperties("fmugw.payments")
 record PaymentProperties(
@@ -25,7 +27,8 @@ record PaymentProperties(
     @DefaultValue("60m") Duration sessionTtl,
     @DefaultValue("30m") Duration tokenTtl,
     @DefaultValue("5m") Duration reuseMargin,
-    @DefaultValue("http://localhost:8080") String publicUrl,
+    Optional<String> publicUrl,
+    Optional<String> publicBaseUrl,
     Optional<String> successUrl,
     Optional<String> cancelUrl,
     Map<String, PackSettings> packs,
@@ -40,8 +43,13 @@ record PaymentProperties(
       @DefaultValue("30s") Duration every,
       @DefaultValue("50") int batch) {}
 
-  PaymentTerms terms(long creditsPerRun) {
-    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+  /** The public address configured for return URLs, if any. */
+  Optional<String> configuredPublicUrl() {
+    return publicUrl.or(() -> publicBaseUrl).filter(url -> !url.isBlank());
+  }
+
+  /** The terms; {@code publicAddress} is where customers reach the gateway, read when used. */
+  PaymentTerms terms(long creditsPerRun, Supplier<String> publicAddress) {
     return new PaymentTerms(
         new Money(runPrice, currency),
         (packs == null ? Map.<String, PackSettings>of() : packs)
@@ -58,7 +66,22 @@ record PaymentProperties(
         sessionTtl,
         tokenTtl,
         reuseMargin,
-        successUrl.orElse(base + "?payment=paid&session_id={session_id}"),
-        cancelUrl.orElse(base + "?payment=cancelled&session_id={session_id}"));
+        returnUrl(successUrl, publicAddress, "paid"),
+        returnUrl(cancelUrl, publicAddress, "cancelled"));
+  }
+
+  private static Supplier<String> returnUrl(
+      Optional<String> configured, Supplier<String> publicAddress, String outcome) {
+    if (configured.isPresent()) {
+      String url = configured.get();
+      return () -> url;
+    }
+    return () -> {
+      String base = publicAddress.get();
+      return (base.endsWith("/") ? base : base + "/")
+          + "?payment="
+          + outcome
+          + "&session_id={session_id}";
+    };
   }
 }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Builds the payment services. Providers are every {@link PaymentProvider} bean the payment adapter
@@ -48,8 +49,10 @@ class PaymentWiring {
   }
 
   @Bean
-  PaymentTerms paymentTerms(PaymentProperties payments, BillingProperties billing) {
-    return payments.terms(billing.baseCredits());
+  PaymentTerms paymentTerms(
+      PaymentProperties payments, BillingProperties billing, Environment environment) {
+    return payments.terms(
+        billing.baseCredits(), new PublicAddress(payments.configuredPublicUrl(), environment));
   }
 
   @Bean

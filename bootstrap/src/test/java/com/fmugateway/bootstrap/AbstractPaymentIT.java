@@ -1,14 +1,11 @@
 package com.fmugateway.bootstrap;
 
-import com.fmugateway.domain.fixtures.FakePaymentProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,11 +13,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway with the fake payment provider and no free credits, so every run needs paying.
- * Reconciliation's timer is set beyond any test (tests call it themselves); it asks about any
- * pending checkout.
+ * The gateway with no free credits, so every run needs paying, and what customers do about it over
+ * HTTP. Reconciliation's timer is set beyond any test (tests call it themselves); it asks about any
+ * pending checkout. Subclasses choose the payment providers.
  */
-@Import(FakePaymentProviderConfiguration.class)
 @TestPropertySource(
     properties = {
       "fmugw.billing.tiers.free.monthly-credits=0",
@@ -31,8 +27,6 @@ abstract class AbstractPaymentIT extends AbstractGatewayIT {
 
   protected static final String RUN =
       "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":1.0,\"step\":0.1}";
-
-  @Autowired protected FakePaymentProvider provider;
 
   /** A new account's id, its key and a client sending it. */
   protected record Customer(String accountId, String key, WebTestClient client) {}
@@ -65,9 +59,9 @@ abstract class AbstractPaymentIT extends AbstractGatewayIT {
         .exchange();
   }
 
-  /** The customer pays the checkout and the provider's webhook reaches the gateway. */
-  protected void pay(String sessionId) {
-    deliver(provider.pay(provider.providerSession(sessionId))).expectStatus().isOk();
+  /** {@code GET /payments/checkout/{id}} as the customer. */
+  protected static WebTestClient.ResponseSpec checkout(Customer customer, String sessionId) {
+    return customer.client().get().uri("/payments/checkout/" + sessionId).exchange();
   }
 
   /** The payment token of a paid run checkout. */
@@ -75,16 +69,6 @@ abstract class AbstractPaymentIT extends AbstractGatewayIT {
     return (String)
         body(customer.get().uri("/payments/checkout/" + sessionId).exchange().expectStatus().isOk())
             .get("payment_token");
-  }
-
-  /** Delivers a webhook as the provider does: no API key, the signed raw body. */
-  protected WebTestClient.ResponseSpec deliver(FakePaymentProvider.Delivery delivery) {
-    return client
-        .post()
-        .uri(FakePaymentProviderConfiguration.WEBHOOK)
-        .headers(h -> delivery.headers().forEach(h::set))
-        .bodyValue(delivery.body())
-        .exchange();
   }
 
   @SuppressWarnings("unchecked")

@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
  * The payment flow over HTTP, as an agent goes through it: 402 with a checkout, pay, poll for the
  * token, run with it; and everything that must not happen on the way.
  */
-class PaymentFlowIT extends AbstractPaymentIT {
+class PaymentFlowIT extends AbstractFakeProviderIT {
 
   @Test
   void a402_paid_thenTheTokenRunsOnceAndOnlyOnce() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A payment whose webhook never arrives is found by asking the provider. */
-class PaymentReconciliationIT extends AbstractPaymentIT {
+class PaymentReconciliationIT extends AbstractFakeProviderIT {
 
   @Autowired ReconcilePaymentsUseCase reconciliation;
 

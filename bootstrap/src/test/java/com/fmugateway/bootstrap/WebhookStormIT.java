@@ -23,7 +23,7 @@ import reactor.core.publisher.Flux;
  * "expired" news after payments. Read back from the database, every paid checkout has exactly one
  * token or one purchase, nothing else changed, and every refusal was a forgery.
  */
-class WebhookStormIT extends AbstractPaymentIT {
+class WebhookStormIT extends AbstractFakeProviderIT {
 
   private static final int ACCOUNTS = 10;
   private static final int CHECKOUTS_PER_ACCOUNT = 10;

@@ -84,8 +84,7 @@ public final class PaymentSettlement {
                                     changed
                                         ? settled(session, next, eventId, now)
                                             .thenReturn(WebhookOutcome.APPLIED)
-                                        : stale(session, next, eventId, now)
-                                            .thenReturn(WebhookOutcome.UNCHANGED));
+                                        : stale(session, next, eventId, now));
                       });
           return transactions.atomically(work);
         });
@@ -127,20 +126,28 @@ public final class PaymentSettlement {
    * nothing; a payment reported for a checkout already expired or failed is money without goods, so
    * it is written to the audit log for an operator to refund or honour.
    */
-  private Mono<Void> stale(
+  private Mono<WebhookOutcome> stale(
       PaymentSession session, PaymentStatus next, String eventId, Instant now) {
     if (next != PaymentStatus.PAID) {
-      return Mono.empty();
+      return Mono.just(WebhookOutcome.UNCHANGED);
     }
     return sessions
         .find(session.id())
         .filter(current -> current.status() != PaymentStatus.PAID)
         .flatMap(
             current ->
-                audit.record(
-                    AuditEvent.by(session.account(), now, "payment.paid_late", session.id().value())
-                        .with("status", current.status().code())
-                        .with("provider", session.provider().code())
-                        .with("event", eventId)));
+                audit
+                    .record(
+                        AuditEvent.by(
+                                session.account(), now, "payment.paid_late", session.id().value())
+                            .with("status", current.status().code())
+                            .with("provider", session.provider().code())
+                            .with("provider_session", session.providerSessionId())
+                            .with(
+                                "amount",
+                                session.amount().decimal() + " " + session.amount().currency())
+                            .with("event", eventId))
+                    .thenReturn(WebhookOutcome.PAID_LATE))
+        .defaultIfEmpty(WebhookOutcome.UNCHANGED);
   }
 }

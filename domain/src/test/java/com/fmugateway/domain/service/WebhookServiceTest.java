@@ -131,9 +131,10 @@ class WebhookServiceTest {
   void aPaymentReportedAfterExpiry_keepsTheCheckoutExpiredAndIsAuditedForAnOperator() {
     PaymentSession session = runCheckout(PaymentMethod.CRYPTO);
     deliver(world.provider.expire(session.providerSessionId()));
+    Delivery late = world.provider.pay(session.providerSessionId());
 
-    assertThat(deliver(world.provider.pay(session.providerSessionId())))
-        .isEqualTo(WebhookOutcome.UNCHANGED);
+    assertThat(deliver(late)).isEqualTo(WebhookOutcome.PAID_LATE);
+    assertThat(deliver(late)).isEqualTo(WebhookOutcome.DUPLICATE);
 
     assertThat(status(session)).isEqualTo(PaymentStatus.EXPIRED);
     assertThat(world.tokens.all()).isEmpty();

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the gateway sells and for how long its offers stand: the price of one run, the credit packs,
  * how long a checkout stays payable ({@code sessionTtl}) and a paid run's token usable ({@code
  * tokenTtl}); a pending checkout is offered again only while {@code reuseMargin} of it is left. The
- * return URLs may contain {@code {session_id}}.
+ * return URLs may contain {@code {session_id}}; they are read whenever a checkout opens, because a
+ * default one names the port the server got, known only once it listens.
  */
 public record PaymentTerms(
     Money runPrice,
@@ -17,8 +19,8 @@ public record PaymentTerms(
     Duration sessionTtl,
     Duration tokenTtl,
     Duration reuseMargin,
-    String successUrl,
-    String cancelUrl) {
+    Supplier<String> successUrl,
+    Supplier<String> cancelUrl) {
 
   /** Written in a success or cancel URL, replaced by the checkout's session id. */
   public static final String SESSION_ID = "{session_id}";
@@ -39,16 +41,40 @@ public record PaymentTerms(
     }
   }
 
+  /** Terms whose return URLs are fixed. */
+  public PaymentTerms(
+      Money runPrice,
+      List<CreditPack> packs,
+      Duration sessionTtl,
+      Duration tokenTtl,
+      Duration reuseMargin,
+      String successUrl,
+      String cancelUrl) {
+    this(
+        runPrice,
+        packs,
+        sessionTtl,
+        tokenTtl,
+        reuseMargin,
+        fixed(successUrl, "successUrl"),
+        fixed(cancelUrl, "cancelUrl"));
+  }
+
   public Optional<CreditPack> pack(String id) {
     return packs.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
   public String successUrl(PaymentSessionId session) {
-    return successUrl.replace(SESSION_ID, session.value());
+    return successUrl.get().replace(SESSION_ID, session.value());
   }
 
   public String cancelUrl(PaymentSessionId session) {
-    return cancelUrl.replace(SESSION_ID, session.value());
+    return cancelUrl.get().replace(SESSION_ID, session.value());
+  }
+
+  private static Supplier<String> fixed(String url, String name) {
+    Objects.requireNonNull(url, name);
+    return () -> url;
   }
 
   private static boolean positive(Duration duration) {

@@ -9,5 +9,10 @@ public enum WebhookOutcome {
   /** This event was processed before; a retry or a replay. */
   DUPLICATE,
   /** Not about one of our checkouts, or of a type the gateway does not act on. */
-  IGNORED
+  IGNORED,
+  /**
+   * Paid for a checkout that had expired or failed: money without goods. Nothing is delivered; the
+   * audit log holds {@code payment.paid_late} for an operator to refund or honour.
+   */
+  PAID_LATE
 }

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.payment;
 
 import com.fmugateway.domain.model.payment.InvalidWebhookException;
+import com.fmugateway.domain.model.payment.WebhookOutcome;
 import com.fmugateway.domain.port.in.HandleWebhookCommand;
 import com.fmugateway.domain.port.in.HandleWebhookUseCase;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -50,7 +51,7 @@ class WebhookController {
                 headers.putIfAbsent(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     return body.defaultIfEmpty(new byte[0])
         .flatMap(bytes -> webhooks.handle(new HandleWebhookCommand(provider, bytes, headers)))
-        .doOnNext(outcome -> log.debug("Webhook from {}: {}", provider, outcome))
+        .doOnNext(outcome -> logOutcome(provider, outcome))
         .doOnError(
             InvalidWebhookException.class,
             e ->
@@ -60,5 +61,17 @@ class WebhookController {
                     request.getRemoteAddress(),
                     e.getMessage()))
         .map(outcome -> new WebhookResponse(true, outcome.name().toLowerCase(Locale.ROOT)));
+  }
+
+  private static void logOutcome(String provider, WebhookOutcome outcome) {
+    if (outcome == WebhookOutcome.PAID_LATE) {
+      // Money without goods: someone has to refund or honour it (see payment.paid_late).
+      log.warn(
+          "{} reports a payment for a checkout that had already expired or failed; it was not"
+              + " fulfilled: refund or honour it (audit log, payment.paid_late)",
+          provider);
+    } else {
+      log.debug("Webhook from {}: {}", provider, outcome);
+    }
   }
 }

@@ -15,14 +15,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Coinbase Commerce's charges API on a local port ({@code POST /charges}, {@code GET /charges/{id
- * or code}}, checking {@code X-CC-Api-Key}), and the webhooks Coinbase would send, signed with
- * {@code X-CC-Webhook-Signature}. Like Coinbase, it keeps no idempotency keys: a repeated create
- * makes a second charge.
+ * or code}}, checking {@code X-CC-Api-Key}), the hosted page at a charge's {@code hosted_url} (no
+ * key, the charge as JSON), and the webhooks Coinbase would send, signed with {@code
+ * X-CC-Webhook-Signature}. Like Coinbase, it keeps no idempotency keys: a repeated create makes a
+ * second charge.
  */
 public final class FakeCoinbaseServer extends FakeProviderServer {
 
   public static final String API_KEY = "cc-fake-api-key";
   public static final String WEBHOOK_SECRET = "cc-fake-shared-secret";
+
+  private static final String HOSTED_PAGE = "/pay/";
 
   private final JsonMapper json = JsonMapper.shared();
   private final Clock clock;
@@ -70,6 +73,21 @@ public final class FakeCoinbaseServer extends FakeProviderServer {
     return event("charge:failed", chargeId);
   }
 
+  /**
+   * The customer paid after the charge expired: UNRESOLVED (DELAYED), {@code charge:delayed}. The
+   * money waits for the merchant to {@link #resolve} or refund it.
+   */
+  public SignedWebhook payLate(String chargeId) {
+    timeline(chargeId, "UNRESOLVED").put("context", "DELAYED");
+    return event("charge:delayed", chargeId);
+  }
+
+  /** The merchant accepted an unresolved payment: RESOLVED, {@code charge:resolved}. */
+  public SignedWebhook resolve(String chargeId) {
+    timeline(chargeId, "RESOLVED");
+    return event("charge:resolved", chargeId);
+  }
+
   /** An event about the charge as it is now, sent now. */
   public SignedWebhook event(String type, String chargeId) {
     return event(type, chargeId, clock.now());
@@ -93,13 +111,29 @@ public final class FakeCoinbaseServer extends FakeProviderServer {
 
   /** Signs a body as Coinbase does: hex HMAC-SHA256 of the raw body under the shared secret. */
   public SignedWebhook sign(String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return new SignedWebhook(
-        bytes, Map.of("x-cc-webhook-signature", Hmac.sha256Hex(WEBHOOK_SECRET, bytes)));
+    return sign(body.getBytes(StandardCharsets.UTF_8), WEBHOOK_SECRET);
+  }
+
+  /** The same body signed with a secret other than the endpoint's: a forgery. */
+  public SignedWebhook forge(SignedWebhook genuine) {
+    return sign(genuine.body(), "not the endpoint's shared secret");
+  }
+
+  private static SignedWebhook sign(byte[] body, String secret) {
+    return new SignedWebhook(body, Map.of("x-cc-webhook-signature", Hmac.sha256Hex(secret, body)));
   }
 
   @Override
   protected Response handle(Request request) {
+    if (request.method().equals("GET") && request.path().startsWith(HOSTED_PAGE)) {
+      // A customer's browser opening the charge's hosted_url: no API key.
+      String code = request.path().substring(HOSTED_PAGE.length());
+      return charges.values().stream()
+          .filter(c -> c.path("code").asString().equals(code))
+          .findFirst()
+          .map(c -> new Response(200, json.writeValueAsString(c)))
+          .orElse(new Response(404, errorJson("not_found", "Not found")));
+    }
     if (!API_KEY.equals(request.header("x-cc-api-key"))) {
       return new Response(401, errorJson("authorization_error", "No such API key."));
     }
@@ -148,7 +182,7 @@ public final class FakeCoinbaseServer extends FakeProviderServer {
     charge.put("code", code);
     charge.put("name", body.path("name").asString(""));
     charge.put("description", body.path("description").asString(""));
-    charge.put("hosted_url", baseUrl() + "/pay/" + code);
+    charge.put("hosted_url", baseUrl() + HOSTED_PAGE + code);
     charge.put("created_at", now.toString());
     charge.put("expires_at", now.plus(Duration.ofHours(1)).toString());
     charge.put("pricing_type", "fixed_price");
@@ -163,8 +197,8 @@ public final class FakeCoinbaseServer extends FakeProviderServer {
     return new Response(201, data(charge));
   }
 
-  private void timeline(String chargeId, String status) {
-    ((tools.jackson.databind.node.ArrayNode) charges.get(chargeId).path("timeline"))
+  private ObjectNode timeline(String chargeId, String status) {
+    return ((tools.jackson.databind.node.ArrayNode) charges.get(chargeId).path("timeline"))
         .addObject()
         .put("status", status)
         .put("time", clock.now().toString());

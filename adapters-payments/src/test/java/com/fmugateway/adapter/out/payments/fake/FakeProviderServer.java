@@ -95,7 +95,10 @@ public abstract class FakeProviderServer implements AutoCloseable {
     deliverTwice = twice;
   }
 
-  /** Every API call received so far, oldest first, failed and hung ones included. */
+  /**
+   * Every request received so far (API calls and hosted page views), oldest first, failed and hung
+   * ones included.
+   */
   public List<Request> requests() {
     return List.copyOf(requests);
   }

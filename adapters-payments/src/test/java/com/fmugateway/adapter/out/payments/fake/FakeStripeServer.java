@@ -16,8 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stripe's Checkout Sessions API on a local port ({@code POST /v1/checkout/sessions}, form-encoded,
- * honouring {@code Idempotency-Key}; {@code GET /v1/checkout/sessions/{id}}), and the webhooks
- * Stripe would send, signed as Stripe signs them and written in the SDK's own API version.
+ * honouring {@code Idempotency-Key}; {@code GET /v1/checkout/sessions/{id}}), the hosted page at a
+ * session's {@code url} (no key, the session as JSON), and the webhooks Stripe would send, signed
+ * as Stripe signs them and written in the SDK's own API version.
  */
 public final class FakeStripeServer extends FakeProviderServer {
 
@@ -25,6 +26,7 @@ public final class FakeStripeServer extends FakeProviderServer {
   public static final String WEBHOOK_SECRET = "whsec_fake";
 
   private static final String SESSIONS = "/v1/checkout/sessions";
+  private static final String HOSTED_PAGE = "/c/pay/";
 
   private record Replay(String body, Response response) {}
 
@@ -88,14 +90,30 @@ public final class FakeStripeServer extends FakeProviderServer {
 
   /** Signs a body as Stripe does: {@code t=<unix>,v1=<hex HMAC-SHA256 of "t.body">}. */
   public SignedWebhook sign(String body, Instant at) {
+    return sign(body, at, WEBHOOK_SECRET);
+  }
+
+  /** The same body signed now with a secret other than the endpoint's: a forgery. */
+  public SignedWebhook forge(SignedWebhook genuine) {
+    return sign(genuine.bodyText(), clock.now(), "whsec_not_the_endpoints");
+  }
+
+  private static SignedWebhook sign(String body, Instant at, String secret) {
     long t = at.getEpochSecond();
-    String v1 = Hmac.sha256Hex(WEBHOOK_SECRET, (t + "." + body).getBytes(StandardCharsets.UTF_8));
+    String v1 = Hmac.sha256Hex(secret, (t + "." + body).getBytes(StandardCharsets.UTF_8));
     return new SignedWebhook(
         body.getBytes(StandardCharsets.UTF_8), Map.of("stripe-signature", "t=" + t + ",v1=" + v1));
   }
 
   @Override
   protected Response handle(Request request) {
+    if (request.method().equals("GET") && request.path().startsWith(HOSTED_PAGE)) {
+      // A customer's browser opening the session's url: no API key.
+      ObjectNode session = sessions.get(request.path().substring(HOSTED_PAGE.length()));
+      return session == null
+          ? new Response(404, errorJson("invalid_request_error", "No such checkout page"))
+          : new Response(200, json.writeValueAsString(session));
+    }
     if (!("Bearer " + API_KEY).equals(request.header("authorization"))) {
       return new Response(401, errorJson("invalid_request_error", "Invalid API Key provided"));
     }
@@ -181,7 +199,7 @@ public final class FakeStripeServer extends FakeProviderServer {
     session.put("status", "open");
     session.put("success_url", form.get("success_url"));
     session.put("cancel_url", form.get("cancel_url"));
-    session.put("url", baseUrl() + "/c/pay/" + id);
+    session.put("url", baseUrl() + HOSTED_PAGE + id);
     sessions.put(id, session);
     return new Response(200, json.writeValueAsString(session));
   }

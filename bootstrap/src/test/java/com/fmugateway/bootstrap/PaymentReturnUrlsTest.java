@@ -1,0 +1,79 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.domain.model.payment.PaymentSessionId;
+import com.fmugateway.domain.model.payment.PaymentTerms;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Where providers send customers back when a checkout names no URL of its own. */
+class PaymentReturnUrlsTest {
+
+  private static final PaymentSessionId SESSION = new PaymentSessionId("cs_1");
+
+  private final MockEnvironment environment =
+      new MockEnvironment().withProperty("server.port", "0");
+
+  @Test
+  void withNothingConfigured_theyFollowThePortTheServerListensOn() {
+    PaymentTerms terms = terms();
+    environment.setProperty("local.server.port", "43210");
+
+    assertThat(terms.successUrl(SESSION))
+        .isEqualTo("http://localhost:43210/?payment=paid&session_id=cs_1");
+    assertThat(terms.cancelUrl(SESSION))
+        .isEqualTo("http://localhost:43210/?payment=cancelled&session_id=cs_1");
+  }
+
+  @Test
+  void beforeTheServerListens_theyFollowTheConfiguredPort() {
+    environment.setProperty("server.port", "9090");
+
+    assertThat(terms().successUrl(SESSION)).startsWith("http://localhost:9090/?payment=paid");
+  }
+
+  @Test
+  void thePublicBaseUrl_winsOverThePort() {
+    environment
+        .withProperty("local.server.port", "43210")
+        .setProperty("fmugw.payments.public-base-url", "https://gw.example/");
+
+    assertThat(terms().successUrl(SESSION))
+        .isEqualTo("https://gw.example/?payment=paid&session_id=cs_1");
+  }
+
+  @Test
+  void thePublicUrl_winsOverThePublicBaseUrl_andMayNameTheServersPort() {
+    PaymentTerms terms =
+        terms(
+            "fmugw.payments.public-base-url=https://gw.example",
+            "fmugw.payments.public-url=http://127.0.0.1:${local.server.port}/gw");
+    environment.setProperty("local.server.port", "43211");
+
+    assertThat(terms.cancelUrl(SESSION))
+        .isEqualTo("http://127.0.0.1:43211/gw/?payment=cancelled&session_id=cs_1");
+  }
+
+  @Test
+  void configuredReturnUrls_winOverEverything() {
+    PaymentTerms terms =
+        terms(
+            "fmugw.payments.public-base-url=https://gw.example",
+            "fmugw.payments.success-url=https://agent.example/done/{session_id}");
+
+    assertThat(terms.successUrl(SESSION)).isEqualTo("https://agent.example/done/cs_1");
+    assertThat(terms.cancelUrl(SESSION)).startsWith("https://gw.example/?payment=cancelled");
+  }
+
+  private PaymentTerms terms(String... properties) {
+    for (String property : properties) {
+      int eq = property.indexOf('=');
+      environment.setProperty(property.substring(0, eq), property.substring(eq + 1));
+    }
+    PaymentProperties payments =
+        Binder.get(environment).bindOrCreate("fmugw.payments", PaymentProperties.class);
+    return payments.terms(10, new PublicAddress(payments.configuredPublicUrl(), environment));
+  }
+}
