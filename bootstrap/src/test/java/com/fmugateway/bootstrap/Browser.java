@@ -157,8 +157,7 @@ final class Browser implements AutoCloseable {
       Path target = SCREENSHOTS.resolve(name + ".png");
       // The whole page, not just the window: at that width, stretch the window to the page.
       driver.manage().window().setSize(new Dimension(width, HEIGHT));
-      Number height =
-          (Number) driver.executeScript("return document.documentElement.scrollHeight");
+      Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
       driver.manage().window().setSize(new Dimension(width, Math.min(height.intValue(), 6000)));
       Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
       driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
