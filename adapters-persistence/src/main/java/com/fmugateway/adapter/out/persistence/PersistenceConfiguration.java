@@ -12,6 +12,7 @@ import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
 import com.fmugateway.adapter.out.persistence.limit.R2dbcRateLimiter;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
@@ -143,5 +144,10 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcWebhookEventLog webhookEventLog(DatabaseClient db) {
     return new R2dbcWebhookEventLog(db);
+  }
+
+  @Bean
+  public R2dbcPaymentRequirementLog paymentRequirementLog(DatabaseClient db) {
+    return new R2dbcPaymentRequirementLog(db);
   }
 }
