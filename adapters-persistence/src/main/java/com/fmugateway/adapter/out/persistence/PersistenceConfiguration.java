@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.persistence;
 
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
 import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
 import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
@@ -149,5 +150,10 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcPaymentRequirementLog paymentRequirementLog(DatabaseClient db) {
     return new R2dbcPaymentRequirementLog(db);
+  }
+
+  @Bean
+  public R2dbcAnalyticsReadModel analyticsReadModel(DatabaseClient db) {
+    return new R2dbcAnalyticsReadModel(db);
   }
 }

@@ -28,7 +28,7 @@ public interface AnalyticsReadModel {
   /** The steps as {@link com.fmugateway.domain.model.analytics.FunnelStage} defines them. */
   Mono<Funnel> funnel(AnalyticsPeriod period);
 
-  /** Models run in the period, most failed runs first, then most runs. */
+  /** Models with at least one failed run in the period, most failed runs first, then most runs. */
   Flux<ModelFailures> failuresByModel(AnalyticsPeriod period, int limit);
 
   /** Failed runs by cause, most frequent first. */
