@@ -6,28 +6,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The operators' analytics over HTTP: a 402, its checkout paid, a run that fails on the token and
- * one that succeeds show up in the JSON reports; customers are refused. The database is shared with
- * other ITs, so figures are compared before and after.
+ * The operators' analytics as JSON: a 402, its checkout paid, a run that fails on the token and one
+ * that succeeds show up in the reports; customers are refused, bad dates named.
  */
-@TestPropertySource(
-    properties = {
-      "fmugw.operator.email=" + OperatorAnalyticsIT.OPERATOR,
-      "fmugw.operator.password=" + OperatorAnalyticsIT.PASSWORD
-    })
-class OperatorAnalyticsIT extends AbstractPaymentIT {
-
-  static final String OPERATOR = "analyst@fmugateway.test";
-  static final String PASSWORD = "numbers all day 2026";
+class OperatorAnalyticsIT extends AbstractOperatorIT {
 
   private static final String FAILING =
       "{\"fmu_id\":\"lib:FirstOrderLag\",\"start_values\":{\"T\":-1}}";
@@ -37,12 +25,8 @@ class OperatorAnalyticsIT extends AbstractPaymentIT {
 
   @BeforeEach
   void operator() {
-    Awaitility.await().untilAsserted(() -> logIn().expectStatus().isCreated());
-    String key = (String) body(logIn().expectStatus().isCreated()).get("key");
-    operator = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
-    // Around today, so a test that runs across midnight (UTC) still sees what it did.
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    period = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+    operator = operatorApi();
+    period = aroundToday();
   }
 
   @Test
@@ -160,15 +144,6 @@ class OperatorAnalyticsIT extends AbstractPaymentIT {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
     client.get().uri("/analytics").exchange().expectStatus().isUnauthorized();
-  }
-
-  private WebTestClient.ResponseSpec logIn() {
-    return client
-        .post()
-        .uri("/login")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", OPERATOR, "password", PASSWORD))
-        .exchange();
   }
 
   private Map<String, Object> report(String name) {
