@@ -110,6 +110,26 @@ class OperatorPagesIT extends AbstractOperatorIT {
     customer.get("/portal/ops/revenue.csv").expectStatus().isForbidden();
   }
 
+  @Test
+  void aVisitor_isOfferedLogInAndSignUp_notTheMembersNavigation() {
+    String login =
+        client
+            .get()
+            .uri("/portal/login")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(login)
+        .contains("href=\"/portal/signup\"")
+        .doesNotContain("action=\"/portal/logout\"")
+        .doesNotContain("id=\"nav-ops\"");
+    client.get().uri("/portal/ops").exchange().expectStatus().is3xxRedirection();
+  }
+
   private static String csv(PortalSession session, String path, String table) {
     return session
         .get(path)
