@@ -35,9 +35,12 @@
       };
     }
     const twoAxes = data.series.some(function (s) { return s.secondAxis; });
-    const scales = { y: { beginAtZero: true } };
+    // Counts have no fractions; money is plotted in major units on the same integer ticks.
+    const ticks = { precision: 0 };
+    const scales = { y: { beginAtZero: true, ticks: ticks } };
     if (twoAxes) {
-      scales.y2 = { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } };
+      scales.y2 = { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
+                    ticks: ticks };
     }
     return {
       type: type,
@@ -53,7 +56,7 @@
       options: { animation: false, responsive: true, maintainAspectRatio: false,
                  indexAxis: horizontal ? 'y' : 'x',
                  interaction: { mode: 'index', intersect: false },
-                 scales: horizontal ? { x: { beginAtZero: true } } : scales }
+                 scales: horizontal ? { x: { beginAtZero: true, ticks: ticks } } : scales }
     };
   }
 
