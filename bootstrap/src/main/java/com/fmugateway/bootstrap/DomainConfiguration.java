@@ -1,8 +1,10 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.model.account.ApiKeyHasher;
+import com.fmugateway.domain.model.payment.PaymentTerms;
 import com.fmugateway.domain.model.simulation.SimulationSettings;
 import com.fmugateway.domain.port.out.AccountStore;
+import com.fmugateway.domain.port.out.AnalyticsReadModel;
 import com.fmugateway.domain.port.out.ApiKeyStore;
 import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
@@ -16,6 +18,7 @@ import com.fmugateway.domain.port.out.PasswordHasher;
 import com.fmugateway.domain.port.out.RateLimiter;
 import com.fmugateway.domain.port.out.RunHistory;
 import com.fmugateway.domain.port.out.Simulator;
+import com.fmugateway.domain.service.AnalyticsService;
 import com.fmugateway.domain.service.ApiKeyManagementService;
 import com.fmugateway.domain.service.AuditQueryService;
 import com.fmugateway.domain.service.AuthenticateApiKeyService;
@@ -122,6 +125,12 @@ class DomainConfiguration {
   @Bean
   AuditQueryService auditQueryService(AuditLog audit) {
     return new AuditQueryService(audit);
+  }
+
+  /** Cash is reported per currency; the one prices are set in always has a column. */
+  @Bean
+  AnalyticsService analyticsService(AnalyticsReadModel figures, Clock clock, PaymentTerms terms) {
+    return new AnalyticsService(figures, clock, terms.runPrice().currency());
   }
 
   @Bean

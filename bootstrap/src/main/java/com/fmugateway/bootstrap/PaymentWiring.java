@@ -7,6 +7,7 @@ import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
 import com.fmugateway.domain.port.out.CreditLedger;
 import com.fmugateway.domain.port.out.PaymentProvider;
+import com.fmugateway.domain.port.out.PaymentRequirementLog;
 import com.fmugateway.domain.port.out.PaymentSessionStore;
 import com.fmugateway.domain.port.out.PaymentTokenStore;
 import com.fmugateway.domain.port.out.RunHistory;
@@ -132,7 +133,8 @@ class PaymentWiring {
       PaymentTokenStore tokens,
       RunHistory runs,
       AuditLog audit,
+      PaymentRequirementLog requirements,
       Clock clock) {
-    return new RunPayments(metering, checkouts, sessions, tokens, runs, audit, clock);
+    return new RunPayments(metering, checkouts, sessions, tokens, runs, audit, requirements, clock);
   }
 }

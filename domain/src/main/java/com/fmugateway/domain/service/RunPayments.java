@@ -17,6 +17,7 @@ import com.fmugateway.domain.model.payment.RunPayment;
 import com.fmugateway.domain.port.in.SimulateCommand;
 import com.fmugateway.domain.port.out.AuditLog;
 import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.port.out.PaymentRequirementLog;
 import com.fmugateway.domain.port.out.PaymentSessionStore;
 import com.fmugateway.domain.port.out.PaymentTokenStore;
 import com.fmugateway.domain.port.out.RunHistory;
@@ -31,7 +32,8 @@ import reactor.core.publisher.Mono;
  * Secures payment for a run before it starts. A presented payment token pays for it (reserved
  * atomically, so of two runs with one token exactly one proceeds); otherwise credits do, and when
  * they are short the 402 carries a checkout for this very request, opened or reused. A quote-only
- * request gets the 402 with the price and no checkout.
+ * request gets the 402 with the price and no checkout. Every 402 is noted for the operators'
+ * funnel.
  */
 public final class RunPayments {
 
@@ -41,6 +43,7 @@ public final class RunPayments {
   private final PaymentTokenStore tokens;
   private final RunHistory history;
   private final AuditLog audit;
+  private final PaymentRequirements requirements;
   private final Clock clock;
 
   public RunPayments(
@@ -50,6 +53,7 @@ public final class RunPayments {
       PaymentTokenStore tokens,
       RunHistory history,
       AuditLog audit,
+      PaymentRequirementLog requirements,
       Clock clock) {
     this.metering = Objects.requireNonNull(metering, "metering");
     this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
@@ -58,6 +62,7 @@ public final class RunPayments {
     this.history = Objects.requireNonNull(history, "history");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.requirements = new PaymentRequirements(requirements, clock);
   }
 
   public long quote(java.time.Duration limit) {
@@ -69,6 +74,14 @@ public final class RunPayments {
   }
 
   Mono<RunCharge> charge(SimulateCommand command, ResolvedFmu fmu, UUID runId, long quote) {
+    return secure(command, fmu, runId, quote)
+        .onErrorResume(
+            PaymentRequiredException.class,
+            required ->
+                requirements.answer(command.caller(), fmu.artifact().id().value(), required));
+  }
+
+  private Mono<RunCharge> secure(SimulateCommand command, ResolvedFmu fmu, UUID runId, long quote) {
     SimulateCommand.Payment payment = command.payment();
     if (payment.quoteOnly()) {
       return metering

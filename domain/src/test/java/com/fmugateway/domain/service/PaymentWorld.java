@@ -5,6 +5,7 @@ import com.fmugateway.domain.fixtures.FakeSimulator;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
+import com.fmugateway.domain.fixtures.InMemoryPaymentRequirementLog;
 import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
 import com.fmugateway.domain.fixtures.InMemoryPaymentTokens;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
@@ -62,6 +63,7 @@ final class PaymentWorld {
   final InMemoryAuditLog audit = new InMemoryAuditLog();
   final InMemoryPaymentSessions sessions = new InMemoryPaymentSessions();
   final InMemoryPaymentTokens tokens = new InMemoryPaymentTokens();
+  final InMemoryPaymentRequirementLog requirements = new InMemoryPaymentRequirementLog();
   final InMemoryWebhookEventLog events = new InMemoryWebhookEventLog();
   final FakeSimulator simulator = new FakeSimulator();
   final PaymentTokenMint mint = new PaymentTokenMint(new ApiKeyHasher(new byte[32]));
@@ -120,7 +122,8 @@ final class PaymentWorld {
             (caller, id) -> Mono.just(resolved()),
             simulator,
             new SimulationSettings(Duration.ofSeconds(20), 1000, "test-1"),
-            new RunPayments(metering, checkouts, sessions, tokens, history, audit, clock),
+            new RunPayments(
+                metering, checkouts, sessions, tokens, history, audit, requirements, clock),
             clock);
   }
 

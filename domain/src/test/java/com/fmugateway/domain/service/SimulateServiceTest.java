@@ -7,6 +7,7 @@ import com.fmugateway.domain.fixtures.FakeSimulator;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
+import com.fmugateway.domain.fixtures.InMemoryPaymentRequirementLog;
 import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
 import com.fmugateway.domain.fixtures.InMemoryPaymentTokens;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
@@ -85,6 +86,7 @@ class SimulateServiceTest {
               new InMemoryPaymentTokens(),
               history,
               new InMemoryAuditLog(),
+              new InMemoryPaymentRequirementLog(),
               clock),
           clock);
 

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.persistence;
 
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
 import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
 import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
@@ -12,6 +13,7 @@ import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
 import com.fmugateway.adapter.out.persistence.limit.R2dbcRateLimiter;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
@@ -143,5 +145,15 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcWebhookEventLog webhookEventLog(DatabaseClient db) {
     return new R2dbcWebhookEventLog(db);
+  }
+
+  @Bean
+  public R2dbcPaymentRequirementLog paymentRequirementLog(DatabaseClient db) {
+    return new R2dbcPaymentRequirementLog(db);
+  }
+
+  @Bean
+  public R2dbcAnalyticsReadModel analyticsReadModel(DatabaseClient db) {
+    return new R2dbcAnalyticsReadModel(db);
   }
 }

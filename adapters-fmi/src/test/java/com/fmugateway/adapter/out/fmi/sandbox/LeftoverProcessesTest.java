@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,20 @@ class LeftoverProcessesTest {
     assertThat(shell.waitFor()).isZero();
     Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(pid.strip()));
     assertThat(orphan).as("the orphan %s runs", pid).isPresent();
+    awaitExecuted(orphan.get(), executable);
     return orphan.get();
+  }
+
+  /**
+   * The shell prints the pid as soon as it forks; the child takes its new name only once it has
+   * executed {@code executable}. Waits for that (bounded), so the name is not looked up too early.
+   */
+  private static void awaitExecuted(ProcessHandle process, Path executable)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(BOUND);
+    while (!process.info().command().map(executable.toString()::equals).orElse(false)) {
+      assertThat(Instant.now()).as("%s executed %s", process.pid(), executable).isBefore(deadline);
+      Thread.sleep(5);
+    }
   }
 }

@@ -64,7 +64,7 @@ public final class ApiSecurity {
                     // The sandbox provider's checkout pages, for customers who have no key there.
                     .pathMatchers("/sandbox/**")
                     .permitAll()
-                    .pathMatchers("/admin/**")
+                    .pathMatchers("/admin/**", "/analytics/**")
                     .hasRole("OPERATOR")
                     .pathMatchers(HttpMethod.GET, PUBLIC_GET)
                     .permitAll()

@@ -16,10 +16,15 @@ public final class TestAccounts {
   private TestAccounts() {}
 
   public static AccountId create(R2dbcAccounts accounts) {
-    Account account = new Account(AccountId.random(), Instant.now());
+    return create(accounts, Instant.now());
+  }
+
+  /** An account opened at {@code createdAt}. */
+  public static AccountId create(R2dbcAccounts accounts, Instant createdAt) {
+    Account account = new Account(AccountId.random(), createdAt);
     accounts
         .createWithKey(
-            account, ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, Instant.now()))
+            account, ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, createdAt))
         .block();
     return account.id();
   }

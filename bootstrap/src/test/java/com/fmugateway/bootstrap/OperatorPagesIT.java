@@ -1,0 +1,148 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * The operator pages over HTTP with a portal session: the dashboard's tables and charts, the date
+ * filter, CSV downloads; customers get 403. Browser tests of the same pages live apart.
+ */
+class OperatorPagesIT extends AbstractOperatorIT {
+
+  @Test
+  void theOperatorSeesEveryReportWithItsChartAndCsvLink() {
+    operatorApi();
+    PortalSession operator = PortalSession.logIn(client, OPERATOR, PASSWORD);
+
+    String page = operator.page("/portal/ops" + aroundToday());
+
+    assertThat(page).contains("id=\"nav-ops\"").contains("id=\"tiles\"");
+    for (String table :
+        List.of(
+            "revenue",
+            "simulations",
+            "funnel",
+            "accounts",
+            "models",
+            "failures-by-cause",
+            "failures-by-model")) {
+      assertThat(page)
+          .contains("id=\"report-" + table + "\"")
+          .contains("/portal/ops/" + table + ".csv?");
+    }
+    assertThat(page)
+        .contains("id=\"table-revenue\"")
+        .contains("data-chart=\"bar\" data-table=\"table-revenue\"")
+        .contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js")
+        .contains("/assets/ops.js");
+    operator.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js").expectStatus().isOk();
+    operator.get("/assets/ops.js").expectStatus().isOk();
+  }
+
+  @Test
+  void aCsvHasAHeaderAndARowPerDay_andARunShowsInIt() {
+    operatorApi();
+    Customer alice = customer();
+    String sessionId = checkoutOf402(alice);
+    pay(sessionId);
+    simulate(alice.client(), withToken(token(alice.client(), sessionId))).expectStatus().isOk();
+    PortalSession operator = PortalSession.logIn(client, OPERATOR, PASSWORD);
+
+    String revenue = csv(operator, "/portal/ops/revenue.csv" + aroundToday(), "revenue");
+    String runs = csv(operator, "/portal/ops/simulations.csv" + aroundToday(), "simulations");
+    String funnel = csv(operator, "/portal/ops/funnel.csv" + aroundToday(), "funnel");
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<String> lines = List.of(revenue.split("\r\n"));
+    assertThat(lines.get(0))
+        .isEqualTo("day,card_usd,crypto_usd,runs_usd,packs_usd,total_usd,credits_spent");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith(today.minusDays(1) + ",");
+    assertThat(lines.get(2)).startsWith(today + ",").doesNotStartWith(today + ",0.00,");
+    assertThat(runs.split("\r\n")[0]).isEqualTo("day,runs,succeeded,failed,accounts,credits_spent");
+    assertThat(runs.split("\r\n")[2]).doesNotStartWith(today + ",0,");
+    assertThat(funnel.split("\r\n"))
+        .extracting(line -> line.split(",")[0])
+        .containsExactly("step", "payment_required", "checkout_created", "paid", "simulated");
+  }
+
+  @Test
+  void aBadDate_isShownOnThePageKeepingWhatWasTyped_andRefusedForACsv() {
+    operatorApi();
+    PortalSession operator = PortalSession.logIn(client, OPERATOR, PASSWORD);
+
+    String page = operator.page("/portal/ops?from=2026-13-01&to=");
+
+    assertThat(page)
+        .contains("id=\"from-error\"")
+        .contains("YYYY-MM-DD")
+        .contains("value=\"2026-13-01\"")
+        .doesNotContain("id=\"table-revenue\"");
+    operator.get("/portal/ops/revenue.csv?to=soon").expectStatus().isBadRequest();
+    operator.get("/portal/ops/nothing.csv").expectStatus().isNotFound();
+  }
+
+  @Test
+  void customers_get403_andNoOperationsLink() {
+    Map<String, Object> signedUp =
+        body(
+            client
+                .post()
+                .uri("/signup")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "carol@example.com", "password", "just a customer 42"))
+                .exchange()
+                .expectStatus()
+                .isCreated());
+    assertThat(signedUp).containsKey("key");
+    PortalSession customer = PortalSession.logIn(client, "carol@example.com", "just a customer 42");
+
+    assertThat(customer.page("/portal")).doesNotContain("id=\"nav-ops\"");
+    customer.get("/portal/ops").expectStatus().isForbidden();
+    customer.get("/portal/ops/revenue.csv").expectStatus().isForbidden();
+  }
+
+  @Test
+  void aVisitor_isOfferedLogInAndSignUp_notTheMembersNavigation() {
+    String login =
+        client
+            .get()
+            .uri("/portal/login")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(login)
+        .contains("href=\"/portal/signup\"")
+        .doesNotContain("action=\"/portal/logout\"")
+        .doesNotContain("id=\"nav-ops\"");
+    client.get().uri("/portal/ops").exchange().expectStatus().is3xxRedirection();
+  }
+
+  private static String csv(PortalSession session, String path, String table) {
+    return session
+        .get(path)
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .expectHeader()
+        .value(
+            HttpHeaders.CONTENT_DISPOSITION,
+            d -> assertThat(d).startsWith("attachment;").contains("fmugw-" + table + "-"))
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+}
