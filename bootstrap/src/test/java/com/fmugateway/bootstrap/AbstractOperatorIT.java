@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "fmugw.operator.email=" + AbstractOperatorIT.OPERATOR,
       "fmugw.operator.password=" + AbstractOperatorIT.PASSWORD
     })
-abstract class AbstractOperatorIT extends AbstractPaymentIT {
+abstract class AbstractOperatorIT extends AbstractFakeProviderIT {
 
   static final String OPERATOR = "analyst@fmugateway.test";
   static final String PASSWORD = "numbers all day 2026";

@@ -140,6 +140,11 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WAIT).until(condition);
   }
 
+  /** Runs JavaScript in the page, as the page's own scripts would. */
+  Object script(String javaScript, Object... arguments) {
+    return driver.executeScript(javaScript, arguments);
+  }
+
   /** The page's body text, for what a user reads. */
   String pageText() {
     return find("body").getText();

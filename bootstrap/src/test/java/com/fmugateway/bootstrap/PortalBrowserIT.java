@@ -2,21 +2,34 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The portal in headless Chromium, as customers meet it: sign up, create a key, buy credits through
- * the sandbox provider's checkout, run {@code msl:BouncingBall} and see it plotted and paid for.
- * Every page visited is saved as a screenshot under {@code target/screenshots}.
+ * the sandbox provider's checkout, run {@code msl:BouncingBall} and see it plotted and paid for;
+ * meanwhile an operator, in a browser of their own, sees that purchase and that run appear in the
+ * dashboards. Every page visited is saved as a screenshot under {@code target/screenshots}.
  */
+@TestPropertySource(
+    properties = {
+      "fmugw.operator.email=" + PortalBrowserIT.OPERATOR,
+      "fmugw.operator.password=" + PortalBrowserIT.OPERATOR_PASSWORD
+    })
 class PortalBrowserIT extends AbstractGatewayIT {
 
+  static final String OPERATOR = "ops@fmugateway.test";
+  static final String OPERATOR_PASSWORD = "operator pass 2026";
   private static final String PASSWORD = "secure pass 123";
 
   private Browser browser;
@@ -44,6 +57,38 @@ class PortalBrowserIT extends AbstractGatewayIT {
 
   @Test
   void aVisitorSignsUpCreatesAKeyBuysCreditsRunsBouncingBallAndSeesTheBalanceDrop() {
+    // The first operator is set up once the gateway is ready, in the background.
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                client
+                    .post()
+                    .uri("/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", OPERATOR, "password", OPERATOR_PASSWORD))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated());
+    try (Browser operator = Browser.open("http://localhost:" + port)) {
+      logIn(operator, OPERATOR, OPERATOR_PASSWORD);
+      assertThat(operator.has("#nav-ops")).isTrue();
+      operator.go("/portal/ops");
+      BigDecimal cryptoBefore = new BigDecimal(total(operator, "revenue", "Crypto"));
+      long runsBefore = Long.parseLong(total(operator, "simulations", "Runs"));
+
+      aVisitorBuysCreditsAndRunsBouncingBall();
+
+      operator.go("/portal/ops");
+      assertThat(new BigDecimal(total(operator, "revenue", "Crypto")))
+          .isEqualByComparingTo(cryptoBefore.add(new BigDecimal("8.00")));
+      assertThat(Long.parseLong(total(operator, "simulations", "Runs"))).isEqualTo(runsBefore + 1);
+      assertThat(operator.text("#table-models")).contains("lib:BouncingBall");
+      assertThat(operator.has("#report-revenue canvas")).isTrue();
+      operator.screenshot("19-ops-dashboard");
+    }
+  }
+
+  private void aVisitorBuysCreditsAndRunsBouncingBall() {
     browser.go("/");
     assertThat(browser.text("#pricing")).contains("100 credits a month").contains("8.00 USD");
     browser.screenshot("01-landing");
@@ -154,6 +199,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
   @Test
   void aCustomerIsTurnedAwayFromOperatorPagesWithAPageNotAStackTrace() {
     logIn(signUp(), PASSWORD);
+    assertThat(browser.has("#nav-ops")).as("an Operations link for a customer").isFalse();
 
     browser.go("/portal/ops");
     assertThat(browser.text("#error h1")).isEqualTo("Not for your account");
@@ -176,11 +222,27 @@ class PortalBrowserIT extends AbstractGatewayIT {
   }
 
   private void logIn(String email, String password) {
+    logIn(browser, email, password);
+  }
+
+  private static void logIn(Browser browser, String email, String password) {
     browser.go("/portal/login");
     browser.type("#username", email);
     browser.type("#password", password);
     browser.click("form button[type='submit']");
     browser.until(ExpectedConditions.not(ExpectedConditions.urlContains("/portal/login")));
+  }
+
+  /** The period total an operator reads in the column of {@code table} whose heading starts so. */
+  private static String total(Browser operator, String table, String heading) {
+    return (String)
+        operator.script(
+            "const t = document.getElementById('table-' + arguments[0]);"
+                + "const i = [...t.querySelectorAll('thead th')]"
+                + "  .findIndex(th => th.textContent.trim().startsWith(arguments[1]));"
+                + "return i < 0 ? null : t.querySelectorAll('tfoot td')[i].textContent.trim();",
+            table,
+            heading);
   }
 
   private static java.nio.file.Path notAnFmu() {
