@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
     })
 class PortalBrowserIT extends AbstractGatewayIT {
 
-  static final String OPERATOR = "ops@fmugateway.test";
+  static final String OPERATOR = "browser-ops@fmugateway.test";
   static final String OPERATOR_PASSWORD = "operator pass 2026";
   private static final String PASSWORD = "secure pass 123";
 

@@ -33,13 +33,16 @@ final class PortalSession {
   static PortalSession logIn(WebTestClient client, String email, String password) {
     PortalSession session = new PortalSession(client);
     String page = session.page("/portal/login");
-    System.out.println(
-        "LOGIN PAGE NAV: " + page.substring(page.indexOf("<nav>"), page.indexOf("</nav>")));
     EntityExchangeResult<String> result =
         session.post("/portal/login", page, "username", email, "password", password);
     assertThat(result.getStatus().is3xxRedirection()).as("logged in").isTrue();
     assertThat(result.getResponseHeaders().getLocation()).hasPath("/portal");
     return session;
+  }
+
+  /** A visitor who has not logged in. */
+  static PortalSession visitor(WebTestClient client) {
+    return new PortalSession(client);
   }
 
   /** A page that must answer 200. */
@@ -52,7 +55,13 @@ final class PortalSession {
     return client.get().uri(path).cookies(c -> cookies.forEach(c::add)).exchange();
   }
 
-  private EntityExchangeResult<String> post(String path, String page, String... fields) {
+  /** A GET that asks for {@code accept}, as a browser asks for HTML. */
+  WebTestClient.ResponseSpec get(String path, MediaType accept) {
+    return client.get().uri(path).accept(accept).cookies(c -> cookies.forEach(c::add)).exchange();
+  }
+
+  /** Posts a form of {@code page} with that page's CSRF token and the given name, value pairs. */
+  EntityExchangeResult<String> post(String path, String page, String... fields) {
     Matcher csrf = CSRF.matcher(page);
     assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
