@@ -47,6 +47,29 @@ class PortalIT extends AbstractGatewayIT {
   }
 
   @Test
+  void buyingAPackThatIsNotOnSale_saysSoOnTheCreditsPageAndOpensNoCheckout() {
+    PortalSession visitor = PortalSession.visitor(client);
+    visitor.post(
+        "/portal/signup",
+        visitor.page("/portal/signup"),
+        "email",
+        "ann@example.com",
+        "password",
+        PASSWORD);
+    PortalSession ann = PortalSession.logIn(client, "ann@example.com", PASSWORD);
+
+    EntityExchangeResult<String> refused =
+        ann.post(
+            "/portal/credits/checkout", ann.page("/portal/credits"), "pack", "7", "method", "card");
+
+    assertThat(refused.getStatus().value()).isEqualTo(200);
+    assertThat(refused.getResponseBody())
+        .contains("id=\"buy-error\"")
+        .contains("must be one of 10, 50")
+        .contains("id=\"balance\">100<");
+  }
+
+  @Test
   void pagesNeedALogIn_andFormsNeedTheirCsrfToken() {
     client
         .get()
