@@ -139,14 +139,8 @@ public final class Checkouts {
             purchase.amount(),
             purchase.description(),
             options.method(),
-            options
-                .successUrl()
-                .map(url -> url.replace(PaymentTerms.SESSION_ID, id.value()))
-                .orElseGet(() -> terms.successUrl(id)),
-            options
-                .cancelUrl()
-                .map(url -> url.replace(PaymentTerms.SESSION_ID, id.value()))
-                .orElseGet(() -> terms.cancelUrl(id)),
+            terms.successUrl(id, options.successUrl()),
+            terms.cancelUrl(id, options.cancelUrl()),
             "checkout:" + id.value());
     return provider
         .createCheckout(request)

@@ -2,7 +2,6 @@ package com.fmugateway.domain.model.credit;
 
 import com.fmugateway.domain.model.common.DomainException;
 import com.fmugateway.domain.model.payment.PaymentOffer;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,15 +49,7 @@ public class PaymentRequiredException extends DomainException {
           + balance
           + "; buy credits or pay for this run";
     }
-    String money =
-        offer
-            .map(
-                o ->
-                    " or "
-                        + o.amount().decimal()
-                        + " "
-                        + o.amount().currency().toUpperCase(Locale.ROOT))
-            .orElse("");
+    String money = offer.map(o -> " or " + o.amount().display()).orElse("");
     return "this run is quoted at "
         + quote
         + " credits"

@@ -22,4 +22,9 @@ public record Money(long minorUnits, String currency) {
   public String decimal() {
     return String.format(java.util.Locale.ROOT, "%d.%02d", minorUnits / 100, minorUnits % 100);
   }
+
+  /** As people read it, e.g. {@code 8.00 USD}. */
+  public String display() {
+    return decimal() + " " + currency.toUpperCase(java.util.Locale.ROOT);
+  }
 }

@@ -65,11 +65,21 @@ public record PaymentTerms(
   }
 
   public String successUrl(PaymentSessionId session) {
-    return successUrl.get().replace(SESSION_ID, session.value());
+    return successUrl(session, Optional.empty());
   }
 
   public String cancelUrl(PaymentSessionId session) {
-    return cancelUrl.get().replace(SESSION_ID, session.value());
+    return cancelUrl(session, Optional.empty());
+  }
+
+  /** The caller's success URL, else the default one, with {@value #SESSION_ID} filled in. */
+  public String successUrl(PaymentSessionId session, Optional<String> callers) {
+    return callers.orElseGet(successUrl).replace(SESSION_ID, session.value());
+  }
+
+  /** The caller's cancel URL, else the default one, with {@value #SESSION_ID} filled in. */
+  public String cancelUrl(PaymentSessionId session, Optional<String> callers) {
+    return callers.orElseGet(cancelUrl).replace(SESSION_ID, session.value());
   }
 
   private static Supplier<String> fixed(String url, String name) {

@@ -3,7 +3,6 @@ package com.fmugateway.adapter.in.http.payment;
 import com.fmugateway.domain.model.payment.Money;
 import com.fmugateway.domain.model.payment.PaymentPurpose;
 import com.fmugateway.domain.model.payment.PaymentSession;
-import java.util.Locale;
 
 /**
  * The {@code next_step} texts: exactly what a person or an agent does next, with the paths and
@@ -63,7 +62,7 @@ public final class NextSteps {
         + " credits (your balance is "
         + balance
         + ") or "
-        + money(amount)
+        + amount.display()
         + ". Send the request again without quote_only to run it from your credits; when they are"
         + " short, the 402 then carries a checkout_url to pay for this run.";
   }
@@ -73,11 +72,7 @@ public final class NextSteps {
         + " operator for credits.";
   }
 
-  static String money(Money amount) {
-    return amount.decimal() + " " + amount.currency().toUpperCase(Locale.ROOT);
-  }
-
   private static String price(PaymentSession session) {
-    return money(session.amount()) + " (" + session.method().code() + ")";
+    return session.amount().display() + " (" + session.method().code() + ")";
   }
 }

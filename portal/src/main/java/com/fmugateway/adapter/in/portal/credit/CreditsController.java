@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.portal.credit;
 
+import com.fmugateway.adapter.in.portal.PortalUrls;
 import com.fmugateway.adapter.in.portal.security.PortalUser;
 import com.fmugateway.domain.model.common.InvalidInputException;
 import com.fmugateway.domain.model.common.NotFoundException;
@@ -15,7 +16,6 @@ import com.fmugateway.domain.port.in.GetCreditHistoryQuery;
 import com.fmugateway.domain.port.in.ListCreditPacksQuery;
 import com.fmugateway.domain.port.in.StartCheckoutCommand;
 import com.fmugateway.domain.port.in.StartCheckoutUseCase;
-import java.net.URI;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,7 +81,7 @@ class CreditsController {
       @ModelAttribute BuyForm form,
       ServerWebExchange exchange,
       Model model) {
-    String back = backHere(exchange.getRequest().getURI());
+    String back = PortalUrls.origin(exchange.getRequest().getURI()) + "/portal/credits";
     return Mono.fromCallable(
             () ->
                 new StartCheckoutCommand(
@@ -148,16 +147,6 @@ class CreditsController {
               model.addAttribute("entries", t.getT3());
               return "credit/credits";
             });
-  }
-
-  /** This page's absolute URL as the browser reached it, for the provider to send it back to. */
-  private static String backHere(URI requested) {
-    return UriComponentsBuilder.fromUri(requested)
-        .replacePath("/portal/credits")
-        .replaceQuery(null)
-        .fragment(null)
-        .build()
-        .toUriString();
   }
 
   /** A message at the top of the page: its style, its key, and a number it may show. */

@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.in.portal.home;
 
+import com.fmugateway.adapter.in.portal.PortalUrls;
 import com.fmugateway.domain.port.in.GetPricingQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** The landing page: what FMU Gateway is, how to start, and what it costs. */
@@ -20,14 +20,7 @@ class HomeController {
 
   @GetMapping("/")
   Mono<String> home(ServerWebExchange exchange, Model model) {
-    model.addAttribute(
-        "origin",
-        UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-            .replacePath(null)
-            .replaceQuery(null)
-            .fragment(null)
-            .build()
-            .toUriString());
+    model.addAttribute("origin", PortalUrls.origin(exchange.getRequest().getURI()));
     return pricing
         .pricing()
         .map(
