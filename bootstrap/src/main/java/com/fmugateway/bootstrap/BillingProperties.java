@@ -1,8 +1,8 @@
 package com.fmugateway.bootstrap;
 
-import com.fmugateway.domain.model.account.Tier;
-import com.fmugateway.domain.model.account.TierPolicy;
-import com.fmugateway.domain.model.credit.PriceList;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.PriceList;
+import com.fmugateway.domain.billing.model.TierPolicy;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

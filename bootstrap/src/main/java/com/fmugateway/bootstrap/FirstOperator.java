@@ -1,7 +1,7 @@
 package com.fmugateway.bootstrap;
 
-import com.fmugateway.domain.port.in.EnsureOperatorUseCase;
-import com.fmugateway.domain.port.in.SignUpCommand;
+import com.fmugateway.domain.account.port.in.EnsureOperatorUseCase;
+import com.fmugateway.domain.account.port.in.SignUpCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -16,8 +16,13 @@ import org.springframework.context.annotation.Import;
     proxyBeanMethods = false,
     exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @Import({
-  DomainConfiguration.class,
-  PaymentWiring.class,
+  SharedWiring.class,
+  AccountWiring.class,
+  BillingWiring.class,
+  CheckoutWiring.class,
+  FmuWiring.class,
+  SimulationWiring.class,
+  OperationsWiring.class,
   FirstOperator.class,
   Housekeeping.class,
   PersistenceConfiguration.class,

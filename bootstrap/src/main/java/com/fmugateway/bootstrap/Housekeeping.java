@@ -1,9 +1,9 @@
 package com.fmugateway.bootstrap;
 
-import com.fmugateway.domain.port.in.ReconcilePaymentsUseCase;
-import com.fmugateway.domain.port.out.Clock;
-import com.fmugateway.domain.port.out.CreditLedger;
-import com.fmugateway.domain.port.out.PaymentTokenStore;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
+import com.fmugateway.domain.checkout.port.in.ReconcilePaymentsUseCase;
+import com.fmugateway.domain.checkout.port.out.PaymentTokenStore;
+import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package com.fmugateway.bootstrap;
 
-import com.fmugateway.domain.model.payment.CreditPack;
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentTerms;
+import com.fmugateway.domain.checkout.model.CreditPack;
+import com.fmugateway.domain.checkout.model.PaymentTerms;
+import com.fmugateway.domain.shared.model.Money;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderId;
 import com.fmugateway.domain.fixtures.FakePaymentProvider;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderId;
 import java.time.Instant;
 import java.util.EnumSet;
 import org.springframework.boot.test.context.TestConfiguration;

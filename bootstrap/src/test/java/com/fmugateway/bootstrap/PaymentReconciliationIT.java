@@ -2,8 +2,8 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.payment.Reconciliation;
-import com.fmugateway.domain.port.in.ReconcilePaymentsUseCase;
+import com.fmugateway.domain.checkout.model.Reconciliation;
+import com.fmugateway.domain.checkout.port.in.ReconcilePaymentsUseCase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,8 +2,8 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.payment.PaymentSessionId;
-import com.fmugateway.domain.model.payment.PaymentTerms;
+import com.fmugateway.domain.checkout.model.PaymentSessionId;
+import com.fmugateway.domain.checkout.model.PaymentTerms;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;

@@ -3,8 +3,8 @@ package com.fmugateway.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.payments.fake.SignedWebhook;
-import com.fmugateway.domain.model.payment.Reconciliation;
-import com.fmugateway.domain.port.in.ReconcilePaymentsUseCase;
+import com.fmugateway.domain.checkout.model.Reconciliation;
+import com.fmugateway.domain.checkout.port.in.ReconcilePaymentsUseCase;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,8 +2,8 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.fixtures.FakePaymentProvider.Delivery;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,8 +5,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 
 /**
@@ -56,28 +61,65 @@ final class HexagonRules {
         .resideInAPackage(base + ".adapter..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage(base + ".domain.service..")
+        .resideInAPackage(base + ".domain..service..")
         .as("adapters reach the core through ports, never its services");
   }
 
   ArchRule inPortsDoNotDependOnOutPorts() {
     return noClasses()
         .that()
-        .resideInAPackage(base + ".domain.port.in..")
+        .resideInAPackage(base + ".domain..port.in..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage(base + ".domain.port.out..")
+        .resideInAPackage(base + ".domain..port.out..")
         .as("in-ports are independent of out-ports");
   }
 
   ArchRule outPortsDoNotDependOnInPorts() {
     return noClasses()
         .that()
-        .resideInAPackage(base + ".domain.port.out..")
+        .resideInAPackage(base + ".domain..port.out..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage(base + ".domain.port.in..")
+        .resideInAPackage(base + ".domain..port.in..")
         .as("out-ports are independent of in-ports");
+  }
+
+  /**
+   * A service package shows only its use cases: every public top-level class there implements an
+   * in-port, and the helpers behind it stay package-private.
+   */
+  ArchRule onlyUseCasesArePublicInServicePackages() {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".domain..service..")
+        .and()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .should(implementAnInPort())
+        .as("a public class in a domain service package implements a use case (an in-port)");
+  }
+
+  /**
+   * Business areas ({@code domain.<area>}) meet only through each other's in-ports and published
+   * model types; their out-ports and services are their own. {@code domain.shared} is everyone's.
+   */
+  ArchRule areasMeetThroughInPortsAndModels() {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".domain..")
+        .should(reachOtherAreasOnlyThroughInPortsAndModels())
+        .as("business areas depend on each other only through in-ports and model types");
+  }
+
+  ArchRule noFireAndForgetInTheDomain() {
+    return noClasses()
+        .that()
+        .resideInAPackage(base + ".domain..")
+        .should()
+        .callMethodWhere(subscribeCall())
+        .as("the domain never subscribe()s: work it starts stays in the caller's reactive chain");
   }
 
   ArchRule noBlockingCalls() {
@@ -111,7 +153,65 @@ final class HexagonRules {
         inPortsDoNotDependOnOutPorts(),
         outPortsDoNotDependOnInPorts(),
         noBlockingCalls(),
-        springDataOnlyInPersistence());
+        springDataOnlyInPersistence(),
+        onlyUseCasesArePublicInServicePackages(),
+        areasMeetThroughInPortsAndModels(),
+        noFireAndForgetInTheDomain());
+  }
+
+  private ArchCondition<JavaClass> implementAnInPort() {
+    return new ArchCondition<>("implement an in-port") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        boolean useCase =
+            type.getAllRawInterfaces().stream()
+                .anyMatch(i -> i.getPackageName().contains(".port.in"));
+        if (!useCase) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  type, type.getName() + " is public but implements no in-port"));
+        }
+      }
+    };
+  }
+
+  private ArchCondition<JavaClass> reachOtherAreasOnlyThroughInPortsAndModels() {
+    String domain = base + ".domain.";
+    return new ArchCondition<>("reach other areas only through in-ports and model types") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        String area = area(domain, type.getPackageName());
+        for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+          String target = dependency.getTargetClass().getPackageName();
+          String other = area(domain, target);
+          if (other == null || other.equals(area) || other.equals("shared")) {
+            continue;
+          }
+          String inside = target.substring((domain + other).length());
+          if (!inside.startsWith(".model") && !inside.startsWith(".port.in")) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** The business area of a domain package ({@code domain.billing.service} → billing), or null. */
+  private static String area(String domain, String pkg) {
+    if (!pkg.startsWith(domain)) {
+      return null;
+    }
+    String rest = pkg.substring(domain.length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  private static DescribedPredicate<JavaCall<?>> subscribeCall() {
+    return DescribedPredicate.describe(
+        "a subscribe() on a Publisher",
+        call ->
+            call.getName().equals("subscribe")
+                && call.getTargetOwner().isAssignableTo("org.reactivestreams.Publisher"));
   }
 
   private static DescribedPredicate<JavaCall<?>> blockingReactorCall() {

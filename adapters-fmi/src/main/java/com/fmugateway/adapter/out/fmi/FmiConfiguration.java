@@ -7,7 +7,7 @@ import com.fmugateway.adapter.out.fmi.library.BuiltInModelLibrary;
 import com.fmugateway.adapter.out.fmi.sandbox.SandboxHealthProbe;
 import com.fmugateway.adapter.out.fmi.sandbox.SandboxSettings;
 import com.fmugateway.adapter.out.fmi.sandbox.SandboxedSimulator;
-import com.fmugateway.domain.port.out.Simulator;
+import com.fmugateway.domain.simulation.port.out.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -7,7 +7,7 @@ import com.fmugateway.adapter.out.payments.sandbox.SandboxPaymentProvider;
 import com.fmugateway.adapter.out.payments.sandbox.SandboxSettings;
 import com.fmugateway.adapter.out.payments.stripe.StripePaymentProvider;
 import com.fmugateway.adapter.out.payments.support.GuardSettings;
-import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,8 +27,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The payments adapter: each active provider as a {@link
- * com.fmugateway.domain.port.out.PaymentProvider} bean, and the sandbox's checkout pages when it is
- * active.
+ * com.fmugateway.domain.checkout.port.out.PaymentProvider} bean, and the sandbox's checkout pages
+ * when it is active.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentsProperties.class)

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.payments;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentMethod;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.shared.model.Money;
 import java.util.UUID;
 
 /** Checkout requests as the payment core would send them, each with its own reference and key. */

@@ -2,10 +2,10 @@ package com.fmugateway.adapter.out.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderCheckout;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.port.out.PaymentProvider;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderCheckout;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.payments;
 
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.port.out.PaymentProvider;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

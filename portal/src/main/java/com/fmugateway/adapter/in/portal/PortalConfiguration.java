@@ -2,7 +2,7 @@ package com.fmugateway.adapter.in.portal;
 
 import com.fmugateway.adapter.in.portal.error.PortalErrorPages;
 import com.fmugateway.adapter.in.portal.security.PortalSecurity;
-import com.fmugateway.domain.port.in.LogInUseCase;
+import com.fmugateway.domain.account.port.in.LogInUseCase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;

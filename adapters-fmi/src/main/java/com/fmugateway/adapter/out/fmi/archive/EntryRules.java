@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.InspectedFmu;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.port.out.FmuInspector;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.port.out.FmuInspector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

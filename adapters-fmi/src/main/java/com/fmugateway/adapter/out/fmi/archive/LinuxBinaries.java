@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.ModelDescription;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.DefaultExperiment;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.fmu.model.DefaultExperiment;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;

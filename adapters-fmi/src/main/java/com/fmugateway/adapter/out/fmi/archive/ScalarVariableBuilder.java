@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.Causality;
-import com.fmugateway.domain.model.fmu.Initial;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.Variability;
-import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.Initial;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.Variability;
+import com.fmugateway.domain.fmu.model.VariableType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;

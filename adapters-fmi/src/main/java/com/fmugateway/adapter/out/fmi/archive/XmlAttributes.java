@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
 import no.ntnu.ihb.fmi4j.FmiStatus;
 import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationSlave;
 

@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.Variability;
-import com.fmugateway.domain.model.fmu.VariableType;
-import com.fmugateway.domain.model.simulation.InputSignal;
-import com.fmugateway.domain.model.simulation.Interpolation;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.Variability;
+import com.fmugateway.domain.fmu.model.VariableType;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.Solver;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.Solver;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
 import java.util.List;
 import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
 import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CompletedIntegratorStepResult;

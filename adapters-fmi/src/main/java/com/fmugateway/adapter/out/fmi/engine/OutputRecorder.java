@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.simulation.Column;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.StartValue;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.StartValue;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 
 /** What both masters need for one run. */

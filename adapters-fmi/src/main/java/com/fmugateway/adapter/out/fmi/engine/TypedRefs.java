@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.fmu.model.ModelVariable;
 import no.ntnu.ihb.fmi4j.FmiStatus;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 
@@ -11,7 +11,7 @@ final class VariableWriter {
 
   /**
    * Writes {@code value}, a Double, Integer, Boolean or String as {@link
-   * com.fmugateway.domain.model.simulation.StartValue} promises for the variable's type.
+   * com.fmugateway.domain.simulation.model.StartValue} promises for the variable's type.
    */
   static void write(
       AbstractModelInstance<?, ?> instance, ModelVariable variable, Object value, double t) {

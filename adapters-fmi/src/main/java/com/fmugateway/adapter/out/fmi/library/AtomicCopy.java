@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.library;
 
-import com.fmugateway.domain.model.fmu.Sha256;
+import com.fmugateway.domain.fmu.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.out.fmi.library;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.InspectedFmu;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.LibraryModel;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.port.out.ModelLibrary;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.LibraryModel;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.port.out.ModelLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.simulation.Column;
+import com.fmugateway.domain.simulation.model.Column;
 
 /** Result columns on the wire: a type tag, the name, then the values in one array. */
 final class Columns {

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
-import com.fmugateway.domain.model.simulation.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationJob;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;

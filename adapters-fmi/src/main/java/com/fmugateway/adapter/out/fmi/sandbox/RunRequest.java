@@ -1,12 +1,12 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.simulation.InputSignal;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.Solver;
-import com.fmugateway.domain.model.simulation.StartValue;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.Sha256;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.Sha256;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalInt;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.health.ComponentHealth;
-import com.fmugateway.domain.port.out.HealthProbe;
+import com.fmugateway.domain.health.model.ComponentHealth;
+import com.fmugateway.domain.health.port.out.HealthProbe;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 

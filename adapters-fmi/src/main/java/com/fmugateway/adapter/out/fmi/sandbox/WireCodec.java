@@ -1,14 +1,14 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
 import com.fmugateway.adapter.out.fmi.sandbox.RunRequest.NamedValue;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.InputSignal;
-import com.fmugateway.domain.model.simulation.Interpolation;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
-import com.fmugateway.domain.model.simulation.SimulationResult;
-import com.fmugateway.domain.model.simulation.Solver;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -27,7 +27,7 @@ record WorkerClasspath(List<Path> entries) {
   static final List<String> ANCHORS =
       List.of(
           "com.fmugateway.adapter.out.fmi.sandbox.WorkerMain", // this module
-          "com.fmugateway.domain.model.simulation.SimulationPlan", // domain
+          "com.fmugateway.domain.simulation.model.SimulationPlan", // domain
           "reactor.core.publisher.Mono", // FmuArchiveInspector's types
           "org.reactivestreams.Publisher",
           "no.ntnu.ihb.fmi4j.importer.fmi2.Fmu", // FMI4j

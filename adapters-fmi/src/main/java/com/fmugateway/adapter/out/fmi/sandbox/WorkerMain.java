@@ -2,9 +2,9 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;

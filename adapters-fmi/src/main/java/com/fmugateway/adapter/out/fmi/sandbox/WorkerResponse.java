@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.util.List;
 
 /** What a worker answers to one run: a result, or the failure the engine reported. */

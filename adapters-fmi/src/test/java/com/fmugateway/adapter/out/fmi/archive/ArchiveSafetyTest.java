@@ -3,7 +3,7 @@ package com.fmugateway.adapter.out.fmi.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;

@@ -2,11 +2,11 @@ package com.fmugateway.adapter.out.fmi.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.fmu.Causality;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.Variability;
-import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.Variability;
+import com.fmugateway.domain.fmu.model.VariableType;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;

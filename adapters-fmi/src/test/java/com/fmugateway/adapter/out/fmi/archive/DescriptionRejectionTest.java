@@ -2,7 +2,7 @@ package com.fmugateway.adapter.out.fmi.archive;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package com.fmugateway.adapter.out.fmi.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.InspectedFmu;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

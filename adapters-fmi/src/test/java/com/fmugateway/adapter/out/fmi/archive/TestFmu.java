@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
-import com.fmugateway.domain.model.fmu.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package com.fmugateway.adapter.out.fmi.engine;
 import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

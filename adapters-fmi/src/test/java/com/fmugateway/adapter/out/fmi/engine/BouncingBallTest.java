@@ -5,9 +5,9 @@ import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationResult;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package com.fmugateway.adapter.out.fmi.engine;
 import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
 import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationResult;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;

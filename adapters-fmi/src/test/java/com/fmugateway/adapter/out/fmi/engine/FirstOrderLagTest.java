@@ -4,9 +4,9 @@ import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
 import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationResult;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 

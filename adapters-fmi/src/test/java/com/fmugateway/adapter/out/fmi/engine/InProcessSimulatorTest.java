@@ -2,15 +2,15 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.Sha256;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.Sha256;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;

@@ -6,11 +6,11 @@ import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.Interpolation;
-import com.fmugateway.domain.model.simulation.SimulationResult;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

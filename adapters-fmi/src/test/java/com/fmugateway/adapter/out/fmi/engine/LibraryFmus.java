@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.Causality;
-import com.fmugateway.domain.model.fmu.DefaultExperiment;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.Initial;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.fmu.Variability;
-import com.fmugateway.domain.model.fmu.VariableType;
+import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.DefaultExperiment;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.Initial;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.Variability;
+import com.fmugateway.domain.fmu.model.VariableType;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

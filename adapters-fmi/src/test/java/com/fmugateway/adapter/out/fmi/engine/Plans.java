@@ -1,14 +1,14 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.simulation.InputSignal;
-import com.fmugateway.domain.model.simulation.Interpolation;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.Solver;
-import com.fmugateway.domain.model.simulation.SolverKind;
-import com.fmugateway.domain.model.simulation.StartValue;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package com.fmugateway.adapter.out.fmi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 
 /** Runs library models through the engine and reads result columns. */
 final class Runs {

@@ -2,9 +2,9 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.Sha256;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -2,17 +2,17 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 
 import static com.fmugateway.adapter.out.fmi.sandbox.TestFmus.lastInteger;
 import static com.fmugateway.adapter.out.fmi.sandbox.TestFmus.lastText;
-import static com.fmugateway.domain.model.simulation.SimulationFailedException.Cause.CRASHED;
-import static com.fmugateway.domain.model.simulation.SimulationFailedException.Cause.RESOURCE_LIMIT;
-import static com.fmugateway.domain.model.simulation.SimulationFailedException.Cause.TIMEOUT;
+import static com.fmugateway.domain.simulation.model.SimulationFailedException.Cause.CRASHED;
+import static com.fmugateway.domain.simulation.model.SimulationFailedException.Cause.RESOURCE_LIMIT;
+import static com.fmugateway.domain.simulation.model.SimulationFailedException.Cause.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

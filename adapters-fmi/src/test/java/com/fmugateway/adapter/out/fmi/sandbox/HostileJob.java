@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.ModelVariable;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.Solver;
-import com.fmugateway.domain.model.simulation.StartValue;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

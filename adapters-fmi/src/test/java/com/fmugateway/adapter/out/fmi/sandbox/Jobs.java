@@ -1,16 +1,16 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.Sha256;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.Solver;
-import com.fmugateway.domain.model.simulation.SolverKind;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.Sha256;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -3,9 +3,9 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuInterface;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuInterface;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

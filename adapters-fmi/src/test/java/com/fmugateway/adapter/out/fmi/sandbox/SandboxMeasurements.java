@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.out.fmi.sandbox;
 
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

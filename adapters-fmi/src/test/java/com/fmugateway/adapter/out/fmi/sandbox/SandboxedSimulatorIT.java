@@ -3,12 +3,12 @@ package com.fmugateway.adapter.out.fmi.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuArtifact;
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.simulation.SimulationJob;
-import com.fmugateway.domain.model.simulation.SimulationPlan;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import static com.fmugateway.adapter.out.fmi.sandbox.TestFmus.lastText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.port.in.GetAccountQuery;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.billing.port.in.GetAccountQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -1,12 +1,12 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.model.account.ApiKeyId;
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.port.in.IssueApiKeyCommand;
-import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
-import com.fmugateway.domain.port.in.ListApiKeysQuery;
-import com.fmugateway.domain.port.in.RevokeApiKeyUseCase;
+import com.fmugateway.domain.account.model.ApiKeyId;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.account.port.in.ListApiKeysQuery;
+import com.fmugateway.domain.account.port.in.RevokeApiKeyUseCase;
+import com.fmugateway.domain.shared.model.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;

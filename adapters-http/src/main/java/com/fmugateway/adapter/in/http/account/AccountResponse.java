@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.model.account.AccountSummary;
+import com.fmugateway.domain.billing.model.AccountSummary;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;

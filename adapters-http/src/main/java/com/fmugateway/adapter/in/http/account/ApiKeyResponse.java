@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.model.account.IssuedApiKey;
+import com.fmugateway.domain.account.model.IssuedApiKey;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

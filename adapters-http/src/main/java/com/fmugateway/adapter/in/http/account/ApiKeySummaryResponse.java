@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.model.account.ApiKey;
+import com.fmugateway.domain.account.model.ApiKey;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

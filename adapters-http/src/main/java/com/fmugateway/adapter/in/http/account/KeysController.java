@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.port.in.IssueApiKeyCommand;
-import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

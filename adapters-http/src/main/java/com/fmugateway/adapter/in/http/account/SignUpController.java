@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.in.http.account;
 
-import com.fmugateway.domain.port.in.IssueApiKeyCommand;
-import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
-import com.fmugateway.domain.port.in.LogInUseCase;
-import com.fmugateway.domain.port.in.SignUpCommand;
-import com.fmugateway.domain.port.in.SignUpUseCase;
+import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.account.port.in.LogInUseCase;
+import com.fmugateway.domain.account.port.in.SignUpCommand;
+import com.fmugateway.domain.account.port.in.SignUpUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

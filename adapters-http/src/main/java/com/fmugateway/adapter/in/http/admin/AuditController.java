@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.admin;
 
-import com.fmugateway.domain.port.in.ReadAuditLogQuery;
+import com.fmugateway.domain.analytics.port.in.ReadAuditLogQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.admin;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.audit.AuditEvent;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.shared.model.AuditEvent;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AccountActivity;
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.AccountActivity;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import java.time.LocalDate;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AccountActivity;
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.analytics.Funnel;
-import com.fmugateway.domain.model.analytics.FunnelStage;
-import com.fmugateway.domain.model.analytics.Revenue;
+import com.fmugateway.domain.analytics.model.AccountActivity;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.Funnel;
+import com.fmugateway.domain.analytics.model.FunnelStage;
+import com.fmugateway.domain.analytics.model.Revenue;
 import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.analytics.Failures;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.Failures;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;

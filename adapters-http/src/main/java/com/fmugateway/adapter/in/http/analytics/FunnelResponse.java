@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.analytics.Funnel;
-import com.fmugateway.domain.model.analytics.FunnelStep;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.Funnel;
+import com.fmugateway.domain.analytics.model.FunnelStep;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.analytics.Revenue;
-import com.fmugateway.domain.model.analytics.Takings;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.Revenue;
+import com.fmugateway.domain.analytics.model.Takings;
 import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;

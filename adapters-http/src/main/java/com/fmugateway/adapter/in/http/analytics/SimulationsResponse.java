@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.analytics;
 
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.analytics.DailyActivity;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.DailyActivity;
 import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.fmu;
 
-import com.fmugateway.domain.model.fmu.DefaultExperiment;
+import com.fmugateway.domain.fmu.model.DefaultExperiment;
 import java.util.OptionalDouble;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.in.http.fmu;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.port.in.GetFmuQuery;
-import com.fmugateway.domain.port.in.ListLibraryQuery;
-import com.fmugateway.domain.port.in.UploadFmuCommand;
-import com.fmugateway.domain.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
+import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.ByteBuffer;

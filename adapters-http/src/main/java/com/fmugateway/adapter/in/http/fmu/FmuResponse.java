@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.fmu;
 
-import com.fmugateway.domain.model.fmu.FmuRecord;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.ResolvedFmu;
+import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.fmu;
 
-import com.fmugateway.domain.model.fmu.FmuInterface;
-import com.fmugateway.domain.model.fmu.LibraryModel;
-import com.fmugateway.domain.model.fmu.ModelDescription;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.LibraryModel;
+import com.fmugateway.domain.fmu.model.ModelDescription;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

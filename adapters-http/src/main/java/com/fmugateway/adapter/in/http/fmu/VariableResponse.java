@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.fmu;
 
-import com.fmugateway.domain.model.fmu.ModelVariable;
+import com.fmugateway.domain.fmu.model.ModelVariable;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import tools.jackson.databind.PropertyNamingStrategies;

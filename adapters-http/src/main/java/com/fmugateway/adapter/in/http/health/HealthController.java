@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.in.http.health;
 
-import com.fmugateway.domain.model.health.ComponentHealth;
-import com.fmugateway.domain.model.health.Health;
-import com.fmugateway.domain.model.health.HealthStatus;
-import com.fmugateway.domain.port.in.GetHealthQuery;
+import com.fmugateway.domain.health.model.ComponentHealth;
+import com.fmugateway.domain.health.model.Health;
+import com.fmugateway.domain.health.model.HealthStatus;
+import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -2,9 +2,9 @@ package com.fmugateway.adapter.in.http.limit;
 
 import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.model.limit.RateDecision;
-import com.fmugateway.domain.port.in.EnforceRateLimitUseCase;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.account.model.RateDecision;
+import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;

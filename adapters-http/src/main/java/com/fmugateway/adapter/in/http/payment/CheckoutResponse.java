@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.payment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.PaymentSession;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentSession;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.payment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fmugateway.domain.model.payment.CheckoutState;
-import com.fmugateway.domain.model.payment.PaymentSession;
+import com.fmugateway.domain.checkout.model.CheckoutState;
+import com.fmugateway.domain.checkout.model.PaymentSession;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

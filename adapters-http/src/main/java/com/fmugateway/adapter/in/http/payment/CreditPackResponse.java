@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.payment;
 
-import com.fmugateway.domain.model.payment.CreditPack;
+import com.fmugateway.domain.checkout.model.CreditPack;
 import java.math.BigDecimal;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

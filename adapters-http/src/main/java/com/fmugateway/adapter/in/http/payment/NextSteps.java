@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.payment;
 
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentPurpose;
-import com.fmugateway.domain.model.payment.PaymentSession;
+import com.fmugateway.domain.checkout.model.PaymentPurpose;
+import com.fmugateway.domain.checkout.model.PaymentSession;
+import com.fmugateway.domain.shared.model.Money;
 
 /**
  * The {@code next_step} texts: exactly what a person or an agent does next, with the paths and

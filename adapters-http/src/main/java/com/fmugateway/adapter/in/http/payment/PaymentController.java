@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.in.http.payment;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.model.payment.Checkout;
-import com.fmugateway.domain.model.payment.CheckoutOptions;
-import com.fmugateway.domain.model.payment.CheckoutState;
-import com.fmugateway.domain.port.in.GetCheckoutQuery;
-import com.fmugateway.domain.port.in.ListCreditPacksQuery;
-import com.fmugateway.domain.port.in.StartCheckoutCommand;
-import com.fmugateway.domain.port.in.StartCheckoutUseCase;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.checkout.model.Checkout;
+import com.fmugateway.domain.checkout.model.CheckoutOptions;
+import com.fmugateway.domain.checkout.model.CheckoutState;
+import com.fmugateway.domain.checkout.port.in.GetCheckoutQuery;
+import com.fmugateway.domain.checkout.port.in.ListCreditPacksQuery;
+import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
+import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;

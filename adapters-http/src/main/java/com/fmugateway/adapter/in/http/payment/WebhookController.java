@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.in.http.payment;
 
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.WebhookOutcome;
-import com.fmugateway.domain.port.in.HandleWebhookCommand;
-import com.fmugateway.domain.port.in.HandleWebhookUseCase;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.WebhookOutcome;
+import com.fmugateway.domain.checkout.port.in.HandleWebhookCommand;
+import com.fmugateway.domain.checkout.port.in.HandleWebhookUseCase;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.HashMap;
 import java.util.Locale;

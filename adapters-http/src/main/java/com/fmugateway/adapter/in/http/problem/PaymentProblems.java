@@ -2,9 +2,9 @@ package com.fmugateway.adapter.in.http.problem;
 
 import com.fmugateway.adapter.in.http.payment.CheckoutResponse;
 import com.fmugateway.adapter.in.http.payment.NextSteps;
-import com.fmugateway.domain.model.credit.PaymentRequiredException;
-import com.fmugateway.domain.model.payment.PaymentOffer;
-import com.fmugateway.domain.model.payment.PaymentSession;
+import com.fmugateway.domain.billing.model.PaymentDemand;
+import com.fmugateway.domain.billing.model.PaymentOffer;
+import com.fmugateway.domain.checkout.model.PaymentSession;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +34,9 @@ final class PaymentProblems {
 
   private PaymentProblems() {}
 
-  static Problem paymentRequired(PaymentRequiredException required) {
+  static Problem paymentRequired(PaymentDemand required) {
     Problem problem =
-        Problem.of(HttpStatus.PAYMENT_REQUIRED, required.getMessage())
+        Problem.of(HttpStatus.PAYMENT_REQUIRED, required.message())
             .with("quote_credits", required.quote())
             .with("balance_credits", required.balance());
     if (required.offer().isEmpty()) {
@@ -66,7 +66,7 @@ final class PaymentProblems {
       problem =
           problem.with(
               "next_step",
-              required.isQuoteOnly()
+              required.quoteOnly()
                   ? NextSteps.quoteOnly(required.quote(), required.balance(), offer.amount())
                   : NextSteps.noProvider());
     }

@@ -1,15 +1,14 @@
 package com.fmugateway.adapter.in.http.problem;
 
-import com.fmugateway.domain.model.account.InvalidCredentialsException;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.model.credit.PaymentRequiredException;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.UploadTooLargeException;
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.PaymentGoneException;
-import com.fmugateway.domain.model.payment.ProviderUnavailableException;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.account.model.InvalidCredentialsException;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentGoneException;
+import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.UploadTooLargeException;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +69,7 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
       return Problem.of(HttpStatus.UNAUTHORIZED, ex.getMessage());
     }
     if (ex instanceof PaymentRequiredException payment) {
-      return PaymentProblems.paymentRequired(payment);
+      return PaymentProblems.paymentRequired(payment.demand());
     }
     if (ex instanceof PaymentGoneException gone) {
       return Problem.of(HttpStatus.GONE, gone.getMessage());

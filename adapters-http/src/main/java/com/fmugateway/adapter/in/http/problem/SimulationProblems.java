@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.problem;
 
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.run;
 
-import com.fmugateway.domain.model.run.RunRecord;
+import com.fmugateway.domain.simulation.model.RunRecord;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;

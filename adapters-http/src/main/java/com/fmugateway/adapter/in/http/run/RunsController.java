@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.http.run;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.port.in.GetRunsQuery;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;

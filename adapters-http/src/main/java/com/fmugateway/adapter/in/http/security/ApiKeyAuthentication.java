@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.security;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

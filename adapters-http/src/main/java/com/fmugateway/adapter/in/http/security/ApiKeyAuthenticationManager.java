@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.security;
 
-import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;

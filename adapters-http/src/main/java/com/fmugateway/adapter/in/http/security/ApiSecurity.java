@@ -2,7 +2,7 @@ package com.fmugateway.adapter.in.http.security;
 
 import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
-import com.fmugateway.domain.port.in.AuthenticateApiKeyQuery;
+import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;

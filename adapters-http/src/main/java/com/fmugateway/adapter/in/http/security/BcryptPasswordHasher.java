@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.http.security;
 
-import com.fmugateway.domain.port.out.PasswordHasher;
+import com.fmugateway.domain.account.port.out.PasswordHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

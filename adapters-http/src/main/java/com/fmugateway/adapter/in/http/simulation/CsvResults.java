@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.http.simulation;
 
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.SimulationResult;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.util.List;
 import reactor.core.publisher.Flux;
 

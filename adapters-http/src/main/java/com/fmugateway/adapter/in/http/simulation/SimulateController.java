@@ -1,7 +1,10 @@
 package com.fmugateway.adapter.in.http.simulation;
 
-import com.fmugateway.domain.model.account.AuthenticatedAccount;
-import com.fmugateway.domain.port.in.SimulateUseCase;
+import com.fmugateway.adapter.in.http.problem.PaymentRequiredException;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.simulation.model.SimulationOutcome;
+import com.fmugateway.domain.simulation.model.SimulationReport;
+import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +49,7 @@ class SimulateController {
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
       @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
-    return Mono.fromCallable(() -> request.toCommand(caller.accountId(), quoteOnly))
-        .flatMap(simulate::simulate)
-        .map(SimulateResponse::from);
+    return run(caller, request, quoteOnly).map(SimulateResponse::from);
   }
 
   @PostMapping(
@@ -60,8 +61,7 @@ class SimulateController {
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
       @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
-    return Mono.fromCallable(() -> request.toCommand(caller.accountId(), quoteOnly))
-        .flatMap(simulate::simulate)
+    return run(caller, request, quoteOnly)
         .map(
             report ->
                 ResponseEntity.ok()
@@ -69,5 +69,19 @@ class SimulateController {
                     .header(
                         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"simulation.csv\"")
                     .body(CsvResults.of(report.result())));
+  }
+
+  /** The run's report; a request that must be paid first is the 402, raised here and only here. */
+  private Mono<SimulationReport> run(
+      AuthenticatedAccount caller, SimulateRequest request, Boolean quoteOnly) {
+    return Mono.fromCallable(() -> request.toCommand(caller, quoteOnly))
+        .flatMap(simulate::simulate)
+        .flatMap(
+            outcome ->
+                outcome instanceof SimulationOutcome.Completed completed
+                    ? Mono.just(completed.report())
+                    : Mono.error(
+                        new PaymentRequiredException(
+                            ((SimulationOutcome.PaymentRequired) outcome).demand())));
   }
 }

@@ -1,10 +1,11 @@
 package com.fmugateway.adapter.in.http.simulation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.payment.CheckoutOptions;
-import com.fmugateway.domain.port.in.SimulateCommand;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.billing.model.PaymentChoice;
+import com.fmugateway.domain.checkout.model.CheckoutOptions;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,10 @@ public record SimulateRequest(
       @Schema(description = "linear (default) or hold") String interpolation) {}
 
   /** {@code quoteOnlyParam}: the prototype's {@code ?quote_only=true}, same as the field. */
-  SimulateCommand toCommand(AccountId caller, Boolean quoteOnlyParam) {
+  SimulateCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
     return new SimulateCommand(
-        caller,
+        caller.accountId(),
+        caller.tier(),
         fmuId == null ? null : new FmuId(fmuId),
         optional(startTime),
         optional(stopTime),
@@ -78,7 +80,7 @@ public record SimulateRequest(
         Optional.ofNullable(solver),
         optional(rtol),
         optional(atol),
-        new SimulateCommand.Payment(
+        new PaymentChoice(
             Optional.ofNullable(paymentToken),
             Boolean.TRUE.equals(quoteOnly) || Boolean.TRUE.equals(quoteOnlyParam),
             CheckoutOptions.parse(paymentMethod, successUrl, cancelUrl)));

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.in.http.simulation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.Provenance;
-import com.fmugateway.domain.model.simulation.SimulationReport;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.Provenance;
+import com.fmugateway.domain.simulation.model.SimulationReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,16 +2,16 @@ package com.fmugateway.adapter.in.http.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.PaymentDemand;
+import com.fmugateway.domain.billing.model.PaymentOffer;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentGoneException;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentSession;
+import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.fixtures.PaymentSessions;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.credit.PaymentRequiredException;
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentGoneException;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.PaymentOffer;
-import com.fmugateway.domain.model.payment.PaymentSession;
-import com.fmugateway.domain.model.payment.ProviderUnavailableException;
+import com.fmugateway.domain.shared.model.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,9 @@ class PaymentProblemsTest {
             Optional.of(PaymentMethod.CARD),
             Optional.of(session));
 
-    Problem problem = handler.toProblem(new PaymentRequiredException(10, 0).withOffer(offer));
+    Problem problem =
+        handler.toProblem(
+            new PaymentRequiredException(new PaymentDemand(10, 0, Optional.of(offer), false)));
     Map<String, Object> body = problem.toBody("/simulate");
 
     assertThat(problem.status()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
@@ -76,7 +78,10 @@ class PaymentProblemsTest {
             Optional.empty());
 
     Map<String, Object> body =
-        handler.toProblem(PaymentRequiredException.quoteOnly(10, 70, offer)).toBody("/simulate");
+        handler
+            .toProblem(
+                new PaymentRequiredException(new PaymentDemand(10, 70, Optional.of(offer), true)))
+            .toBody("/simulate");
 
     assertThat(body)
         .containsEntry("amount", new BigDecimal("1.00"))

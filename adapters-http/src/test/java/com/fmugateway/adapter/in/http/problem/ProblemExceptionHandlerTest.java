@@ -2,7 +2,7 @@ package com.fmugateway.adapter.in.http.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.common.InvalidInputException;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

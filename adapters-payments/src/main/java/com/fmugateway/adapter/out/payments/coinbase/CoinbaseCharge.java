@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.coinbase;
 
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,7 @@ package com.fmugateway.adapter.out.payments.coinbase;
 
 import com.fmugateway.adapter.out.payments.support.Amounts;
 import com.fmugateway.adapter.out.payments.support.TransientProviderException;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.out.payments.coinbase;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.adapter.out.payments.support.Amounts;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /** The sandbox's checkout pages: small, self-contained HTML with no external assets. */

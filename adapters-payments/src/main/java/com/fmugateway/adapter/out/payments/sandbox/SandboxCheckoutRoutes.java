@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

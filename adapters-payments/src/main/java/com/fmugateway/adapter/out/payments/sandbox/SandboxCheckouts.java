@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

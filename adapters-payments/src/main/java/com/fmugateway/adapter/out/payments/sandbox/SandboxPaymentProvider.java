@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderCheckout;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
-import com.fmugateway.domain.port.out.Clock;
-import com.fmugateway.domain.port.out.PaymentProvider;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderCheckout;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.port.out.PaymentProvider;
+import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

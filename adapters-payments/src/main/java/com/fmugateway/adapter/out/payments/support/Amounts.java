@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.support;
 
-import com.fmugateway.domain.model.payment.Money;
+import com.fmugateway.domain.shared.model.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.support;
 
-import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;

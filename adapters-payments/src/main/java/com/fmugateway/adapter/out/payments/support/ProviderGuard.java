@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.support;
 
-import com.fmugateway.domain.model.payment.ProviderUnavailableException;
+import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;

@@ -2,7 +2,7 @@ package com.fmugateway.adapter.out.payments.support;
 
 /**
  * A provider failure worth retrying: no connection, a 5xx or a 429. Only {@link ProviderGuard} sees
- * it; callers get {@link com.fmugateway.domain.model.payment.ProviderUnavailableException}.
+ * it; callers get {@link com.fmugateway.domain.checkout.model.ProviderUnavailableException}.
  */
 public final class TransientProviderException extends RuntimeException {
 

@@ -8,14 +8,14 @@ import com.fmugateway.adapter.out.payments.fake.FakeProviderServer.Request;
 import com.fmugateway.adapter.out.payments.fake.SignedWebhook;
 import com.fmugateway.adapter.out.payments.fake.WebhookRecorder;
 import com.fmugateway.adapter.out.payments.support.GuardSettings;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderCheckout;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderCheckout;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,7 +82,7 @@ class CoinbaseCommercePaymentProviderIT {
     CheckoutRequest request = Checkouts.request(PaymentMethod.CRYPTO);
     coinbase.failNextCalls(3);
     StepVerifier.create(provider.createCheckout(request))
-        .expectError(com.fmugateway.domain.model.payment.ProviderUnavailableException.class)
+        .expectError(com.fmugateway.domain.checkout.model.ProviderUnavailableException.class)
         .verify();
 
     StepVerifier.create(provider.createCheckout(request)).expectNextCount(1).verifyComplete();

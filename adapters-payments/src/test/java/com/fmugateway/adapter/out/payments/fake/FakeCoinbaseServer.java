@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.fake;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
-import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

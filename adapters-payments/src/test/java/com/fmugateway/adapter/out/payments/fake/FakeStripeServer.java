@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.fake;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
-import com.fmugateway.domain.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Clock;
 import com.stripe.Stripe;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

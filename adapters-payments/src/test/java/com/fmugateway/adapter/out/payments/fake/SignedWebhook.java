@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A webhook as a provider POSTs it: the raw body and the headers that sign it (names lower-case, as
- * {@link com.fmugateway.domain.port.out.PaymentProvider#verifyWebhook} wants them).
+ * {@link com.fmugateway.domain.checkout.port.out.PaymentProvider#verifyWebhook} wants them).
  */
 public record SignedWebhook(byte[] body, Map<String, String> headers) {
 

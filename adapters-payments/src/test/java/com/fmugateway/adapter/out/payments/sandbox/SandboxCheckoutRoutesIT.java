@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.fake.WebhookRecorder.Delivery;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

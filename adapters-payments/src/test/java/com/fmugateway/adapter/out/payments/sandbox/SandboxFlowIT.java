@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.PaymentsTestApplication;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.ProviderCheckout;
-import com.fmugateway.domain.model.payment.ProviderEvent;
-import com.fmugateway.domain.model.payment.ProviderPaymentStatus;
-import com.fmugateway.domain.port.out.PaymentProvider;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.ProviderCheckout;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
+import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;

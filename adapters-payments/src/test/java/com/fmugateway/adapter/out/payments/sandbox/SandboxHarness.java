@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.adapter.out.payments.fake.WebhookRecorder;
+import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.fixtures.MutableClock;
-import com.fmugateway.domain.model.payment.CheckoutRequest;
-import com.fmugateway.domain.model.payment.ProviderEvent;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;

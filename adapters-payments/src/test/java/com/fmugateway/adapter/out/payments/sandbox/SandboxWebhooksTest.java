@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.support.Hmac;
-import com.fmugateway.domain.model.payment.InvalidWebhookException;
-import com.fmugateway.domain.model.payment.PaymentMethod;
+import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

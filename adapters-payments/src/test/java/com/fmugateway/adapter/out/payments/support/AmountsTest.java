@@ -3,7 +3,7 @@ package com.fmugateway.adapter.out.payments.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fmugateway.domain.model.payment.Money;
+import com.fmugateway.domain.shared.model.Money;
 import org.junit.jupiter.api.Test;
 
 class AmountsTest {

@@ -2,7 +2,7 @@ package com.fmugateway.adapter.out.payments.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.payment.ProviderUnavailableException;
+import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;

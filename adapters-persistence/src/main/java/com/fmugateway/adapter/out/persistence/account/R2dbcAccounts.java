@@ -2,17 +2,17 @@ package com.fmugateway.adapter.out.persistence.account;
 
 import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
-import com.fmugateway.domain.model.account.Account;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.account.ApiKey;
-import com.fmugateway.domain.model.account.ApiKeyHash;
-import com.fmugateway.domain.model.account.ApiKeyId;
-import com.fmugateway.domain.model.account.Credentials;
-import com.fmugateway.domain.model.account.Role;
-import com.fmugateway.domain.model.account.Tier;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.port.out.AccountStore;
-import com.fmugateway.domain.port.out.ApiKeyStore;
+import com.fmugateway.domain.account.model.Account;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.ApiKey;
+import com.fmugateway.domain.account.model.ApiKeyHash;
+import com.fmugateway.domain.account.model.ApiKeyId;
+import com.fmugateway.domain.account.model.Credentials;
+import com.fmugateway.domain.account.model.Role;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.account.port.out.AccountStore;
+import com.fmugateway.domain.account.port.out.ApiKeyStore;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;

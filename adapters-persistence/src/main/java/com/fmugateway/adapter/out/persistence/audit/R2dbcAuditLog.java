@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.persistence.audit;
 
 import com.fmugateway.adapter.out.persistence.support.Sql;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.audit.AuditEvent;
-import com.fmugateway.domain.port.out.AuditLog;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.shared.model.AuditEvent;
+import com.fmugateway.domain.shared.port.out.AuditLog;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.out.persistence.credit;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.credit.EntryKind;
-import com.fmugateway.domain.model.credit.Hold;
-import com.fmugateway.domain.model.credit.InsufficientCreditsException;
-import com.fmugateway.domain.model.credit.LedgerEntry;
-import com.fmugateway.domain.port.out.CreditLedger;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.Hold;
+import com.fmugateway.domain.billing.model.InsufficientCreditsException;
+import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

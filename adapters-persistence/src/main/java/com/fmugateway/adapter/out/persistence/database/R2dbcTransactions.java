@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.persistence.database;
 
-import com.fmugateway.domain.port.out.Transactions;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 

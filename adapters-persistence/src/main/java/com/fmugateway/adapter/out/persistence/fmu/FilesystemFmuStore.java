@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.persistence.fmu;
 
-import com.fmugateway.domain.model.fmu.Sha256;
-import com.fmugateway.domain.model.fmu.StagedFmu;
-import com.fmugateway.domain.port.out.FmuStore;
+import com.fmugateway.domain.fmu.model.Sha256;
+import com.fmugateway.domain.fmu.model.StagedFmu;
+import com.fmugateway.domain.fmu.port.out.FmuStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.out.persistence.fmu;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.FmuRecord;
-import com.fmugateway.domain.model.fmu.Sha256;
-import com.fmugateway.domain.port.out.FmuCatalog;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.Sha256;
+import com.fmugateway.domain.fmu.port.out.FmuCatalog;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

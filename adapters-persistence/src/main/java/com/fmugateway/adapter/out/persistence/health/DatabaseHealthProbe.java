@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.out.persistence.health;
 
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
-import com.fmugateway.domain.model.health.ComponentHealth;
-import com.fmugateway.domain.port.out.HealthProbe;
+import com.fmugateway.domain.health.model.ComponentHealth;
+import com.fmugateway.domain.health.port.out.HealthProbe;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;

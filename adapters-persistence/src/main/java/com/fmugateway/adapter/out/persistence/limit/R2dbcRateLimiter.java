@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.persistence.limit;
 
-import com.fmugateway.domain.model.limit.RateDecision;
-import com.fmugateway.domain.port.out.RateLimiter;
+import com.fmugateway.domain.account.model.RateDecision;
+import com.fmugateway.domain.account.port.out.RateLimiter;
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -3,10 +3,10 @@ package com.fmugateway.adapter.out.persistence.payment;
 import static com.fmugateway.adapter.out.persistence.support.Sql.bindOptional;
 import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentRequirement;
-import com.fmugateway.domain.model.payment.PaymentSessionId;
-import com.fmugateway.domain.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.billing.model.PaymentRequirement;
+import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.checkout.model.PaymentSessionId;
+import com.fmugateway.domain.shared.model.Money;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 

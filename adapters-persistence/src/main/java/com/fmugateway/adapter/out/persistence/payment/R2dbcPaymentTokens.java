@@ -2,12 +2,12 @@ package com.fmugateway.adapter.out.persistence.payment;
 
 import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.payment.PaymentSessionId;
-import com.fmugateway.domain.model.payment.PaymentToken;
-import com.fmugateway.domain.model.payment.PaymentTokenHash;
-import com.fmugateway.domain.model.payment.PaymentTokenState;
-import com.fmugateway.domain.port.out.PaymentTokenStore;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.checkout.model.PaymentSessionId;
+import com.fmugateway.domain.checkout.model.PaymentToken;
+import com.fmugateway.domain.checkout.model.PaymentTokenHash;
+import com.fmugateway.domain.checkout.model.PaymentTokenState;
+import com.fmugateway.domain.checkout.port.out.PaymentTokenStore;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;

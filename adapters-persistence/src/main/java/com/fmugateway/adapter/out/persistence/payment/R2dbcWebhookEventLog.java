@@ -2,10 +2,10 @@ package com.fmugateway.adapter.out.persistence.payment;
 
 import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
-import com.fmugateway.domain.model.payment.PaymentSessionId;
-import com.fmugateway.domain.model.payment.PaymentStatus;
-import com.fmugateway.domain.model.payment.ProviderId;
-import com.fmugateway.domain.port.out.WebhookEventLog;
+import com.fmugateway.domain.checkout.model.PaymentSessionId;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.checkout.port.out.WebhookEventLog;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;

@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.out.persistence.run;
 
 import com.fmugateway.adapter.out.persistence.support.Sql;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.run.RunRecord;
-import com.fmugateway.domain.model.run.Usage;
-import com.fmugateway.domain.port.out.RunHistory;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.simulation.model.RunRecord;
+import com.fmugateway.domain.simulation.model.Usage;
+import com.fmugateway.domain.simulation.port.out.RunHistory;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;

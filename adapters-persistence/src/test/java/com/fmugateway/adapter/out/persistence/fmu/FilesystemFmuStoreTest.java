@@ -2,8 +2,8 @@ package com.fmugateway.adapter.out.persistence.fmu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.fmu.StagedFmu;
-import com.fmugateway.domain.model.fmu.UploadTooLargeException;
+import com.fmugateway.domain.fmu.model.StagedFmu;
+import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package com.fmugateway.adapter.out.persistence.limit;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import com.fmugateway.domain.account.port.out.RateLimiter;
 import com.fmugateway.domain.fixtures.RateLimiterContract;
-import com.fmugateway.domain.port.out.RateLimiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

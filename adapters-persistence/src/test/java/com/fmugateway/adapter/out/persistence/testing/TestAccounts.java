@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.out.persistence.testing;
 
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
-import com.fmugateway.domain.model.account.Account;
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.account.ApiKey;
-import com.fmugateway.domain.model.account.ApiKeyHasher;
-import com.fmugateway.domain.model.account.ApiKeySecret;
+import com.fmugateway.domain.account.model.Account;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.ApiKey;
+import com.fmugateway.domain.account.model.ApiKeyHasher;
+import com.fmugateway.domain.account.model.ApiKeySecret;
 import java.time.Instant;
 
 /** Accounts that the foreign keys of other tables can point at. */

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.in.portal.account;
 
 import com.fmugateway.adapter.in.portal.security.LoginFailureHandler;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.port.in.SignUpCommand;
-import com.fmugateway.domain.port.in.SignUpUseCase;
+import com.fmugateway.domain.account.port.in.SignUpCommand;
+import com.fmugateway.domain.account.port.in.SignUpUseCase;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,13 +1,13 @@
 package com.fmugateway.adapter.in.portal.account;
 
 import com.fmugateway.adapter.in.portal.security.PortalUser;
-import com.fmugateway.domain.model.account.ApiKeyId;
-import com.fmugateway.domain.port.in.GetAccountQuery;
-import com.fmugateway.domain.port.in.GetRunsQuery;
-import com.fmugateway.domain.port.in.IssueApiKeyCommand;
-import com.fmugateway.domain.port.in.IssueApiKeyUseCase;
-import com.fmugateway.domain.port.in.ListApiKeysQuery;
-import com.fmugateway.domain.port.in.RevokeApiKeyUseCase;
+import com.fmugateway.domain.account.model.ApiKeyId;
+import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
+import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
+import com.fmugateway.domain.account.port.in.ListApiKeysQuery;
+import com.fmugateway.domain.account.port.in.RevokeApiKeyUseCase;
+import com.fmugateway.domain.billing.port.in.GetAccountQuery;
+import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.portal.error;
 
-import com.fmugateway.domain.model.common.NotFoundException;
+import com.fmugateway.domain.shared.model.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

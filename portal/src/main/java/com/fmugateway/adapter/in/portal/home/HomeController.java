@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.portal.home;
 
 import com.fmugateway.adapter.in.portal.PortalUrls;
-import com.fmugateway.domain.port.in.GetPricingQuery;
+import com.fmugateway.domain.billing.port.in.GetPricingQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

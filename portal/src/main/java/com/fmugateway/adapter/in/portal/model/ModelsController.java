@@ -1,14 +1,14 @@
 package com.fmugateway.adapter.in.portal.model;
 
 import com.fmugateway.adapter.in.portal.security.PortalUser;
-import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.InvalidFmuException;
-import com.fmugateway.domain.model.fmu.UploadTooLargeException;
-import com.fmugateway.domain.port.in.GetFmuQuery;
-import com.fmugateway.domain.port.in.ListLibraryQuery;
-import com.fmugateway.domain.port.in.UploadFmuCommand;
-import com.fmugateway.domain.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.InvalidFmuException;
+import com.fmugateway.domain.fmu.model.UploadTooLargeException;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
+import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.shared.model.NotFoundException;
 import java.nio.ByteBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.portal.ops;
 
-import com.fmugateway.domain.model.payment.Money;
+import com.fmugateway.domain.shared.model.Money;
 import java.util.Locale;
 import java.util.OptionalDouble;
 

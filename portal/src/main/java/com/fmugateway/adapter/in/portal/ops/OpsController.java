@@ -1,8 +1,8 @@
 package com.fmugateway.adapter.in.portal.ops;
 
-import com.fmugateway.domain.model.analytics.AnalyticsPeriod;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.port.in.GetAnalyticsQuery;
+import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.port.in.GetAnalyticsQuery;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

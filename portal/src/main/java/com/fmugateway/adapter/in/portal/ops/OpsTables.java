@@ -1,15 +1,15 @@
 package com.fmugateway.adapter.in.portal.ops;
 
-import com.fmugateway.domain.model.analytics.AccountActivity;
-import com.fmugateway.domain.model.analytics.CauseCount;
-import com.fmugateway.domain.model.analytics.DailyActivity;
-import com.fmugateway.domain.model.analytics.Failures;
-import com.fmugateway.domain.model.analytics.Funnel;
-import com.fmugateway.domain.model.analytics.FunnelStep;
-import com.fmugateway.domain.model.analytics.ModelFailures;
-import com.fmugateway.domain.model.analytics.ModelUsage;
-import com.fmugateway.domain.model.analytics.Revenue;
-import com.fmugateway.domain.model.analytics.Takings;
+import com.fmugateway.domain.analytics.model.AccountActivity;
+import com.fmugateway.domain.analytics.model.CauseCount;
+import com.fmugateway.domain.analytics.model.DailyActivity;
+import com.fmugateway.domain.analytics.model.Failures;
+import com.fmugateway.domain.analytics.model.Funnel;
+import com.fmugateway.domain.analytics.model.FunnelStep;
+import com.fmugateway.domain.analytics.model.ModelFailures;
+import com.fmugateway.domain.analytics.model.ModelUsage;
+import com.fmugateway.domain.analytics.model.Revenue;
+import com.fmugateway.domain.analytics.model.Takings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package com.fmugateway.adapter.in.portal.ops;
 
-import com.fmugateway.domain.model.analytics.AccountActivity;
-import com.fmugateway.domain.model.analytics.DailyActivity;
-import com.fmugateway.domain.model.analytics.Funnel;
-import com.fmugateway.domain.model.analytics.Revenue;
-import com.fmugateway.domain.model.analytics.Takings;
+import com.fmugateway.domain.analytics.model.AccountActivity;
+import com.fmugateway.domain.analytics.model.DailyActivity;
+import com.fmugateway.domain.analytics.model.Funnel;
+import com.fmugateway.domain.analytics.model.Revenue;
+import com.fmugateway.domain.analytics.model.Takings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

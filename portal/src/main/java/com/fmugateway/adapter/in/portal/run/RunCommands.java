@@ -1,11 +1,11 @@
 package com.fmugateway.adapter.in.portal.run;
 
-import com.fmugateway.domain.model.account.AccountId;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.fmu.ModelDescription;
-import com.fmugateway.domain.model.fmu.VariableType;
-import com.fmugateway.domain.port.in.SimulateCommand;
+import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.VariableType;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ final class RunCommands {
 
   private RunCommands() {}
 
-  static SimulateCommand from(RunForm form, AccountId caller, ModelDescription model) {
+  static SimulateCommand from(RunForm form, PortalUser caller, ModelDescription model) {
     List<String> outputs = names(form.outputs());
     List<String> kpis =
         model.outputs().stream()
@@ -31,7 +31,8 @@ final class RunCommands {
                 v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
             .toList();
     return new SimulateCommand(
-        caller,
+        caller.accountId(),
+        caller.tier(),
         new FmuId(form.fmuId()),
         OptionalDouble.empty(),
         number("stopTime", form.stopTime()),

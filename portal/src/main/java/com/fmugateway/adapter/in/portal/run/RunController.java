@@ -1,17 +1,17 @@
 package com.fmugateway.adapter.in.portal.run;
 
 import com.fmugateway.adapter.in.portal.security.PortalUser;
-import com.fmugateway.domain.model.common.InvalidInputException;
-import com.fmugateway.domain.model.common.NotFoundException;
-import com.fmugateway.domain.model.credit.PaymentRequiredException;
-import com.fmugateway.domain.model.fmu.FmuId;
-import com.fmugateway.domain.model.simulation.Column;
-import com.fmugateway.domain.model.simulation.SimulationFailedException;
-import com.fmugateway.domain.model.simulation.SimulationReport;
-import com.fmugateway.domain.port.in.GetFmuQuery;
-import com.fmugateway.domain.port.in.GetRunsQuery;
-import com.fmugateway.domain.port.in.ListLibraryQuery;
-import com.fmugateway.domain.port.in.SimulateUseCase;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationOutcome;
+import com.fmugateway.domain.simulation.model.SimulationReport;
+import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
+import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,18 +53,20 @@ class RunController {
     return fmus.fmu(user.accountId(), new FmuId(form.fmuId()))
         .flatMap(
             fmu ->
-                Mono.fromCallable(() -> RunCommands.from(form, user.accountId(), fmu.description()))
+                Mono.fromCallable(() -> RunCommands.from(form, user, fmu.description()))
                     .flatMap(simulate::simulate))
         .flatMap(
-            report -> {
+            outcome -> {
+              if (outcome instanceof SimulationOutcome.PaymentRequired required) {
+                return failed(form, page, "credits", required.demand().message());
+              }
+              SimulationReport report = ((SimulationOutcome.Completed) outcome).report();
               page.addAttribute("report", report);
               page.addAttribute("series", series(report));
               return formPage(form, page);
             })
         .onErrorResume(
             InvalidInputException.class, e -> failed(form, page, e.field(), e.getMessage()))
-        .onErrorResume(
-            PaymentRequiredException.class, e -> failed(form, page, "credits", e.getMessage()))
         .onErrorResume(
             SimulationFailedException.class, e -> failed(form, page, "run", e.getMessage()))
         .onErrorResume(NotFoundException.class, e -> failed(form, page, "fmuId", e.getMessage()));

@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.in.portal.security;
 
-import com.fmugateway.domain.model.account.InvalidCredentialsException;
-import com.fmugateway.domain.port.in.LogInUseCase;
+import com.fmugateway.domain.account.model.InvalidCredentialsException;
+import com.fmugateway.domain.account.port.in.LogInUseCase;
 import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -26,7 +26,8 @@ final class PortalAuthenticationManager implements ReactiveAuthenticationManager
         .<Authentication>map(
             account ->
                 UsernamePasswordAuthenticationToken.authenticated(
-                    new PortalUser(account.id(), account.email().orElse(""), account.role()),
+                    new PortalUser(
+                        account.id(), account.email().orElse(""), account.role(), account.tier()),
                     null,
                     List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name()))))
         .onErrorMap(

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.portal.security;
 
-import com.fmugateway.domain.port.in.LogInUseCase;
+import com.fmugateway.domain.account.port.in.LogInUseCase;
 import java.net.URI;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;

@@ -2,15 +2,15 @@ package com.fmugateway.adapter.in.portal.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.model.analytics.CashReceipts;
-import com.fmugateway.domain.model.analytics.DailyActivity;
-import com.fmugateway.domain.model.analytics.Funnel;
-import com.fmugateway.domain.model.analytics.FunnelStage;
-import com.fmugateway.domain.model.analytics.FunnelStep;
-import com.fmugateway.domain.model.analytics.Revenue;
-import com.fmugateway.domain.model.payment.Money;
-import com.fmugateway.domain.model.payment.PaymentMethod;
-import com.fmugateway.domain.model.payment.PaymentPurpose;
+import com.fmugateway.domain.analytics.model.CashReceipts;
+import com.fmugateway.domain.analytics.model.DailyActivity;
+import com.fmugateway.domain.analytics.model.Funnel;
+import com.fmugateway.domain.analytics.model.FunnelStage;
+import com.fmugateway.domain.analytics.model.FunnelStep;
+import com.fmugateway.domain.analytics.model.Revenue;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentPurpose;
+import com.fmugateway.domain.shared.model.Money;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

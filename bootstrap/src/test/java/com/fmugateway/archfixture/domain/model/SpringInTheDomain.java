@@ -1,5 +1,0 @@
-package com.fmugateway.archfixture.domain.model;
-
-/** Deliberate violation: the domain imports Spring. */
-@org.springframework.stereotype.Component
-public class SpringInTheDomain {}

@@ -1,9 +1,0 @@
-package com.fmugateway.archfixture.domain.port.in;
-
-import com.fmugateway.archfixture.domain.port.out.SomeStore;
-
-/** Deliberate violation: an in-port that knows an out-port. */
-public interface SomeUseCase {
-
-  SomeStore store();
-}

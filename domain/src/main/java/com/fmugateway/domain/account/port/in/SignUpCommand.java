@@ -1,0 +1,46 @@
+package com.fmugateway.domain.account.port.in;
+
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Command: open an account with email and password. Password rules: 12 to 128 characters, at least
+ * one letter and one digit, not the email itself.
+ */
+public record SignUpCommand(String email, String password) {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  public static final int MIN_PASSWORD = 12;
+  public static final int MAX_PASSWORD = 128;
+
+  public SignUpCommand {
+    email = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    if (email.isEmpty()) {
+      throw new InvalidInputException("email", "is required");
+    }
+    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+      throw new InvalidInputException("email", "is not a valid email address");
+    }
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new InvalidInputException(
+          "password", "must be at least " + MIN_PASSWORD + " characters long");
+    }
+    if (password.length() > MAX_PASSWORD) {
+      throw new InvalidInputException(
+          "password", "must be at most " + MAX_PASSWORD + " characters long");
+    }
+    if (password.chars().noneMatch(Character::isLetter)
+        || password.chars().noneMatch(Character::isDigit)) {
+      throw new InvalidInputException("password", "must contain at least one letter and one digit");
+    }
+    if (password.toLowerCase(Locale.ROOT).contains(email)) {
+      throw new InvalidInputException("password", "must not contain your email address");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SignUpCommand[" + email + "]";
+  }
+}

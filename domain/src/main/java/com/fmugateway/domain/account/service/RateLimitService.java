@@ -1,0 +1,45 @@
+package com.fmugateway.domain.account.service;
+
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.account.model.RateDecision;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
+import com.fmugateway.domain.account.port.out.RateLimiter;
+import com.fmugateway.domain.billing.model.TierPolicy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/** Applies the tier's runs-per-minute to each key and a fixed per-address limit to sign-ups. */
+public final class RateLimitService implements EnforceRateLimitUseCase {
+
+  private final Map<Tier, TierPolicy> tiers;
+  private final RateLimiter limiter;
+  private final int anonymousPerMinute;
+  private final Duration window;
+
+  /** {@code window} is a minute in production; tests stretch it so no boundary falls mid-test. */
+  public RateLimitService(
+      Map<Tier, TierPolicy> tiers, RateLimiter limiter, int anonymousPerMinute, Duration window) {
+    this.tiers = Map.copyOf(tiers);
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.anonymousPerMinute = anonymousPerMinute;
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  @Override
+  public Mono<RateDecision> run(AuthenticatedAccount caller) {
+    TierPolicy policy = tiers.get(caller.tier());
+    if (policy == null) {
+      return Mono.error(
+          new IllegalStateException("no policy configured for tier " + caller.tier()));
+    }
+    return limiter.tryAcquire("run:key:" + caller.keyId(), policy.runsPerMinute(), window);
+  }
+
+  @Override
+  public Mono<RateDecision> anonymous(String action, String clientAddress) {
+    return limiter.tryAcquire(action + ":ip:" + clientAddress, anonymousPerMinute, window);
+  }
+}

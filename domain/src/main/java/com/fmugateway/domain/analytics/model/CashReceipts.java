@@ -1,0 +1,22 @@
+package com.fmugateway.domain.analytics.model;
+
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentPurpose;
+import com.fmugateway.domain.shared.model.Money;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Money received on one UTC day through one rail for one purpose, in one currency: the checkouts
+ * paid that day (by the day they were paid, not opened) and their sum.
+ */
+public record CashReceipts(
+    LocalDate day, PaymentMethod rail, PaymentPurpose purpose, Money amount, long payments) {
+
+  public CashReceipts {
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(rail, "rail");
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(amount, "amount");
+  }
+}

@@ -1,0 +1,26 @@
+package com.fmugateway.domain.billing.model;
+
+import com.fmugateway.domain.checkout.model.CheckoutOptions;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a caller pays for a run: with a payment token bought for one run, or from credits, with a
+ * checkout opened on {@code checkout}'s terms when they are short; or not at all, to get only the
+ * quote.
+ */
+public record PaymentChoice(Optional<String> token, boolean quoteOnly, CheckoutOptions checkout) {
+
+  /** From credits, by card when they are short. */
+  public static final PaymentChoice CREDITS =
+      new PaymentChoice(Optional.empty(), false, CheckoutOptions.DEFAULT);
+
+  public PaymentChoice {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(checkout, "checkout");
+    if (token.isPresent() && token.get().isBlank()) {
+      throw new InvalidInputException("paymentToken", "must not be blank");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package com.fmugateway.domain.billing.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a caller must pay before a run may start: its quote in credits against the balance, and,
+ * when money can pay for it, the offer (with the checkout opened for this very request, unless the
+ * caller asked only for the price). Nothing ran and nothing was charged.
+ */
+public record PaymentDemand(
+    long quote, long balance, Optional<PaymentOffer> offer, boolean quoteOnly) {
+
+  public PaymentDemand {
+    Objects.requireNonNull(offer, "offer");
+  }
+
+  /** Credits were short and no offer could be made (no payment provider configured). */
+  public static PaymentDemand creditsShort(long quote, long balance) {
+    return new PaymentDemand(quote, balance, Optional.empty(), false);
+  }
+
+  /** What the caller reads: why nothing ran, and what to do. */
+  public String message() {
+    if (!quoteOnly) {
+      return "this run is quoted at "
+          + quote
+          + " credits and the balance is "
+          + balance
+          + "; buy credits or pay for this run";
+    }
+    String money = offer.map(o -> " or " + o.amount().display()).orElse("");
+    return "this run is quoted at "
+        + quote
+        + " credits"
+        + money
+        + " (the balance is "
+        + balance
+        + " credits); nothing ran and nothing was charged";
+  }
+}

@@ -1,0 +1,33 @@
+package com.fmugateway.domain.billing.port.in;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.PaymentChoice;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Command: secure the payment of run {@code runId} of model {@code fmuId} for {@code caller} on
+ * {@code tier}, whose wall-clock limit {@code limit} sets its quote. {@code request} identifies
+ * what was asked for, so the same request asked again reuses its pending checkout.
+ */
+public record SecureRunCommand(
+    AccountId caller,
+    Tier tier,
+    UUID runId,
+    String fmuId,
+    String request,
+    Duration limit,
+    PaymentChoice payment) {
+
+  public SecureRunCommand {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(fmuId, "fmuId");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(payment, "payment");
+  }
+}

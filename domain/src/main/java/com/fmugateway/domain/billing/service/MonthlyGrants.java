@@ -1,0 +1,73 @@
+package com.fmugateway.domain.billing.service;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.TierPolicy;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
+import com.fmugateway.domain.shared.model.AuditEvent;
+import com.fmugateway.domain.shared.port.out.AuditLog;
+import com.fmugateway.domain.shared.port.out.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * Grants each account its tier's credits once per calendar month (UTC). The ledger's idempotency
+ * key {@code grant:<yyyy-mm>} makes the grant happen once however many requests or gateway
+ * instances ask at the same time.
+ */
+final class MonthlyGrants {
+
+  private final CreditLedger ledger;
+  private final Map<Tier, TierPolicy> policies;
+  private final Clock clock;
+  private final AuditLog audit;
+
+  MonthlyGrants(CreditLedger ledger, Map<Tier, TierPolicy> policies, Clock clock, AuditLog audit) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.policies = Map.copyOf(policies);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = Objects.requireNonNull(audit, "audit");
+  }
+
+  Mono<Void> ensureGranted(AccountId account, Tier tier) {
+    long credits = policy(tier).monthlyCredits();
+    if (credits == 0) {
+      return Mono.empty();
+    }
+    YearMonth period = period();
+    return ledger
+        .credit(
+            account,
+            EntryKind.GRANT,
+            credits,
+            "grant:" + period,
+            "tier " + tier.name().toLowerCase() + " " + period)
+        .filter(granted -> granted)
+        .flatMap(
+            granted ->
+                audit.record(
+                    AuditEvent.by(account, clock.now(), "credits.granted", period.toString())
+                        .with("credits", Long.toString(credits))));
+  }
+
+  TierPolicy policy(Tier tier) {
+    TierPolicy policy = policies.get(tier);
+    if (policy == null) {
+      throw new IllegalStateException("no policy configured for tier " + tier);
+    }
+    return policy;
+  }
+
+  YearMonth period() {
+    return YearMonth.from(clock.now().atOffset(ZoneOffset.UTC));
+  }
+
+  Instant periodStart() {
+    return period().atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+}

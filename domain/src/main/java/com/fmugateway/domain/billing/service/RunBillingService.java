@@ -1,0 +1,152 @@
+package com.fmugateway.domain.billing.service;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.InsufficientCreditsException;
+import com.fmugateway.domain.billing.model.PaymentChoice;
+import com.fmugateway.domain.billing.model.PaymentDemand;
+import com.fmugateway.domain.billing.model.PaymentOffer;
+import com.fmugateway.domain.billing.model.PriceList;
+import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.TierPolicy;
+import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
+import com.fmugateway.domain.billing.port.in.SecureRunCommand;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
+import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentSession;
+import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
+import com.fmugateway.domain.checkout.port.in.RedeemPaymentTokenUseCase;
+import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
+import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
+import com.fmugateway.domain.shared.port.out.AuditLog;
+import com.fmugateway.domain.shared.port.out.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * The whole story of paying for a run, in one place. A presented payment token pays for it
+ * (reserved atomically); otherwise credits do (this month's grant first, then one hold of the
+ * quote); when they are short the caller is told what to pay, with a checkout opened (or reused)
+ * for this very request. A quote-only request is told the price and nothing is opened. Every demand
+ * for payment is noted for the operators' funnel.
+ */
+public final class RunBillingService implements PayForRunUseCase {
+
+  private final CreditLedger ledger;
+  private final PriceList prices;
+  private final MonthlyGrants grants;
+  private final RedeemPaymentTokenUseCase tokens;
+  private final StartCheckoutUseCase checkouts;
+  private final GetPaymentTermsQuery terms;
+  private final PaymentRequirements requirements;
+
+  public RunBillingService(
+      CreditLedger ledger,
+      PriceList prices,
+      Map<Tier, TierPolicy> tiers,
+      RedeemPaymentTokenUseCase tokens,
+      StartCheckoutUseCase checkouts,
+      GetPaymentTermsQuery terms,
+      PaymentRequirementLog requirements,
+      AuditLog audit,
+      Clock clock) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.prices = Objects.requireNonNull(prices, "prices");
+    this.grants = new MonthlyGrants(ledger, tiers, clock, audit);
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
+    this.terms = Objects.requireNonNull(terms, "terms");
+    this.requirements = new PaymentRequirements(requirements, clock);
+  }
+
+  @Override
+  public Mono<RunFunding> secure(SecureRunCommand command) {
+    PaymentChoice payment = command.payment();
+    long quote = prices.quote(command.limit());
+    if (payment.quoteOnly()) {
+      return grants
+          .ensureGranted(command.caller(), command.tier())
+          .then(ledger.balance(command.caller()))
+          .map(
+              balance -> new PaymentDemand(quote, balance, Optional.of(offer(command, null)), true))
+          .flatMap(demand -> unpaid(command, demand));
+    }
+    if (payment.token().isPresent()) {
+      return tokens
+          .reserve(command.caller(), payment.token().get())
+          .map(reserved -> new RunFunding.ByToken(reserved.token(), reserved.payment()));
+    }
+    return grants
+        .ensureGranted(command.caller(), command.tier())
+        .then(ledger.hold(command.caller(), quote, command.runId().toString()))
+        .<RunFunding>map(RunFunding.ByCredits::new)
+        .onErrorResume(
+            InsufficientCreditsException.class,
+            short_ -> demand(command, quote, short_.balance()).flatMap(d -> unpaid(command, d)));
+  }
+
+  @Override
+  public Mono<Void> settle(AccountId caller, UUID runId, RunFunding.Secured funding, long credits) {
+    if (funding instanceof RunFunding.ByCredits byCredits) {
+      return ledger.settle(byCredits.hold(), credits);
+    }
+    RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
+    return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId);
+  }
+
+  @Override
+  public Mono<Void> release(RunFunding.Secured funding) {
+    if (funding instanceof RunFunding.ByCredits byCredits) {
+      return ledger.release(byCredits.hold());
+    }
+    return tokens.release(((RunFunding.ByToken) funding).token());
+  }
+
+  @Override
+  public long cost(Duration cpuTime) {
+    return prices.cost(cpuTime);
+  }
+
+  /** Credits were short: a checkout for this very request, when money can pay for runs. */
+  private Mono<PaymentDemand> demand(SecureRunCommand command, long quote, long balance) {
+    if (terms.methods().isEmpty()) {
+      return Mono.just(new PaymentDemand(quote, balance, Optional.of(offer(command, null)), false));
+    }
+    return checkouts
+        .start(
+            new StartCheckoutCommand(
+                command.caller(),
+                Optional.empty(),
+                Optional.of(command.fmuId()),
+                command.payment().checkout(),
+                Optional.of(command.request())))
+        .map(
+            opened ->
+                new PaymentDemand(
+                    quote, balance, Optional.of(offer(command, opened.session())), false));
+  }
+
+  private Mono<RunFunding> unpaid(SecureRunCommand command, PaymentDemand demand) {
+    return requirements
+        .record(command.caller(), command.fmuId(), demand)
+        .thenReturn(new RunFunding.Unpaid(demand));
+  }
+
+  private PaymentOffer offer(SecureRunCommand command, PaymentSession checkout) {
+    List<PaymentMethod> methods = terms.methods();
+    PaymentMethod chosen = command.payment().checkout().method();
+    Optional<PaymentSession> opened = Optional.ofNullable(checkout);
+    return new PaymentOffer(
+        command.fmuId(),
+        opened.map(PaymentSession::amount).orElse(terms.terms().runPrice()),
+        methods,
+        methods.contains(chosen) ? Optional.of(chosen) : Optional.empty(),
+        opened);
+  }
+}

@@ -1,0 +1,47 @@
+package com.fmugateway.domain.checkout.port.out;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.checkout.model.PaymentSession;
+import com.fmugateway.domain.checkout.model.PaymentSessionId;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Role: keeps checkouts. A checkout leaves {@code PENDING} once, atomically, however many events
+ * and gateways try to settle it at the same time.
+ */
+public interface PaymentSessionStore {
+
+  Mono<PaymentSession> add(PaymentSession session);
+
+  /** The owner's session with this id; empty for another account's. */
+  Mono<PaymentSession> find(AccountId owner, PaymentSessionId id);
+
+  /** Any account's session, for provider events that name it. */
+  Mono<PaymentSession> find(PaymentSessionId id);
+
+  Mono<PaymentSession> findByProviderSession(ProviderId provider, String providerSessionId);
+
+  /**
+   * The owner's newest pending session opened for the request with this fingerprint that is still
+   * payable at {@code payableAt}; empty when there is none.
+   */
+  Mono<PaymentSession> findReusable(AccountId owner, String fingerprint, Instant payableAt);
+
+  /**
+   * Moves a pending session to {@code next}; false when it was not pending any more (it was settled
+   * before, by another event or another gateway).
+   */
+  Mono<Boolean> settle(PaymentSessionId id, PaymentStatus next, Instant at);
+
+  /**
+   * Claims up to {@code limit} sessions pending since before {@code openedBefore} whose next check
+   * is due at {@code now}, and moves their next check to {@code nextCheck}: gateways claiming at
+   * the same time get different sessions, and none is asked about again before {@code nextCheck}.
+   */
+  Flux<PaymentSession> claimForReconciliation(
+      Instant openedBefore, Instant now, Instant nextCheck, int limit);
+}

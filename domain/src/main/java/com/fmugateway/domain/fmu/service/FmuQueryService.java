@@ -1,0 +1,70 @@
+package com.fmugateway.domain.fmu.service;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.LibraryModel;
+import com.fmugateway.domain.fmu.model.ResolvedFmu;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.fmu.port.out.FmuCatalog;
+import com.fmugateway.domain.fmu.port.out.FmuInspector;
+import com.fmugateway.domain.fmu.port.out.FmuStore;
+import com.fmugateway.domain.fmu.port.out.ModelLibrary;
+import com.fmugateway.domain.shared.model.NotFoundException;
+import java.util.Locale;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Finds FMUs for a caller: the shared library, or the caller's own uploads and nobody else's. */
+public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery {
+
+  private final ModelLibrary library;
+  private final FmuCatalog catalog;
+  private final FmuStore store;
+  private final FmuInspector inspector;
+
+  public FmuQueryService(
+      ModelLibrary library, FmuCatalog catalog, FmuStore store, FmuInspector inspector) {
+    this.library = Objects.requireNonNull(library, "library");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.store = Objects.requireNonNull(store, "store");
+    this.inspector = Objects.requireNonNull(inspector, "inspector");
+  }
+
+  @Override
+  public Mono<ResolvedFmu> fmu(AccountId caller, FmuId id) {
+    Mono<ResolvedFmu> found =
+        id.isLibrary()
+            ? library.models().filter(m -> m.artifact().id().equals(id)).next().map(ResolvedFmu::of)
+            : catalog.find(caller, id).flatMap(this::resolveUpload);
+    return found.switchIfEmpty(Mono.error(() -> new NotFoundException("no FMU with id " + id)));
+  }
+
+  @Override
+  public Flux<LibraryModel> library(String query) {
+    String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    return library.models().filter(model -> matches(model, needle));
+  }
+
+  private Mono<ResolvedFmu> resolveUpload(FmuRecord record) {
+    return store
+        .locate(record.sha256())
+        .flatMap(
+            path ->
+                inspector
+                    .inspect(path)
+                    .map(inspected -> ResolvedFmu.ofUpload(record, path, inspected)));
+  }
+
+  private static boolean matches(LibraryModel model, String needle) {
+    if (needle.isEmpty()) {
+      return true;
+    }
+    var description = model.inspected().description();
+    return description.modelName().toLowerCase(Locale.ROOT).contains(needle)
+        || model.artifact().id().value().toLowerCase(Locale.ROOT).contains(needle)
+        || description.description().orElse("").toLowerCase(Locale.ROOT).contains(needle);
+  }
+}

@@ -1,0 +1,89 @@
+package com.fmugateway.domain.fmu.service;
+
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.ResolvedFmu;
+import com.fmugateway.domain.fmu.model.StagedFmu;
+import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
+import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.fmu.port.out.FmuCatalog;
+import com.fmugateway.domain.fmu.port.out.FmuInspector;
+import com.fmugateway.domain.fmu.port.out.FmuStore;
+import com.fmugateway.domain.shared.model.AuditEvent;
+import com.fmugateway.domain.shared.port.out.AuditLog;
+import com.fmugateway.domain.shared.port.out.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stages the bytes, validates them, then keeps and registers them: an invalid archive leaves
+ * nothing behind, and a valid one is kept once per content hash.
+ */
+public final class UploadFmuService implements UploadFmuUseCase {
+
+  private final FmuStore store;
+  private final FmuInspector inspector;
+  private final FmuCatalog catalog;
+  private final Clock clock;
+  private final long maxUploadBytes;
+  private final AuditLog audit;
+
+  public UploadFmuService(
+      FmuStore store,
+      FmuInspector inspector,
+      FmuCatalog catalog,
+      Clock clock,
+      long maxUploadBytes,
+      AuditLog audit) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.inspector = Objects.requireNonNull(inspector, "inspector");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.maxUploadBytes = maxUploadBytes;
+    this.audit = Objects.requireNonNull(audit, "audit");
+  }
+
+  @Override
+  public Mono<ResolvedFmu> upload(UploadFmuCommand command) {
+    return store
+        .stage(command.content(), maxUploadBytes)
+        .flatMap(
+            staged ->
+                inspector
+                    .inspect(staged.file())
+                    .onErrorResume(e -> store.discard(staged).then(Mono.error(e)))
+                    .flatMap(inspected -> keep(command, staged, inspected)));
+  }
+
+  private Mono<ResolvedFmu> keep(
+      UploadFmuCommand command, StagedFmu staged, InspectedFmu inspected) {
+    FmuRecord candidate =
+        new FmuRecord(
+            FmuId.newUpload(),
+            command.owner(),
+            staged.sha256(),
+            inspected.description().modelName(),
+            inspected.description().fmiVersion(),
+            staged.sizeBytes(),
+            clock.now());
+    return store
+        .keep(staged)
+        .flatMap(
+            path ->
+                catalog
+                    .register(candidate)
+                    .flatMap(
+                        record ->
+                            audit
+                                .record(
+                                    AuditEvent.by(
+                                            record.owner(),
+                                            clock.now(),
+                                            "fmu.uploaded",
+                                            record.id().value())
+                                        .with("sha256", record.sha256().hex())
+                                        .with("model", record.modelName()))
+                                .thenReturn(ResolvedFmu.ofUpload(record, path, inspected))));
+  }
+}

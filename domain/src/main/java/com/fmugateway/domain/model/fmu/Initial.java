@@ -1,8 +1,0 @@
-package com.fmugateway.domain.model.fmu;
-
-/** FMI 2.0 {@code initial} attribute: how a variable gets its initial value. */
-public enum Initial {
-  EXACT,
-  APPROX,
-  CALCULATED
-}

@@ -1,4 +1,0 @@
-package com.fmugateway.domain.model.run;
-
-/** An account's metering for a period: runs (succeeded and failed) and credits spent. */
-public record Usage(long runs, long creditsSpent) {}

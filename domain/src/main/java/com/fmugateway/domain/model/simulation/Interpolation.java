@@ -1,9 +1,0 @@
-package com.fmugateway.domain.model.simulation;
-
-/** How an input signal is read between its samples. */
-public enum Interpolation {
-  /** Straight line between neighbouring samples. */
-  LINEAR,
-  /** The last sample's value until the next sample (zero-order hold). */
-  HOLD
-}

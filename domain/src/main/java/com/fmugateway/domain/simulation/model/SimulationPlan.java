@@ -1,0 +1,50 @@
+package com.fmugateway.domain.simulation.model;
+
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fully checked run: what the simulator executes. Results are sampled at {@code start + i *
+ * outputInterval} for every such time before {@code stop}, plus {@code stop} itself.
+ */
+public record SimulationPlan(
+    FmuInterface fmuInterface,
+    double startTime,
+    double stopTime,
+    double outputInterval,
+    List<StartValue> startValues,
+    List<InputSignal> inputs,
+    List<ModelVariable> outputs,
+    Solver solver,
+    Duration timeout) {
+
+  /** Tolerance for "this sample time is the stop time", relative to the interval. */
+  private static final double GRID_EPSILON = 1e-9;
+
+  public SimulationPlan {
+    Objects.requireNonNull(fmuInterface, "fmuInterface");
+    startValues = List.copyOf(startValues);
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+    Objects.requireNonNull(solver, "solver");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Number of output samples, start and stop included. */
+  public static long sampleCount(double start, double stop, double interval) {
+    double steps = (stop - start) / interval;
+    return (long) Math.ceil(steps - GRID_EPSILON) + 1;
+  }
+
+  public int sampleCount() {
+    return Math.toIntExact(sampleCount(startTime, stopTime, outputInterval));
+  }
+
+  /** The i-th output time, computed from the start (never accumulated) so it has no drift. */
+  public double sampleTime(int i) {
+    return i == sampleCount() - 1 ? stopTime : startTime + i * outputInterval;
+  }
+}

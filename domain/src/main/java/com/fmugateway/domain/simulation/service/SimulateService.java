@@ -1,0 +1,232 @@
+package com.fmugateway.domain.simulation.service;
+
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
+import com.fmugateway.domain.billing.port.in.SecureRunCommand;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ResolvedFmu;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.Kpi;
+import com.fmugateway.domain.simulation.model.Provenance;
+import com.fmugateway.domain.simulation.model.RunRecord;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationOutcome;
+import com.fmugateway.domain.simulation.model.SimulationReport;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SimulationSettings;
+import com.fmugateway.domain.simulation.port.in.SimulateCommand;
+import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import com.fmugateway.domain.simulation.port.out.RunHistory;
+import com.fmugateway.domain.simulation.port.out.Simulator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a simulation for the caller: resolves the FMU, checks the request against its description,
+ * has billing secure payment (or learns what must be paid: then nothing runs), runs it, has the
+ * payment settled or released, and records the run however it ended: succeeded, failed, or
+ * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
+ */
+public final class SimulateService implements SimulateUseCase {
+
+  private static final System.Logger LOG = System.getLogger(SimulateService.class.getName());
+
+  /** Failure cause recorded for a run whose caller went away before it ended. */
+  static final String CANCELLED = "CANCELLED";
+
+  private final GetFmuQuery fmus;
+  private final Simulator simulator;
+  private final SimulationSettings settings;
+  private final SimulationPlanner planner;
+  private final PayForRunUseCase billing;
+  private final RunHistory history;
+  private final Clock clock;
+
+  public SimulateService(
+      GetFmuQuery fmus,
+      Simulator simulator,
+      SimulationSettings settings,
+      PayForRunUseCase billing,
+      RunHistory history,
+      Clock clock) {
+    this.fmus = Objects.requireNonNull(fmus, "fmus");
+    this.simulator = Objects.requireNonNull(simulator, "simulator");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.planner = new SimulationPlanner(settings);
+    this.billing = Objects.requireNonNull(billing, "billing");
+    this.history = Objects.requireNonNull(history, "history");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Mono<SimulationOutcome> simulate(SimulateCommand command) {
+    return fmus.fmu(command.caller(), command.fmuId())
+        .flatMap(
+            fmu -> {
+              SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
+              Run run = new Run(command.caller(), fmu, planned, UUID.randomUUID());
+              String fmuId = fmu.artifact().id().value();
+              return billing
+                  .secure(
+                      new SecureRunCommand(
+                          command.caller(),
+                          command.tier(),
+                          run.id(),
+                          fmuId,
+                          RunRequests.of(command, fmuId),
+                          planned.plan().timeout(),
+                          command.payment()))
+                  .flatMap(funding -> outcome(run, funding));
+            });
+  }
+
+  private Mono<SimulationOutcome> outcome(Run run, RunFunding funding) {
+    if (funding instanceof RunFunding.Unpaid unpaid) {
+      return Mono.just(new SimulationOutcome.PaymentRequired(unpaid.demand()));
+    }
+    return execute(run, (RunFunding.Secured) funding).map(SimulationOutcome.Completed::new);
+  }
+
+  /** One run being executed: what it runs, for whom, under which id. */
+  private record Run(
+      AccountId caller, ResolvedFmu fmu, SimulationPlanner.Planned planned, UUID id) {}
+
+  /**
+   * Runs the plan on secured funding. Success settles and records inside the run's chain; failure
+   * releases and records, then fails; a cancelled subscription releases and records the run as
+   * cancelled through {@code usingWhen}, so the release is part of the chain, not a detached task.
+   */
+  private Mono<SimulationReport> execute(Run run, RunFunding.Secured funding) {
+    long started = System.nanoTime();
+    return Mono.usingWhen(
+        Mono.just(funding),
+        secured ->
+            simulator
+                .simulate(
+                    new SimulationJob(run.caller(), run.fmu().artifact(), run.planned().plan()))
+                .flatMap(result -> succeeded(run, secured, result, started)),
+        secured -> Mono.empty(),
+        (secured, failure) -> failed(run, secured, failureCause(failure), started),
+        secured -> cancelled(run, secured, started));
+  }
+
+  private Mono<SimulationReport> succeeded(
+      Run run, RunFunding.Secured funding, SimulationResult result, long started) {
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
+    long cost = funding.credits(billing.cost(result.cpuTime()));
+    return billing
+        .settle(run.caller(), run.id(), funding, cost)
+        .then(history.record(record(run, funding, cost, result.cpuTime(), wall, null)))
+        .thenReturn(report(run.id(), run.fmu(), run.planned(), result, wall, funding, cost));
+  }
+
+  private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
+    return billing
+        .release(funding)
+        .then(history.record(record(run, funding, 0, Duration.ZERO, wall, cause)));
+  }
+
+  /** The caller went away: nothing may stay reserved. Errors are logged: nobody waits for them. */
+  private Mono<Void> cancelled(Run run, RunFunding.Secured funding, long started) {
+    return failed(run, funding, CANCELLED, started)
+        .onErrorResume(
+            e -> {
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "Could not release the funding of cancelled run " + run.id(),
+                  e);
+              return Mono.empty();
+            });
+  }
+
+  private static String failureCause(Throwable failure) {
+    return failure instanceof SimulationFailedException f ? f.failureCause().name() : "INTERNAL";
+  }
+
+  private RunRecord record(
+      Run run,
+      RunFunding.Secured funding,
+      long cost,
+      Duration cpu,
+      Duration wall,
+      String failureCause) {
+    return new RunRecord(
+        run.id(),
+        run.caller(),
+        run.fmu().artifact().id().value(),
+        run.fmu().artifact().sha256().hex(),
+        run.planned().plan().fmuInterface().code(),
+        failureCause == null ? RunRecord.RunStatus.SUCCEEDED : RunRecord.RunStatus.FAILED,
+        Optional.ofNullable(failureCause),
+        funding.quotedCredits(),
+        cost,
+        cpu,
+        wall,
+        clock.now());
+  }
+
+  private SimulationReport report(
+      UUID runId,
+      ResolvedFmu fmu,
+      SimulationPlanner.Planned planned,
+      SimulationResult result,
+      Duration wall,
+      RunFunding.Secured funding,
+      long cost) {
+    FmuInterface used = planned.plan().fmuInterface();
+    Provenance provenance =
+        new Provenance(
+            fmu.artifact().sha256(),
+            fmu.description().fmiVersion(),
+            used,
+            used == FmuInterface.MODEL_EXCHANGE
+                ? Optional.of(planned.plan().solver())
+                : Optional.empty(),
+            settings.gatewayVersion(),
+            wall,
+            result.cpuTime(),
+            result.steps(),
+            result.events());
+    return new SimulationReport(
+        runId,
+        fmu.artifact().id(),
+        result,
+        kpis(planned.kpis(), result),
+        provenance,
+        funding.quotedCredits(),
+        cost,
+        funding.payment());
+  }
+
+  private static Map<String, Double> kpis(List<Kpi> kpis, SimulationResult result) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Kpi kpi : kpis) {
+      Column column =
+          result
+              .column(kpi.variable())
+              .orElseThrow(() -> new IllegalStateException("no column for " + kpi.variable()));
+      values.put(kpi.name(), kpi.of(result.time(), numeric(column)));
+    }
+    return values;
+  }
+
+  private static double[] numeric(Column column) {
+    double[] values = new double[column.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = column.valueAt(i);
+      values[i] = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
+    }
+    return values;
+  }
+}

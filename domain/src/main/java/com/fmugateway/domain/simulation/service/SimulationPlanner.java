@@ -1,0 +1,146 @@
+package com.fmugateway.domain.simulation.service;
+
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.simulation.model.Kpi;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationSettings;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.port.in.SimulateCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a caller's request into a checked plan against the model's description: defaults from the
+ * default experiment, every name, type and causality checked, output size capped.
+ */
+final class SimulationPlanner {
+
+  /** Output samples for a run that names no step and whose model suggests none. */
+  private static final int DEFAULT_SAMPLES = 500;
+
+  private final SimulationSettings settings;
+
+  SimulationPlanner(SimulationSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A plan and the KPIs to compute from its result. */
+  record Planned(SimulationPlan plan, List<Kpi> kpis) {}
+
+  Planned plan(SimulateCommand command, ModelDescription model) {
+    var experiment = model.defaultExperiment();
+    double start = command.startTime().orElse(experiment.startTime().orElse(0.0));
+    double stop = command.stopTime().orElse(experiment.stopTime().orElse(start + 1.0));
+    if (stop <= start) {
+      throw new InvalidInputException(
+          command.stopTime().isPresent() ? "stopTime" : "startTime",
+          "stop_time (" + stop + ") must be greater than start_time (" + start + ")");
+    }
+    double step =
+        command.step().orElse(experiment.stepSize().orElse((stop - start) / DEFAULT_SAMPLES));
+    if (step <= 0) {
+      throw new InvalidInputException("step", "must be greater than 0");
+    }
+    long samples = SimulationPlan.sampleCount(start, stop, step);
+    if (samples > settings.maxOutputSamples()) {
+      throw new InvalidInputException(
+          "step",
+          "gives "
+              + samples
+              + " output samples; the limit is "
+              + settings.maxOutputSamples()
+              + ": use a larger step or a shorter run");
+    }
+    FmuInterface chosen = chooseInterface(command.fmuInterface(), model);
+    List<Kpi> kpis = command.kpis().stream().map(Kpi::parse).toList();
+    return new Planned(
+        new SimulationPlan(
+            chosen,
+            start,
+            stop,
+            step,
+            StartValues.check(command.startValues(), model),
+            InputSignals.check(command.inputSignals(), model),
+            outputs(command.outputs(), kpis, model),
+            solver(command),
+            settings.timeout()),
+        kpis);
+  }
+
+  private static FmuInterface chooseInterface(Optional<String> requested, ModelDescription model) {
+    String code = requested.map(String::strip).filter(s -> !s.isEmpty()).orElse("auto");
+    if (code.equals("auto")) {
+      return model.interfaces().contains(FmuInterface.CO_SIMULATION)
+          ? FmuInterface.CO_SIMULATION
+          : FmuInterface.MODEL_EXCHANGE;
+    }
+    FmuInterface wanted =
+        FmuInterface.fromCode(code)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException("interface", "must be cs, me or auto, was " + code));
+    if (!model.interfaces().contains(wanted)) {
+      throw new InvalidInputException("interface", model.modelName() + " does not support " + code);
+    }
+    return wanted;
+  }
+
+  private static List<ModelVariable> outputs(
+      List<String> requested, List<Kpi> kpis, ModelDescription model) {
+    Map<String, ModelVariable> chosen = new LinkedHashMap<>();
+    if (requested.isEmpty()) {
+      model.outputs().forEach(v -> chosen.put(v.name(), v));
+    }
+    for (String name : requested) {
+      chosen.put(name, known(model, name, "outputs"));
+    }
+    for (Kpi kpi : kpis) {
+      ModelVariable variable = known(model, kpi.variable(), "kpis");
+      if (variable.type() == com.fmugateway.domain.fmu.model.VariableType.STRING) {
+        throw new InvalidInputException("kpis", kpi.name() + ": a String has no " + kpi.kind());
+      }
+      chosen.putIfAbsent(variable.name(), variable);
+    }
+    return List.copyOf(chosen.values());
+  }
+
+  private static ModelVariable known(ModelDescription model, String name, String field) {
+    return model
+        .variable(name)
+        .orElseThrow(() -> new InvalidInputException(field, "unknown variable '" + name + "'"));
+  }
+
+  private static Solver solver(SimulateCommand command) {
+    SolverKind kind =
+        command
+            .solver()
+            .map(
+                name ->
+                    SolverKind.fromCode(name)
+                        .orElseThrow(
+                            () ->
+                                new InvalidInputException(
+                                    "solver",
+                                    "unknown solver '"
+                                        + name
+                                        + "'; use euler, rk4, dormand_prince or"
+                                        + " dormand_prince_853")))
+            .orElse(SolverKind.DORMAND_PRINCE);
+    double rtol = positive("rtol", command.rtol().orElse(Solver.DEFAULT_RTOL));
+    double atol = positive("atol", command.atol().orElse(Solver.DEFAULT_ATOL));
+    return new Solver(kind, rtol, atol, java.util.OptionalDouble.empty());
+  }
+
+  private static double positive(String field, double value) {
+    if (value <= 0) {
+      throw new InvalidInputException(field, "must be greater than 0");
+    }
+    return value;
+  }
+}
