@@ -18,9 +18,6 @@ public sealed interface RunFunding {
     /** Credits reserved for the run (zero when money paid for it). */
     long quotedCredits();
 
-    /** Credits the run costs the caller, given what running it cost. */
-    long credits(long runCost);
-
     /** The money that paid for the run instead of credits. */
     Optional<RunPayment> payment();
   }
@@ -35,11 +32,6 @@ public sealed interface RunFunding {
     @Override
     public long quotedCredits() {
       return hold.amount();
-    }
-
-    @Override
-    public long credits(long runCost) {
-      return runCost;
     }
 
     @Override
@@ -58,11 +50,6 @@ public sealed interface RunFunding {
 
     @Override
     public long quotedCredits() {
-      return 0;
-    }
-
-    @Override
-    public long credits(long runCost) {
       return 0;
     }
 

@@ -92,12 +92,14 @@ public final class RunBillingService implements PayForRunUseCase {
   }
 
   @Override
-  public Mono<Void> settle(AccountId caller, UUID runId, RunFunding.Secured funding, long credits) {
+  public Mono<Long> settle(
+      AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      return ledger.settle(byCredits.hold(), credits);
+      long cost = prices.cost(cpuTime);
+      return ledger.settle(byCredits.hold(), cost).thenReturn(cost);
     }
     RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
-    return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId);
+    return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId).thenReturn(0L);
   }
 
   @Override
@@ -106,11 +108,6 @@ public final class RunBillingService implements PayForRunUseCase {
       return ledger.release(byCredits.hold());
     }
     return tokens.release(((RunFunding.ByToken) funding).token());
-  }
-
-  @Override
-  public long cost(Duration cpuTime) {
-    return prices.cost(cpuTime);
   }
 
   /** Credits were short: a checkout for this very request, when money can pay for runs. */
@@ -125,7 +122,7 @@ public final class RunBillingService implements PayForRunUseCase {
                 Optional.empty(),
                 Optional.of(command.fmuId()),
                 command.payment().checkout(),
-                Optional.of(command.request())))
+                Optional.of(command.request().get())))
         .map(
             opened ->
                 new PaymentDemand(

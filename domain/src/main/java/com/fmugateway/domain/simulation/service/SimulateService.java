@@ -83,7 +83,7 @@ public final class SimulateService implements SimulateUseCase {
                           command.tier(),
                           run.id(),
                           fmuId,
-                          RunRequests.of(command, fmuId),
+                          () -> RunRequests.of(command, fmuId),
                           planned.plan().timeout(),
                           command.payment()))
                   .flatMap(funding -> outcome(run, funding));
@@ -123,11 +123,14 @@ public final class SimulateService implements SimulateUseCase {
   private Mono<SimulationReport> succeeded(
       Run run, RunFunding.Secured funding, SimulationResult result, long started) {
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
-    long cost = funding.credits(billing.cost(result.cpuTime()));
     return billing
-        .settle(run.caller(), run.id(), funding, cost)
-        .then(history.record(record(run, funding, cost, result.cpuTime(), wall, null)))
-        .thenReturn(report(run.id(), run.fmu(), run.planned(), result, wall, funding, cost));
+        .settle(run.caller(), run.id(), funding, result.cpuTime())
+        .flatMap(
+            cost ->
+                history
+                    .record(record(run, funding, cost, result.cpuTime(), wall, null))
+                    .thenReturn(
+                        report(run.id(), run.fmu(), run.planned(), result, wall, funding, cost)));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {

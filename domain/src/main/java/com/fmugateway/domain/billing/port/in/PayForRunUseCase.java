@@ -16,12 +16,12 @@ public interface PayForRunUseCase {
 
   Mono<RunFunding> secure(SecureRunCommand command);
 
-  /** Captures {@code credits} of the hold, or consumes the token, for run {@code runId}. */
-  Mono<Void> settle(AccountId caller, UUID runId, RunFunding.Secured funding, long credits);
+  /**
+   * The run succeeded having used {@code cpuTime}: captures its cost from the hold (the rest goes
+   * back), or consumes the token. Answers the credits charged (zero when a token paid).
+   */
+  Mono<Long> settle(AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime);
 
   /** Gives the whole hold back, or makes the token ready again. */
   Mono<Void> release(RunFunding.Secured funding);
-
-  /** Credits a run costs that used {@code cpuTime}. */
-  long cost(Duration cpuTime);
 }

@@ -6,18 +6,20 @@ import com.fmugateway.domain.billing.model.PaymentChoice;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Command: secure the payment of run {@code runId} of model {@code fmuId} for {@code caller} on
  * {@code tier}, whose wall-clock limit {@code limit} sets its quote. {@code request} identifies
- * what was asked for, so the same request asked again reuses its pending checkout.
+ * what was asked for, so the same request asked again reuses its pending checkout; it is worked out
+ * only when a checkout must be opened.
  */
 public record SecureRunCommand(
     AccountId caller,
     Tier tier,
     UUID runId,
     String fmuId,
-    String request,
+    Supplier<String> request,
     Duration limit,
     PaymentChoice payment) {
 
