@@ -33,10 +33,13 @@ public record SimulationPlan(
     Objects.requireNonNull(timeout, "timeout");
   }
 
-  /** Number of output samples, start and stop included. */
+  /**
+   * Number of output samples, start and stop included; {@link Long#MAX_VALUE} when there would be
+   * more than a long can count (a cap compares against it, so it must never wrap around).
+   */
   public static long sampleCount(double start, double stop, double interval) {
-    double steps = (stop - start) / interval;
-    return (long) Math.ceil(steps - GRID_EPSILON) + 1;
+    double samples = Math.ceil((stop - start) / interval - GRID_EPSILON) + 1;
+    return samples >= Long.MAX_VALUE || Double.isNaN(samples) ? Long.MAX_VALUE : (long) samples;
   }
 
   public int sampleCount() {

@@ -23,6 +23,7 @@ import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs a simulation for the caller: resolves the FMU, checks the request against its description,
@@ -123,14 +125,19 @@ public final class SimulateService implements SimulateUseCase {
   private Mono<SimulationReport> succeeded(
       Run run, RunFunding.Secured funding, SimulationResult result, long started) {
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
-    return billing
-        .settle(run.caller(), run.id(), funding, result.cpuTime())
+    // KPIs pass over the whole result: computed on a CPU scheduler, never on the thread that
+    // delivered the result (a simulator's or the database driver's).
+    return Mono.fromCallable(() -> kpis(run.planned().kpis(), result))
+        .subscribeOn(Schedulers.parallel())
         .flatMap(
-            cost ->
-                history
-                    .record(record(run, funding, cost, result.cpuTime(), wall, null))
-                    .thenReturn(
-                        report(run.id(), run.fmu(), run.planned(), result, wall, funding, cost)));
+            kpis ->
+                billing
+                    .settle(run.caller(), run.id(), funding, result.cpuTime())
+                    .flatMap(
+                        cost ->
+                            history
+                                .record(record(run, funding, cost, result.cpuTime(), wall, null))
+                                .thenReturn(report(run, result, kpis, wall, funding, cost))));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
@@ -180,13 +187,14 @@ public final class SimulateService implements SimulateUseCase {
   }
 
   private SimulationReport report(
-      UUID runId,
-      ResolvedFmu fmu,
-      SimulationPlanner.Planned planned,
+      Run run,
       SimulationResult result,
+      Map<String, Double> kpis,
       Duration wall,
       RunFunding.Secured funding,
       long cost) {
+    ResolvedFmu fmu = run.fmu();
+    SimulationPlanner.Planned planned = run.planned();
     FmuInterface used = planned.plan().fmuInterface();
     Provenance provenance =
         new Provenance(
@@ -202,24 +210,30 @@ public final class SimulateService implements SimulateUseCase {
             result.steps(),
             result.events());
     return new SimulationReport(
-        runId,
+        run.id(),
         fmu.artifact().id(),
         result,
-        kpis(planned.kpis(), result),
+        kpis,
         provenance,
         funding.quotedCredits(),
         cost,
         funding.payment());
   }
 
+  /** Each variable's samples are made numeric once, however many of its KPIs are asked for. */
   private static Map<String, Double> kpis(List<Kpi> kpis, SimulationResult result) {
     Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, double[]> series = new HashMap<>();
     for (Kpi kpi : kpis) {
-      Column column =
-          result
-              .column(kpi.variable())
-              .orElseThrow(() -> new IllegalStateException("no column for " + kpi.variable()));
-      values.put(kpi.name(), kpi.of(result.time(), numeric(column)));
+      double[] samples =
+          series.computeIfAbsent(
+              kpi.variable(),
+              name ->
+                  numeric(
+                      result
+                          .column(name)
+                          .orElseThrow(() -> new IllegalStateException("no column for " + name))));
+      values.put(kpi.name(), kpi.of(result.time(), samples));
     }
     return values;
   }

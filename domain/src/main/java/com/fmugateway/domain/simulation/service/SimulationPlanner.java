@@ -24,6 +24,12 @@ final class SimulationPlanner {
   /** Output samples for a run that names no step and whose model suggests none. */
   private static final int DEFAULT_SAMPLES = 500;
 
+  /** KPIs one run may ask for; each is a pass over a result of up to the sample cap. */
+  static final int MAX_KPIS = 100;
+
+  /** Outputs one run may name; the model's own outputs are taken when it names none. */
+  static final int MAX_OUTPUTS = 1_000;
+
   private final SimulationSettings settings;
 
   SimulationPlanner(SimulationSettings settings) {
@@ -58,7 +64,7 @@ final class SimulationPlanner {
               + ": use a larger step or a shorter run");
     }
     FmuInterface chosen = chooseInterface(command.fmuInterface(), model);
-    List<Kpi> kpis = command.kpis().stream().map(Kpi::parse).toList();
+    List<Kpi> kpis = kpis(command.kpis());
     return new Planned(
         new SimulationPlan(
             chosen,
@@ -91,8 +97,23 @@ final class SimulationPlanner {
     return wanted;
   }
 
+  /** The KPIs asked for, each once, in the order first asked; at most {@link #MAX_KPIS}. */
+  private static List<Kpi> kpis(List<String> names) {
+    List<String> distinct = names.stream().distinct().toList();
+    if (distinct.size() > MAX_KPIS) {
+      throw new InvalidInputException(
+          "kpis", "asks for " + distinct.size() + " KPIs; the limit is " + MAX_KPIS + " a run");
+    }
+    return distinct.stream().map(Kpi::parse).toList();
+  }
+
   private static List<ModelVariable> outputs(
       List<String> requested, List<Kpi> kpis, ModelDescription model) {
+    long distinct = requested.stream().distinct().count();
+    if (distinct > MAX_OUTPUTS) {
+      throw new InvalidInputException(
+          "outputs", "names " + distinct + " outputs; the limit is " + MAX_OUTPUTS + " a run");
+    }
     Map<String, ModelVariable> chosen = new LinkedHashMap<>();
     if (requested.isEmpty()) {
       model.outputs().forEach(v -> chosen.put(v.name(), v));

@@ -307,6 +307,39 @@ class SimulateServiceTest {
   }
 
   @Test
+  void aSampleCountBeyondWhatALongHolds_isRefusedNamingTheStepAndNothingRuns() {
+    assertRejected(command().stopTime(1e20).step(1.0), "step");
+    assertRejected(command().stopTime(1e300).step(1e-300), "step");
+    assertThat(simulator.jobs()).isEmpty();
+  }
+
+  @Test
+  void aKpiAskedForTwice_isComputedAndReportedOnce() {
+    SimulationReport report =
+        report(
+            service.simulate(
+                command().kpis(List.of("real_out_max", "real_out_max", "real_out_final")).build()));
+
+    assertThat(report.kpis()).containsOnlyKeys("real_out_max", "real_out_final");
+  }
+
+  @Test
+  void moreKpisOrOutputsThanARunMayHave_areRefusedNamingTheField() {
+    List<String> kpis =
+        java.util.stream.IntStream.rangeClosed(0, SimulationPlanner.MAX_KPIS)
+            .mapToObj(i -> "v" + i + "_max")
+            .toList();
+    List<String> outputs =
+        java.util.stream.IntStream.rangeClosed(0, SimulationPlanner.MAX_OUTPUTS)
+            .mapToObj(i -> "v" + i)
+            .toList();
+
+    assertRejected(command().kpis(kpis), "kpis");
+    assertRejected(command().outputs(outputs), "outputs");
+    assertThat(simulator.jobs()).isEmpty();
+  }
+
+  @Test
   void simulatorFailure_reachesTheCallerWithTheFmuLog() {
     simulator.failNext(
         new SimulationFailedException(
