@@ -3,14 +3,19 @@ package com.fmugateway.adapter.out.fmi.fmi3;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The shared library of one unpacked FMI 3.0 FMU, loaded through a JNA NativeLibrary of its own;
- * the instances it creates must be freed before it is closed.
+ * closing it frees the instances still open, then unloads the library.
  */
 public final class Fmi3Fmu implements AutoCloseable {
 
@@ -24,6 +29,8 @@ public final class Fmi3Fmu implements AutoCloseable {
   private final Path directory;
   private final NativeLibrary nativeLibrary;
   private final Fmi3Library library;
+  private final Set<Fmi3Instance> open = Collections.newSetFromMap(new IdentityHashMap<>());
+  private boolean closed;
 
   private Fmi3Fmu(Path directory, NativeLibrary nativeLibrary, Fmi3Library library) {
     this.directory = directory;
@@ -53,20 +60,25 @@ public final class Fmi3Fmu implements AutoCloseable {
             OPEN_FLAGS,
             Library.OPTION_STRING_ENCODING,
             StandardCharsets.UTF_8.name());
-    // Native.load finds this very NativeLibrary by path and options, so closing it unloads both.
-    NativeLibrary nativeLibrary = NativeLibrary.getInstance(binary.toString(), options);
     Fmi3Library library = Native.load(binary.toString(), Fmi3Library.class, options);
+    // The proxy's own NativeLibrary: closing it is what unloads the code the proxy calls.
+    NativeLibrary nativeLibrary =
+        ((Library.Handler) Proxy.getInvocationHandler(library)).getNativeLibrary();
     return new Fmi3Fmu(directory, nativeLibrary, library);
   }
 
-  /** The raw binding, for calls {@link Fmi3Instance} does not wrap. */
-  public Fmi3Library library() {
+  /** The raw binding, for calls {@link Fmi3Instance} does not wrap; refused once closed. */
+  public synchronized Fmi3Library library() {
+    if (closed) {
+      // The proxy would still call into the unloaded code and crash the JVM.
+      throw new IllegalStateException("the FMU's library is closed");
+    }
     return library;
   }
 
   /** What {@code fmi3GetVersion} says, "3.0" for an FMI 3.0 binary. */
   public String version() {
-    return library.fmi3GetVersion();
+    return library().fmi3GetVersion();
   }
 
   /** The FMU's resources folder, as FMI 3.0 passes it: an absolute path ending in a slash. */
@@ -74,8 +86,23 @@ public final class Fmi3Fmu implements AutoCloseable {
     return directory.resolve("resources") + "/";
   }
 
+  synchronized void opened(Fmi3Instance instance) {
+    open.add(instance);
+  }
+
+  synchronized void closed(Fmi3Instance instance) {
+    open.remove(instance);
+  }
+
+  /** Frees the instances still open, then unloads the library; safe to call twice. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    // An instance left open would call into unmapped code on its next call or its free.
+    new ArrayList<>(open).forEach(Fmi3Instance::close);
+    closed = true;
     nativeLibrary.close();
   }
 }

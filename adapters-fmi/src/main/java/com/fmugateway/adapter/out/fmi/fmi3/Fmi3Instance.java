@@ -1,9 +1,6 @@
 package com.fmugateway.adapter.out.fmi.fmi3;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -39,6 +36,7 @@ public abstract class Fmi3Instance implements AutoCloseable {
     this.log = log;
     this.handle = handle;
     this.callbacks = List.copyOf(callbacks);
+    fmu.opened(this);
   }
 
   /** Co-simulation; {@code onIntermediateUpdate} may be null (the FMU is then not called back). */
@@ -163,6 +161,12 @@ public abstract class Fmi3Instance implements AutoCloseable {
       lib().fmi3FreeInstance(handle);
     }
     freed = true;
+    fmu.closed(this);
+  }
+
+  /** fmi3Get and fmi3Set for every value type, arrays included. */
+  public Fmi3Values values() {
+    return new Fmi3Values(this);
   }
 
   /** The clock calls: fmi3GetClock, fmi3SetClock and the interval and shift functions. */
@@ -223,189 +227,6 @@ public abstract class Fmi3Instance implements AutoCloseable {
                 sensitivity,
                 nSensitivity));
     return sensitivity;
-  }
-
-  // ---- values: each array holds every element of the variables, in order ----
-
-  public float[] getFloat32(int[] vrs, int nValues) {
-    float[] values = new float[nValues];
-    check("fmi3GetFloat32", lib().fmi3GetFloat32(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public double[] getFloat64(int[] vrs, int nValues) {
-    double[] values = new double[nValues];
-    check("fmi3GetFloat64", lib().fmi3GetFloat64(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public double getFloat64(int vr) {
-    return getFloat64(new int[] {vr}, 1)[0];
-  }
-
-  public byte[] getInt8(int[] vrs, int nValues) {
-    byte[] values = new byte[nValues];
-    check("fmi3GetInt8", lib().fmi3GetInt8(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public byte[] getUInt8(int[] vrs, int nValues) {
-    byte[] values = new byte[nValues];
-    check("fmi3GetUInt8", lib().fmi3GetUInt8(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public short[] getInt16(int[] vrs, int nValues) {
-    short[] values = new short[nValues];
-    check("fmi3GetInt16", lib().fmi3GetInt16(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public short[] getUInt16(int[] vrs, int nValues) {
-    short[] values = new short[nValues];
-    check("fmi3GetUInt16", lib().fmi3GetUInt16(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public int[] getInt32(int[] vrs, int nValues) {
-    int[] values = new int[nValues];
-    check("fmi3GetInt32", lib().fmi3GetInt32(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public int getInt32(int vr) {
-    return getInt32(new int[] {vr}, 1)[0];
-  }
-
-  public int[] getUInt32(int[] vrs, int nValues) {
-    int[] values = new int[nValues];
-    check("fmi3GetUInt32", lib().fmi3GetUInt32(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public long[] getInt64(int[] vrs, int nValues) {
-    long[] values = new long[nValues];
-    check("fmi3GetInt64", lib().fmi3GetInt64(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public long[] getUInt64(int[] vrs, int nValues) {
-    long[] values = new long[nValues];
-    check("fmi3GetUInt64", lib().fmi3GetUInt64(handle(), vrs, vrs.length, values, nValues));
-    return values;
-  }
-
-  public boolean[] getBoolean(int[] vrs, int nValues) {
-    byte[] values = new byte[nValues];
-    check("fmi3GetBoolean", lib().fmi3GetBoolean(handle(), vrs, vrs.length, values, nValues));
-    return booleans(values);
-  }
-
-  /** Strings as UTF-8; copied out at once, since the FMU's pointers expire with its next call. */
-  public String[] getString(int[] vrs, int nValues) {
-    Pointer[] values = new Pointer[nValues];
-    check("fmi3GetString", lib().fmi3GetString(handle(), vrs, vrs.length, values, nValues));
-    String[] strings = new String[nValues];
-    for (int k = 0; k < nValues; k++) {
-      strings[k] = values[k] == null ? null : values[k].getString(0, StandardCharsets.UTF_8.name());
-    }
-    return strings;
-  }
-
-  public byte[][] getBinary(int[] vrs, int nValues) {
-    Pointer[] values = new Pointer[nValues];
-    long[] sizes = new long[nValues];
-    check("fmi3GetBinary", lib().fmi3GetBinary(handle(), vrs, vrs.length, sizes, values, nValues));
-    byte[][] binaries = new byte[nValues][];
-    for (int k = 0; k < nValues; k++) {
-      if (sizes[k] > Integer.MAX_VALUE - 8 || (values[k] == null && sizes[k] > 0)) {
-        throw new Fmi3Exception("fmi3GetBinary", Fmi3Status.ERROR, List.of(badBinary(k)));
-      }
-      binaries[k] = sizes[k] == 0 ? new byte[0] : values[k].getByteArray(0, (int) sizes[k]);
-    }
-    return binaries;
-  }
-
-  private static Fmi3LogLine badBinary(int k) {
-    return new Fmi3LogLine(Fmi3Status.ERROR, "importer", "value " + k + " has an impossible size");
-  }
-
-  public void setFloat32(int[] vrs, float... values) {
-    check("fmi3SetFloat32", lib().fmi3SetFloat32(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setFloat64(int[] vrs, double... values) {
-    check("fmi3SetFloat64", lib().fmi3SetFloat64(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setFloat64(int vr, double value) {
-    setFloat64(new int[] {vr}, value);
-  }
-
-  public void setInt8(int[] vrs, byte... values) {
-    check("fmi3SetInt8", lib().fmi3SetInt8(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setUInt8(int[] vrs, byte... values) {
-    check("fmi3SetUInt8", lib().fmi3SetUInt8(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setInt16(int[] vrs, short... values) {
-    check("fmi3SetInt16", lib().fmi3SetInt16(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setUInt16(int[] vrs, short... values) {
-    check("fmi3SetUInt16", lib().fmi3SetUInt16(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setInt32(int[] vrs, int... values) {
-    check("fmi3SetInt32", lib().fmi3SetInt32(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setUInt32(int[] vrs, int... values) {
-    check("fmi3SetUInt32", lib().fmi3SetUInt32(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setInt64(int[] vrs, long... values) {
-    check("fmi3SetInt64", lib().fmi3SetInt64(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setUInt64(int[] vrs, long... values) {
-    check("fmi3SetUInt64", lib().fmi3SetUInt64(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setBoolean(int[] vrs, boolean... values) {
-    byte[] bytes = bytes(values);
-    check("fmi3SetBoolean", lib().fmi3SetBoolean(handle(), vrs, vrs.length, bytes, bytes.length));
-  }
-
-  /** Strings as UTF-8; C strings end at NUL, so a value containing one is refused here. */
-  public void setString(int[] vrs, String... values) {
-    for (String value : values) {
-      if (value == null || value.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("a String value must be non-null and NUL-free");
-      }
-    }
-    check("fmi3SetString", lib().fmi3SetString(handle(), vrs, vrs.length, values, values.length));
-  }
-
-  public void setBinary(int[] vrs, byte[]... values) {
-    Pointer[] pointers = new Pointer[values.length];
-    long[] sizes = new long[values.length];
-    List<Memory> buffers = new ArrayList<>(values.length);
-    for (int k = 0; k < values.length; k++) {
-      // JNA refuses zero-byte Memory; the size argument still says 0.
-      Memory buffer = new Memory(Math.max(1, values[k].length));
-      buffer.write(0, values[k], 0, values[k].length);
-      buffers.add(buffer);
-      pointers[k] = buffer;
-      sizes[k] = values[k].length;
-    }
-    check(
-        "fmi3SetBinary",
-        lib().fmi3SetBinary(handle(), vrs, vrs.length, sizes, pointers, values.length));
-    // The FMU copied the bytes during the call; only now may the buffers go.
-    buffers.forEach(Memory::close);
   }
 
   static boolean[] booleans(byte[] bytes) {

@@ -61,8 +61,8 @@ class Fmi3BouncingBallTest {
 
       assertThat(step.earlyReturn()).isTrue();
       assertThat(step.lastSuccessfulTime()).isCloseTo(FMI2_FIRST_IMPACT, within(1e-9));
-      assertThat(cs.getFloat64(H)).isEqualTo(0.0);
-      assertThat(cs.getFloat64(V)).isCloseTo(-IMPACT_SPEED, within(1e-12));
+      assertThat(cs.values().getFloat64(H)).isEqualTo(0.0);
+      assertThat(cs.values().getFloat64(V)).isCloseTo(-IMPACT_SPEED, within(1e-12));
 
       cs.enterEventMode();
       Fmi3DiscreteStates update = cs.updateDiscreteStates();
@@ -70,7 +70,7 @@ class Fmi3BouncingBallTest {
 
       assertThat(update.valuesOfContinuousStatesChanged()).isTrue();
       assertThat(update.discreteStatesNeedUpdate()).isFalse();
-      assertThat(cs.getFloat64(V)).isCloseTo(0.7 * IMPACT_SPEED, within(1e-12));
+      assertThat(cs.values().getFloat64(V)).isCloseTo(0.7 * IMPACT_SPEED, within(1e-12));
       // The next step starts at the impact and goes on to the next communication point.
       step = cs.doStep(t, 0.46 - t);
       assertThat(step.eventHandlingNeeded()).isFalse();
@@ -104,7 +104,7 @@ class Fmi3BouncingBallTest {
       // impact speed (the third impact is only at 1.53 s).
       double dt = 1.5 - t2;
       double v3 = 0.49 * IMPACT_SPEED;
-      assertThat(cs.getFloat64(H)).isCloseTo(v3 * dt - 9.81 * dt * dt / 2, within(1e-9));
+      assertThat(cs.values().getFloat64(H)).isCloseTo(v3 * dt - 9.81 * dt * dt / 2, within(1e-9));
     }
   }
 
@@ -116,7 +116,7 @@ class Fmi3BouncingBallTest {
       assertThat(step.earlyReturn()).isTrue();
       assertThat(step.eventHandlingNeeded()).isFalse();
       assertThat(step.lastSuccessfulTime()).isCloseTo(FMI2_FIRST_IMPACT, within(1e-9));
-      assertThat(cs.getFloat64(V)).isCloseTo(0.7 * IMPACT_SPEED, within(1e-12));
+      assertThat(cs.values().getFloat64(V)).isCloseTo(0.7 * IMPACT_SPEED, within(1e-12));
     }
   }
 

@@ -61,8 +61,8 @@ class Fmi3ClocksTest {
     assertThat(clockUpdates).hasValue(1);
     assertThat(se.clocks().get(OUT_CLOCK)).isTrue();
     assertThat(se.clocks().get(OUT_CLOCK)).as("a tick is read once").isFalse();
-    assertThat(se.getInt32(TICKS)).isEqualTo(2);
-    assertThat(se.getInt32(OUT_TICKS)).isEqualTo(1);
+    assertThat(se.values().getInt32(TICKS)).isEqualTo(2);
+    assertThat(se.values().getInt32(OUT_TICKS)).isEqualTo(1);
   }
 
   @Test
@@ -81,8 +81,8 @@ class Fmi3ClocksTest {
 
     se.activateModelPartition(COUNTDOWN, 1.0 + 0.2);
 
-    assertThat(se.getInt32(COUNTDOWNS)).isEqualTo(1);
-    assertThat(se.getFloat64(0)).as("time").isEqualTo(1.2);
+    assertThat(se.values().getInt32(COUNTDOWNS)).isEqualTo(1);
+    assertThat(se.values().getFloat64(0)).as("time").isEqualTo(1.2);
     assertThat(se.clocks().interval(COUNTDOWN).qualifier())
         .as("fired, so not scheduled any more")
         .isEqualTo(Fmi3Clocks.Qualifier.NOT_YET_KNOWN);
@@ -90,13 +90,13 @@ class Fmi3ClocksTest {
 
   @Test
   void theTriggeredClock_addsItsClockedInput() {
-    se.setInt32(new int[] {INCREMENT}, 5);
+    se.values().setInt32(new int[] {INCREMENT}, 5);
     se.activateModelPartition(TRIGGER, 0.3);
-    se.setInt32(new int[] {INCREMENT}, 7);
+    se.values().setInt32(new int[] {INCREMENT}, 7);
     se.activateModelPartition(TRIGGER, 0.4);
 
-    assertThat(se.getInt32(TRIGGERS)).isEqualTo(2);
-    assertThat(se.getInt32(SUM)).isEqualTo(12);
+    assertThat(se.values().getInt32(TRIGGERS)).isEqualTo(2);
+    assertThat(se.values().getInt32(SUM)).isEqualTo(12);
     assertThat(clockUpdates).hasValue(0);
   }
 
@@ -117,7 +117,7 @@ class Fmi3ClocksTest {
       }
     }
 
-    assertThat(se.getInt32(new int[] {TICKS, TRIGGERS, COUNTDOWNS, OUT_TICKS, SUM}, 5))
+    assertThat(se.values().getInt32(new int[] {TICKS, TRIGGERS, COUNTDOWNS, OUT_TICKS, SUM}, 5))
         .containsExactly(6, 2, 2, 3, 2);
     assertThat(outClockReads).isEqualTo(3);
     assertThat(clockUpdates).as("3 output ticks and 2 countdown schedules").hasValue(5);

@@ -63,12 +63,12 @@ class Fmi3FeedthroughTest {
   void startValues_of64BitIntegers_arriveExactly() {
     try (Fmi3CoSimulation cs = initialized()) {
       // 2^53 + 1 has no double representation, so any detour through double would show.
-      assertThat(cs.getInt64(out(INT64), 1)).containsExactly(9007199254740993L);
-      assertThat(Long.toUnsignedString(cs.getUInt64(out(UINT64), 1)[0]))
+      assertThat(cs.values().getInt64(out(INT64), 1)).containsExactly(9007199254740993L);
+      assertThat(Long.toUnsignedString(cs.values().getUInt64(out(UINT64), 1)[0]))
           .isEqualTo("18446744073709551615");
-      assertThat(cs.getBinary(out(BINARY), 1)[0]).containsExactly(0x00, 0xFF, 0x7F, 0x80);
-      assertThat(cs.getString(out(STRING), 1)).containsExactly("Grüße");
-      assertThat(cs.getBoolean(out(BOOLEAN), 1)).containsExactly(true);
+      assertThat(cs.values().getBinary(out(BINARY), 1)[0]).containsExactly(0x00, 0xFF, 0x7F, 0x80);
+      assertThat(cs.values().getString(out(STRING), 1)).containsExactly("Grüße");
+      assertThat(cs.values().getBoolean(out(BOOLEAN), 1)).containsExactly(true);
     }
   }
 
@@ -78,53 +78,55 @@ class Fmi3FeedthroughTest {
     new Random(42).nextBytes(big);
     big[10] = 0; // a NUL inside: binaries are length-terminated, not NUL-terminated
     try (Fmi3CoSimulation cs = initialized()) {
-      cs.setFloat32(new int[] {FLOAT32}, 1.25e-3f);
-      cs.setFloat64(new int[] {FLOAT64}, Math.PI);
-      cs.setInt8(new int[] {INT8}, (byte) -5);
-      cs.setUInt8(new int[] {UINT8}, (byte) 200);
-      cs.setInt16(new int[] {INT16}, (short) -30000);
-      cs.setUInt16(new int[] {UINT16}, (short) 60000);
-      cs.setInt32(new int[] {INT32}, -2_000_000_000);
-      cs.setUInt32(new int[] {UINT32}, (int) 4_000_000_000L);
-      cs.setInt64(new int[] {INT64}, Long.MIN_VALUE);
-      cs.setUInt64(new int[] {UINT64}, Long.parseUnsignedLong("18446744073709551614"));
-      cs.setBoolean(new int[] {BOOLEAN}, false);
-      cs.setString(new int[] {STRING}, "ünïcødé ✓");
-      cs.setBinary(new int[] {BINARY}, big);
+      cs.values().setFloat32(new int[] {FLOAT32}, 1.25e-3f);
+      cs.values().setFloat64(new int[] {FLOAT64}, Math.PI);
+      cs.values().setInt8(new int[] {INT8}, (byte) -5);
+      cs.values().setUInt8(new int[] {UINT8}, (byte) 200);
+      cs.values().setInt16(new int[] {INT16}, (short) -30000);
+      cs.values().setUInt16(new int[] {UINT16}, (short) 60000);
+      cs.values().setInt32(new int[] {INT32}, -2_000_000_000);
+      cs.values().setUInt32(new int[] {UINT32}, (int) 4_000_000_000L);
+      cs.values().setInt64(new int[] {INT64}, Long.MIN_VALUE);
+      cs.values().setUInt64(new int[] {UINT64}, Long.parseUnsignedLong("18446744073709551614"));
+      cs.values().setBoolean(new int[] {BOOLEAN}, false);
+      cs.values().setString(new int[] {STRING}, "ünïcødé ✓");
+      cs.values().setBinary(new int[] {BINARY}, big);
 
       Fmi3CoSimulation.StepResult step = cs.doStep(0, 0.1);
 
       assertThat(step.lastSuccessfulTime()).isEqualTo(0.1);
       assertThat(step.earlyReturn()).isFalse();
-      assertThat(cs.getFloat32(out(FLOAT32), 1)).containsExactly(1.25e-3f);
-      assertThat(cs.getFloat64(out(FLOAT64), 1)).containsExactly(Math.PI);
-      assertThat(cs.getInt8(out(INT8), 1)).containsExactly(-5);
-      assertThat(Byte.toUnsignedInt(cs.getUInt8(out(UINT8), 1)[0])).isEqualTo(200);
-      assertThat(cs.getInt16(out(INT16), 1)).containsExactly((short) -30000);
-      assertThat(Short.toUnsignedInt(cs.getUInt16(out(UINT16), 1)[0])).isEqualTo(60000);
-      assertThat(cs.getInt32(out(INT32), 1)).containsExactly(-2_000_000_000);
-      assertThat(Integer.toUnsignedLong(cs.getUInt32(out(UINT32), 1)[0])).isEqualTo(4_000_000_000L);
-      assertThat(cs.getInt64(out(INT64), 1)).containsExactly(Long.MIN_VALUE);
-      assertThat(Long.toUnsignedString(cs.getUInt64(out(UINT64), 1)[0]))
+      assertThat(cs.values().getFloat32(out(FLOAT32), 1)).containsExactly(1.25e-3f);
+      assertThat(cs.values().getFloat64(out(FLOAT64), 1)).containsExactly(Math.PI);
+      assertThat(cs.values().getInt8(out(INT8), 1)).containsExactly(-5);
+      assertThat(Byte.toUnsignedInt(cs.values().getUInt8(out(UINT8), 1)[0])).isEqualTo(200);
+      assertThat(cs.values().getInt16(out(INT16), 1)).containsExactly((short) -30000);
+      assertThat(Short.toUnsignedInt(cs.values().getUInt16(out(UINT16), 1)[0])).isEqualTo(60000);
+      assertThat(cs.values().getInt32(out(INT32), 1)).containsExactly(-2_000_000_000);
+      assertThat(Integer.toUnsignedLong(cs.values().getUInt32(out(UINT32), 1)[0]))
+          .isEqualTo(4_000_000_000L);
+      assertThat(cs.values().getInt64(out(INT64), 1)).containsExactly(Long.MIN_VALUE);
+      assertThat(Long.toUnsignedString(cs.values().getUInt64(out(UINT64), 1)[0]))
           .isEqualTo("18446744073709551614");
-      assertThat(cs.getBoolean(out(BOOLEAN), 1)).containsExactly(false);
-      assertThat(cs.getString(out(STRING), 1)).containsExactly("ünïcødé ✓");
-      assertThat(cs.getBinary(out(BINARY), 1)[0]).isEqualTo(big);
-      assertThat(cs.getFloat64(0)).as("time").isEqualTo(0.1);
+      assertThat(cs.values().getBoolean(out(BOOLEAN), 1)).containsExactly(false);
+      assertThat(cs.values().getString(out(STRING), 1)).containsExactly("ünïcødé ✓");
+      assertThat(cs.values().getBinary(out(BINARY), 1)[0]).isEqualTo(big);
+      assertThat(cs.values().getFloat64(0)).as("time").isEqualTo(0.1);
     }
   }
 
   @Test
   void severalVariablesInOneCall_keepTheirOrder() {
     try (Fmi3CoSimulation cs = initialized()) {
-      cs.setInt64(new int[] {INT64}, 7L);
-      cs.setString(new int[] {STRING}, "a");
+      cs.values().setInt64(new int[] {INT64}, 7L);
+      cs.values().setString(new int[] {STRING}, "a");
       byte[][] empty = {new byte[0]};
-      cs.setBinary(new int[] {BINARY}, empty);
+      cs.values().setBinary(new int[] {BINARY}, empty);
 
-      assertThat(cs.getInt64(new int[] {INT64 + 1, INT64}, 2)).containsExactly(7L, 7L);
-      assertThat(cs.getString(new int[] {STRING, STRING + 1}, 2)).containsExactly("a", "a");
-      assertThat(cs.getBinary(new int[] {BINARY + 1}, 1)[0]).isEmpty();
+      assertThat(cs.values().getInt64(new int[] {INT64 + 1, INT64}, 2)).containsExactly(7L, 7L);
+      assertThat(cs.values().getString(new int[] {STRING, STRING + 1}, 2))
+          .containsExactly("a", "a");
+      assertThat(cs.values().getBinary(new int[] {BINARY + 1}, 1)[0]).isEmpty();
     }
   }
 
@@ -133,11 +135,11 @@ class Fmi3FeedthroughTest {
     try (Fmi3ModelExchange me =
         Fmi3Instance.instantiateModelExchange(fmu.fmu(), "me", fmu.token(), line -> {})) {
       me.enterInitializationMode(0);
-      me.setUInt64(new int[] {UINT64}, -2L);
+      me.values().setUInt64(new int[] {UINT64}, -2L);
       me.exitInitializationMode();
 
       assertThat(me.updateDiscreteStates().discreteStatesNeedUpdate()).isFalse();
-      assertThat(me.getUInt64(out(UINT64), 1)).containsExactly(-2L);
+      assertThat(me.values().getUInt64(out(UINT64), 1)).containsExactly(-2L);
       assertThat(me.numberOfContinuousStates()).isZero();
     }
   }
@@ -145,7 +147,7 @@ class Fmi3FeedthroughTest {
   @Test
   void settingAnOutput_failsWithTheFmusReason() {
     try (Fmi3CoSimulation cs = initialized()) {
-      assertThatThrownBy(() -> cs.setInt64(out(INT64), 1L))
+      assertThatThrownBy(() -> cs.values().setInt64(out(INT64), 1L))
           .isInstanceOfSatisfying(
               Fmi3Exception.class,
               e -> {
@@ -163,10 +165,10 @@ class Fmi3FeedthroughTest {
   @Test
   void aCountNotMatchingTheVariables_isRefused() {
     try (Fmi3CoSimulation cs = initialized()) {
-      assertThatThrownBy(() -> cs.getFloat64(new int[] {FLOAT64}, 2))
+      assertThatThrownBy(() -> cs.values().getFloat64(new int[] {FLOAT64}, 2))
           .isInstanceOf(Fmi3Exception.class)
           .hasMessageContaining("nValues is 2");
-      assertThatThrownBy(() -> cs.getInt32(new int[] {FLOAT64}, 1))
+      assertThatThrownBy(() -> cs.values().getInt32(new int[] {FLOAT64}, 1))
           .hasMessageContaining("no Int32 variable has value reference 3");
     }
   }
@@ -195,13 +197,25 @@ class Fmi3FeedthroughTest {
   void twoInstances_keepTheirOwnValues() {
     try (Fmi3CoSimulation a = initialized();
         Fmi3CoSimulation b = initialized()) {
-      a.setString(new int[] {STRING}, "first");
-      b.setString(new int[] {STRING}, "second");
+      a.values().setString(new int[] {STRING}, "first");
+      b.values().setString(new int[] {STRING}, "second");
 
-      assertThat(a.getString(out(STRING), 1)).containsExactly("first");
-      assertThat(b.getString(out(STRING), 1)).containsExactly("second");
-      assertThat(new String(a.getBinary(out(BINARY), 1)[0], StandardCharsets.ISO_8859_1))
+      assertThat(a.values().getString(out(STRING), 1)).containsExactly("first");
+      assertThat(b.values().getString(out(STRING), 1)).containsExactly("second");
+      assertThat(new String(a.values().getBinary(out(BINARY), 1)[0], StandardCharsets.ISO_8859_1))
           .hasSize(4);
     }
+  }
+
+  @Test
+  void closingTheFmu_freesItsInstances_andRefusesFurtherCalls() {
+    Fmi3CoSimulation cs = initialized();
+
+    fmu.close();
+
+    // Refused in Java: the proxy would otherwise call into unloaded code and crash the JVM.
+    assertThatThrownBy(() -> cs.values().getFloat64(0)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> fmu.fmu().version()).isInstanceOf(IllegalStateException.class);
+    cs.close();
   }
 }

@@ -49,7 +49,7 @@ class Fmi3RobertsonTest {
     assertThat(derivatives[0]).isCloseTo(-0.026, CLOSE);
     assertThat(derivatives[1]).isCloseTo(0.023, CLOSE);
     assertThat(derivatives[2]).isCloseTo(0.003, CLOSE);
-    assertThat(me.getFloat64(DER_Y, 3)).containsExactly(derivatives);
+    assertThat(me.values().getFloat64(DER_Y, 3)).containsExactly(derivatives);
   }
 
   @Test

@@ -38,16 +38,16 @@ class Fmi3StateSpaceTest {
         Fmi3Instance.instantiateCoSimulation(
             fmu.fmu(), "ss", fmu.token(), false, false, null, line -> {})) {
       cs.enterInitializationMode(0);
-      cs.setFloat64(new int[] {D}, 1, 0, 0, 1, 0, 0);
-      cs.setFloat64(new int[] {U}, 2, 3);
-      cs.setFloat64(new int[] {X}, 1, 2, 3);
+      cs.values().setFloat64(new int[] {D}, 1, 0, 0, 1, 0, 0);
+      cs.values().setFloat64(new int[] {U}, 2, 3);
+      cs.values().setFloat64(new int[] {X}, 1, 2, 3);
       cs.exitInitializationMode();
 
       // y = C x + D u with C = I
-      assertThat(cs.getFloat64(new int[] {Y}, 3)).containsExactly(3.0, 5.0, 3.0);
+      assertThat(cs.values().getFloat64(new int[] {Y}, 3)).containsExactly(3.0, 5.0, 3.0);
       // der(x) = A x + B u = (-1 + 2, -4 + 3, -9 + 2 + 3)
-      assertThat(cs.getFloat64(new int[] {DER_X}, 3)).containsExactly(1.0, -1.0, -4.0);
-      assertThat(cs.getFloat64(new int[] {A, B}, 15))
+      assertThat(cs.values().getFloat64(new int[] {DER_X}, 3)).containsExactly(1.0, -1.0, -4.0);
+      assertThat(cs.values().getFloat64(new int[] {A, B}, 15))
           .startsWith(-1, 0, 0, 0, -2, 0, 0, 0, -3)
           .endsWith(1, 0, 0, 1, 1, 1);
     }
@@ -66,7 +66,7 @@ class Fmi3StateSpaceTest {
       }
 
       assertThat(t).isCloseTo(1.0, within(1e-12));
-      double[] y = cs.getFloat64(new int[] {Y}, 3);
+      double[] y = cs.values().getFloat64(new int[] {Y}, 3);
       assertThat(y[0]).isCloseTo(Math.exp(-1), within(1e-10));
       assertThat(y[1]).isCloseTo(Math.exp(-2), within(1e-10));
       assertThat(y[2]).isCloseTo(Math.exp(-3), within(1e-10));
@@ -78,7 +78,7 @@ class Fmi3StateSpaceTest {
     try (Fmi3ModelExchange me =
         Fmi3Instance.instantiateModelExchange(fmu.fmu(), "ss", fmu.token(), line -> {})) {
       me.enterInitializationMode(0);
-      me.setFloat64(new int[] {A}, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+      me.values().setFloat64(new int[] {A}, 1, 2, 3, 4, 5, 6, 7, 8, 9);
       me.exitInitializationMode();
 
       assertThat(me.numberOfContinuousStates()).isEqualTo(3);

@@ -12,8 +12,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The FMI 3.0 model library as the build leaves it in target/classes, unpacked into a test's
- * temporary folder and loaded. The archives are our own, so unpacking needs no hardening here.
+ * The FMI 3.0 model library (and the hostile fixtures) as the build leaves them on the classpath,
+ * unpacked into a test's temporary folder and loaded. The archives are our own, so unpacking needs
+ * no hardening here.
  */
 final class Fmi3TestFmus {
 
@@ -30,8 +31,13 @@ final class Fmi3TestFmus {
   private Fmi3TestFmus() {}
 
   static Loaded load(String model, Path tempDir) {
+    return load("library3", model, tempDir);
+  }
+
+  /** A model from another folder under fmi/ on the test classpath, e.g. hostile3. */
+  static Loaded load(String folder, String model, Path tempDir) {
     Path unpacked = tempDir.resolve(model);
-    unpack(archive(model), unpacked);
+    unpack(archive(folder, model), unpacked);
     try {
       Matcher token = TOKEN.matcher(Files.readString(unpacked.resolve("modelDescription.xml")));
       if (!token.find()) {
@@ -43,11 +49,12 @@ final class Fmi3TestFmus {
     }
   }
 
-  private static Path archive(String model) {
+  private static Path archive(String folder, String model) {
+    String name = "/fmi/" + folder + "/" + model + ".fmu";
     try {
-      return Path.of(Fmi3TestFmus.class.getResource("/fmi/library3/" + model + ".fmu").toURI());
+      return Path.of(Fmi3TestFmus.class.getResource(name).toURI());
     } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("no built FMI 3.0 library model " + model, e);
+      throw new IllegalStateException("no built FMI 3.0 FMU " + name, e);
     }
   }
 
