@@ -21,8 +21,9 @@ final class Fmi3Log implements Fmi3Library.LogMessage {
   private final Deque<Fmi3LogLine> lines = new ArrayDeque<>();
   private final Consumer<Fmi3LogLine> listener;
 
+  /** {@code listener} may be null: the lines are then only kept. */
   Fmi3Log(Consumer<Fmi3LogLine> listener) {
-    this.listener = listener;
+    this.listener = listener == null ? line -> {} : listener;
   }
 
   @Override
