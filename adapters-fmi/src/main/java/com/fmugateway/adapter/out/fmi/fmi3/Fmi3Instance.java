@@ -7,14 +7,13 @@ import java.util.function.Consumer;
 
 /**
  * One FMI 3.0 instance: a thin, checked wrapper over {@link Fmi3Library} for the calls all three
- * interfaces share, values of every type included; the subclasses add the rest.
+ * interfaces share, {@link #values()} and {@link #clocks()} included; the subclasses add the rest.
  *
  * <p>Every call's status is checked: fmi3Error and fmi3Fatal become an {@link Fmi3Exception}
- * carrying the FMU's latest log lines; warnings and discards are left in {@link #lastStatus()}.
- * Unsigned integers travel as the bits of the signed Java type of the same width (read a UInt64
- * with {@link Long#toUnsignedString(long)}). Not thread-safe: one thread drives an instance, as FMI
- * requires. The callbacks handed to C live as long as this object, so native code never calls into
- * a collected one.
+ * carrying the FMU's latest log lines; warnings and discards are left in {@link #lastStatus()}. Not
+ * thread-safe: one thread drives an instance, as FMI requires. The callbacks handed to C live as
+ * long as this object, so native code never calls into a collected one. The log listener given to a
+ * factory may be null; the lines are kept either way.
  */
 public abstract class Fmi3Instance implements AutoCloseable {
 
