@@ -5,7 +5,7 @@ command-line tool built on it.
 """
 
 from ._version import __version__
-from .client import DEFAULT_URL, Client, SimulateParams
+from .client import DEFAULT_URL, Client, ModelParams, SimulateParams
 from .errors import (
     ApiError,
     FmuGatewayError,
@@ -40,6 +40,7 @@ __all__ = [
     "__version__",
     "DEFAULT_URL",
     "Client",
+    "ModelParams",
     "SimulateParams",
     "ApiError",
     "FmuGatewayError",

@@ -12,10 +12,10 @@ import json
 import os
 import sys
 import webbrowser
-from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import __version__
-from .client import Client, SimulateParams
+from .client import Client, ModelParams
 from .config import config_path, resolve, write_config_value
 from .errors import (
     ApiError,
@@ -49,7 +49,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
+        getattr(args, "print_help", parser.print_help)(sys.stderr)
         return EXIT_BAD_INPUT
     url, key = resolve(args.url, args.key)
     try:
@@ -192,26 +192,33 @@ def _simulate(client: Client, args: argparse.Namespace) -> int:
     params = _simulate_params(args)
     if args.quote:
         offer = client.quote(fmu_id, **params)
-        print(_price(offer.fmu_id or fmu_id, offer))
+        model = (offer.quote.fmu_id if offer.quote else None) or offer.fmu_id or fmu_id
+        print(_price(model, offer))
         return EXIT_OK
     fmt = _output_format(args)
     csv = fmt == "csv"
-    if args.payment_token:
-        params["payment_token"] = args.payment_token
-    if args.pay:
+    result: Union[SimulationResult, str]
+    if args.pay and not args.payment_token:
+        checkouts: List[PaymentRequired] = []
+
+        def show(required: PaymentRequired) -> None:
+            checkouts.append(required)
+            _show_checkout(required, args.open)
+
         result = client.simulate_and_pay(
             fmu_id,
             payment_method=args.pay,
-            on_checkout=lambda required: _show_checkout(required, args.open),
+            on_checkout=show,
             payment_timeout=args.payment_timeout,
             csv=csv,
             **params,
         )
-        _err("Paid; the run went through with its payment token.")
+        if checkouts:
+            _err("Paid: the run went through with its payment token.")
     elif csv:
-        result = client.simulate_csv(fmu_id, **params)
+        result = client.simulate_csv(fmu_id, payment_token=args.payment_token, **params)
     else:
-        result = client.simulate(fmu_id, **params)
+        result = client.simulate(fmu_id, payment_token=args.payment_token, **params)
     _write_result(result, fmt, args.out)
     return EXIT_OK
 
@@ -350,7 +357,7 @@ def _model_id(client: Client, model: str) -> str:
     return model
 
 
-def _simulate_params(args: argparse.Namespace) -> SimulateParams:
+def _simulate_params(args: argparse.Namespace) -> ModelParams:
     params: Dict[str, Any] = {
         "start_time": args.start,
         "stop_time": args.stop,
@@ -524,10 +531,9 @@ def _table(header: List[str], rows: List[List[Any]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
 
 
-def _err(message: str, stream: Optional[TextIO] = None) -> None:
-    stream = stream or sys.stderr
-    stream.write(message + "\n")
-    stream.flush()
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 # ---- parser ----------------------------------------------------------------------------------
@@ -562,6 +568,7 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     keys = commands.add_parser("keys", help="create, list, add and revoke API keys")
+    keys.set_defaults(print_help=keys.print_help)
     keys_commands = keys.add_subparsers(title="keys commands", metavar="ACTION")
     create = command("create", _keys_create, "a new account and its first API key (no key needed)",
                      needs_key=False, parent=keys_commands)
@@ -615,6 +622,7 @@ def _parser() -> argparse.ArgumentParser:
     checkout.add_argument("--payment-timeout", type=float, default=900.0)
 
     credits = commands.add_parser("credits", help="credit packs: list and buy")
+    credits.set_defaults(print_help=credits.print_help)
     credits_commands = credits.add_subparsers(title="credits commands", metavar="ACTION")
     command("packs", _credits_packs, "the packs on sale", parent=credits_commands)
     buy = command("buy", _credits_buy, "buy a pack", parent=credits_commands)
@@ -634,6 +642,7 @@ def _parser() -> argparse.ArgumentParser:
     sweep.add_argument("--no-wait", action="store_true", help="print the experiment id and return")
 
     experiments = commands.add_parser("experiments", help="PLANNED API: your experiments")
+    experiments.set_defaults(print_help=experiments.print_help)
     exp_commands = experiments.add_subparsers(title="experiments commands", metavar="ACTION")
     command("list", _experiments_list, "your experiments", parent=exp_commands)
     for name, handler, help_ in (

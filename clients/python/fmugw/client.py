@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import time
 import urllib.parse
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, TypedDict
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    TypedDict,
+    Union,
+)
 
 from ._http import Transport, multipart_file
 from .errors import ApiError, NotServedYet, PaymentRequired, PaymentTimeout
@@ -31,13 +42,13 @@ from .models import (
 if TYPE_CHECKING:  # only for type checkers: no runtime dependency
     from typing_extensions import Unpack
 
-__all__ = ["Client", "SimulateParams", "DEFAULT_URL"]
+__all__ = ["Client", "ModelParams", "SimulateParams", "DEFAULT_URL"]
 
 DEFAULT_URL = "http://localhost:8080"
 
 
-class SimulateParams(TypedDict, total=False):
-    """The optional fields of ``POST /simulate`` (and of an experiment), as the API names them."""
+class ModelParams(TypedDict, total=False):
+    """What to simulate and how: the optional fields of ``POST /simulate`` and of an experiment."""
 
     start_time: float
     stop_time: float
@@ -50,6 +61,11 @@ class SimulateParams(TypedDict, total=False):
     solver: str
     rtol: float
     atol: float
+
+
+class SimulateParams(ModelParams, total=False):
+    """All optional fields of ``POST /simulate``: the model's, and how to pay."""
+
     payment_token: str
     payment_method: str
     success_url: str
@@ -57,7 +73,7 @@ class SimulateParams(TypedDict, total=False):
     quote_only: bool
 
 
-_SIMULATE_FIELDS = frozenset(SimulateParams.__annotations__)
+_SIMULATE_FIELDS = frozenset(SimulateParams.__annotations__) | frozenset(ModelParams.__annotations__)
 
 
 class Client:
@@ -155,14 +171,15 @@ class Client:
 
     def simulate(self, fmu_id: str, **params: Unpack[SimulateParams]) -> SimulationResult:
         """``POST /simulate``, JSON results. Raises PaymentRequired (402) when credits are short."""
-        body = simulate_body(fmu_id, params)
-        return SimulationResult.from_json(self._json("POST", "/simulate", json_body=body))
+        result = self._simulate(simulate_body(fmu_id, params), csv=False)
+        assert isinstance(result, SimulationResult)
+        return result
 
     def simulate_csv(self, fmu_id: str, **params: Unpack[SimulateParams]) -> str:
         """``POST /simulate`` with ``Accept: text/csv``: a header of ``time`` and the variables."""
-        body = simulate_body(fmu_id, params)
-        answer = self._http.request("POST", "/simulate", json_body=body, accept="text/csv")
-        return answer.text()
+        result = self._simulate(simulate_body(fmu_id, params), csv=True)
+        assert isinstance(result, str)
+        return result
 
     def quote(self, fmu_id: str, **params: Unpack[SimulateParams]) -> PaymentOffer:
         """The price of this run (``quote_only``): nothing runs, nothing is charged or opened."""
@@ -182,16 +199,20 @@ class Client:
         payment_timeout: float = 900.0,
         poll_interval: float = 2.0,
         csv: bool = False,
-        **params: Unpack[SimulateParams],
-    ) -> Any:
+        success_url: Optional[str] = None,
+        cancel_url: Optional[str] = None,
+        **params: Unpack[ModelParams],
+    ) -> Union[SimulationResult, str]:
         """Simulate; when a 402 opens a checkout, hand it to ``on_checkout`` (show the URL to a
         person), wait until it is paid and run again with its payment token.
 
         Returns a SimulationResult, or the CSV text with ``csv=True``.
         """
-        run: Callable[..., Any] = self.simulate_csv if csv else self.simulate
+        body = simulate_body(fmu_id, params)
+        checkout = {"payment_method": payment_method, "success_url": success_url,
+                    "cancel_url": cancel_url}
         try:
-            return run(fmu_id, payment_method=payment_method, **params)
+            return self._simulate(dict(body, **_without_none(**checkout)), csv)
         except PaymentRequired as required:
             if not required.session_id:
                 raise
@@ -202,7 +223,7 @@ class Client:
             )
             if not paid.payment_token:
                 raise
-            return run(fmu_id, payment_token=paid.payment_token, **params)
+            return self._simulate(dict(body, payment_token=paid.payment_token), csv)
 
     def runs(self, limit: int = 50) -> List[Run]:
         """``GET /runs``: your newest runs."""
@@ -281,7 +302,7 @@ class Client:
     # ---- experiments: PLANNED API, not served by today's gateway ------------------------------
 
     def create_experiment(
-        self, fmu_id: str, sweep: Mapping[str, Any], **params: Unpack[SimulateParams]
+        self, fmu_id: str, sweep: Mapping[str, Any], **params: Unpack[ModelParams]
     ) -> Experiment:
         """PLANNED API: ``POST /experiments``, a simulate body plus ``sweep``
         (``{"k": [1, 2, 3]}``: one case per combination). Raises NotServedYet on today's gateway.
@@ -328,6 +349,11 @@ class Client:
             time.sleep(interval)
 
     # ---- plumbing ----------------------------------------------------------------------------
+
+    def _simulate(self, body: Dict[str, Any], csv: bool) -> Union[SimulationResult, str]:
+        if csv:
+            return self._http.request("POST", "/simulate", json_body=body, accept="text/csv").text()
+        return SimulationResult.from_json(self._json("POST", "/simulate", json_body=body))
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._http.request(method, path, **kwargs).json()

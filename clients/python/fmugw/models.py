@@ -36,6 +36,9 @@ __all__ = [
 
 T = TypeVar("T", bound="_Model")
 
+#: The gateway writes amounts in major units with two decimals (1.00); JSON may drop the zeros.
+_CENTS = Decimal("0.01")
+
 #: A start value as the API takes it.
 StartValue = Union[float, int, bool, str]
 
@@ -65,7 +68,7 @@ class _Model:
             if value is not None and nested is not None:
                 value = nested(value)
             elif f.name == "amount" and value is not None:
-                value = Decimal(str(value))
+                value = Decimal(str(value)).quantize(_CENTS)
             values[f.name] = value
         return cls(raw=dict(data), **values)  # type: ignore[call-arg]
 
@@ -222,10 +225,10 @@ class SimulationResult(_Model):
     run_id: str
     fmu_id: str
     status: str
-    cost: Optional[Cost]
+    cost: Cost
     results: Dict[str, List[Any]]
     kpis: Dict[str, float]
-    provenance: Optional[Provenance]
+    provenance: Provenance
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
     _nested = {"cost": Cost.from_json, "provenance": Provenance.from_json}
