@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 import threading
 import unittest
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from contextlib import redirect_stderr, redirect_stdout
 from typing import Any, Dict, List, Tuple
+from unittest import mock
 
 import _support  # noqa: F401  (puts the package on sys.path)
 
-from fmugw import ApiError, Client, NotServedYet, PaymentRequired
+from fmugw import ApiError, Client, NotServedYet, PaymentRequired, cli
 from fmugw.config import config_path, read_config, resolve, write_config_value
 from fmugw.sweep import parse_vary
 
@@ -131,6 +134,31 @@ class HttpLayerTest(unittest.TestCase):
         with self.assertRaises(ApiError) as missing:
             self.client.experiment("exp-9")
         self.assertNotIsInstance(missing.exception, NotServedYet)
+
+    def test_sweepCommand_createsTheExperiment_drawsProgress_andPrintsTheCases(self) -> None:
+        experiment = {"id": "exp-1", "fmu_id": "lib:BouncingBall", "cases_total": 2}
+        _Stub.script = [
+            (201, {}, dict(experiment, status="running", cases_done=0)),
+            (200, {}, dict(experiment, status="running", cases_done=1)),
+            (200, {}, dict(experiment, status="done", cases_done=2, cases_failed=0)),
+            (200, {}, [{"index": 0, "status": "ok", "start_values": {"e": 0.5},
+                        "kpis": {"h_max": 1.0}},
+                       {"index": 1, "status": "ok", "start_values": {"e": 0.7},
+                        "kpis": {"h_max": 1.0}}]),
+        ]
+        out, err = io.StringIO(), io.StringIO()
+        with mock.patch("time.sleep"), redirect_stdout(out), redirect_stderr(err):
+            code = cli.main(["--url", self.client.url, "--key", "fmugw_test", "sweep",
+                             "msl:BouncingBall", "--vary", "e=0.5,0.7", "--stop", "1"])
+        self.assertEqual(0, code, err.getvalue())
+        self.assertEqual(
+            {"fmu_id": "msl:BouncingBall", "stop_time": 1.0, "sweep": {"e": [0.5, 0.7]}},
+            json.loads(_Stub.seen[0]["body"]),
+        )
+        self.assertEqual("/experiments/exp-1/cases", _Stub.seen[3]["path"])
+        self.assertIn("] 1/2 cases (running)", err.getvalue())
+        self.assertIn("[" + "#" * 30 + "] 2/2 cases (done)", err.getvalue())
+        self.assertIn('{"e": 0.7}', out.getvalue())
 
     def test_upload_isMultipartWithTheFileField(self) -> None:
         _Stub.script = [(201, {}, {"id": "f1", "sha256": "ab", "model_name": "M",
