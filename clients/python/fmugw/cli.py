@@ -188,14 +188,14 @@ def _variables(client: Client, args: argparse.Namespace) -> int:
 
 
 def _simulate(client: Client, args: argparse.Namespace) -> int:
-    fmu_id = _model_id(client, args.model)
     params = _simulate_params(args)
+    fmt = _output_format(args)
+    fmu_id = _model_id(client, args.model)
     if args.quote:
         offer = client.quote(fmu_id, **params)
         model = (offer.quote.fmu_id if offer.quote else None) or offer.fmu_id or fmu_id
         print(_price(model, offer))
         return EXIT_OK
-    fmt = _output_format(args)
     csv = fmt == "csv"
     result: Union[SimulationResult, str]
     if args.pay and not args.payment_token:
@@ -293,12 +293,12 @@ def _credits_buy(client: Client, args: argparse.Namespace) -> int:
 
 
 def _sweep(client: Client, args: argparse.Namespace) -> int:
-    fmu_id = _model_id(client, args.model)
     try:
         sweep = parse_vary(args.vary)
     except ValueError as e:
         raise UsageError(str(e)) from e
     params = _simulate_params(args)
+    fmu_id = _model_id(client, args.model)
     experiment = client.create_experiment(fmu_id, sweep, **params)
     _err(f"experiment {experiment.id}: {experiment.cases_total or '?'} cases")
     if args.no_wait:

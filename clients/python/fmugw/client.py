@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import urllib.parse
 from typing import (
@@ -15,6 +16,7 @@ from typing import (
     Sequence,
     TypedDict,
     Union,
+    cast,
 )
 
 from ._http import Transport, multipart_file
@@ -153,7 +155,7 @@ class Client:
         """``GET /library``: the built-in models, filtered by name or description."""
         return list_of(LibraryEntry, self._json("GET", "/library", query={"query": query}))
 
-    def upload(self, path: str) -> Fmu:
+    def upload(self, path: Union[str, "os.PathLike[str]"]) -> Fmu:
         """``POST /fmus``: upload an FMU file (streamed); the same bytes give the same record."""
         body, headers = multipart_file("file", str(path))
         answer = self._http.request("POST", "/fmus", body=body, headers=headers)
@@ -171,15 +173,11 @@ class Client:
 
     def simulate(self, fmu_id: str, **params: Unpack[SimulateParams]) -> SimulationResult:
         """``POST /simulate``, JSON results. Raises PaymentRequired (402) when credits are short."""
-        result = self._simulate(simulate_body(fmu_id, params), csv=False)
-        assert isinstance(result, SimulationResult)
-        return result
+        return cast(SimulationResult, self._simulate(simulate_body(fmu_id, params), csv=False))
 
     def simulate_csv(self, fmu_id: str, **params: Unpack[SimulateParams]) -> str:
         """``POST /simulate`` with ``Accept: text/csv``: a header of ``time`` and the variables."""
-        result = self._simulate(simulate_body(fmu_id, params), csv=True)
-        assert isinstance(result, str)
-        return result
+        return cast(str, self._simulate(simulate_body(fmu_id, params), csv=True))
 
     def quote(self, fmu_id: str, **params: Unpack[SimulateParams]) -> PaymentOffer:
         """The price of this run (``quote_only``): nothing runs, nothing is charged or opened."""
