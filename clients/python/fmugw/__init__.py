@@ -5,7 +5,8 @@ command-line tool built on it.
 """
 
 from ._version import __version__
-from .client import DEFAULT_URL, Client, ModelParams, SimulateParams
+from . import sweep
+from .client import DEFAULT_URL, PARQUET, Client, ModelParams, PaymentParams, SimulateParams
 from .errors import (
     ApiError,
     FmuGatewayError,
@@ -25,6 +26,8 @@ from .models import (
     DefaultExperiment,
     Experiment,
     ExperimentCase,
+    ExperimentCaseCounts,
+    ExperimentCost,
     Fmu,
     InputSignal,
     LibraryEntry,
@@ -38,9 +41,12 @@ from .models import (
 
 __all__ = [
     "__version__",
+    "sweep",
     "DEFAULT_URL",
+    "PARQUET",
     "Client",
     "ModelParams",
+    "PaymentParams",
     "SimulateParams",
     "ApiError",
     "FmuGatewayError",
@@ -58,6 +64,8 @@ __all__ = [
     "DefaultExperiment",
     "Experiment",
     "ExperimentCase",
+    "ExperimentCaseCounts",
+    "ExperimentCost",
     "Fmu",
     "InputSignal",
     "LibraryEntry",

@@ -25,8 +25,9 @@ from .errors import (
     PaymentRequired,
     PaymentTimeout,
 )
-from .models import PaymentOffer, SimulationResult
-from .sweep import parse_vary, progress_bar
+from .models import Experiment, ExperimentCase, PaymentOffer, SimulationResult
+from .sweep import METHODS, parse_case, parse_param, progress_bar
+from .sweep import sweep as make_sweep
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -69,6 +70,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_PAYMENT
     except NotServedYet as e:
         _err(f"error: {e.detail}")
+        if e.result is not None:
+            sys.stdout.write(_summary(e.result))
         return EXIT_NOT_FOUND
     except ApiError as e:
         _print_problem(e)
@@ -190,6 +193,9 @@ def _variables(client: Client, args: argparse.Namespace) -> int:
 def _simulate(client: Client, args: argparse.Namespace) -> int:
     params = _simulate_params(args)
     fmt = _output_format(args)
+    if args.async_ and (args.out or args.pay or args.quote):
+        raise UsageError("--async prints the experiment's id: -o, --pay and --quote are for a run"
+                         " done at once")
     fmu_id = _model_id(client, args.model)
     if args.quote:
         offer = client.quote(fmu_id, **params)
@@ -198,6 +204,13 @@ def _simulate(client: Client, args: argparse.Namespace) -> int:
         return EXIT_OK
     csv = fmt == "csv"
     result: Union[SimulationResult, str]
+    if args.async_:
+        experiment = client.simulate(fmu_id, async_=True, payment_token=args.payment_token,
+                                     **params)
+        print(experiment.experiment_id)
+        _err(f"Queued as experiment {experiment.experiment_id}; its result: fmugw experiments"
+             f" cases {experiment.experiment_id} 0")
+        return EXIT_OK
     if args.pay and not args.payment_token:
         checkouts: List[PaymentRequired] = []
 
@@ -293,56 +306,218 @@ def _credits_buy(client: Client, args: argparse.Namespace) -> int:
 
 
 def _sweep(client: Client, args: argparse.Namespace) -> int:
-    try:
-        sweep = parse_vary(args.vary)
-    except ValueError as e:
-        raise UsageError(str(e)) from e
+    sweep = _sweep_of(args)
+    out_format = _cases_format(args.out)
+    if args.out and not args.wait:
+        raise UsageError(f"-o {args.out}: the cases exist once the experiment ran; add --wait")
     params = _simulate_params(args)
     fmu_id = _model_id(client, args.model)
-    experiment = client.create_experiment(fmu_id, sweep, **params)
-    _err(f"experiment {experiment.id}: {experiment.cases_total or '?'} cases")
-    if args.no_wait:
-        print(experiment.id)
+    if args.quote:
+        offer = client.quote_experiment(fmu_id, sweep, **params)
+        print(_experiment_price(fmu_id, offer))
+        return EXIT_OK
+    def create(**payment: str) -> Experiment:
+        return client.create_experiment(fmu_id, sweep, callback_url=args.callback_url,
+                                        **payment, **params)  # type: ignore[misc]
+
+    if args.payment_token:
+        experiment = create(payment_token=args.payment_token)
+    elif args.pay:
+        try:
+            experiment = create(payment_method=args.pay)
+        except PaymentRequired as required:
+            if not required.session_id:
+                raise
+            _show_checkout(required, args.open)
+            paid = client.wait_for_payment(required.session_id, timeout=args.payment_timeout)
+            if not paid.payment_token:
+                raise
+            experiment = create(payment_token=paid.payment_token)
+            _err("Paid: the experiment went through with its payment token.")
+    else:
+        experiment = create()
+    total = experiment.cases.total if experiment.cases else None
+    credits = experiment.quote.credits if experiment.quote else None
+    _err(f"experiment {experiment.experiment_id}: {total if total is not None else '?'} cases"
+         + (f", {credits} credits quoted" if credits is not None else "")
+         + f" ({experiment.status or 'queued'})")
+    if not args.wait:
+        print(experiment.experiment_id)
+        _err(f"Follow it with: fmugw experiments show {experiment.experiment_id}")
         return EXIT_OK
     draw = progress_bar(sys.stderr)
-    experiment = client.wait_for_experiment(experiment.id, on_progress=draw)
-    sys.stderr.write("\n")
-    cases = client.experiment_cases(experiment.id)
-    if args.out:
-        _write_text(args.out, json.dumps([c.raw for c in cases], indent=2) + "\n")
-    else:
-        _table(
-            ["CASE", "STATUS", "START_VALUES", "KPIS"],
-            [[c.index, c.status, json.dumps(c.start_values or {}), json.dumps(c.kpis or {})]
-             for c in cases],
+    try:
+        experiment = client.wait_for_experiment(
+            experiment.experiment_id, timeout=args.wait_timeout, interval=args.interval,
+            on_progress=draw,
         )
-    return EXIT_OK if (experiment.cases_failed or 0) == 0 else EXIT_ERROR
+    finally:
+        sys.stderr.write("\n")
+    _write_cases(client, experiment.experiment_id, out_format, args.out)
+    return _experiment_exit(experiment)
 
 
 def _experiments_list(client: Client, args: argparse.Namespace) -> int:
-    experiments = client.experiments()
+    experiments = client.experiments(limit=args.limit, offset=args.offset)
+    if args.json:
+        _print_json([e.raw for e in experiments])
+        return EXIT_OK
     _table(
-        ["ID", "MODEL", "STATUS", "DONE", "FAILED", "TOTAL"],
-        [[e.id, e.fmu_id, e.status, e.cases_done, e.cases_failed, e.cases_total]
+        ["EXPERIMENT_ID", "CREATED", "STATUS", "CASES", "SUCCEEDED", "FAILED", "CHARGED"],
+        [[e.experiment_id, e.created_at, e.status,
+          e.cases.total if e.cases else None, e.cases.succeeded if e.cases else None,
+          e.cases.failed if e.cases else None, e.cost.charged if e.cost else None]
          for e in experiments],
     )
     return EXIT_OK
 
 
 def _experiments_show(client: Client, args: argparse.Namespace) -> int:
-    _print_json(client.experiment(args.experiment_id).raw)
+    experiment = client.experiment(args.experiment_id)
+    if args.json:
+        _print_json(experiment.raw)
+        return EXIT_OK
+    counts, cost = experiment.cases, experiment.cost
+    print(f"experiment  {experiment.experiment_id}  {experiment.status}")
+    if counts:
+        print(f"cases       {counts.total} total: {counts.queued or 0} queued,"
+              f" {counts.running or 0} running, {counts.succeeded or 0} succeeded,"
+              f" {counts.failed or 0} failed, {counts.cancelled or 0} cancelled")
+    if cost:
+        print(f"credits     {cost.charged or 0} charged, {cost.held or 0} held")
+    for name in ("created_at", "started_at", "finished_at"):
+        value = getattr(experiment, name)
+        if value:
+            print(f"{name.replace('_at', ''):<11} {value}")
     return EXIT_OK
 
 
 def _experiments_cases(client: Client, args: argparse.Namespace) -> int:
-    _print_json([c.raw for c in client.experiment_cases(args.experiment_id)])
+    if args.index is not None:
+        fmt = _output_format(args)
+        if fmt == "csv":
+            result: Union[SimulationResult, str] = client.experiment_case_csv(
+                args.experiment_id, args.index)
+        else:
+            result = client.experiment_case(args.experiment_id, args.index)
+        _write_result(result, fmt, args.out)
+        return EXIT_OK
+    fmt = _cases_format(args.out)
+    if args.limit is not None or args.offset is not None:
+        if fmt == "parquet":
+            raise UsageError("--limit and --offset are for the JSON and CSV cases")
+        if fmt == "csv":
+            _emit(client.experiment_cases_csv(args.experiment_id, limit=args.limit,
+                                              offset=args.offset), args.out)
+        else:
+            cases = client.experiment_cases(args.experiment_id, limit=args.limit,
+                                            offset=args.offset)
+            _print_cases(cases, fmt, args.out, args.json)
+        return EXIT_OK
+    _write_cases(client, args.experiment_id, fmt, args.out, as_json=args.json)
     return EXIT_OK
 
 
-def _experiments_delete(client: Client, args: argparse.Namespace) -> int:
-    client.delete_experiment(args.experiment_id)
-    _err(f"Deleted {args.experiment_id}")
+def _experiments_cancel(client: Client, args: argparse.Namespace) -> int:
+    experiment = client.cancel_experiment(args.experiment_id)
+    if experiment is not None and args.json:
+        _print_json(experiment.raw)
+    status = f" ({experiment.status})" if experiment is not None and experiment.status else ""
+    _err(f"Cancelled {args.experiment_id}{status}: its queued cases will not run")
     return EXIT_OK
+
+
+def _sweep_of(args: argparse.Namespace) -> Dict[str, Any]:
+    try:
+        parameters: Dict[str, Any] = {}
+        for spec in args.param or []:
+            name, parameter = parse_param(spec)
+            if name in parameters:
+                raise ValueError(f"--param {name} given twice")
+            parameters[name] = parameter
+        cases = [parse_case(spec) for spec in args.case] if args.case else None
+        method = args.method or ("cases" if cases else "full_factorial")
+        if method == "cases" and not cases:
+            raise ValueError("--method cases needs at least one --case NAME=VALUE[,NAME=VALUE…]")
+        if method != "cases" and cases:
+            raise ValueError(f"--case is for --method cases, not {method}")
+        if method != "cases" and not parameters:
+            raise ValueError(f"--method {method} needs at least one --param")
+        return dict(make_sweep(method, parameters, samples=args.samples, seed=args.seed,
+                               cases=cases))
+    except ValueError as e:
+        raise UsageError(str(e)) from e
+
+
+def _cases_format(out: Optional[str]) -> str:
+    if not out:
+        return "table"
+    ext = os.path.splitext(out)[1].lower()
+    if ext not in (".csv", ".json", ".parquet"):
+        raise UsageError(f"-o {out}: the file name must end in .csv, .json or .parquet")
+    return ext[1:]
+
+
+def _write_cases(client: Client, experiment_id: str, fmt: str, out: Optional[str],
+                 as_json: bool = False) -> None:
+    """Every case: CSV and Parquet as the gateway writes them, JSON and the table page by page."""
+    if fmt == "parquet" and out:
+        data = client.experiment_cases_parquet(experiment_id, out)
+        _err(f"Wrote {out} ({len(data)} bytes)")
+    elif fmt == "csv":
+        _emit(client.experiment_cases_csv(experiment_id), out)
+    else:
+        _print_cases(list(client.iter_experiment_cases(experiment_id)), fmt, out, as_json)
+
+
+def _print_cases(cases: List[ExperimentCase], fmt: str, out: Optional[str], as_json: bool) -> None:
+    if fmt == "json" or as_json:
+        _emit(json.dumps([c.raw for c in cases], indent=2) + "\n", out)
+        return
+    _table(
+        ["CASE", "STATUS", "PARAMETERS", "KPIS", "FAILURE"],
+        [[c.index, c.status, json.dumps(c.parameters or {}), json.dumps(c.kpis or {}),
+          _failure(c.failure)] for c in cases],
+    )
+
+
+def _failure(failure: Any) -> str:
+    if not failure:
+        return ""
+    if isinstance(failure, dict):
+        return str(failure.get("detail") or failure.get("cause") or json.dumps(failure))
+    return str(failure)
+
+
+def _emit(text: str, out: Optional[str]) -> None:
+    if out:
+        _write_text(out, text)
+        _err(f"Wrote {out}")
+    else:
+        sys.stdout.write(text)
+
+
+def _experiment_exit(experiment: Experiment) -> int:
+    if experiment.status == "succeeded":
+        return EXIT_OK
+    _err(f"experiment {experiment.experiment_id} ended {experiment.status}")
+    return EXIT_ERROR
+
+
+def _experiment_price(fmu_id: str, offer: PaymentOffer) -> str:
+    quote = offer.quote
+    raw = offer.raw
+    total = raw.get("cases", {}).get("total") if isinstance(raw.get("cases"), dict) else None
+    credits = quote.credits if quote else offer.quote_credits
+    balance = quote.balance_credits if quote else offer.balance_credits
+    cases = f"{total} cases, " if total is not None else ""
+    money = ""
+    amount = quote.amount if quote and quote.amount is not None else offer.amount
+    currency = (quote.currency if quote and quote.currency else offer.currency) or ""
+    if amount is not None and currency:
+        money = f" or {amount:.2f} {currency.upper()}"
+    balance_text = f" (your balance: {balance})" if balance is not None else ""
+    return f"{fmu_id}: {cases}{credits} credits{money}{balance_text}"
 
 
 # ---- simulate helpers ------------------------------------------------------------------------
@@ -492,6 +667,8 @@ def _print_problem(e: ApiError) -> None:
     _err(f"error: {e.status} {e.title}: {e.detail}")
     if e.field:
         _err(f"field: {e.field}")
+    if e.limit:
+        _err(f"limit: {e.limit}")
     if e.retry_after is not None and e.status in (429, 503):
         _err(f"retry after: {e.retry_after:g} s")
 
@@ -604,6 +781,8 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--payment-token", help="pay this run with a token from a paid checkout")
     simulate.add_argument("--payment-timeout", type=float, default=900.0,
                           help="seconds to wait for a payment (default 900)")
+    simulate.add_argument("--async", dest="async_", action="store_true",
+                          help="PLANNED API: queue the run as a one-case experiment; prints its id")
 
     runs = command("runs", _runs, "your newest runs, or one run")
     runs.add_argument("run_id", nargs="?")
@@ -633,24 +812,61 @@ def _parser() -> argparse.ArgumentParser:
     buy.add_argument("--payment-timeout", type=float, default=900.0)
 
     sweep = command("sweep", _sweep,
-                    "PLANNED API: run a parameter sweep as an experiment, with a progress bar")
-    sweep.add_argument("model")
-    sweep.add_argument("--vary", action="append", required=True, metavar="NAME=VALUES",
-                       help="k=1,2,3 or k=0.5:2.5:5 (from:to:count); repeat for a grid")
+                    "PLANNED API: run a parameter sweep as an experiment (POST /experiments)")
+    sweep.add_argument("model", help="lib:Name, msl:Name, an upload's id, or a local .fmu file")
+    sweep.add_argument("--method", choices=METHODS,
+                       help="how cases are drawn (default: full_factorial, or cases with --case)")
+    sweep.add_argument("--param", action="append", metavar="NAME=KIND:…",
+                       help="k=values:1,2,3 | k=range:START:STOP:NUM | k=uniform:MIN:MAX | "
+                            "k=normal:MEAN:STD; repeat")
+    sweep.add_argument("--case", action="append", metavar="NAME=V[,NAME=V…]",
+                       help="one case's start values (method cases); repeat")
+    sweep.add_argument("--samples", type=int, help="cases to draw (latin_hypercube, sobol)")
+    sweep.add_argument("--seed", type=int, help="seed of the draw, for the same cases again")
     _simulation_options(sweep)
-    sweep.add_argument("-o", "--out", help="write the cases as JSON to FILE")
-    sweep.add_argument("--no-wait", action="store_true", help="print the experiment id and return")
+    sweep.add_argument("--quote", action="store_true",
+                       help="print the price of the experiment; nothing runs, nothing is charged")
+    sweep.add_argument("--wait", action="store_true",
+                       help="wait until it has finished, with a progress bar on stderr, then "
+                            "print the cases (exit 1 unless all succeeded)")
+    sweep.add_argument("-o", "--out", help="with --wait: write the cases to FILE.csv, FILE.json "
+                                           "or FILE.parquet")
+    sweep.add_argument("--callback-url", help="the gateway calls it when the experiment ends")
+    sweep.add_argument("--pay", choices=["card", "crypto"],
+                       help="when credits are short: show the checkout for the difference, wait "
+                            "until it is paid, then create the experiment with the payment token")
+    sweep.add_argument("--open", action="store_true", help="open the checkout in a browser")
+    sweep.add_argument("--payment-token", help="pay with a token from a paid checkout")
+    sweep.add_argument("--payment-timeout", type=float, default=900.0,
+                       help="seconds to wait for a payment (default 900)")
+    sweep.add_argument("--wait-timeout", type=float, default=86400.0,
+                       help="seconds to wait with --wait (default 86400)")
+    sweep.add_argument("--interval", type=float, default=2.0,
+                       help="seconds between polls with --wait (default 2)")
 
     experiments = commands.add_parser("experiments", help="PLANNED API: your experiments")
     experiments.set_defaults(print_help=experiments.print_help)
     exp_commands = experiments.add_subparsers(title="experiments commands", metavar="ACTION")
-    command("list", _experiments_list, "your experiments", parent=exp_commands)
-    for name, handler, help_ in (
-        ("show", _experiments_show, "one experiment"),
-        ("cases", _experiments_cases, "an experiment's cases"),
-        ("delete", _experiments_delete, "delete an experiment"),
-    ):
-        command(name, handler, help_, parent=exp_commands).add_argument("experiment_id")
+    listing = command("list", _experiments_list, "your experiments, newest first",
+                      parent=exp_commands)
+    listing.add_argument("--limit", type=int)
+    listing.add_argument("--offset", type=int)
+    show = command("show", _experiments_show, "one experiment: status, cases, credits",
+                   parent=exp_commands)
+    show.add_argument("experiment_id")
+    cases = command("cases", _experiments_cases,
+                    "an experiment's cases, or with INDEX one case's full result",
+                    parent=exp_commands)
+    cases.add_argument("experiment_id")
+    cases.add_argument("index", nargs="?", type=int, help="one case's full result")
+    cases.add_argument("-o", "--out", help="FILE.csv, FILE.json or (all cases) FILE.parquet")
+    cases.add_argument("--format", choices=["summary", "json", "csv"],
+                       help="with INDEX and without -o: what to print")
+    cases.add_argument("--limit", type=int, help="one page of cases")
+    cases.add_argument("--offset", type=int)
+    cancel = command("cancel", _experiments_cancel, "cancel an experiment's queued cases",
+                     parent=exp_commands)
+    cancel.add_argument("experiment_id")
     return parser
 
 

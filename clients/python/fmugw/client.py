@@ -10,16 +10,20 @@ from typing import (
     Any,
     Callable,
     Dict,
+    Iterator,
     List,
+    Literal,
     Mapping,
     Optional,
     Sequence,
+    Tuple,
     TypedDict,
     Union,
     cast,
+    overload,
 )
 
-from ._http import Transport, multipart_file
+from ._http import Response, Transport, multipart_file
 from .errors import ApiError, NotServedYet, PaymentRequired, PaymentTimeout
 from .models import (
     Account,
@@ -44,7 +48,7 @@ from .models import (
 if TYPE_CHECKING:  # only for type checkers: no runtime dependency
     from typing_extensions import Unpack
 
-__all__ = ["Client", "ModelParams", "SimulateParams", "DEFAULT_URL"]
+__all__ = ["Client", "ModelParams", "PaymentParams", "SimulateParams", "DEFAULT_URL", "PARQUET"]
 
 DEFAULT_URL = "http://localhost:8080"
 
@@ -65,17 +69,29 @@ class ModelParams(TypedDict, total=False):
     atol: float
 
 
-class SimulateParams(ModelParams, total=False):
-    """All optional fields of ``POST /simulate``: the model's, and how to pay."""
+class PaymentParams(ModelParams, total=False):
+    """How to pay when credits are short: the payment fields of ``/simulate`` and ``/experiments``."""
 
     payment_token: str
     payment_method: str
     success_url: str
     cancel_url: str
+
+
+class SimulateParams(PaymentParams, total=False):
+    """All optional fields of ``POST /simulate``: the model's, how to pay, and ``quote_only``."""
+
     quote_only: bool
 
 
-_SIMULATE_FIELDS = frozenset(SimulateParams.__annotations__) | frozenset(ModelParams.__annotations__)
+_SIMULATE_FIELDS = (
+    frozenset(SimulateParams.__annotations__)
+    | frozenset(PaymentParams.__annotations__)
+    | frozenset(ModelParams.__annotations__)
+)
+
+#: The media type of the cases as Parquet.
+PARQUET = "application/vnd.apache.parquet"
 
 
 class Client:
@@ -171,9 +187,31 @@ class Client:
 
     # ---- simulation --------------------------------------------------------------------------
 
-    def simulate(self, fmu_id: str, **params: Unpack[SimulateParams]) -> SimulationResult:
-        """``POST /simulate``, JSON results. Raises PaymentRequired (402) when credits are short."""
-        return cast(SimulationResult, self._simulate(simulate_body(fmu_id, params), csv=False))
+    @overload
+    def simulate(
+        self, fmu_id: str, *, async_: Literal[False] = ..., **params: Unpack[SimulateParams]
+    ) -> SimulationResult: ...
+
+    @overload
+    def simulate(
+        self, fmu_id: str, *, async_: Literal[True], **params: Unpack[SimulateParams]
+    ) -> Experiment: ...
+
+    def simulate(
+        self, fmu_id: str, *, async_: bool = False, **params: Unpack[SimulateParams]
+    ) -> Union[SimulationResult, Experiment]:
+        """``POST /simulate``, JSON results. Raises PaymentRequired (402) when credits are short.
+
+        ``async_=True`` (PLANNED API, ``"async": true``): the run is queued as a one-case
+        experiment and the answer is its reference (202, ``Location``): poll it with
+        ``wait_for_experiment`` and read it with ``experiment_case(id, 0)``. A gateway that does
+        not serve it yet raises NotServedYet; if it ran the case at once anyway (it ignored
+        ``async``), that result is the error's ``result``.
+        """
+        body = simulate_body(fmu_id, params)
+        if async_:
+            return self._simulate_async(body)
+        return cast(SimulationResult, self._simulate(body, csv=False))
 
     def simulate_csv(self, fmu_id: str, **params: Unpack[SimulateParams]) -> str:
         """``POST /simulate`` with ``Accept: text/csv``: a header of ``time`` and the variables."""
@@ -300,31 +338,105 @@ class Client:
     # ---- experiments: PLANNED API, not served by today's gateway ------------------------------
 
     def create_experiment(
-        self, fmu_id: str, sweep: Mapping[str, Any], **params: Unpack[ModelParams]
+        self,
+        fmu_id: str,
+        sweep: Mapping[str, Any],
+        *,
+        callback_url: Optional[str] = None,
+        **params: Unpack[PaymentParams],
     ) -> Experiment:
-        """PLANNED API: ``POST /experiments``, a simulate body plus ``sweep``
-        (``{"k": [1, 2, 3]}``: one case per combination). Raises NotServedYet on today's gateway.
-        """
-        body = simulate_body(fmu_id, params)
-        body["sweep"] = dict(sweep)
-        return Experiment.from_json(self._planned("POST", "/experiments", json_body=body))
+        """PLANNED API: ``POST /experiments``, the ``/simulate`` body plus ``sweep`` (see
+        ``fmugw.sweep``): 202 with the experiment, its case count and quote, and ``Location``.
 
-    def experiments(self) -> List[Experiment]:
-        """PLANNED API: ``GET /experiments``. Raises NotServedYet on today's gateway."""
-        return list_of(Experiment, _items(self._planned("GET", "/experiments")))
+        Raises PaymentRequired (402, with a checkout for the difference) when credits do not
+        cover it, ApiError 400/429 naming a limit, NotServedYet on a gateway without the API.
+        """
+        body = experiment_body(fmu_id, sweep, callback_url, params)
+        answer = self._planned("POST", "/experiments", json_body=body)
+        return _experiment(answer)
+
+    def quote_experiment(
+        self, fmu_id: str, sweep: Mapping[str, Any], **params: Unpack[ModelParams]
+    ) -> PaymentOffer:
+        """PLANNED API: the price of an experiment (``quote_only``); nothing runs or is charged.
+
+        The quote is read from a 402 problem (as ``/simulate`` answers) or from a 2xx body.
+        """
+        body = experiment_body(fmu_id, sweep, None, dict(params, quote_only=True))
+        try:
+            answer = self._planned("POST", "/experiments", json_body=body)
+        except PaymentRequired as e:
+            return e.offer
+        payload = answer.json() or {}
+        if not isinstance(payload, dict):
+            raise ApiError(answer.status, "Unexpected answer", "quote_only answered without a quote")
+        return PaymentOffer.from_json(payload)
+
+    def experiments(self, *, limit: Optional[int] = None, offset: Optional[int] = None
+                    ) -> List[Experiment]:
+        """PLANNED API: ``GET /experiments``: yours, newest first, one page."""
+        answer = self._planned("GET", "/experiments", query={"limit": limit, "offset": offset})
+        return list_of(Experiment, _items(answer.json()))
 
     def experiment(self, experiment_id: str) -> Experiment:
-        """PLANNED API: ``GET /experiments/{id}``. Raises NotServedYet on today's gateway."""
-        return Experiment.from_json(self._planned("GET", "/experiments/" + _segment(experiment_id)))
+        """PLANNED API: ``GET /experiments/{id}``: status, case counts, credits held and charged."""
+        return _experiment(self._planned("GET", _experiment_path(experiment_id)))
 
-    def experiment_cases(self, experiment_id: str) -> List[ExperimentCase]:
-        """PLANNED API: ``GET /experiments/{id}/cases``. Raises NotServedYet on today's gateway."""
-        path = f"/experiments/{_segment(experiment_id)}/cases"
-        return list_of(ExperimentCase, _items(self._planned("GET", path)))
+    def experiment_cases(
+        self, experiment_id: str, *, limit: Optional[int] = None, offset: Optional[int] = None
+    ) -> List[ExperimentCase]:
+        """PLANNED API: ``GET /experiments/{id}/cases``, one page of rows."""
+        return self._cases_page(experiment_id, limit, offset)[0]
 
-    def delete_experiment(self, experiment_id: str) -> None:
-        """PLANNED API: ``DELETE /experiments/{id}``. Raises NotServedYet on today's gateway."""
-        self._planned("DELETE", "/experiments/" + _segment(experiment_id), expect_json=False)
+    def iter_experiment_cases(self, experiment_id: str, *, page_size: int = 500
+                              ) -> Iterator[ExperimentCase]:
+        """PLANNED API: every case, page by page (``limit``/``offset``), until an empty page or
+        the page's ``total`` (the gateway may cap ``limit`` below ``page_size``)."""
+        offset = 0
+        while True:
+            page, total = self._cases_page(experiment_id, page_size, offset)
+            yield from page
+            offset += len(page)
+            if not page or (total is not None and offset >= total):
+                return
+
+    def experiment_cases_csv(
+        self, experiment_id: str, *, limit: Optional[int] = None, offset: Optional[int] = None
+    ) -> str:
+        """PLANNED API: the cases as CSV (``Accept: text/csv``)."""
+        path = _experiment_path(experiment_id, "cases")
+        query = {"limit": limit, "offset": offset}
+        return self._planned("GET", path, query=query, accept="text/csv").text()
+
+    def experiment_cases_parquet(
+        self, experiment_id: str, path: Union[str, "os.PathLike[str]", None] = None
+    ) -> bytes:
+        """PLANNED API: the cases as Parquet (``Accept: application/vnd.apache.parquet``);
+        written to ``path`` when given. Returns the bytes."""
+        answer = self._planned(
+            "GET", _experiment_path(experiment_id, "cases"), accept=PARQUET
+        )
+        if path is not None:
+            with open(path, "wb") as f:
+                f.write(answer.body)
+        return answer.body
+
+    def experiment_case(self, experiment_id: str, index: int) -> SimulationResult:
+        """PLANNED API: ``GET /experiments/{id}/cases/{index}``: the case's full result."""
+        path = _experiment_path(experiment_id, "cases", str(int(index)))
+        return SimulationResult.from_json(self._planned("GET", path).json())
+
+    def experiment_case_csv(self, experiment_id: str, index: int) -> str:
+        """PLANNED API: one case's result as CSV, as ``/simulate`` writes it."""
+        path = _experiment_path(experiment_id, "cases", str(int(index)))
+        return self._planned("GET", path, accept="text/csv").text()
+
+    def cancel_experiment(self, experiment_id: str) -> Optional[Experiment]:
+        """PLANNED API: ``DELETE /experiments/{id}``: queued cases are cancelled. Returns the
+        experiment when the gateway answers with it (None for a 204)."""
+        answer = self._planned("DELETE", _experiment_path(experiment_id))
+        payload = answer.json() if answer.body.strip() else None
+        return _experiment(answer) if isinstance(payload, dict) and payload else None
 
     def wait_for_experiment(
         self,
@@ -334,7 +446,8 @@ class Client:
         interval: float = 1.0,
         on_progress: Optional[Callable[[Experiment], None]] = None,
     ) -> Experiment:
-        """PLANNED API: polls an experiment until it has finished."""
+        """PLANNED API: polls an experiment until it is succeeded, partially_failed, failed or
+        cancelled; raises TimeoutError when ``timeout`` runs out (the experiment runs on)."""
         started = time.monotonic()
         while True:
             experiment = self.experiment(experiment_id)
@@ -348,6 +461,33 @@ class Client:
 
     # ---- plumbing ----------------------------------------------------------------------------
 
+    def _simulate_async(self, body: Dict[str, Any]) -> Experiment:
+        body = dict(body, **{"async": True})
+        try:
+            answer = self._http.request("POST", "/simulate", json_body=body)
+        except ApiError as e:
+            if e.status == 400 and e.field == "async":
+                raise NotServedYet(
+                    e.status, "Not served yet",
+                    f"POST /simulate with async is part of the planned experiments API, which this"
+                    f" gateway ({self.url}) does not serve yet: it answered 400 ({e.detail})",
+                    field=e.field, body=e.body,
+                ) from e
+            raise
+        if answer.status == 202:
+            return _experiment(answer)
+        payload = answer.json()
+        error = NotServedYet(
+            answer.status, "Not served yet",
+            f"POST /simulate with async is part of the planned experiments API, which this gateway"
+            f" ({self.url}) does not serve yet: it ran the case at once and answered"
+            f" {answer.status}; the result is this error's result",
+            body=payload if isinstance(payload, dict) else None,
+        )
+        if isinstance(payload, dict) and "results" in payload:
+            error.result = SimulationResult.from_json(payload)
+        raise error
+
     def _simulate(self, body: Dict[str, Any], csv: bool) -> Union[SimulationResult, str]:
         if csv:
             return self._http.request("POST", "/simulate", json_body=body, accept="text/csv").text()
@@ -356,9 +496,17 @@ class Client:
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._http.request(method, path, **kwargs).json()
 
-    def _planned(self, method: str, path: str, expect_json: bool = True, **kwargs: Any) -> Any:
+    def _cases_page(
+        self, experiment_id: str, limit: Optional[int], offset: Optional[int]
+    ) -> Tuple[List[ExperimentCase], Optional[int]]:
+        query = {"limit": limit, "offset": offset}
+        payload = self._planned("GET", _experiment_path(experiment_id, "cases"), query=query).json()
+        total = payload.get("total") if isinstance(payload, dict) else None
+        return list_of(ExperimentCase, _items(payload)), total if isinstance(total, int) else None
+
+    def _planned(self, method: str, path: str, **kwargs: Any) -> Response:
         try:
-            answer = self._http.request(method, path, **kwargs)
+            return self._http.request(method, path, **kwargs)
         except ApiError as e:
             if _no_such_endpoint(e):
                 raise NotServedYet(
@@ -369,7 +517,6 @@ class Client:
                     body=e.body,
                 ) from e
             raise
-        return answer.json() if expect_json else None
 
 
 def simulate_body(fmu_id: str, params: Mapping[str, Any]) -> Dict[str, Any]:
@@ -389,6 +536,40 @@ def simulate_body(fmu_id: str, params: Mapping[str, Any]) -> Dict[str, Any]:
     return body
 
 
+def experiment_body(
+    fmu_id: str,
+    sweep: Mapping[str, Any],
+    callback_url: Optional[str],
+    params: Mapping[str, Any],
+) -> Dict[str, Any]:
+    """The JSON body of ``POST /experiments``: a ``/simulate`` body plus ``sweep``."""
+    if not isinstance(sweep, Mapping) or not sweep.get("method"):
+        raise TypeError("sweep must be a mapping with a method (see fmugw.sweep.sweep)")
+    body = simulate_body(fmu_id, params)
+    body["sweep"] = dict(sweep)
+    if callback_url is not None:
+        body["callback_url"] = callback_url
+    return body
+
+
+def _experiment(answer: Response) -> Experiment:
+    payload = answer.json()
+    if not isinstance(payload, dict):
+        raise ApiError(answer.status, "Unexpected answer", "expected an experiment object")
+    location = answer.headers.get("Location")
+    if not payload.get("experiment_id") and location:
+        # 202 with only a Location: the id is its last segment.
+        payload = dict(payload, experiment_id=urllib.parse.unquote(location.rstrip("/")
+                                                                   .rsplit("/", 1)[-1]))
+    experiment = Experiment.from_json(payload)
+    experiment.location = location
+    return experiment
+
+
+def _experiment_path(experiment_id: str, *rest: str) -> str:
+    return "/".join(["/experiments", _segment(experiment_id), *rest])
+
+
 def _no_such_endpoint(error: ApiError) -> bool:
     # A route the gateway does not have: 404 "No such endpoint" (or 405 for a known path).
     return error.status == 405 or (
@@ -397,7 +578,7 @@ def _no_such_endpoint(error: ApiError) -> bool:
 
 
 def _items(payload: Any) -> List[Any]:
-    """A list answer, bare or wrapped as ``{"items": […]}`` / ``{"experiments": […]}``."""
+    """A page: a bare array, or ``{"items": […]}`` (also ``experiments``, ``cases``, ``data``)."""
     if isinstance(payload, list):
         return payload
     if isinstance(payload, dict):

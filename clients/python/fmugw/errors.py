@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-from .models import PaymentOffer, Quote
+from .models import PaymentOffer, Quote, SimulationResult
 
 __all__ = [
     "FmuGatewayError",
@@ -54,6 +54,11 @@ class ApiError(FmuGatewayError):
         self.body: Dict[str, Any] = dict(body or {})
         self.retry_after = retry_after
 
+    @property
+    def limit(self) -> Optional[str]:
+        """The limit a 400 or 429 names (its ``limit`` member), e.g. ``max_cases``."""
+        return _str_or_none(self.body.get("limit"))
+
     @classmethod
     def from_problem(
         cls, status: int, body: Mapping[str, Any], retry_after: Optional[float] = None
@@ -99,7 +104,16 @@ class PaymentRequired(ApiError):
 
 
 class NotServedYet(ApiError):
-    """A planned endpoint (the experiments API) that this gateway does not serve yet."""
+    """A planned endpoint (the experiments API) that this gateway does not serve yet.
+
+    ``status`` is what the gateway answered: its "No such endpoint" 404, a 405, or for
+    ``simulate(async_=True)`` the 200 of a run it did at once (ignoring ``async``), whose result
+    is then ``result`` rather than lost.
+    """
+
+    def __init__(self, status: int, title: str, detail: str, **kwargs: Any) -> None:
+        super().__init__(status, title, detail, **kwargs)
+        self.result: Optional["SimulationResult"] = None
 
 
 class PaymentTimeout(FmuGatewayError):

@@ -30,6 +30,8 @@ __all__ = [
     "CreditPack",
     "Experiment",
     "ExperimentCase",
+    "ExperimentCaseCounts",
+    "ExperimentCost",
     "InputSignal",
     "StartValue",
 ]
@@ -367,39 +369,79 @@ class CreditPack(_Model):
 
 
 @dataclasses.dataclass
-class Experiment(_Model):
-    """A parameter sweep (planned API): its cases run as separate simulations.
+class ExperimentCaseCounts(_Model):
+    """How many of an experiment's cases are in each state."""
 
-    Field names follow the planned API; ones it may not have are None, and ``raw`` has it all.
-    """
-
-    id: str
-    status: Optional[str]
-    fmu_id: Optional[str]
-    sweep: Optional[Dict[str, Any]]
-    cases_total: Optional[int]
-    cases_done: Optional[int]
-    cases_failed: Optional[int]
-    created_at: Optional[str]
+    total: Optional[int]
+    queued: Optional[int]
+    running: Optional[int]
+    succeeded: Optional[int]
+    failed: Optional[int]
+    cancelled: Optional[int]
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
-    #: Statuses after which nothing changes any more.
-    FINISHED = frozenset({"done", "completed", "succeeded", "failed", "cancelled", "canceled"})
+    @property
+    def done(self) -> int:
+        """Cases that will not change any more: succeeded, failed or cancelled."""
+        return (self.succeeded or 0) + (self.failed or 0) + (self.cancelled or 0)
+
+
+@dataclasses.dataclass
+class ExperimentCost(_Model):
+    """Credits an experiment holds for the cases still to run, and credits charged so far."""
+
+    held: Optional[int]
+    charged: Optional[int]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Experiment(_Model):
+    """A sweep whose cases run as separate simulations (planned API, ``/experiments``).
+
+    ``POST /experiments`` (202) and ``POST /simulate`` with ``async`` add ``quote`` and ``links``;
+    ``location`` is the answer's ``Location`` header. Fields an answer lacks are None.
+    """
+
+    experiment_id: str
+    status: Optional[str]
+    cases: Optional[ExperimentCaseCounts]
+    cost: Optional[ExperimentCost]
+    quote: Optional[Quote]
+    links: Optional[Dict[str, Any]]
+    created_at: Optional[str]
+    started_at: Optional[str]
+    finished_at: Optional[str]
+    location: Optional[str] = None
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {
+        "cases": ExperimentCaseCounts.from_json,
+        "cost": ExperimentCost.from_json,
+        "quote": Quote.from_json,
+    }
+
+    #: queued and running change; these do not any more.
+    FINISHED = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
+
+    @property
+    def id(self) -> str:
+        return self.experiment_id
 
     @property
     def finished(self) -> bool:
-        return (self.status or "").lower() in self.FINISHED
+        return (self.status or "") in self.FINISHED
 
 
 @dataclasses.dataclass
 class ExperimentCase(_Model):
-    """One case of an experiment (planned API): its start values, outcome and KPIs."""
+    """One row of ``GET /experiments/{id}/cases``: its parameters, outcome, KPIs and cost."""
 
-    index: Optional[int]
+    index: int
+    parameters: Optional[Dict[str, Any]]
     status: Optional[str]
-    start_values: Optional[Dict[str, Any]]
-    run_id: Optional[str]
-    kpis: Optional[Dict[str, float]]
-    error: Optional[str]
+    kpis: Optional[Dict[str, Optional[float]]]
+    node: Optional[str]
+    failure: Optional[Any]
+    cost: Optional[Any]
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
-

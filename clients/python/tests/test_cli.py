@@ -112,9 +112,16 @@ class CliTest(unittest.TestCase):
         self.assertEqual(3, self.fmugw("account", key="fmugw_wrong").returncode)
         self.assertEqual(5, self.fmugw("variables", "lib:Nope", key=key).returncode)
 
-        planned = self.fmugw("sweep", "msl:BouncingBall", "--vary", "e=0.5,0.7", key=key)
+        planned = self.fmugw("sweep", "msl:BouncingBall", "--method", "latin_hypercube",
+                             "--param", "e=uniform:0.5:0.9", "--samples", "4", "--seed", "1",
+                             key=key)
         self.assertEqual(5, planned.returncode)
         self.assertIn("planned experiments API", planned.stderr)
+        for action in (["list"], ["show", "exp-1"], ["cases", "exp-1"], ["cancel", "exp-1"]):
+            with self.subTest(experiments=action):
+                refused = self.fmugw("experiments", *action, key=key)
+                self.assertEqual(5, refused.returncode)
+                self.assertIn("planned experiments API", refused.stderr)
 
     def test_creditsShort_withoutPay_exits4WithTheCheckout(self) -> None:
         client = drained_client()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from _support import new_client, require_gateway, upload_fixture
 
 from fmugw import ApiError, Client, NotServedYet, PaymentRequired
+from fmugw.sweep import sweep, values
 
 
 def setUpModule() -> None:
@@ -176,14 +177,19 @@ class SimulateTest(unittest.TestCase):
 class PlannedExperimentsTest(unittest.TestCase):
     def test_everyExperimentsMethod_saysItIsNotServedYet(self) -> None:
         client = new_client()
+        spec = sweep("full_factorial", {"e": values(0.5, 0.7)})
         calls = {
             "create_experiment": lambda: client.create_experiment(
-                "msl:BouncingBall", {"e": [0.5, 0.7]}, stop_time=1.0
+                "msl:BouncingBall", spec, stop_time=1.0
             ),
+            "quote_experiment": lambda: client.quote_experiment("msl:BouncingBall", spec),
             "experiments": client.experiments,
             "experiment": lambda: client.experiment("exp-1"),
-            "experiment_cases": lambda: client.experiment_cases("exp-1"),
-            "delete_experiment": lambda: client.delete_experiment("exp-1"),
+            "experiment_cases": lambda: client.experiment_cases("exp-1", limit=10, offset=0),
+            "experiment_cases_csv": lambda: client.experiment_cases_csv("exp-1"),
+            "experiment_cases_parquet": lambda: client.experiment_cases_parquet("exp-1"),
+            "experiment_case": lambda: client.experiment_case("exp-1", 0),
+            "cancel_experiment": lambda: client.cancel_experiment("exp-1"),
         }
         for name, call in calls.items():
             with self.subTest(method=name):
@@ -192,6 +198,15 @@ class PlannedExperimentsTest(unittest.TestCase):
                 self.assertEqual(404, refused.exception.status)
                 self.assertIn("planned experiments API", str(refused.exception))
                 self.assertIsInstance(refused.exception, ApiError)
+
+    def test_simulateAsync_saysItIsNotServedYet_andKeepsTheResultOfARunDoneAtOnce(self) -> None:
+        client = new_client()
+        with self.assertRaises(NotServedYet) as refused:
+            client.simulate("msl:BouncingBall", async_=True, stop_time=0.5, kpis=["h_max"])
+        self.assertIn("planned experiments API", str(refused.exception))
+        if refused.exception.status == 200:  # the gateway ignored "async" and ran it
+            self.assertIsNotNone(refused.exception.result)
+            self.assertIn("h_max", refused.exception.result.kpis)
 
 
 if __name__ == "__main__":
