@@ -1,4 +1,4 @@
-import type { PaymentOffer, Quote } from './index.js';
+import type { PaymentOffer, Quote, SimulationResult } from './index.js';
 
 /** Base of every error this package throws. */
 export class FmuGatewayError extends Error {}
@@ -38,6 +38,8 @@ export class ApiError extends FmuGatewayError {
   readonly body: Record<string, unknown>;
   /** Seconds to wait before retrying (429, 503). */
   readonly retryAfter: number | null;
+  /** The limit a 400 or 429 names (its `limit` member). */
+  readonly limit: string | null;
   static fromProblem(status: number, body: Record<string, unknown>, retryAfter?: number | null): ApiError;
 }
 
@@ -51,8 +53,14 @@ export class PaymentRequiredError extends ApiError {
   readonly nextStep: string | null;
 }
 
-/** A planned endpoint (the experiments API) that this gateway does not serve yet. */
-export class NotServedYetError extends ApiError {}
+/**
+ * A planned endpoint (the experiments API) that this gateway does not serve yet: its "No such
+ * endpoint" 404, a 405, or for simulate with `async` the 200 of a run done at once (`result`).
+ */
+export class NotServedYetError extends ApiError {
+  /** simulate with `async` on a gateway that ignored it: the run's result, not lost. */
+  result: SimulationResult | null;
+}
 
 /** A checkout was still unpaid when the wait for it ran out. */
 export class PaymentTimeoutError extends FmuGatewayError {

@@ -31,6 +31,11 @@ export class ApiError extends FmuGatewayError {
     this.retryAfter = retryAfter;
   }
 
+  /** The limit a 400 or 429 names (its `limit` member), e.g. "max_cases". */
+  get limit() {
+    return this.body?.limit === undefined || this.body?.limit === null ? null : String(this.body.limit);
+  }
+
   /** The right subclass for a problem document (a 402 becomes PaymentRequiredError). */
   static fromProblem(status, body, retryAfter = null) {
     const options = {
@@ -73,8 +78,17 @@ export class PaymentRequiredError extends ApiError {
   }
 }
 
-/** A planned endpoint (the experiments API) that this gateway does not serve yet. */
-export class NotServedYetError extends ApiError {}
+/**
+ * A planned endpoint (the experiments API) that this gateway does not serve yet. `status` is what
+ * the gateway answered: its "No such endpoint" 404, a 405, or for simulate with `async` the 200 of
+ * a run it did at once (ignoring `async`), whose result is then `result` rather than lost.
+ */
+export class NotServedYetError extends ApiError {
+  constructor(status, title, detail, options) {
+    super(status, title, detail, options);
+    this.result = null;
+  }
+}
 
 /** A checkout was still unpaid when the wait for it ran out. */
 export class PaymentTimeoutError extends FmuGatewayError {

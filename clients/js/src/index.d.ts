@@ -138,6 +138,8 @@ export interface SimulateRequest {
   success_url?: string;
   cancel_url?: string;
   quote_only?: boolean;
+  /** PLANNED API: queue the run as a one-case experiment; simulate() then gives its reference. */
+  async?: boolean;
 }
 
 /** What a run cost: credits, or a payment token and its checkout's amount. */
@@ -284,33 +286,86 @@ export interface CreditPack {
   currency: string;
 }
 
-/** PLANNED API: a simulate body plus the sweep, e.g. `{e: [0.5, 0.7, 0.9]}` (one case per combination). */
-export interface ExperimentRequest extends Omit<SimulateRequest, 'quote_only' | 'payment_token'> {
-  sweep: Record<string, StartValue[]>;
+/** PLANNED API: one parameter of a sweep, exactly one of these forms. */
+export type SweepParameter =
+  | { values: StartValue[] }
+  | { range: { start: number; stop: number; num: number } }
+  | { uniform: { min: number; max: number } }
+  | { normal: { mean: number; std: number } };
+
+export type SweepMethod = 'full_factorial' | 'latin_hypercube' | 'sobol' | 'cases';
+
+/** PLANNED API: the `sweep` of POST /experiments. */
+export interface Sweep {
+  method: SweepMethod;
+  /** full_factorial, latin_hypercube, sobol: the parameters varied, by start value name. */
+  parameters?: Record<string, SweepParameter>;
+  /** latin_hypercube, sobol: how many cases to draw. */
+  samples?: number;
+  /** The same seed draws the same cases. */
+  seed?: number;
+  /** method "cases": each case's start values. */
+  cases?: Array<{ start_values: Record<string, StartValue> }>;
 }
 
-/** PLANNED API: an experiment. Field names follow the planned API. */
+/** PLANNED API: the body of POST /experiments, a /simulate body plus the sweep. */
+export interface ExperimentRequest extends Omit<SimulateRequest, 'quote_only' | 'async'> {
+  sweep: Sweep;
+  /** Called by the gateway when the experiment ends. */
+  callback_url?: string;
+}
+
+export type ExperimentStatus = 'queued' | 'running' | 'succeeded' | 'partially_failed' | 'failed' | 'cancelled';
+
+export interface ExperimentCaseCounts {
+  total: number;
+  queued?: number;
+  running?: number;
+  succeeded?: number;
+  failed?: number;
+  cancelled?: number;
+  [member: string]: unknown;
+}
+
+/** PLANNED API: an experiment (GET /experiments/{id}; POST /experiments adds `quote` and `links`). */
 export interface Experiment {
-  id: string;
-  status: string;
-  fmu_id?: string;
-  sweep?: Record<string, StartValue[]>;
-  cases_total?: number;
-  cases_done?: number;
-  cases_failed?: number;
+  experiment_id: string;
+  status: ExperimentStatus | string;
+  cases?: ExperimentCaseCounts;
+  /** Credits held for the cases still to run, and charged so far. */
+  cost?: { held: number; charged: number; [member: string]: unknown };
+  quote?: Partial<Quote> & { credits: number; [member: string]: unknown };
+  links?: Record<string, unknown>;
   created_at?: Instant;
+  started_at?: Instant | null;
+  finished_at?: Instant | null;
+  /** The answer's Location header, when it had one. */
+  location?: string | null;
   [member: string]: unknown;
 }
 
-/** PLANNED API: one case of an experiment. */
+/** PLANNED API: one row of GET /experiments/{id}/cases. */
 export interface ExperimentCase {
-  index?: number;
-  status?: string;
-  start_values?: Record<string, StartValue>;
-  run_id?: string;
-  kpis?: Record<string, number>;
-  error?: string;
+  index: number;
+  parameters: Record<string, StartValue>;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | string;
+  kpis: Record<string, number | null>;
+  node: string | null;
+  failure: unknown;
+  cost: unknown;
   [member: string]: unknown;
+}
+
+/** PLANNED API: an experiment's price (quote_only), from the 402 problem or a 2xx body. */
+export interface ExperimentQuote extends Omit<Partial<PaymentOffer>, 'quote'> {
+  quote?: Partial<Quote> & { credits: number; [member: string]: unknown };
+  cases?: Partial<ExperimentCaseCounts>;
+  [member: string]: unknown;
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
 }
 
 export interface ClientOptions {
@@ -362,13 +417,18 @@ export class Client {
   fmu(fmuId: string): Promise<Fmu>;
   variables(fmuId: string): Promise<Variable[]>;
 
+  /**
+   * PLANNED API with `async: true`: 202, the one-case experiment's reference. A gateway that does
+   * not serve it yet throws NotServedYetError (with the `result` of a run it did at once).
+   */
+  simulate(request: SimulateRequest & { async: true }): Promise<Experiment>;
   /** Throws PaymentRequiredError (402) when credits are short, ApiError otherwise. */
-  simulate(request: SimulateRequest): Promise<SimulationResult>;
-  simulateCsv(request: SimulateRequest): Promise<string>;
+  simulate(request: SimulateRequest & { async?: false }): Promise<SimulationResult>;
+  simulateCsv(request: Omit<SimulateRequest, 'async'>): Promise<string>;
   /** The price only (quote_only): nothing runs, nothing is charged or opened. */
-  quote(request: SimulateRequest): Promise<PaymentOffer>;
-  simulateAndPay(request: SimulateRequest, options: SimulateAndPayOptions & { csv: true }): Promise<string>;
-  simulateAndPay(request: SimulateRequest, options?: SimulateAndPayOptions): Promise<SimulationResult>;
+  quote(request: Omit<SimulateRequest, 'async'>): Promise<PaymentOffer>;
+  simulateAndPay(request: Omit<SimulateRequest, 'async'>, options: SimulateAndPayOptions & { csv: true }): Promise<string>;
+  simulateAndPay(request: Omit<SimulateRequest, 'async'>, options?: SimulateAndPayOptions): Promise<SimulationResult>;
   runs(options?: { limit?: number }): Promise<Run[]>;
   run(runId: string): Promise<Run>;
 
@@ -378,17 +438,28 @@ export class Client {
   checkout(sessionId: string): Promise<CheckoutStatus>;
   waitForPayment(sessionId: string, options?: WaitOptions<CheckoutStatus>): Promise<CheckoutStatus>;
 
-  /** PLANNED API: throws NotServedYetError on today's gateway. */
+  // PLANNED API: each throws NotServedYetError on a gateway that does not serve /experiments.
+  /** POST /experiments: 202; a 402 is a PaymentRequiredError with the checkout for the difference. */
   createExperiment(request: ExperimentRequest): Promise<Experiment>;
-  /** PLANNED API: throws NotServedYetError on today's gateway. */
-  experiments(): Promise<Experiment[]>;
-  /** PLANNED API: throws NotServedYetError on today's gateway. */
+  /** The price (quote_only): nothing runs or is charged. */
+  quoteExperiment(request: ExperimentRequest): Promise<ExperimentQuote>;
+  /** GET /experiments: yours, newest first. */
+  experiments(page?: Page): Promise<Experiment[]>;
   experiment(experimentId: string): Promise<Experiment>;
-  /** PLANNED API: throws NotServedYetError on today's gateway. */
-  experimentCases(experimentId: string): Promise<ExperimentCase[]>;
-  /** PLANNED API: throws NotServedYetError on today's gateway. */
-  deleteExperiment(experimentId: string): Promise<void>;
-  /** PLANNED API: polls until the experiment has finished. */
+  /** One page of GET /experiments/{id}/cases. */
+  experimentCases(experimentId: string, page?: Page): Promise<ExperimentCase[]>;
+  /** Every case, page by page. */
+  iterExperimentCases(experimentId: string, options?: { pageSize?: number }): AsyncGenerator<ExperimentCase, void, void>;
+  /** Accept: text/csv. */
+  experimentCasesCsv(experimentId: string, page?: Page): Promise<string>;
+  /** Accept: application/vnd.apache.parquet; written to `path` when given. */
+  experimentCasesParquet(experimentId: string, options?: { path?: string }): Promise<Uint8Array>;
+  /** GET /experiments/{id}/cases/{index}: the case's full result. */
+  experimentCase(experimentId: string, index: number): Promise<SimulationResult>;
+  experimentCaseCsv(experimentId: string, index: number): Promise<string>;
+  /** DELETE /experiments/{id}: the experiment, or null for a 204. */
+  cancelExperiment(experimentId: string): Promise<Experiment | null>;
+  /** Polls until succeeded, partially_failed, failed or cancelled. */
   waitForExperiment(
     experimentId: string,
     options?: { timeoutMs?: number; intervalMs?: number; onProgress?: (experiment: Experiment) => void },
@@ -396,4 +467,21 @@ export class Client {
 }
 
 /** The JSON body of POST /simulate; an unknown field is a TypeError. */
-export function simulateBody(request: SimulateRequest): SimulateRequest;
+export function simulateBody(request: Omit<SimulateRequest, 'async'>): SimulateRequest;
+
+/** The JSON body of POST /experiments; an unknown field or a sweep without method is a TypeError. */
+export function experimentBody(request: ExperimentRequest & { quote_only?: boolean }): ExperimentRequest;
+
+/** The media type of the cases as Parquet. */
+export const PARQUET: 'application/vnd.apache.parquet';
+export const SWEEP_METHODS: readonly SweepMethod[];
+
+export function values(...values: StartValue[]): { values: StartValue[] };
+export function range(start: number, stop: number, num: number): { range: { start: number; stop: number; num: number } };
+export function uniform(min: number, max: number): { uniform: { min: number; max: number } };
+export function normal(mean: number, std: number): { normal: { mean: number; std: number } };
+export function sweep(
+  method: SweepMethod,
+  parameters?: Record<string, SweepParameter> | null,
+  options?: { samples?: number; seed?: number; cases?: Sweep['cases'] },
+): Sweep;

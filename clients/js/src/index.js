@@ -127,9 +127,18 @@ export class Client {
 
   // ---- simulation -------------------------------------------------------------------------
 
-  /** POST /simulate, JSON results. Throws PaymentRequiredError (402) when credits are short. */
+  /**
+   * POST /simulate, JSON results. Throws PaymentRequiredError (402) when credits are short.
+   *
+   * `async: true` (PLANNED API): the run is queued as a one-case experiment and the answer is its
+   * reference (202, `location`): wait with waitForExperiment, read with experimentCase(id, 0). A
+   * gateway that does not serve it yet throws NotServedYetError; if it ran the case at once anyway
+   * (it ignored `async`), that result is the error's `result`.
+   */
   async simulate(request) {
-    return this.#json('POST', '/simulate', { body: simulateBody(request) });
+    const { async: queued, ...rest } = request ?? {};
+    if (queued) return this.#simulateAsync(rest);
+    return this.#json('POST', '/simulate', { body: simulateBody(rest) });
   }
 
   /** POST /simulate with Accept: text/csv: a header of `time` and the variables, then rows. */
@@ -218,40 +227,113 @@ export class Client {
 
   // ---- experiments: PLANNED API, not served by today's gateway -----------------------------
 
-  /** PLANNED API: POST /experiments, a simulate body plus `sweep` ({k: [1, 2, 3]}). */
+  /**
+   * PLANNED API: POST /experiments, the /simulate body plus `sweep` ({method, parameters, samples,
+   * seed, cases}) and an optional `callback_url`: 202 with the experiment, its case count and
+   * quote (`location` is the Location header). A 402 is a PaymentRequiredError with the checkout
+   * for the difference; a limit an ApiError 400/429 whose `limit` names it.
+   */
   async createExperiment(request) {
-    const { sweep, ...simulation } = request;
-    if (!sweep || typeof sweep !== 'object') throw new TypeError('createExperiment needs a sweep');
-    return this.#planned('POST', '/experiments', { body: { ...simulateBody(simulation), sweep } });
+    const answer = await this.#planned('POST', '/experiments', { body: experimentBody(request) });
+    return experimentOf(answer);
   }
 
-  /** PLANNED API: GET /experiments. */
-  async experiments() {
-    return items(await this.#planned('GET', '/experiments'));
+  /** PLANNED API: the price of an experiment (quote_only), from a 402 problem or a 2xx body. */
+  async quoteExperiment(request) {
+    let answer;
+    try {
+      answer = await this.#planned('POST', '/experiments', { body: experimentBody({ ...request, quote_only: true }) });
+    } catch (e) {
+      if (e instanceof PaymentRequiredError) return e.offer;
+      throw e;
+    }
+    const payload = await jsonOf(answer);
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw new FmuGatewayError('quote_only answered without a quote');
+    }
+    return payload;
   }
 
-  /** PLANNED API: GET /experiments/{id}. */
-  experiment(experimentId) {
-    return this.#planned('GET', `/experiments/${segment(experimentId)}`);
+  /** PLANNED API: GET /experiments, yours, newest first, one page. */
+  async experiments({ limit, offset } = {}) {
+    return items(await jsonOf(await this.#planned('GET', '/experiments', { query: { limit, offset } })));
   }
 
-  /** PLANNED API: GET /experiments/{id}/cases. */
-  async experimentCases(experimentId) {
-    return items(await this.#planned('GET', `/experiments/${segment(experimentId)}/cases`));
+  /** PLANNED API: GET /experiments/{id}: status, case counts, credits held and charged. */
+  async experiment(experimentId) {
+    return experimentOf(await this.#planned('GET', experimentPath(experimentId)));
   }
 
-  /** PLANNED API: DELETE /experiments/{id}. */
-  async deleteExperiment(experimentId) {
-    await this.#planned('DELETE', `/experiments/${segment(experimentId)}`, { expectJson: false });
+  /** PLANNED API: GET /experiments/{id}/cases, one page of rows. */
+  async experimentCases(experimentId, { limit, offset } = {}) {
+    return (await this.#casesPage(experimentId, limit, offset)).rows;
   }
 
-  /** PLANNED API: polls an experiment until it has finished. */
+  /**
+   * PLANNED API: every case, page by page (limit/offset), until an empty page or the page's
+   * `total` (the gateway may cap `limit` below `pageSize`).
+   */
+  async *iterExperimentCases(experimentId, { pageSize = 500 } = {}) {
+    let offset = 0;
+    for (;;) {
+      const { rows, total } = await this.#casesPage(experimentId, pageSize, offset);
+      yield* rows;
+      offset += rows.length;
+      if (!rows.length || (total !== null && offset >= total)) return;
+    }
+  }
+
+  /** PLANNED API: the cases as CSV (Accept: text/csv). */
+  async experimentCasesCsv(experimentId, { limit, offset } = {}) {
+    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset }, accept: 'text/csv' });
+    return answer.text();
+  }
+
+  /**
+   * PLANNED API: the cases as Parquet (Accept: application/vnd.apache.parquet), as bytes;
+   * written to `path` when given.
+   */
+  async experimentCasesParquet(experimentId, { path } = {}) {
+    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { accept: PARQUET });
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    if (path) {
+      const fs = await import('node:fs');
+      await fs.promises.writeFile(path, bytes);
+    }
+    return bytes;
+  }
+
+  /** PLANNED API: GET /experiments/{id}/cases/{index}: the case's full result, as /simulate's. */
+  async experimentCase(experimentId, index) {
+    return jsonOf(await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index))));
+  }
+
+  /** PLANNED API: one case's result as CSV. */
+  async experimentCaseCsv(experimentId, index) {
+    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index)), { accept: 'text/csv' });
+    return answer.text();
+  }
+
+  /** PLANNED API: DELETE /experiments/{id}: its queued cases are cancelled. The experiment, or null (204). */
+  async cancelExperiment(experimentId) {
+    const answer = await this.#planned('DELETE', experimentPath(experimentId));
+    const text = await answer.text();
+    const payload = text.trim() ? JSON.parse(text) : null;
+    return payload && typeof payload === 'object' && !Array.isArray(payload)
+      ? { ...payload, location: answer.headers.get('location') }
+      : null;
+  }
+
+  /**
+   * PLANNED API: polls an experiment until it is succeeded, partially_failed, failed or cancelled;
+   * throws FmuGatewayError when `timeoutMs` runs out (the experiment runs on).
+   */
   async waitForExperiment(experimentId, { timeoutMs = 3_600_000, intervalMs = 1_000, onProgress } = {}) {
     const started = Date.now();
     for (;;) {
       const experiment = await this.experiment(experimentId);
       if (onProgress) onProgress(experiment);
-      if (FINISHED.has(String(experiment.status ?? '').toLowerCase())) return experiment;
+      if (FINISHED.has(experiment.status)) return experiment;
       if (Date.now() - started >= timeoutMs) {
         throw new FmuGatewayError(`experiment ${experimentId} not finished after ${timeoutMs / 1000} s`);
       }
@@ -267,9 +349,39 @@ export class Client {
     return text ? JSON.parse(text) : null;
   }
 
-  async #planned(method, path, { expectJson = true, ...options } = {}) {
+  async #casesPage(experimentId, limit, offset) {
+    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset } });
+    const payload = await jsonOf(answer);
+    const total = Number.isInteger(payload?.total) ? payload.total : null;
+    return { rows: items(payload), total };
+  }
+
+  async #simulateAsync(request) {
+    const body = { ...simulateBody(request), async: true };
+    let answer;
     try {
-      return expectJson ? await this.#json(method, path, options) : await this.#request(method, path, options);
+      answer = await this.#request('POST', '/simulate', { body });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400 && e.field === 'async') {
+        throw new NotServedYetError(e.status, 'Not served yet',
+          `POST /simulate with async is part of the planned experiments API, which this gateway (${this.url})` +
+            ` does not serve yet: it answered 400 (${e.detail})`, { field: e.field, body: e.body });
+      }
+      throw e;
+    }
+    if (answer.status === 202) return experimentOf(answer);
+    const payload = await jsonOf(answer);
+    const error = new NotServedYetError(answer.status, 'Not served yet',
+      `POST /simulate with async is part of the planned experiments API, which this gateway (${this.url})` +
+        ` does not serve yet: it ran the case at once and answered ${answer.status}; the result is this error's result`,
+      { body: payload && typeof payload === 'object' ? payload : {} });
+    if (payload && typeof payload === 'object' && 'results' in payload) error.result = payload;
+    throw error;
+  }
+
+  async #planned(method, path, options = {}) {
+    try {
+      return await this.#request(method, path, options);
     } catch (e) {
       if (e instanceof ApiError && noSuchEndpoint(e)) {
         throw new NotServedYetError(
@@ -320,7 +432,83 @@ export class Client {
   }
 }
 
-const FINISHED = new Set(['done', 'completed', 'succeeded', 'failed', 'cancelled', 'canceled']);
+/** Experiment statuses after which nothing changes any more (queued and running still do). */
+const FINISHED = new Set(['succeeded', 'partially_failed', 'failed', 'cancelled']);
+
+/** The media type of the cases as Parquet. */
+export const PARQUET = 'application/vnd.apache.parquet';
+
+/** How an experiment draws its cases. */
+export const SWEEP_METHODS = Object.freeze(['full_factorial', 'latin_hypercube', 'sobol', 'cases']);
+
+/** The JSON body of POST /experiments: a /simulate body plus `sweep` (and `callback_url`). */
+export function experimentBody(request) {
+  const { sweep, callback_url: callbackUrl, ...simulation } = request ?? {};
+  if (!sweep || typeof sweep !== 'object' || !sweep.method) {
+    throw new TypeError('an experiment needs a sweep with a method ({method, parameters, samples, seed, cases})');
+  }
+  const body = { ...simulateBody(simulation), sweep };
+  if (callbackUrl !== undefined && callbackUrl !== null) body.callback_url = callbackUrl;
+  return body;
+}
+
+/** `{values: [...]}`: exactly these values. */
+export function values(...list) {
+  return { values: list };
+}
+
+/** `{range: {start, stop, num}}`: `num` evenly spaced values, both ends included. */
+export function range(start, stop, num) {
+  return { range: { start, stop, num } };
+}
+
+/** `{uniform: {min, max}}`: drawn uniformly (latin_hypercube, sobol). */
+export function uniform(min, max) {
+  return { uniform: { min, max } };
+}
+
+/** `{normal: {mean, std}}`: drawn from a normal distribution. */
+export function normal(mean, std) {
+  return { normal: { mean, std } };
+}
+
+/**
+ * The `sweep` of POST /experiments; absent members are left out.
+ * `sweep('latin_hypercube', { k: uniform(0, 1) }, { samples: 200, seed: 1 })`,
+ * `sweep('cases', null, { cases: [{ start_values: { k: 1 } }] })`.
+ */
+export function sweep(method, parameters, { samples, seed, cases } = {}) {
+  if (!SWEEP_METHODS.includes(method)) throw new TypeError(`sweep method ${method}: one of ${SWEEP_METHODS.join(', ')}`);
+  return withoutNull({ method, parameters: parameters && Object.keys(parameters).length ? parameters : null, samples, seed, cases });
+}
+
+async function jsonOf(answer) {
+  const text = await answer.text();
+  return text ? JSON.parse(text) : null;
+}
+
+async function experimentOf(answer) {
+  const payload = await jsonOf(answer);
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new FmuGatewayError(`expected an experiment, got: ${JSON.stringify(payload)}`);
+  }
+  const location = answer.headers.get('location');
+  const experiment = { ...payload, location };
+  if (!experiment.experiment_id && location) {
+    // 202 with only a Location: the id is its last segment.
+    experiment.experiment_id = decodeURIComponent(location.replace(/\/+$/, '').split('/').pop());
+  }
+  return experiment;
+}
+
+function experimentPath(experimentId, ...rest) {
+  return ['/experiments', segment(experimentId), ...rest].join('/');
+}
+
+function caseIndex(index) {
+  if (!Number.isInteger(Number(index)) || Number(index) < 0) throw new TypeError(`case index ${index}: a whole number ≥ 0`);
+  return String(Number(index));
+}
 
 /** The JSON body of POST /simulate; an unknown field is a TypeError before any request. */
 export function simulateBody(request) {

@@ -5,7 +5,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { ApiError, Client, NotServedYetError, PaymentRequiredError } from '../src/index.js';
+import { ApiError, Client, NotServedYetError, PaymentRequiredError, sweep, values } from '../src/index.js';
 import { GATEWAY_URL, NO_GATEWAY, newClient, uploadFixture } from '../testing/support.js';
 
 describe('keys and account', { skip: NO_GATEWAY }, () => {
@@ -137,12 +137,17 @@ describe('simulate', { skip: NO_GATEWAY }, () => {
 describe('planned experiments API', { skip: NO_GATEWAY }, () => {
   it('every experiments method says it is not served yet', async () => {
     const client = await newClient();
+    const request = { fmu_id: 'msl:BouncingBall', stop_time: 1, sweep: sweep('full_factorial', { e: values(0.5, 0.7) }) };
     const calls = {
-      createExperiment: () => client.createExperiment({ fmu_id: 'msl:BouncingBall', stop_time: 1, sweep: { e: [0.5, 0.7] } }),
+      createExperiment: () => client.createExperiment(request),
+      quoteExperiment: () => client.quoteExperiment(request),
       experiments: () => client.experiments(),
       experiment: () => client.experiment('exp-1'),
-      experimentCases: () => client.experimentCases('exp-1'),
-      deleteExperiment: () => client.deleteExperiment('exp-1'),
+      experimentCases: () => client.experimentCases('exp-1', { limit: 10, offset: 0 }),
+      experimentCasesCsv: () => client.experimentCasesCsv('exp-1'),
+      experimentCasesParquet: () => client.experimentCasesParquet('exp-1'),
+      experimentCase: () => client.experimentCase('exp-1', 0),
+      cancelExperiment: () => client.cancelExperiment('exp-1'),
     };
     for (const [name, call] of Object.entries(calls)) {
       await assert.rejects(call(), (e) => {
@@ -153,5 +158,15 @@ describe('planned experiments API', { skip: NO_GATEWAY }, () => {
         return true;
       });
     }
+  });
+
+  it('simulate with async says it is not served yet and keeps the result of a run done at once', async () => {
+    const client = await newClient();
+    await assert.rejects(client.simulate({ fmu_id: 'msl:BouncingBall', stop_time: 0.5, kpis: ['h_max'], async: true }), (e) => {
+      assert.ok(e instanceof NotServedYetError, String(e));
+      assert.match(e.message, /planned experiments API/);
+      if (e.status === 200) assert.ok('h_max' in e.result.kpis);
+      return true;
+    });
   });
 });
