@@ -1,0 +1,447 @@
+"""The gateway's answers as dataclasses, with the API's snake_case field names.
+
+Every type keeps the JSON it was built from in ``raw``, so that a field added by a newer gateway
+is never lost. Amounts of money are ``Decimal`` (``amount``) next to exact minor units
+(``amount_minor``, cents); times are the gateway's ISO-8601 strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Type, TypedDict, TypeVar, Union
+
+__all__ = [
+    "ApiKey",
+    "ApiKeySummary",
+    "Account",
+    "DefaultExperiment",
+    "LibraryEntry",
+    "Fmu",
+    "Variable",
+    "Cost",
+    "Provenance",
+    "SimulationResult",
+    "Run",
+    "Quote",
+    "PaymentOffer",
+    "Checkout",
+    "CheckoutStatus",
+    "CreditPack",
+    "Experiment",
+    "ExperimentCase",
+    "ExperimentCaseCounts",
+    "ExperimentCost",
+    "InputSignal",
+    "StartValue",
+]
+
+T = TypeVar("T", bound="_Model")
+
+#: The gateway writes amounts in major units with two decimals (1.00); JSON may drop the zeros.
+_CENTS = Decimal("0.01")
+
+#: A start value as the API takes it.
+StartValue = Union[float, int, bool, str]
+
+
+class InputSignal(TypedDict, total=False):
+    """One input time series of ``POST /simulate`` (``interpolation``: linear or hold)."""
+
+    name: str
+    time: Sequence[float]
+    values: Sequence[float]
+    interpolation: str
+
+
+class _Model:
+    """Builds a dataclass from JSON: known fields by name, nested types by ``_nested``."""
+
+    _nested: Dict[str, Any] = {}
+
+    @classmethod
+    def from_json(cls: Type[T], data: Mapping[str, Any]) -> T:
+        values: Dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name == "raw":
+                continue
+            value = data.get(f.name)
+            nested = cls._nested.get(f.name)
+            if value is not None and nested is not None:
+                value = nested(value)
+            elif f.name == "amount" and value is not None:
+                value = Decimal(str(value)).quantize(_CENTS)
+            values[f.name] = value
+        return cls(raw=dict(data), **values)  # type: ignore[call-arg]
+
+
+def list_of(model: Type[T], items: Any) -> List[T]:
+    """Each item of a JSON array as ``model``."""
+    return [model.from_json(item) for item in items or []]
+
+
+@dataclasses.dataclass
+class ApiKey(_Model):
+    """A new API key, shown once (``POST /keys``, ``POST /account/keys``)."""
+
+    key: str
+    key_id: str
+    account_id: str
+    prefix: str
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class ApiKeySummary(_Model):
+    """One of the account's keys as listed: never the key itself."""
+
+    key_id: str
+    prefix: str
+    created_at: Optional[str]
+    last_used_at: Optional[str]
+    revoked_at: Optional[str]
+    active: bool
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Account(_Model):
+    """``GET /account``: tier, balance in credits, and this period's grant, runs and spend."""
+
+    id: str
+    created_at: Optional[str]
+    tier: str
+    credits: int
+    period: Optional[str]
+    credits_granted_this_period: int
+    runs_this_period: int
+    spend_this_period: int
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class DefaultExperiment(_Model):
+    """The model author's suggested experiment; missing parts are None."""
+
+    start_time: Optional[float]
+    stop_time: Optional[float]
+    step_size: Optional[float]
+    tolerance: Optional[float]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class LibraryEntry(_Model):
+    """One built-in model (``GET /library``)."""
+
+    id: str
+    aliases: List[str]
+    model_name: str
+    fmi_version: str
+    guid: str
+    description: str
+    interfaces: List[str]
+    default_experiment: Optional[DefaultExperiment]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {"default_experiment": DefaultExperiment.from_json}
+
+
+@dataclasses.dataclass
+class Fmu(_Model):
+    """An uploaded FMU or a library model (``POST /fmus``, ``GET /fmus/{id}``)."""
+
+    id: str
+    sha256: str
+    model_name: str
+    fmi_version: str
+    guid: str
+    description: str
+    interfaces: List[str]
+    number_of_variables: int
+    default_experiment: Optional[DefaultExperiment]
+    platforms: Optional[List[str]]
+    size_bytes: Optional[int]
+    created_at: Optional[str]
+    built_in: bool
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {"default_experiment": DefaultExperiment.from_json}
+
+
+@dataclasses.dataclass
+class Variable(_Model):
+    """One model variable, in FMI's vocabulary (causality ``output``, variability ``continuous``)."""
+
+    name: str
+    value_reference: int
+    type: str
+    causality: str
+    variability: str
+    initial: Optional[str]
+    start: Optional[str]
+    min: Optional[float]
+    max: Optional[float]
+    nominal: Optional[float]
+    unit: Optional[str]
+    description: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Cost(_Model):
+    """What a run cost: credits, or a payment token (``paid_with``) and its checkout's amount."""
+
+    credits: int
+    quoted_credits: int
+    paid_with: Optional[str]
+    session_id: Optional[str]
+    amount: Optional[Decimal]
+    amount_minor: Optional[int]
+    currency: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Provenance(_Model):
+    """How a result was made, for reproducing it."""
+
+    fmu_sha256: str
+    fmi_version: str
+    fmu_interface: str
+    solver: Optional[str]
+    rtol: Optional[float]
+    atol: Optional[float]
+    gateway_version: Optional[str]
+    wall_time_ms: float
+    cpu_time_ms: float
+    steps: int
+    events: int
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class SimulationResult(_Model):
+    """A finished run. ``results`` is columnar: ``time`` and one list per variable."""
+
+    run_id: str
+    fmu_id: str
+    status: str
+    cost: Cost
+    results: Dict[str, List[Any]]
+    kpis: Dict[str, float]
+    provenance: Provenance
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {"cost": Cost.from_json, "provenance": Provenance.from_json}
+
+    @property
+    def time(self) -> List[float]:
+        return list(self.results.get("time", []))
+
+    @property
+    def variables(self) -> List[str]:
+        """The result's variable names, ``time`` excluded, in the gateway's order."""
+        return [name for name in self.results if name != "time"]
+
+    def rows(self) -> List[List[Any]]:
+        """The samples as rows: ``[time, var1, var2, …]``."""
+        columns = [self.results.get("time", [])] + [self.results[v] for v in self.variables]
+        return [list(row) for row in zip(*columns)]
+
+
+@dataclasses.dataclass
+class Run(_Model):
+    """One metered run (``GET /runs``): outcome, credits quoted and charged, time taken."""
+
+    id: str
+    fmu_id: str
+    fmu_sha256: Optional[str]
+    fmu_interface: Optional[str]
+    status: str
+    failure_cause: Optional[str]
+    quoted_credits: int
+    cost_credits: int
+    cpu_time_ms: int
+    wall_time_ms: int
+    created_at: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Quote(_Model):
+    """The price of a run: in credits against the balance, or in money."""
+
+    fmu_id: Optional[str]
+    credits: int
+    balance_credits: int
+    amount: Optional[Decimal]
+    amount_minor: Optional[int]
+    currency: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    def price(self) -> str:
+        """``10 credits or 1.00 USD``."""
+        money = ""
+        if self.amount is not None and self.currency:
+            money = f" or {self.amount:.2f} {self.currency.upper()}"
+        return f"{self.credits} credits{money}"
+
+
+@dataclasses.dataclass
+class PaymentOffer(_Model):
+    """The members of a 402: the quote, and a checkout to pay this run (unless ``quote_only``)."""
+
+    quote_credits: Optional[int]
+    balance_credits: Optional[int]
+    session_id: Optional[str]
+    checkout_url: Optional[str]
+    purpose: Optional[str]
+    amount: Optional[Decimal]
+    amount_minor: Optional[int]
+    currency: Optional[str]
+    methods: Optional[List[str]]
+    payment_method: Optional[str]
+    provider: Optional[str]
+    fmu_id: Optional[str]
+    expires_at: Optional[str]
+    next_step: Optional[str]
+    quote: Optional[Quote]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {"quote": Quote.from_json}
+
+
+@dataclasses.dataclass
+class Checkout(_Model):
+    """A checkout opened with a payment provider (``POST /pay``, ``POST /credits/checkout``)."""
+
+    session_id: str
+    checkout_url: Optional[str]
+    status: str
+    purpose: str
+    amount: Optional[Decimal]
+    amount_minor: int
+    currency: str
+    methods: List[str]
+    payment_method: Optional[str]
+    provider: Optional[str]
+    fmu_id: Optional[str]
+    pack: Optional[str]
+    credits: Optional[int]
+    expires_at: Optional[str]
+    reused: Optional[bool]
+    next_step: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class CheckoutStatus(_Model):
+    """``GET /payments/checkout/{id}``: pending (202), or paid (200) with a token or credits."""
+
+    session_id: str
+    status: str
+    purpose: str
+    payment_token: Optional[str]
+    expires_at: Optional[str]
+    checkout_url: Optional[str]
+    pack: Optional[str]
+    credits: Optional[int]
+    next_step: Optional[str]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    @property
+    def paid(self) -> bool:
+        return self.status == "paid"
+
+
+@dataclasses.dataclass
+class CreditPack(_Model):
+    """A credit pack on sale: ``runs`` runs' worth of ``credits`` for ``amount``."""
+
+    pack: str
+    runs: int
+    credits: int
+    amount: Optional[Decimal]
+    amount_minor: int
+    currency: str
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class ExperimentCaseCounts(_Model):
+    """How many of an experiment's cases are in each state."""
+
+    total: Optional[int]
+    queued: Optional[int]
+    running: Optional[int]
+    succeeded: Optional[int]
+    failed: Optional[int]
+    cancelled: Optional[int]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    @property
+    def done(self) -> int:
+        """Cases that will not change any more: succeeded, failed or cancelled."""
+        return (self.succeeded or 0) + (self.failed or 0) + (self.cancelled or 0)
+
+
+@dataclasses.dataclass
+class ExperimentCost(_Model):
+    """Credits an experiment holds for the cases still to run, and credits charged so far."""
+
+    held: Optional[int]
+    charged: Optional[int]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class Experiment(_Model):
+    """A sweep whose cases run as separate simulations (planned API, ``/experiments``).
+
+    ``POST /experiments`` (202) and ``POST /simulate`` with ``async`` add ``quote`` and ``links``;
+    ``location`` is the answer's ``Location`` header. Fields an answer lacks are None.
+    """
+
+    experiment_id: str
+    status: Optional[str]
+    cases: Optional[ExperimentCaseCounts]
+    cost: Optional[ExperimentCost]
+    quote: Optional[Quote]
+    links: Optional[Dict[str, Any]]
+    created_at: Optional[str]
+    started_at: Optional[str]
+    finished_at: Optional[str]
+    location: Optional[str] = None
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {
+        "cases": ExperimentCaseCounts.from_json,
+        "cost": ExperimentCost.from_json,
+        "quote": Quote.from_json,
+    }
+
+    #: queued and running change; these do not any more.
+    FINISHED = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
+
+    @property
+    def id(self) -> str:
+        return self.experiment_id
+
+    @property
+    def finished(self) -> bool:
+        return (self.status or "") in self.FINISHED
+
+
+@dataclasses.dataclass
+class ExperimentCase(_Model):
+    """One row of ``GET /experiments/{id}/cases``: its parameters, outcome, KPIs and cost."""
+
+    index: int
+    parameters: Optional[Dict[str, Any]]
+    status: Optional[str]
+    kpis: Optional[Dict[str, Optional[float]]]
+    node: Optional[str]
+    failure: Optional[Any]
+    cost: Optional[Any]
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
