@@ -102,6 +102,9 @@ class SimulateApiIT extends AbstractGatewayIT {
     assertField(customer, "{\"fmu_id\":\"lib:BouncingBall\",\"outputs\":[\"nope\"]}", "outputs");
     assertField(customer, "{\"fmu_id\":\"lib:BouncingBall\",\"kpis\":[\"h_median\"]}", "kpis");
     assertField(customer, "{\"stop_time\":1}", "fmu_id");
+    assertField(customer, "{\"fmu_id\":\"lib:BouncingBall\",\"stop_tme\":3}", "stop_tme");
+    assertField(
+        customer, "{\"fmu_id\":\"lib:BouncingBall\",\"stop_time\":1e20,\"step\":1}", "step");
     assertField(customer, "{\"fmu_id\":\"lib:BouncingBall\",\"stop_time\":\"soon\"}", "stop_time");
     assertField(
         customer,

@@ -26,6 +26,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of the API into problem+json: domain validation, malformed JSON, unknown
@@ -134,6 +135,14 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
                           : "[" + ref.getIndex() + "]")
               .toList();
       String field = path.isEmpty() ? "body" : String.join(".", path).replace(".[", "[");
+      if (jackson instanceof UnrecognizedPropertyException unknown) {
+        return Problem.invalidField(
+            field,
+            "is not a field of this request; the fields are "
+                + String.join(
+                    ", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
+      }
       return Problem.invalidField(
           field, "malformed or of the wrong type: " + jackson.getOriginalMessage());
     }
