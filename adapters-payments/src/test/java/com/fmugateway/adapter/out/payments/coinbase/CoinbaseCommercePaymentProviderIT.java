@@ -14,7 +14,7 @@ import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,18 +92,18 @@ class CoinbaseCommercePaymentProviderIT {
   void status_followsTheTimelineFromPendingToPaid() {
     String id = open();
     StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
+        .expectNext(PaymentStatus.PENDING)
         .verifyComplete();
     coinbase.stayPending(true);
     coinbase.pay(id);
     StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
+        .expectNext(PaymentStatus.PENDING)
         .verifyComplete();
 
     coinbase.confirm(id);
 
     StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
+        .expectNext(PaymentStatus.PAID)
         .verifyComplete();
   }
 
@@ -113,7 +113,7 @@ class CoinbaseCommercePaymentProviderIT {
     coinbase.expire(id);
 
     StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.EXPIRED)
+        .expectNext(PaymentStatus.EXPIRED)
         .verifyComplete();
   }
 
@@ -128,7 +128,7 @@ class CoinbaseCommercePaymentProviderIT {
     assertThat(event.type()).isEqualTo("charge:confirmed");
     assertThat(event.providerSessionId()).isEqualTo(id);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.occurredAt()).isEqualTo(clock.now());
   }
 
@@ -137,14 +137,14 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
     coinbase.stayPending(true);
 
-    assertThat(verify(coinbase.pay(id)).status()).isEqualTo(ProviderPaymentStatus.PENDING);
+    assertThat(verify(coinbase.pay(id)).status()).isEqualTo(PaymentStatus.PENDING);
   }
 
   @Test
   void aChargeThatFailedByRunningOutOfTime_isExpired() {
     String id = open();
 
-    assertThat(verify(coinbase.expire(id)).status()).isEqualTo(ProviderPaymentStatus.EXPIRED);
+    assertThat(verify(coinbase.expire(id)).status()).isEqualTo(PaymentStatus.EXPIRED);
   }
 
   @Test
@@ -152,7 +152,7 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
 
     assertThat(verify(coinbase.event("charge:failed", id)).status())
-        .isEqualTo(ProviderPaymentStatus.FAILED);
+        .isEqualTo(PaymentStatus.FAILED);
   }
 
   @Test

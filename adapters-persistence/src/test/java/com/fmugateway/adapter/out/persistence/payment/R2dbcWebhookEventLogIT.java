@@ -54,7 +54,7 @@ class R2dbcWebhookEventLogIT extends WebhookEventLogContract {
     Mono<Boolean> work =
         events
             .recordOnce(ProviderId.SANDBOX, "evt_rolled_back", session.id(), PaymentStatus.PAID, T0)
-            .then(sessions.settle(session.id(), PaymentStatus.PAID, T0))
+            .then(sessions.settle(session.id(), PaymentStatus.PENDING.to(PaymentStatus.PAID), T0))
             .then(ledger.credit(owner, EntryKind.PURCHASE, 100, "purchase:" + session.id(), "x"))
             .then(Mono.error(new IllegalStateException("the database went away")));
 
