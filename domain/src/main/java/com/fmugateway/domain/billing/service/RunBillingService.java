@@ -94,7 +94,7 @@ public final class RunBillingService implements PayForRunUseCase {
   @Override
   public Mono<Void> settle(AccountId caller, UUID runId, RunFunding.Secured funding, long credits) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      return ledger.settle(byCredits.hold(), credits);
+      return ledger.settle(byCredits.hold().settle(credits)).then();
     }
     RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
     return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId);
@@ -103,7 +103,7 @@ public final class RunBillingService implements PayForRunUseCase {
   @Override
   public Mono<Void> release(RunFunding.Secured funding) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      return ledger.release(byCredits.hold());
+      return ledger.release(byCredits.hold()).then();
     }
     return tokens.release(((RunFunding.ByToken) funding).token());
   }

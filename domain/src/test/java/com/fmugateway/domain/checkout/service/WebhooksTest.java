@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
@@ -176,7 +177,7 @@ class WebhooksTest {
         .satisfies(
             e -> {
               assertThat(e.amount()).isEqualTo(100);
-              assertThat(e.idempotencyKey()).isEqualTo("purchase:" + session.id());
+              assertThat(e.idempotencyKey()).isEqualTo(LedgerKey.purchase(session.id().value()));
             });
     assertThat(world.ledger.balance(alice).block()).isEqualTo(100);
     assertThat(world.tokens.all()).isEmpty();
