@@ -184,9 +184,7 @@ class WebhookStormIT extends AbstractFakeProviderIT {
                     .isCreated());
         int roll = (a * CHECKOUTS_PER_ACCOUNT + c) % 10;
         PaymentStatus end =
-            roll < 7
-                ? PaymentStatus.PAID
-                : roll < 9 ? PaymentStatus.EXPIRED : PaymentStatus.FAILED;
+            roll < 7 ? PaymentStatus.PAID : roll < 9 ? PaymentStatus.EXPIRED : PaymentStatus.FAILED;
         opened.add(
             new Opened(
                 customer.accountId(),

@@ -30,10 +30,6 @@ public enum PaymentStatus {
     return TRANSITIONS.between(this, next);
   }
 
-  public boolean canBecome(PaymentStatus next) {
-    return TRANSITIONS.allows(this, next);
-  }
-
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -37,9 +37,7 @@ final class CoinbaseStatuses {
       case "charge:pending" -> Optional.of(PaymentStatus.PENDING);
       case "charge:failed" ->
           Optional.of(
-              "EXPIRED".equals(timelineStatus)
-                  ? PaymentStatus.EXPIRED
-                  : PaymentStatus.FAILED);
+              "EXPIRED".equals(timelineStatus) ? PaymentStatus.EXPIRED : PaymentStatus.FAILED);
       default -> Optional.empty();
     };
   }

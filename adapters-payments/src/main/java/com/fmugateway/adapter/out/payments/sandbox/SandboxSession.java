@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * One sandbox checkout. Its id carries its expiry ({@code sbx_<unix expiry>_<random>}), so that the
  * status of a checkout a restart forgot can still be told: pending until then, expired after.
  */
-record SandboxSession(
-    String id, CheckoutRequest request, Instant expiresAt, PaymentStatus status) {
+record SandboxSession(String id, CheckoutRequest request, Instant expiresAt, PaymentStatus status) {
 
   private static final Pattern ID = Pattern.compile("sbx_(\\d{1,12})_[0-9a-f]{16}");
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -2,9 +2,9 @@ package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

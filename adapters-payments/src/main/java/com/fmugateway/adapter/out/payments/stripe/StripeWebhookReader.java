@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.payments.stripe;
 
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;

@@ -11,10 +11,10 @@ import com.fmugateway.adapter.out.payments.support.GuardSettings;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,20 +91,14 @@ class CoinbaseCommercePaymentProviderIT {
   @Test
   void status_followsTheTimelineFromPendingToPaid() {
     String id = open();
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
     coinbase.stayPending(true);
     coinbase.pay(id);
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
 
     coinbase.confirm(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.PAID)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PAID).verifyComplete();
   }
 
   @Test
@@ -112,9 +106,7 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
     coinbase.expire(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test

@@ -6,9 +6,9 @@ import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.PaymentsTestApplication;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
@@ -68,7 +68,6 @@ class SandboxFlowIT {
     assertThat(event).isNotNull();
     assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(sandbox.status(checkout.providerSessionId()).block())
-        .isEqualTo(PaymentStatus.PAID);
+    assertThat(sandbox.status(checkout.providerSessionId()).block()).isEqualTo(PaymentStatus.PAID);
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -91,13 +91,9 @@ class SandboxPaymentProviderIT {
     String id = sandbox.open(Checkouts.request(PaymentMethod.CARD));
     SandboxPaymentProvider restarted = new SandboxPaymentProvider(sandbox.settings, sandbox.clock);
 
-    StepVerifier.create(restarted.status(id))
-        .expectNext(PaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(restarted.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
     sandbox.clock.advance(Duration.ofMinutes(60));
-    StepVerifier.create(restarted.status(id))
-        .expectNext(PaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(restarted.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test

@@ -9,10 +9,10 @@ import com.fmugateway.adapter.out.payments.support.GuardSettings;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,15 +78,11 @@ class StripePaymentProviderIT {
   void status_followsTheSessionFromPendingToPaid() {
     String id =
         provider.createCheckout(Checkouts.request(PaymentMethod.CARD)).block().providerSessionId();
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
 
     stripe.pay(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.PAID)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PAID).verifyComplete();
   }
 
   @Test
@@ -96,9 +92,7 @@ class StripePaymentProviderIT {
 
     stripe.expire(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(PaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test
