@@ -2,7 +2,7 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.fixtures.FakePaymentProvider.Delivery;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class WebhookStormIT extends AbstractFakeProviderIT {
 
   /** One checkout opened over HTTP and how the customer ends it. */
   private record Opened(
-      String accountId, String sessionId, boolean pack, long credits, ProviderPaymentStatus end) {}
+      String accountId, String sessionId, boolean pack, long credits, PaymentStatus end) {}
 
   /** A delivery and the status the gateway must answer it with. */
   private record Shot(Delivery delivery, int expected) {}
@@ -47,7 +47,7 @@ class WebhookStormIT extends AbstractFakeProviderIT {
     Set<String> genuineEventIds = new HashSet<>();
     for (Opened checkout : checkouts) {
       String session = provider.providerSession(checkout.sessionId());
-      Delivery pending = provider.event(session, ProviderPaymentStatus.PENDING);
+      Delivery pending = provider.event(session, PaymentStatus.PENDING);
       Delivery end = settle(session, checkout.end());
       genuine.add(pending);
       genuine.add(end);
@@ -57,8 +57,8 @@ class WebhookStormIT extends AbstractFakeProviderIT {
       first.add(new Shot(provider.resend(end), 200));
       first.add(new Shot(end.forged(), 400));
       first.add(new Shot(provider.stale(end), 400));
-      if (checkout.end() == ProviderPaymentStatus.PAID) {
-        Delivery late = provider.event(session, ProviderPaymentStatus.EXPIRED);
+      if (checkout.end() == PaymentStatus.PAID) {
+        Delivery late = provider.event(session, PaymentStatus.EXPIRED);
         genuine.add(late);
         second.add(new Shot(late, 200));
         second.add(new Shot(late.forged(), 400));
@@ -183,10 +183,8 @@ class WebhookStormIT extends AbstractFakeProviderIT {
                     .expectStatus()
                     .isCreated());
         int roll = (a * CHECKOUTS_PER_ACCOUNT + c) % 10;
-        ProviderPaymentStatus end =
-            roll < 7
-                ? ProviderPaymentStatus.PAID
-                : roll < 9 ? ProviderPaymentStatus.EXPIRED : ProviderPaymentStatus.FAILED;
+        PaymentStatus end =
+            roll < 7 ? PaymentStatus.PAID : roll < 9 ? PaymentStatus.EXPIRED : PaymentStatus.FAILED;
         opened.add(
             new Opened(
                 customer.accountId(),
@@ -199,7 +197,7 @@ class WebhookStormIT extends AbstractFakeProviderIT {
     return opened;
   }
 
-  private Delivery settle(String providerSession, ProviderPaymentStatus end) {
+  private Delivery settle(String providerSession, PaymentStatus end) {
     return switch (end) {
       case PAID -> provider.pay(providerSession);
       case EXPIRED -> provider.expire(providerSession);
@@ -209,6 +207,6 @@ class WebhookStormIT extends AbstractFakeProviderIT {
   }
 
   private static boolean paid(Opened checkout) {
-    return checkout.end() == ProviderPaymentStatus.PAID;
+    return checkout.end() == PaymentStatus.PAID;
   }
 }

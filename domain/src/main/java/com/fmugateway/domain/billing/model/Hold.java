@@ -3,7 +3,11 @@ package com.fmugateway.domain.billing.model;
 import com.fmugateway.domain.account.model.AccountId;
 import java.util.Objects;
 
-/** Credits reserved for one run ({@code reference}), to be settled or released exactly once. */
+/**
+ * Credits reserved for one run ({@code reference}), to be ended exactly once: settled (its cost
+ * captured, at most the hold, and the hold released) or released whole. Once ended it stays ended:
+ * no capture after a release, no second release after a settlement.
+ */
 public record Hold(AccountId accountId, String reference, long amount) {
 
   public Hold {
@@ -12,5 +16,29 @@ public record Hold(AccountId accountId, String reference, long amount) {
     if (amount < 0) {
       throw new IllegalArgumentException("a hold cannot be negative");
     }
+  }
+
+  /**
+   * Settles this hold for a run that cost {@code cost}: a run never costs more than it held, so a
+   * larger cost is clamped to the hold.
+   */
+  public Settlement settle(long cost) {
+    if (cost < 0) {
+      throw new IllegalArgumentException("a cost cannot be negative: " + cost);
+    }
+    return new Settlement(this, Math.min(cost, amount));
+  }
+
+  public LedgerKey holdKey() {
+    return LedgerKey.hold(reference);
+  }
+
+  public LedgerKey captureKey() {
+    return LedgerKey.capture(reference);
+  }
+
+  /** Written by whichever ends the hold first; its presence means the hold has ended. */
+  public LedgerKey releaseKey() {
+    return LedgerKey.release(reference);
   }
 }

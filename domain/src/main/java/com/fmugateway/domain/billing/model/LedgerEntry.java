@@ -13,7 +13,7 @@ public record LedgerEntry(
     AccountId accountId,
     EntryKind kind,
     long amount,
-    String idempotencyKey,
+    LedgerKey idempotencyKey,
     String reference,
     Instant createdAt) {
 

@@ -2,6 +2,7 @@ package com.fmugateway.domain.billing.service;
 
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.port.in.AddPurchasedCreditsUseCase;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class CreditPurchaseService implements AddPurchasedCreditsUseCase {
 
   @Override
   public Mono<Boolean> add(AccountId account, long credits, String purchase) {
-    return ledger.credit(account, EntryKind.PURCHASE, credits, "purchase:" + purchase, purchase);
+    return ledger.credit(
+        account, EntryKind.PURCHASE, credits, LedgerKey.purchase(purchase), purchase);
   }
 }

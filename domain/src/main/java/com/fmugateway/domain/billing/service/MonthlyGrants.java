@@ -3,6 +3,7 @@ package com.fmugateway.domain.billing.service;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.TierPolicy;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.shared.model.AuditEvent;
@@ -45,7 +46,7 @@ final class MonthlyGrants {
             account,
             EntryKind.GRANT,
             credits,
-            "grant:" + period,
+            LedgerKey.grant(period),
             "tier " + tier.name().toLowerCase() + " " + period)
         .filter(granted -> granted)
         .flatMap(

@@ -8,6 +8,7 @@ import com.fmugateway.domain.billing.model.PaymentDemand;
 import com.fmugateway.domain.billing.model.PaymentOffer;
 import com.fmugateway.domain.billing.model.PriceList;
 import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.model.TierPolicy;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
@@ -95,8 +96,8 @@ public final class RunBillingService implements PayForRunUseCase {
   public Mono<Long> settle(
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      long cost = prices.cost(cpuTime);
-      return ledger.settle(byCredits.hold(), cost).thenReturn(cost);
+      Settlement settlement = byCredits.hold().settle(prices.cost(cpuTime));
+      return ledger.settle(settlement).thenReturn(settlement.captured());
     }
     RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
     return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId).thenReturn(0L);
@@ -105,7 +106,7 @@ public final class RunBillingService implements PayForRunUseCase {
   @Override
   public Mono<Void> release(RunFunding.Secured funding) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      return ledger.release(byCredits.hold());
+      return ledger.release(byCredits.hold()).then();
     }
     return tokens.release(((RunFunding.ByToken) funding).token());
   }

@@ -15,7 +15,7 @@ public record ProviderEvent(
     String type,
     String providerSessionId,
     Optional<String> reference,
-    ProviderPaymentStatus status,
+    PaymentStatus status,
     Instant occurredAt) {
 
   public ProviderEvent {

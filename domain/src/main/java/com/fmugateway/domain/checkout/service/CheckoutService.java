@@ -34,10 +34,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checkouts paid up front: for one run (then exchanged for a payment token) or for a credit pack;
- * and how each stands, with its token once paid. Tokens are shown again until used or expired.
+ * and how each stands, with its token once paid. Tokens are shown again until used or expired; this
+ * service only reads them (settlement mints them).
  */
 public final class CheckoutService
     implements StartCheckoutUseCase, GetCheckoutQuery, ListCreditPacksQuery, GetPaymentTermsQuery {
+
+  private static final System.Logger LOG = System.getLogger(CheckoutService.class.getName());
 
   private final Checkouts checkouts;
   private final PaymentSessionStore sessions;
@@ -119,10 +122,22 @@ public final class CheckoutService
     }
     return tokens
         .findBySession(session.id())
-        .switchIfEmpty(
-            Mono.defer(() -> tokens.issue(mint.mint(session, now, checkouts.terms().tokenTtl()))))
+        .switchIfEmpty(Mono.defer(() -> missingToken(session)))
         .flatMap(token -> usable(token, now))
         .map(token -> new CheckoutState.PaidRun(session, mint.reveal(token), token.expiresAt()));
+  }
+
+  /**
+   * Settlement mints a paid run's token in the transaction that marks it paid, so a paid run
+   * without one is a broken invariant, not something a read may repair.
+   */
+  private static Mono<PaymentToken> missingToken(PaymentSession session) {
+    LOG.log(
+        System.Logger.Level.ERROR,
+        "checkout {0} is paid for a run but has no payment token",
+        session.id().value());
+    return Mono.error(
+        new IllegalStateException("paid checkout " + session.id().value() + " has no token"));
   }
 
   private static Mono<PaymentToken> usable(PaymentToken token, Instant now) {

@@ -5,7 +5,6 @@ import com.fmugateway.domain.checkout.model.PaymentPurpose;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.PaymentTokenMint;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.model.WebhookOutcome;
 import com.fmugateway.domain.checkout.port.out.PaymentSessionStore;
 import com.fmugateway.domain.checkout.port.out.PaymentTokenStore;
@@ -23,7 +22,8 @@ import reactor.core.publisher.Mono;
  * Applies what a provider says happened to a checkout, for webhooks and reconciliation alike. In
  * one transaction: the event is recorded (a second delivery finds it and changes nothing), the
  * session leaves pending (once: a later event finds it settled), and a payment is fulfilled with
- * exactly one token or one ledger purchase (both unique per session besides).
+ * exactly one token or one ledger purchase (both unique per session besides). This is the only
+ * place payment tokens are minted.
  */
 final class PaymentSettlement {
 
@@ -59,9 +59,7 @@ final class PaymentSettlement {
   }
 
   /** Applies event {@code eventId} of the session's provider, which reports {@code reported}. */
-  Mono<WebhookOutcome> apply(
-      PaymentSession session, ProviderPaymentStatus reported, String eventId) {
-    PaymentStatus next = PaymentStatus.of(reported);
+  Mono<WebhookOutcome> apply(PaymentSession session, PaymentStatus next, String eventId) {
     return Mono.defer(
         () -> {
           Instant now = clock.now();
@@ -77,7 +75,7 @@ final class PaymentSettlement {
                           return Mono.just(WebhookOutcome.UNCHANGED);
                         }
                         return sessions
-                            .settle(session.id(), next, now)
+                            .settle(session.id(), PaymentStatus.PENDING.to(next), now)
                             .flatMap(
                                 changed ->
                                     changed

@@ -5,6 +5,7 @@ import com.fmugateway.domain.checkout.model.PaymentGoneException;
 import com.fmugateway.domain.checkout.model.PaymentToken;
 import com.fmugateway.domain.checkout.model.PaymentTokenHash;
 import com.fmugateway.domain.checkout.model.PaymentTokenMint;
+import com.fmugateway.domain.checkout.model.PaymentTokenMove;
 import com.fmugateway.domain.checkout.model.PaymentTokenSecret;
 import com.fmugateway.domain.checkout.model.PaymentTokenState;
 import com.fmugateway.domain.checkout.model.RunPayment;
@@ -43,7 +44,7 @@ public final class PaymentTokenService implements RedeemPaymentTokenUseCase {
           PaymentTokenHash hash = PaymentTokenMint.hash(PaymentTokenSecret.of(token));
           Instant now = clock.now();
           return tokens
-              .reserve(hash, caller, now)
+              .move(hash, PaymentTokenMove.reserve(caller, now))
               .flatMap(reserved -> reserved ? reserved(hash) : refusal(hash, caller, now));
         });
   }
@@ -55,7 +56,7 @@ public final class PaymentTokenService implements RedeemPaymentTokenUseCase {
         () -> {
           Instant now = clock.now();
           return tokens
-              .consume(token, runId, now)
+              .move(token, PaymentTokenMove.consume(runId, now))
               .then(
                   audit.record(
                       AuditEvent.by(
@@ -66,7 +67,7 @@ public final class PaymentTokenService implements RedeemPaymentTokenUseCase {
 
   @Override
   public Mono<Void> release(PaymentTokenHash token) {
-    return tokens.release(token).then();
+    return Mono.defer(() -> tokens.move(token, PaymentTokenMove.release(clock.now()))).then();
   }
 
   private Mono<Reserved> reserved(PaymentTokenHash hash) {

@@ -1,7 +1,7 @@
 package com.fmugateway.domain.checkout.service;
 
 import com.fmugateway.domain.checkout.model.PaymentSession;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ReconcileSchedule;
 import com.fmugateway.domain.checkout.model.Reconciliation;
 import com.fmugateway.domain.checkout.model.WebhookOutcome;
@@ -71,7 +71,7 @@ final class Reconciler {
         .flatMap(provider -> provider.status(session.providerSessionId()))
         .flatMap(
             status ->
-                status == ProviderPaymentStatus.PENDING
+                status == PaymentStatus.PENDING
                     ? Mono.just(Result.UNCHANGED)
                     : settlement
                         .apply(

@@ -8,6 +8,7 @@ import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.account.service.AccountQueryService;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.TierPolicy;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
@@ -34,8 +35,8 @@ class GetAccountServiceTest {
   @Test
   void history_showsWhatCreditsBoughtAndWhatRunsCost_withoutTheirHolds() {
     AccountId alice = AccountId.random();
-    ledger.credit(alice, EntryKind.PURCHASE, 100, "pack:1", "cs_1").block();
-    ledger.settle(ledger.hold(alice, 30, "run-1").block(), 10).block();
+    ledger.credit(alice, EntryKind.PURCHASE, 100, LedgerKey.purchase("cs_1"), "cs_1").block();
+    ledger.settle(ledger.hold(alice, 30, "run-1").block().settle(10)).block();
     ledger.hold(alice, 30, "run-2").block();
 
     assertThat(service.history(alice, 10).map(LedgerEntry::kind).collectList().block())
@@ -47,7 +48,7 @@ class GetAccountServiceTest {
   @Test
   void history_ofAnotherAccount_isEmpty() {
     AccountId alice = AccountId.random();
-    ledger.credit(alice, EntryKind.PURCHASE, 100, "pack:1", "cs_1").block();
+    ledger.credit(alice, EntryKind.PURCHASE, 100, LedgerKey.purchase("cs_1"), "cs_1").block();
 
     assertThat(service.history(AccountId.random(), 10).collectList().block()).isEmpty();
   }

@@ -14,6 +14,7 @@ import com.fmugateway.domain.checkout.model.PaymentPurpose;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.PaymentTokenMint;
+import com.fmugateway.domain.checkout.model.PaymentTokenMove;
 import com.fmugateway.domain.checkout.model.ProviderId;
 import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
@@ -161,10 +162,41 @@ class CheckoutServiceTest {
     assertThat(world.tokens.all()).singleElement();
 
     var hash = PaymentTokenMint.hash(paid.token());
-    world.tokens.reserve(hash, alice, world.clock.now()).block();
+    world.tokens.move(hash, PaymentTokenMove.reserve(alice, world.clock.now())).block();
     assertThat(state(alice, session)).isInstanceOf(CheckoutState.PaidRun.class);
-    world.tokens.consume(hash, UUID.randomUUID(), world.clock.now()).block();
+    world.tokens.move(hash, PaymentTokenMove.consume(UUID.randomUUID(), world.clock.now())).block();
     assertGone(alice, session, "was used");
+  }
+
+  @Test
+  void givenAPaidRunItsSettlementGaveNoToken_checkout_failsAndMintsNone() {
+    PaymentSession session = start(alice, run(CheckoutOptions.DEFAULT)).session();
+    world
+        .sessions
+        .settle(session.id(), PaymentStatus.PENDING.to(PaymentStatus.PAID), world.clock.now())
+        .block();
+
+    StepVerifier.create(world.checkoutService.checkout(alice, session.id().value()))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("token"))
+        .verify();
+    assertThat(world.tokens.all()).isEmpty();
+  }
+
+  @Test
+  void readingAPaidRunManyTimes_neverMintsAToken_settlementMintedItsOne() {
+    PaymentSession session = start(alice, run(CheckoutOptions.DEFAULT)).session();
+    world.deliver(world.provider.pay(session.providerSessionId())).block();
+    var minted = world.tokens.all();
+
+    state(alice, session);
+    state(alice, session);
+
+    assertThat(minted).singleElement();
+    assertThat(world.tokens.all()).isEqualTo(minted);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
@@ -13,7 +14,6 @@ import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.PaymentTokenState;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.model.WebhookOutcome;
 import com.fmugateway.domain.checkout.port.in.HandleWebhookCommand;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
@@ -78,9 +78,8 @@ class WebhooksTest {
   @Test
   void forgedAndStaleWebhooks_areRefusedAndChangeNothing() {
     PaymentSession session = runCheckout(PaymentMethod.CRYPTO);
-    Delivery expired =
-        world.provider.event(session.providerSessionId(), ProviderPaymentStatus.EXPIRED);
-    Delivery paid = world.provider.event(session.providerSessionId(), ProviderPaymentStatus.PAID);
+    Delivery expired = world.provider.event(session.providerSessionId(), PaymentStatus.EXPIRED);
+    Delivery paid = world.provider.event(session.providerSessionId(), PaymentStatus.PAID);
 
     assertRefused(expired.forged());
     assertRefused(world.provider.stale(paid));
@@ -99,13 +98,9 @@ class WebhooksTest {
     PaymentSession session = runCheckout(PaymentMethod.CRYPTO);
     deliver(world.provider.pay(session.providerSessionId()));
 
-    assertThat(
-            deliver(
-                world.provider.event(session.providerSessionId(), ProviderPaymentStatus.EXPIRED)))
+    assertThat(deliver(world.provider.event(session.providerSessionId(), PaymentStatus.EXPIRED)))
         .isEqualTo(WebhookOutcome.UNCHANGED);
-    assertThat(
-            deliver(
-                world.provider.event(session.providerSessionId(), ProviderPaymentStatus.FAILED)))
+    assertThat(deliver(world.provider.event(session.providerSessionId(), PaymentStatus.FAILED)))
         .isEqualTo(WebhookOutcome.UNCHANGED);
 
     assertThat(status(session)).isEqualTo(PaymentStatus.PAID);
@@ -118,8 +113,7 @@ class WebhooksTest {
   @Test
   void aPendingEventDeliveredAfterThePayment_changesNothing() {
     PaymentSession session = runCheckout(PaymentMethod.CRYPTO);
-    Delivery pending =
-        world.provider.event(session.providerSessionId(), ProviderPaymentStatus.PENDING);
+    Delivery pending = world.provider.event(session.providerSessionId(), PaymentStatus.PENDING);
     Delivery paid = world.provider.pay(session.providerSessionId());
 
     assertThat(deliver(paid)).isEqualTo(WebhookOutcome.APPLIED);
@@ -167,7 +161,7 @@ class WebhooksTest {
     deliver(paid);
     deliver(paid);
     deliver(stripe.resend(paid));
-    deliver(stripe.event(session.providerSessionId(), ProviderPaymentStatus.PAID));
+    deliver(stripe.event(session.providerSessionId(), PaymentStatus.PAID));
     world.clock.advance(Duration.ofMinutes(5));
     world.reconciliation.reconcile().block();
 
@@ -183,7 +177,7 @@ class WebhooksTest {
         .satisfies(
             e -> {
               assertThat(e.amount()).isEqualTo(100);
-              assertThat(e.idempotencyKey()).isEqualTo("purchase:" + session.id());
+              assertThat(e.idempotencyKey()).isEqualTo(LedgerKey.purchase(session.id().value()));
             });
     assertThat(world.ledger.balance(alice).block()).isEqualTo(100);
     assertThat(world.tokens.all()).isEmpty();

@@ -14,6 +14,7 @@ import com.fmugateway.domain.checkout.model.PaymentGoneException;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentTokenMint;
+import com.fmugateway.domain.checkout.model.PaymentTokenMove;
 import com.fmugateway.domain.checkout.model.PaymentTokenState;
 import com.fmugateway.domain.fixtures.PaymentWorld;
 import com.fmugateway.domain.shared.model.Money;
@@ -152,7 +153,9 @@ class SimulatePaymentTest {
     String token = paidToken(alice);
     world
         .tokens
-        .reserve(PaymentTokenMint.hash(tokenSecret(token)), alice, world.clock.now())
+        .move(
+            PaymentTokenMint.hash(tokenSecret(token)),
+            PaymentTokenMove.reserve(alice, world.clock.now()))
         .block();
 
     StepVerifier.create(world.simulate.simulate(command(alice, 1.0, token(token))))

@@ -10,6 +10,7 @@ import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.ApiKeySecret;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.PaymentDemand;
 import com.fmugateway.domain.billing.model.PriceList;
 import com.fmugateway.domain.billing.model.TierPolicy;
@@ -127,7 +128,7 @@ class SimulateServiceTest {
             CALLER,
             EntryKind.GRANT,
             100,
-            "grant:" + YearMonth.from(clock.now().atOffset(ZoneOffset.UTC)),
+            LedgerKey.grant(YearMonth.from(clock.now().atOffset(ZoneOffset.UTC))),
             "test")
         .block();
     ledger.hold(CALLER, 80, "someone-else").block();

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.coinbase;
 
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +31,7 @@ record CoinbaseCharge(
         last);
   }
 
-  ProviderPaymentStatus status() {
+  PaymentStatus status() {
     return CoinbaseStatuses.ofTimeline(timelineStatus);
   }
 }

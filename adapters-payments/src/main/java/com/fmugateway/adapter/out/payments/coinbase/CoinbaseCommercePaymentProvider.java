@@ -5,10 +5,10 @@ import com.fmugateway.adapter.out.payments.support.IdempotencyMemo;
 import com.fmugateway.adapter.out.payments.support.ProviderGuard;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Duration;
@@ -83,7 +83,7 @@ public final class CoinbaseCommercePaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public Mono<ProviderPaymentStatus> status(String providerSessionId) {
+  public Mono<PaymentStatus> status(String providerSessionId) {
     return guard
         .call("retrieve charge", () -> client.charge(providerSessionId))
         .map(CoinbaseCharge::status);

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.coinbase;
 
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.util.Optional;
 
 /**
@@ -16,13 +16,13 @@ final class CoinbaseStatuses {
 
   private CoinbaseStatuses() {}
 
-  static ProviderPaymentStatus ofTimeline(String status) {
+  static PaymentStatus ofTimeline(String status) {
     return switch (status) {
-      case "COMPLETED", "RESOLVED" -> ProviderPaymentStatus.PAID;
-      case "EXPIRED" -> ProviderPaymentStatus.EXPIRED;
-      case "CANCELED", "UNRESOLVED", "FAILED" -> ProviderPaymentStatus.FAILED;
+      case "COMPLETED", "RESOLVED" -> PaymentStatus.PAID;
+      case "EXPIRED" -> PaymentStatus.EXPIRED;
+      case "CANCELED", "UNRESOLVED", "FAILED" -> PaymentStatus.FAILED;
       // NEW, SIGNED, PENDING, and statuses Coinbase may add later.
-      default -> ProviderPaymentStatus.PENDING;
+      default -> PaymentStatus.PENDING;
     };
   }
 
@@ -31,15 +31,13 @@ final class CoinbaseStatuses {
    * {@code charge:delayed}, a payment after expiry, which waits for a merchant to resolve it). A
    * charge that failed by running out of time is reported expired.
    */
-  static Optional<ProviderPaymentStatus> ofEvent(String type, String timelineStatus) {
+  static Optional<PaymentStatus> ofEvent(String type, String timelineStatus) {
     return switch (type) {
-      case "charge:confirmed", "charge:resolved" -> Optional.of(ProviderPaymentStatus.PAID);
-      case "charge:pending" -> Optional.of(ProviderPaymentStatus.PENDING);
+      case "charge:confirmed", "charge:resolved" -> Optional.of(PaymentStatus.PAID);
+      case "charge:pending" -> Optional.of(PaymentStatus.PENDING);
       case "charge:failed" ->
           Optional.of(
-              "EXPIRED".equals(timelineStatus)
-                  ? ProviderPaymentStatus.EXPIRED
-                  : ProviderPaymentStatus.FAILED);
+              "EXPIRED".equals(timelineStatus) ? PaymentStatus.EXPIRED : PaymentStatus.FAILED);
       default -> Optional.empty();
     };
   }

@@ -2,9 +2,9 @@ package com.fmugateway.adapter.out.payments.coinbase;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -68,7 +68,7 @@ final class CoinbaseWebhookReader {
         timeline.isArray() && !timeline.isEmpty()
             ? timeline.get(timeline.size() - 1).path("status").asString("")
             : "";
-    Optional<ProviderPaymentStatus> status = CoinbaseStatuses.ofEvent(type, lastStatus);
+    Optional<PaymentStatus> status = CoinbaseStatuses.ofEvent(type, lastStatus);
     if (status.isEmpty()) {
       return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +54,7 @@ public final class SandboxCheckoutRoutes {
         .pay(request.pathVariable("id"))
         .flatMap(
             session ->
-                session.status() == ProviderPaymentStatus.PAID
+                session.status() == PaymentStatus.PAID
                     ? ServerResponse.seeOther(URI.create(session.successUrl())).build()
                     : gone())
         .switchIfEmpty(Mono.defer(SandboxCheckoutRoutes::unknown));

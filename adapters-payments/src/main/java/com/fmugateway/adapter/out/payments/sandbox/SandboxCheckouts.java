@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +42,11 @@ final class SandboxCheckouts {
     sessions.computeIfPresent(
         id,
         (key, session) -> {
-          if (session.statusAt(now) != ProviderPaymentStatus.PENDING) {
+          if (session.statusAt(now) != PaymentStatus.PENDING) {
             return session;
           }
           paid[0] = true;
-          return session.with(ProviderPaymentStatus.PAID);
+          return session.with(PaymentStatus.PAID);
         });
     return paid[0];
   }
@@ -58,9 +58,9 @@ final class SandboxCheckouts {
       sessions.computeIfPresent(
           id,
           (key, session) -> {
-            if (session.status() == ProviderPaymentStatus.PENDING
-                && session.statusAt(now) == ProviderPaymentStatus.EXPIRED) {
-              SandboxSession closed = session.with(ProviderPaymentStatus.EXPIRED);
+            if (session.status() == PaymentStatus.PENDING
+                && session.statusAt(now) == PaymentStatus.EXPIRED) {
+              SandboxSession closed = session.with(PaymentStatus.EXPIRED);
               expired.add(closed);
               return closed;
             }
@@ -79,7 +79,7 @@ final class SandboxCheckouts {
             session -> {
               boolean old =
                   session.expiresAt().isBefore(horizon)
-                      && session.status() != ProviderPaymentStatus.PENDING;
+                      && session.status() != PaymentStatus.PENDING;
               if (old) {
                 byIdempotencyKey.remove(session.request().idempotencyKey(), session.id());
               }

@@ -2,10 +2,10 @@ package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
@@ -72,7 +72,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, AutoClosea
   }
 
   @Override
-  public Mono<ProviderPaymentStatus> status(String providerSessionId) {
+  public Mono<PaymentStatus> status(String providerSessionId) {
     return Mono.fromSupplier(
         () -> {
           Instant now = clock.now();
@@ -87,9 +87,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, AutoClosea
                       () ->
                           new IllegalArgumentException(
                               "not a sandbox session id: " + providerSessionId));
-          return now.isBefore(expiry)
-              ? ProviderPaymentStatus.PENDING
-              : ProviderPaymentStatus.EXPIRED;
+          return now.isBefore(expiry) ? PaymentStatus.PENDING : PaymentStatus.EXPIRED;
         });
   }
 

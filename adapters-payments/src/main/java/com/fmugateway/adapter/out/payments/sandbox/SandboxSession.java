@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * One sandbox checkout. Its id carries its expiry ({@code sbx_<unix expiry>_<random>}), so that the
  * status of a checkout a restart forgot can still be told: pending until then, expired after.
  */
-record SandboxSession(
-    String id, CheckoutRequest request, Instant expiresAt, ProviderPaymentStatus status) {
+record SandboxSession(String id, CheckoutRequest request, Instant expiresAt, PaymentStatus status) {
 
   private static final Pattern ID = Pattern.compile("sbx_(\\d{1,12})_[0-9a-f]{16}");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,7 +22,7 @@ record SandboxSession(
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
     String id = "sbx_" + expiresAt.getEpochSecond() + "_" + HexFormat.of().formatHex(random);
-    return new SandboxSession(id, request, expiresAt, ProviderPaymentStatus.PENDING);
+    return new SandboxSession(id, request, expiresAt, PaymentStatus.PENDING);
   }
 
   /** The expiry written into a sandbox session id, or empty if it is not one. */
@@ -35,13 +34,13 @@ record SandboxSession(
   }
 
   /** The status as of {@code now}: a pending checkout past its expiry is expired. */
-  ProviderPaymentStatus statusAt(Instant now) {
-    return status == ProviderPaymentStatus.PENDING && !now.isBefore(expiresAt)
-        ? ProviderPaymentStatus.EXPIRED
+  PaymentStatus statusAt(Instant now) {
+    return status == PaymentStatus.PENDING && !now.isBefore(expiresAt)
+        ? PaymentStatus.EXPIRED
         : status;
   }
 
-  SandboxSession with(ProviderPaymentStatus newStatus) {
+  SandboxSession with(PaymentStatus newStatus) {
     return new SandboxSession(id, request, expiresAt, newStatus);
   }
 

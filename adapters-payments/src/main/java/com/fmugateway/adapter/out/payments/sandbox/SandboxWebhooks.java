@@ -2,9 +2,9 @@ package com.fmugateway.adapter.out.payments.sandbox;
 
 import com.fmugateway.adapter.out.payments.support.Hmac;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -79,10 +79,10 @@ final class SandboxWebhooks {
     }
     JsonNode event = parse(rawBody);
     String type = event.path("type").asString("");
-    ProviderPaymentStatus status =
+    PaymentStatus status =
         switch (type) {
-          case PAID -> ProviderPaymentStatus.PAID;
-          case EXPIRED -> ProviderPaymentStatus.EXPIRED;
+          case PAID -> PaymentStatus.PAID;
+          case EXPIRED -> PaymentStatus.EXPIRED;
           default -> null;
         };
     if (status == null) {

@@ -5,10 +5,10 @@ import com.fmugateway.adapter.out.payments.support.IdempotencyMemo;
 import com.fmugateway.adapter.out.payments.support.ProviderGuard;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import com.fmugateway.domain.shared.port.out.Clock;
 import com.stripe.StripeClient;
@@ -103,7 +103,7 @@ public final class StripePaymentProvider implements PaymentProvider, AutoCloseab
   }
 
   @Override
-  public Mono<ProviderPaymentStatus> status(String providerSessionId) {
+  public Mono<PaymentStatus> status(String providerSessionId) {
     return guard
         .call(
             "retrieve checkout session",

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.payments.stripe;
 
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
@@ -52,13 +52,13 @@ final class StripeSessions {
   }
 
   /** Paid once Stripe says so; expired when the session closed unpaid; otherwise pending. */
-  static ProviderPaymentStatus status(String status, String paymentStatus) {
+  static PaymentStatus status(String status, String paymentStatus) {
     if ("paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus)) {
-      return ProviderPaymentStatus.PAID;
+      return PaymentStatus.PAID;
     }
     if ("expired".equals(status)) {
-      return ProviderPaymentStatus.EXPIRED;
+      return PaymentStatus.EXPIRED;
     }
-    return ProviderPaymentStatus.PENDING;
+    return PaymentStatus.PENDING;
   }
 }

@@ -1,9 +1,9 @@
 package com.fmugateway.adapter.out.payments.stripe;
 
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
@@ -62,19 +62,19 @@ final class StripeWebhookReader {
     return statusOf(event.getType(), session).map(status -> event(event, session, status));
   }
 
-  private static Optional<ProviderPaymentStatus> statusOf(String type, JsonNode session) {
+  private static Optional<PaymentStatus> statusOf(String type, JsonNode session) {
     String paymentStatus = session.path("payment_status").asString("");
     return switch (type) {
       case "checkout.session.completed" ->
           Optional.of(StripeSessions.status("complete", paymentStatus));
-      case "checkout.session.async_payment_succeeded" -> Optional.of(ProviderPaymentStatus.PAID);
-      case "checkout.session.async_payment_failed" -> Optional.of(ProviderPaymentStatus.FAILED);
-      case "checkout.session.expired" -> Optional.of(ProviderPaymentStatus.EXPIRED);
+      case "checkout.session.async_payment_succeeded" -> Optional.of(PaymentStatus.PAID);
+      case "checkout.session.async_payment_failed" -> Optional.of(PaymentStatus.FAILED);
+      case "checkout.session.expired" -> Optional.of(PaymentStatus.EXPIRED);
       default -> Optional.empty();
     };
   }
 
-  private static ProviderEvent event(Event event, JsonNode session, ProviderPaymentStatus status) {
+  private static ProviderEvent event(Event event, JsonNode session, PaymentStatus status) {
     String sessionId = session.path("id").asString("");
     if (sessionId.isEmpty()) {
       throw new InvalidWebhookException("Stripe event " + event.getId() + " names no session");

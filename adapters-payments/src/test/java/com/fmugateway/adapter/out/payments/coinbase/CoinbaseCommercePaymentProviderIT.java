@@ -11,10 +11,10 @@ import com.fmugateway.adapter.out.payments.support.GuardSettings;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,20 +91,14 @@ class CoinbaseCommercePaymentProviderIT {
   @Test
   void status_followsTheTimelineFromPendingToPaid() {
     String id = open();
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
     coinbase.stayPending(true);
     coinbase.pay(id);
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
 
     coinbase.confirm(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PAID).verifyComplete();
   }
 
   @Test
@@ -112,9 +106,7 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
     coinbase.expire(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test
@@ -128,7 +120,7 @@ class CoinbaseCommercePaymentProviderIT {
     assertThat(event.type()).isEqualTo("charge:confirmed");
     assertThat(event.providerSessionId()).isEqualTo(id);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.occurredAt()).isEqualTo(clock.now());
   }
 
@@ -137,14 +129,14 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
     coinbase.stayPending(true);
 
-    assertThat(verify(coinbase.pay(id)).status()).isEqualTo(ProviderPaymentStatus.PENDING);
+    assertThat(verify(coinbase.pay(id)).status()).isEqualTo(PaymentStatus.PENDING);
   }
 
   @Test
   void aChargeThatFailedByRunningOutOfTime_isExpired() {
     String id = open();
 
-    assertThat(verify(coinbase.expire(id)).status()).isEqualTo(ProviderPaymentStatus.EXPIRED);
+    assertThat(verify(coinbase.expire(id)).status()).isEqualTo(PaymentStatus.EXPIRED);
   }
 
   @Test
@@ -152,7 +144,7 @@ class CoinbaseCommercePaymentProviderIT {
     String id = open();
 
     assertThat(verify(coinbase.event("charge:failed", id)).status())
-        .isEqualTo(ProviderPaymentStatus.FAILED);
+        .isEqualTo(PaymentStatus.FAILED);
   }
 
   @Test

@@ -6,9 +6,9 @@ import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.fake.WebhookRecorder.Delivery;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -78,10 +78,10 @@ class SandboxCheckoutRoutesIT {
     assertThat(event.eventId()).startsWith("evt_");
     assertThat(event.providerSessionId()).isEqualTo(id);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.occurredAt()).isEqualTo(sandbox.clock.now());
     StepVerifier.create(sandbox.provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
+        .expectNext(PaymentStatus.PAID)
         .verifyComplete();
   }
 
@@ -107,7 +107,7 @@ class SandboxCheckoutRoutesIT {
     assertThat(sandbox.gateway.next(SandboxHarness.WAIT).answered()).isEqualTo(503);
     Delivery accepted = sandbox.gateway.next(SandboxHarness.WAIT);
     assertThat(accepted.answered()).isEqualTo(200);
-    assertThat(sandbox.verify(accepted).status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(sandbox.verify(accepted).status()).isEqualTo(PaymentStatus.PAID);
   }
 
   @Test
@@ -119,7 +119,7 @@ class SandboxCheckoutRoutesIT {
 
     assertThat(sandbox.gateway.pending()).isEqualTo(3);
     StepVerifier.create(sandbox.provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
+        .expectNext(PaymentStatus.PAID)
         .verifyComplete();
   }
 
@@ -137,7 +137,7 @@ class SandboxCheckoutRoutesIT {
 
     assertThat(sandbox.gateway.pending()).isZero();
     StepVerifier.create(sandbox.provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
+        .expectNext(PaymentStatus.PENDING)
         .verifyComplete();
   }
 

@@ -6,9 +6,9 @@ import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.adapter.out.payments.PaymentsTestApplication;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
@@ -66,9 +66,8 @@ class SandboxFlowIT {
 
     ProviderEvent event = verifiedEvents.poll(0, TimeUnit.SECONDS);
     assertThat(event).isNotNull();
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(sandbox.status(checkout.providerSessionId()).block())
-        .isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(sandbox.status(checkout.providerSessionId()).block()).isEqualTo(PaymentStatus.PAID);
   }
 }

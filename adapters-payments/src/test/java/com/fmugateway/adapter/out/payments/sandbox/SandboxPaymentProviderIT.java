@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.adapter.out.payments.Checkouts;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +65,10 @@ class SandboxPaymentProviderIT {
 
     ProviderEvent event = sandbox.verify(sandbox.gateway.next(SandboxHarness.WAIT));
     assertThat(event.type()).isEqualTo("checkout.expired");
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.EXPIRED);
+    assertThat(event.status()).isEqualTo(PaymentStatus.EXPIRED);
     assertThat(event.reference()).contains(request.reference());
     StepVerifier.create(sandbox.provider.status(id))
-        .expectNext(ProviderPaymentStatus.EXPIRED)
+        .expectNext(PaymentStatus.EXPIRED)
         .verifyComplete();
   }
 
@@ -82,7 +82,7 @@ class SandboxPaymentProviderIT {
 
     assertThat(sandbox.gateway.pending()).isEqualTo(1);
     StepVerifier.create(sandbox.provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
+        .expectNext(PaymentStatus.PAID)
         .verifyComplete();
   }
 
@@ -91,13 +91,9 @@ class SandboxPaymentProviderIT {
     String id = sandbox.open(Checkouts.request(PaymentMethod.CARD));
     SandboxPaymentProvider restarted = new SandboxPaymentProvider(sandbox.settings, sandbox.clock);
 
-    StepVerifier.create(restarted.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(restarted.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
     sandbox.clock.advance(Duration.ofMinutes(60));
-    StepVerifier.create(restarted.status(id))
-        .expectNext(ProviderPaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(restarted.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test

@@ -9,10 +9,10 @@ import com.fmugateway.adapter.out.payments.support.GuardSettings;
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,15 +78,11 @@ class StripePaymentProviderIT {
   void status_followsTheSessionFromPendingToPaid() {
     String id =
         provider.createCheckout(Checkouts.request(PaymentMethod.CARD)).block().providerSessionId();
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PENDING)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PENDING).verifyComplete();
 
     stripe.pay(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.PAID)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.PAID).verifyComplete();
   }
 
   @Test
@@ -96,9 +92,7 @@ class StripePaymentProviderIT {
 
     stripe.expire(id);
 
-    StepVerifier.create(provider.status(id))
-        .expectNext(ProviderPaymentStatus.EXPIRED)
-        .verifyComplete();
+    StepVerifier.create(provider.status(id)).expectNext(PaymentStatus.EXPIRED).verifyComplete();
   }
 
   @Test
@@ -114,7 +108,7 @@ class StripePaymentProviderIT {
     assertThat(event.type()).isEqualTo("checkout.session.completed");
     assertThat(event.providerSessionId()).isEqualTo(id);
     assertThat(event.reference()).contains(request.reference());
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.occurredAt()).isEqualTo(clock.now());
   }
 
@@ -124,8 +118,8 @@ class StripePaymentProviderIT {
         provider.createCheckout(Checkouts.request(PaymentMethod.CARD)).block().providerSessionId();
     stripe.stayPending(true);
 
-    assertThat(verify(stripe.pay(id)).status()).isEqualTo(ProviderPaymentStatus.PENDING);
-    assertThat(verify(stripe.settle(id, true)).status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(verify(stripe.pay(id)).status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(verify(stripe.settle(id, true)).status()).isEqualTo(PaymentStatus.PAID);
   }
 
   @Test
@@ -135,7 +129,7 @@ class StripePaymentProviderIT {
     stripe.stayPending(true);
     stripe.pay(id);
 
-    assertThat(verify(stripe.settle(id, false)).status()).isEqualTo(ProviderPaymentStatus.FAILED);
+    assertThat(verify(stripe.settle(id, false)).status()).isEqualTo(PaymentStatus.FAILED);
   }
 
   @Test
@@ -143,7 +137,7 @@ class StripePaymentProviderIT {
     String id =
         provider.createCheckout(Checkouts.request(PaymentMethod.CARD)).block().providerSessionId();
 
-    assertThat(verify(stripe.expire(id)).status()).isEqualTo(ProviderPaymentStatus.EXPIRED);
+    assertThat(verify(stripe.expire(id)).status()).isEqualTo(PaymentStatus.EXPIRED);
   }
 
   @Test
@@ -155,7 +149,7 @@ class StripePaymentProviderIT {
     ProviderEvent event =
         verify(stripe.event("checkout.session.completed", id, "2020-08-27", clock.now()));
 
-    assertThat(event.status()).isEqualTo(ProviderPaymentStatus.PAID);
+    assertThat(event.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(event.reference()).contains(request.reference());
   }
 

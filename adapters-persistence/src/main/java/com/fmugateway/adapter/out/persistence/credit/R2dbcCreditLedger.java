@@ -5,6 +5,8 @@ import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.InsufficientCreditsException;
 import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +36,13 @@ public final class R2dbcCreditLedger implements CreditLedger {
 
   @Override
   public Mono<Boolean> credit(
-      AccountId account, EntryKind kind, long amount, String idempotencyKey, String reference) {
-    return insert(account, kind, amount, idempotencyKey, reference);
+      AccountId account, EntryKind kind, long amount, LedgerKey key, String reference) {
+    return insert(account, kind, amount, key, reference);
   }
 
   @Override
   public Mono<Hold> hold(AccountId account, long amount, String reference) {
-    String key = holdKey(reference);
+    LedgerKey key = LedgerKey.hold(reference);
     Mono<Hold> reserve =
         lock(account)
             .then(amountOf(account, key))
@@ -57,43 +59,60 @@ public final class R2dbcCreditLedger implements CreditLedger {
   }
 
   @Override
-  public Mono<Void> settle(Hold hold, long cost) {
-    AccountId account = hold.accountId();
-    Mono<Void> capture =
+  public Mono<Boolean> settle(Settlement settlement) {
+    Hold hold = settlement.hold();
+    Mono<Boolean> capture =
         insert(
-                account,
+                hold.accountId(),
                 EntryKind.CAPTURE,
-                Math.min(cost, hold.amount()),
-                "run:" + hold.reference() + ":capture",
+                settlement.captured(),
+                hold.captureKey(),
                 hold.reference())
-            .then(release(hold, account));
-    return lock(account)
-        .then(amountOf(account, releaseKey(hold.reference())))
+            .then(release(hold, hold.accountId()));
+    return endOnce(hold, capture);
+  }
+
+  @Override
+  public Mono<Boolean> release(Hold hold) {
+    return endOnce(hold, release(hold, hold.accountId()));
+  }
+
+  /**
+   * Under the account's lock: ends the hold with {@code end} unless its release entry exists (it
+   * was settled or released before), in which case nothing is written and the answer is false.
+   */
+  private Mono<Boolean> endOnce(Hold hold, Mono<Boolean> end) {
+    return lock(hold.accountId())
+        .then(amountOf(hold.accountId(), hold.releaseKey()))
         .hasElement()
-        .flatMap(released -> released ? Mono.<Void>empty() : capture)
+        .flatMap(ended -> ended ? Mono.just(false) : end)
         .as(tx::transactional);
   }
 
-  @Override
-  public Mono<Void> release(Hold hold) {
-    return lock(hold.accountId()).then(release(hold, hold.accountId())).as(tx::transactional);
-  }
-
+  /**
+   * Finds the stale holds in one query (a hold has ended once a release entry names its run), then
+   * ends each like {@link #release(Hold)} does, under its account's lock, so a settlement racing
+   * with housekeeping still sees one end of the hold, never a capture after a release.
+   */
   @Override
   public Mono<Long> releaseStaleHolds(Duration age) {
     return db.sql(
-            "INSERT INTO ledger_entries (account_id, kind, amount, idempotency_key, reference)"
-                + " SELECT h.account_id, 'RELEASE', -h.amount,"
-                + " 'run:' || h.reference || ':release', h.reference"
-                + " FROM ledger_entries h"
+            "SELECT h.account_id, h.reference, h.amount FROM ledger_entries h"
                 + " WHERE h.kind = 'HOLD' AND h.created_at < now() - make_interval(secs => :age)"
                 + " AND NOT EXISTS (SELECT 1 FROM ledger_entries r"
-                + " WHERE r.account_id = h.account_id"
-                + " AND r.idempotency_key = 'run:' || h.reference || ':release')"
-                + " ON CONFLICT (account_id, idempotency_key) DO NOTHING")
+                + " WHERE r.account_id = h.account_id AND r.kind = 'RELEASE'"
+                + " AND r.reference = h.reference)")
         .bind("age", age.toMillis() / 1000.0)
-        .fetch()
-        .rowsUpdated();
+        .map(
+            row ->
+                new Hold(
+                    new AccountId(row.get("account_id", UUID.class)),
+                    row.get("reference", String.class),
+                    -row.get("amount", Long.class)))
+        .all()
+        .concatMap(this::release)
+        .filter(released -> released)
+        .count();
   }
 
   @Override
@@ -135,20 +154,14 @@ public final class R2dbcCreditLedger implements CreditLedger {
                     account,
                     EntryKind.valueOf(row.get("kind", String.class)),
                     row.get("amount", Long.class),
-                    row.get("idempotency_key", String.class),
+                    new LedgerKey(row.get("idempotency_key", String.class)),
                     row.get("reference", String.class),
                     row.get("created_at", OffsetDateTime.class).toInstant()))
         .all();
   }
 
-  private Mono<Void> release(Hold hold, AccountId account) {
-    return insert(
-            account,
-            EntryKind.RELEASE,
-            hold.amount(),
-            releaseKey(hold.reference()),
-            hold.reference())
-        .then();
+  private Mono<Boolean> release(Hold hold, AccountId account) {
+    return insert(account, EntryKind.RELEASE, hold.amount(), hold.releaseKey(), hold.reference());
   }
 
   private Mono<Void> lock(AccountId account) {
@@ -160,18 +173,18 @@ public final class R2dbcCreditLedger implements CreditLedger {
         .then();
   }
 
-  private Mono<Long> amountOf(AccountId account, String key) {
+  private Mono<Long> amountOf(AccountId account, LedgerKey key) {
     return db.sql(
             "SELECT amount FROM ledger_entries WHERE account_id = :a AND idempotency_key = :k")
         .bind("a", account.value())
-        .bind("k", key)
+        .bind("k", key.value())
         .map(row -> row.get("amount", Long.class))
         .one();
   }
 
   /** Inserts unless the key was used before; true when a row was written. */
   private Mono<Boolean> insert(
-      AccountId account, EntryKind kind, long magnitude, String key, String reference) {
+      AccountId account, EntryKind kind, long magnitude, LedgerKey key, String reference) {
     return db.sql(
             "INSERT INTO ledger_entries (account_id, kind, amount, idempotency_key, reference)"
                 + " VALUES (:a, :kind, :amount, :k, :ref)"
@@ -179,18 +192,10 @@ public final class R2dbcCreditLedger implements CreditLedger {
         .bind("a", account.value())
         .bind("kind", kind.name())
         .bind("amount", kind.signed(magnitude))
-        .bind("k", key)
+        .bind("k", key.value())
         .bind("ref", reference)
         .fetch()
         .rowsUpdated()
         .map(rows -> rows > 0);
-  }
-
-  private static String holdKey(String reference) {
-    return "run:" + reference + ":hold";
-  }
-
-  private static String releaseKey(String reference) {
-    return "run:" + reference + ":release";
   }
 }

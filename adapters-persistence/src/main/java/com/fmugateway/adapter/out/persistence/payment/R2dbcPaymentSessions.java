@@ -12,6 +12,7 @@ import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderId;
 import com.fmugateway.domain.checkout.port.out.PaymentSessionStore;
 import com.fmugateway.domain.shared.model.Money;
+import com.fmugateway.domain.shared.model.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,9 +23,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Checkouts in PostgreSQL. Settling is one conditional UPDATE ({@code WHERE status = 'PENDING'}):
- * of concurrent settlements the row lock lets one through and the others find it settled.
- * Reconciliation claims rows with {@code FOR UPDATE SKIP LOCKED}, so gateways never share one.
+ * Checkouts in PostgreSQL. Settling is one conditional UPDATE ({@code SET status = next WHERE
+ * status = expected}, both from {@link PaymentStatus#TRANSITIONS}): of concurrent settlements the
+ * row lock lets one through and the others find it settled. Reconciliation claims rows with {@code
+ * FOR UPDATE SKIP LOCKED}, so gateways never share one.
  */
 public final class R2dbcPaymentSessions implements PaymentSessionStore {
 
@@ -112,16 +114,16 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
   }
 
   @Override
-  public Mono<Boolean> settle(PaymentSessionId id, PaymentStatus next, Instant at) {
-    if (next == PaymentStatus.PENDING) {
-      return Mono.just(false);
-    }
+  public Mono<Boolean> settle(
+      PaymentSessionId id, Transition<PaymentStatus> transition, Instant at) {
+    PaymentStatus.TRANSITIONS.between(transition.from(), transition.to());
     return db.sql(
             "UPDATE payment_sessions SET status = :next, settled_at = :at"
-                + " WHERE id = :id AND status = 'PENDING'")
-        .bind("next", next.name())
+                + " WHERE id = :id AND status = :expected")
+        .bind("next", transition.to().name())
         .bind("at", utc(at))
         .bind("id", id.value())
+        .bind("expected", transition.from().name())
         .fetch()
         .rowsUpdated()
         .map(rows -> rows > 0);

@@ -6,6 +6,7 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.checkout.model.PaymentSessionId;
 import com.fmugateway.domain.checkout.model.PaymentToken;
 import com.fmugateway.domain.checkout.model.PaymentTokenHash;
+import com.fmugateway.domain.checkout.model.PaymentTokenMove;
 import com.fmugateway.domain.checkout.model.PaymentTokenState;
 import com.fmugateway.domain.checkout.port.out.PaymentTokenStore;
 import io.r2dbc.spi.Readable;
@@ -17,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Payment tokens in PostgreSQL. Every state change is one conditional UPDATE on the token's row
- * ({@code ... WHERE state = 'READY' AND expires_at > now}), so concurrent uses of one token are
- * serialized by its row lock and exactly one reserves it.
+ * ({@code SET state = next ... WHERE state = expected}, both from {@link
+ * PaymentTokenState#TRANSITIONS}; a reservation also requires the owner and an unexpired token), so
+ * concurrent uses of one token are serialized by its row lock and exactly one reserves it.
  */
 public final class R2dbcPaymentTokens implements PaymentTokenStore {
 
@@ -67,43 +69,42 @@ public final class R2dbcPaymentTokens implements PaymentTokenStore {
   }
 
   @Override
-  public Mono<Boolean> reserve(PaymentTokenHash hash, AccountId owner, Instant now) {
-    return update(
+  public Mono<Boolean> move(PaymentTokenHash hash, PaymentTokenMove move) {
+    String set =
+        switch (move.next()) {
+          case RESERVED -> "reserved_at = :at";
+          case READY -> "reserved_at = NULL";
+          case CONSUMED -> "reserved_at = NULL, consumed_at = :at, run_id = :run";
+        };
+    String guard = move.owner().isPresent() ? " AND account_id = :a AND expires_at > :at" : "";
+    DatabaseClient.GenericExecuteSpec spec =
         db.sql(
-                "UPDATE payment_tokens SET state = 'RESERVED', reserved_at = :now"
-                    + " WHERE token_hash = :hash AND account_id = :a AND state = 'READY'"
-                    + " AND expires_at > :now")
-            .bind("now", utc(now))
+                "UPDATE payment_tokens SET state = :next, "
+                    + set
+                    + " WHERE token_hash = :hash AND state = :expected"
+                    + guard)
+            .bind("next", move.next().name())
             .bind("hash", hash.hex())
-            .bind("a", owner.value()));
-  }
-
-  @Override
-  public Mono<Boolean> consume(PaymentTokenHash hash, UUID runId, Instant at) {
-    return update(
-        db.sql(
-                "UPDATE payment_tokens SET state = 'CONSUMED', reserved_at = NULL,"
-                    + " consumed_at = :at, run_id = :run"
-                    + " WHERE token_hash = :hash AND state = 'RESERVED'")
-            .bind("at", utc(at))
-            .bind("run", runId)
-            .bind("hash", hash.hex()));
-  }
-
-  @Override
-  public Mono<Boolean> release(PaymentTokenHash hash) {
-    return update(
-        db.sql(
-                "UPDATE payment_tokens SET state = 'READY', reserved_at = NULL"
-                    + " WHERE token_hash = :hash AND state = 'RESERVED'")
-            .bind("hash", hash.hex()));
+            .bind("expected", move.expected().name());
+    if (set.contains(":at") || !guard.isEmpty()) {
+      spec = spec.bind("at", utc(move.at()));
+    }
+    if (move.owner().isPresent()) {
+      spec = spec.bind("a", move.owner().get().value());
+    }
+    if (move.runId().isPresent()) {
+      spec = spec.bind("run", move.runId().get());
+    }
+    return update(spec);
   }
 
   @Override
   public Mono<Long> releaseStaleReservations(Instant reservedBefore) {
     return db.sql(
-            "UPDATE payment_tokens SET state = 'READY', reserved_at = NULL"
-                + " WHERE state = 'RESERVED' AND reserved_at < :before")
+            "UPDATE payment_tokens SET state = :next, reserved_at = NULL"
+                + " WHERE state = :expected AND reserved_at < :before")
+        .bind("next", PaymentTokenState.RELEASE.to().name())
+        .bind("expected", PaymentTokenState.RELEASE.from().name())
         .bind("before", utc(reservedBefore))
         .fetch()
         .rowsUpdated();

@@ -91,7 +91,12 @@ class R2dbcAnalyticsReadModelIT {
     sessions.add(PaymentSessions.run(alice, at("2025-04-02T10:00:00Z"))).block();
     PaymentSession expired =
         sessions.add(PaymentSessions.run(alice, at("2025-04-02T11:00:00Z"))).block();
-    sessions.settle(expired.id(), PaymentStatus.EXPIRED, at("2025-04-02T12:00:00Z")).block();
+    sessions
+        .settle(
+            expired.id(),
+            PaymentStatus.PENDING.to(PaymentStatus.EXPIRED),
+            at("2025-04-02T12:00:00Z"))
+        .block();
 
     assertThat(figures.cash(period("2025-04-01", "2025-04-03")).collectList().block())
         .containsExactly(
@@ -234,7 +239,7 @@ class R2dbcAnalyticsReadModelIT {
 
   private PaymentSession paid(PaymentSession session, String paidAt) {
     sessions.add(session).block();
-    sessions.settle(session.id(), PaymentStatus.PAID, at(paidAt)).block();
+    sessions.settle(session.id(), PaymentStatus.PENDING.to(PaymentStatus.PAID), at(paidAt)).block();
     return session;
   }
 

@@ -8,6 +8,7 @@ import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.fixtures.CreditLedgerContract;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,10 @@ class R2dbcCreditLedgerIT extends CreditLedgerContract {
   @Test
   void theDatabaseRefusesToRewriteHistory() {
     AccountId account = newAccount();
-    ledger.credit(account, EntryKind.GRANT, 100, "grant:x", "test").block();
+    ledger
+        .credit(
+            account, EntryKind.GRANT, 100, LedgerKey.grant(java.time.YearMonth.of(2026, 1)), "test")
+        .block();
 
     assertThatThrownBy(() -> db.sql("UPDATE ledger_entries SET amount = 1000000").then().block())
         .hasMessageContaining("append-only");

@@ -10,6 +10,7 @@ import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderId;
@@ -54,8 +55,10 @@ class R2dbcWebhookEventLogIT extends WebhookEventLogContract {
     Mono<Boolean> work =
         events
             .recordOnce(ProviderId.SANDBOX, "evt_rolled_back", session.id(), PaymentStatus.PAID, T0)
-            .then(sessions.settle(session.id(), PaymentStatus.PAID, T0))
-            .then(ledger.credit(owner, EntryKind.PURCHASE, 100, "purchase:" + session.id(), "x"))
+            .then(sessions.settle(session.id(), PaymentStatus.PENDING.to(PaymentStatus.PAID), T0))
+            .then(
+                ledger.credit(
+                    owner, EntryKind.PURCHASE, 100, LedgerKey.purchase(session.id().value()), "x"))
             .then(Mono.error(new IllegalStateException("the database went away")));
 
     StepVerifier.create(transactions.atomically(work))

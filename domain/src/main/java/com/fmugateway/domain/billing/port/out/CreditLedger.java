@@ -4,6 +4,8 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.LedgerEntry;
+import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.model.Settlement;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,22 +18,30 @@ import reactor.core.publisher.Mono;
  */
 public interface CreditLedger {
 
-  /** Adds credits (grant, purchase, refund); false when this idempotency key was applied before. */
+  /** Adds credits (grant, purchase, refund); false when this key was applied before. */
   Mono<Boolean> credit(
-      AccountId account, EntryKind kind, long amount, String idempotencyKey, String reference);
+      AccountId account, EntryKind kind, long amount, LedgerKey key, String reference);
 
   /**
    * Reserves {@code amount} for the run {@code reference}; fails with {@link
    * com.fmugateway.domain.billing.model.InsufficientCreditsException} when the balance is short.
-   * Holding again for the same reference returns the existing hold.
+   * Holding again for the same reference returns the existing hold. The entry's key is {@link
+   * Hold#holdKey()}.
    */
   Mono<Hold> hold(AccountId account, long amount, String reference);
 
-  /** Captures {@code cost} (at most the hold) and releases the hold; applied once. */
-  Mono<Void> settle(Hold hold, long cost);
+  /**
+   * Captures {@code settlement.captured()} and releases the hold, in one step, if the hold has not
+   * ended; true when it did that, false when the hold was released or settled before (nothing
+   * changes: no capture after a release).
+   */
+  Mono<Boolean> settle(Settlement settlement);
 
-  /** Releases the whole hold, for a run that did not complete; applied once. */
-  Mono<Void> release(Hold hold);
+  /**
+   * Releases the whole hold, for a run that did not complete, if the hold has not ended; false when
+   * it was released or settled before (nothing changes).
+   */
+  Mono<Boolean> release(Hold hold);
 
   /**
    * Releases holds older than {@code age} that were never settled or released, so credits held by a

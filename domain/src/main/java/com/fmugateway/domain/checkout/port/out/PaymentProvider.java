@@ -2,10 +2,10 @@ package com.fmugateway.domain.checkout.port.out;
 
 import com.fmugateway.domain.checkout.model.CheckoutRequest;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
-import com.fmugateway.domain.checkout.model.ProviderPaymentStatus;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -26,7 +26,7 @@ public interface PaymentProvider {
   Mono<ProviderCheckout> createCheckout(CheckoutRequest request);
 
   /** The provider's current view of a checkout, for reconciliation of missed webhooks. */
-  Mono<ProviderPaymentStatus> status(String providerSessionId);
+  Mono<PaymentStatus> status(String providerSessionId);
 
   /**
    * Verifies a webhook on its raw bytes and headers (names lower-case) and reads it. Fails with

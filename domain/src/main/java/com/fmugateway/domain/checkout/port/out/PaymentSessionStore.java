@@ -5,13 +5,15 @@ import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentSessionId;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.shared.model.Transition;
 import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Role: keeps checkouts. A checkout leaves {@code PENDING} once, atomically, however many events
- * and gateways try to settle it at the same time.
+ * Role: keeps checkouts. A checkout moves only as {@link PaymentStatus#TRANSITIONS} allows: it
+ * leaves {@code PENDING} once, atomically, however many events and gateways try to settle it at the
+ * same time.
  */
 public interface PaymentSessionStore {
 
@@ -32,10 +34,11 @@ public interface PaymentSessionStore {
   Mono<PaymentSession> findReusable(AccountId owner, String fingerprint, Instant payableAt);
 
   /**
-   * Moves a pending session to {@code next}; false when it was not pending any more (it was settled
-   * before, by another event or another gateway).
+   * Moves the session along {@code transition} (from {@link PaymentStatus#TRANSITIONS}) if it is in
+   * the transition's {@code from} status, as one compare-and-set; false, changing nothing, when it
+   * is not (it was settled before, by another event or another gateway).
    */
-  Mono<Boolean> settle(PaymentSessionId id, PaymentStatus next, Instant at);
+  Mono<Boolean> settle(PaymentSessionId id, Transition<PaymentStatus> transition, Instant at);
 
   /**
    * Claims up to {@code limit} sessions pending since before {@code openedBefore} whose next check

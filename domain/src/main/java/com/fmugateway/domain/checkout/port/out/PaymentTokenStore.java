@@ -1,16 +1,17 @@
 package com.fmugateway.domain.checkout.port.out;
 
-import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.checkout.model.PaymentSessionId;
 import com.fmugateway.domain.checkout.model.PaymentToken;
 import com.fmugateway.domain.checkout.model.PaymentTokenHash;
+import com.fmugateway.domain.checkout.model.PaymentTokenMove;
+import com.fmugateway.domain.checkout.model.PaymentTokenState;
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * Role: keeps payment tokens, at most one per checkout. Each state change is one atomic
- * compare-and-set, so of two runs presenting the same token at once exactly one reserves it.
+ * compare-and-set on the transition it is given (from {@link PaymentTokenState#TRANSITIONS}), so of
+ * two runs presenting the same token at once exactly one reserves it.
  */
 public interface PaymentTokenStore {
 
@@ -21,18 +22,16 @@ public interface PaymentTokenStore {
 
   Mono<PaymentToken> findByHash(PaymentTokenHash hash);
 
-  /** Ready → reserved, if the token is the owner's and unexpired at {@code now}. */
-  Mono<Boolean> reserve(PaymentTokenHash hash, AccountId owner, Instant now);
-
-  /** Reserved → consumed by run {@code runId}. */
-  Mono<Boolean> consume(PaymentTokenHash hash, UUID runId, Instant at);
-
-  /** Reserved → ready again, for a run that failed. */
-  Mono<Boolean> release(PaymentTokenHash hash);
+  /**
+   * Moves the token from {@code move.expected()} to {@code move.next()} if it is in the expected
+   * state (and, for a reservation, is the owner's and unexpired); false, changing nothing, when it
+   * is not.
+   */
+  Mono<Boolean> move(PaymentTokenHash hash, PaymentTokenMove move);
 
   /**
-   * Makes tokens reserved before {@code reservedBefore} ready again: their run's gateway died
-   * before it could consume or release them. Returns how many.
+   * Moves tokens reserved before {@code reservedBefore} along {@link PaymentTokenState#RELEASE}:
+   * their run's gateway died before it could consume or release them. Returns how many.
    */
   Mono<Long> releaseStaleReservations(Instant reservedBefore);
 }
