@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence;
 
+import com.fmugateway.adapter.out.persistence.account.BcryptPasswordHasher;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
 import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
@@ -81,6 +82,12 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcAccounts accounts(DatabaseClient db, TransactionalOperator tx) {
     return new R2dbcAccounts(db, tx);
+  }
+
+  /** The hashes of account passwords, computed off the event loop on threads of their own. */
+  @Bean(destroyMethod = "close")
+  public BcryptPasswordHasher passwordHasher() {
+    return new BcryptPasswordHasher();
   }
 
   @Bean
