@@ -19,6 +19,7 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
+import com.fmugateway.domain.shared.model.PeriodicJob;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -31,7 +32,10 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The persistence adapter: the database server, its connection pool and the store adapters. */
+/**
+ * The persistence adapter: the database server, its connection pool, the store adapters and their
+ * periodic clean-up.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DatabaseProperties.class, FmuStoreProperties.class})
 public class PersistenceConfiguration {
@@ -121,12 +125,10 @@ public class PersistenceConfiguration {
   }
 
   /** Purges old rate-limit windows every ten minutes; any instance may do it, it is idempotent. */
-  @Bean(destroyMethod = "dispose")
-  reactor.core.Disposable rateLimitPurge(R2dbcRateLimiter limiter) {
-    return reactor.core.publisher.Flux.interval(Duration.ofMinutes(10))
-        .concatMap(
-            tick -> limiter.purgeExpired().onErrorResume(e -> reactor.core.publisher.Mono.empty()))
-        .subscribe();
+  @Bean
+  public PeriodicJob rateLimitPurge(R2dbcRateLimiter limiter) {
+    return PeriodicJob.every(
+        Duration.ofMinutes(10), "rate-limit window purge", limiter::purgeExpired);
   }
 
   @Bean
