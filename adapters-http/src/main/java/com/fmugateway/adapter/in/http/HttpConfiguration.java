@@ -4,7 +4,6 @@ import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
-import com.fmugateway.adapter.in.http.security.BcryptPasswordHasher;
 import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
 import io.swagger.v3.oas.models.Components;
@@ -28,11 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class HttpConfiguration {
 
   static final String BEARER = "apiKey";
-
-  @Bean
-  BcryptPasswordHasher passwordHasher() {
-    return new BcryptPasswordHasher();
-  }
 
   @Bean
   ProblemWriter problemWriter(JsonMapper json) {

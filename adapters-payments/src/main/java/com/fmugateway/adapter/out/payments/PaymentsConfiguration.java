@@ -7,6 +7,7 @@ import com.fmugateway.adapter.out.payments.sandbox.SandboxPaymentProvider;
 import com.fmugateway.adapter.out.payments.sandbox.SandboxSettings;
 import com.fmugateway.adapter.out.payments.stripe.StripePaymentProvider;
 import com.fmugateway.adapter.out.payments.support.GuardSettings;
+import com.fmugateway.domain.shared.model.PeriodicJob;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -72,7 +73,7 @@ public class PaymentsConfiguration {
         guard);
   }
 
-  @Bean(destroyMethod = "close")
+  @Bean
   @Conditional(ActiveProviders.Sandbox.class)
   public SandboxPaymentProvider sandboxPaymentProvider(
       PaymentsProperties properties, Environment environment, ObjectProvider<Clock> clock) {
@@ -87,11 +88,14 @@ public class PaymentsConfiguration {
             ? publicBaseUrl
             : () -> URI.create(environment.resolveRequiredPlaceholders(sandbox.gatewayBaseUrl()));
     String secret = sandbox.webhookSecret() == null ? randomSecret() : sandbox.webhookSecret();
-    SandboxPaymentProvider provider =
-        new SandboxPaymentProvider(
-            SandboxSettings.of(publicBaseUrl, gatewayBaseUrl, secret), clock(clock));
-    provider.start(SANDBOX_SWEEP);
-    return provider;
+    return new SandboxPaymentProvider(
+        SandboxSettings.of(publicBaseUrl, gatewayBaseUrl, secret), clock(clock));
+  }
+
+  @Bean
+  @Conditional(ActiveProviders.Sandbox.class)
+  public PeriodicJob sandboxCheckoutExpiry(SandboxPaymentProvider sandbox) {
+    return sandbox.expiry(SANDBOX_SWEEP);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence;
 
+import com.fmugateway.adapter.out.persistence.account.BcryptPasswordHasher;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
 import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
@@ -18,6 +19,7 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
+import com.fmugateway.domain.shared.model.PeriodicJob;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -30,7 +32,10 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The persistence adapter: the database server, its connection pool and the store adapters. */
+/**
+ * The persistence adapter: the database server, its connection pool, the store adapters and their
+ * periodic clean-up.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DatabaseProperties.class, FmuStoreProperties.class})
 public class PersistenceConfiguration {
@@ -83,6 +88,12 @@ public class PersistenceConfiguration {
     return new R2dbcAccounts(db, tx);
   }
 
+  /** The hashes of account passwords, computed off the event loop on threads of their own. */
+  @Bean(destroyMethod = "close")
+  public BcryptPasswordHasher passwordHasher() {
+    return new BcryptPasswordHasher();
+  }
+
   @Bean
   public DatabaseHealthProbe databaseHealthProbe(DatabaseClient db, DatabaseServer server) {
     return new DatabaseHealthProbe(db, server.endpoint());
@@ -114,12 +125,10 @@ public class PersistenceConfiguration {
   }
 
   /** Purges old rate-limit windows every ten minutes; any instance may do it, it is idempotent. */
-  @Bean(destroyMethod = "dispose")
-  reactor.core.Disposable rateLimitPurge(R2dbcRateLimiter limiter) {
-    return reactor.core.publisher.Flux.interval(Duration.ofMinutes(10))
-        .concatMap(
-            tick -> limiter.purgeExpired().onErrorResume(e -> reactor.core.publisher.Mono.empty()))
-        .subscribe();
+  @Bean
+  public PeriodicJob rateLimitPurge(R2dbcRateLimiter limiter) {
+    return PeriodicJob.every(
+        Duration.ofMinutes(10), "rate-limit window purge", limiter::purgeExpired);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.fmugateway.domain.account.service;
 
+import com.fmugateway.domain.account.model.AnonymousAction;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.RateDecision;
 import com.fmugateway.domain.account.model.Tier;
@@ -11,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
-/** Applies the tier's runs-per-minute to each key and a fixed per-address limit to sign-ups. */
+/**
+ * Applies the tier's runs-per-minute to each key and a fixed per-address limit to each anonymous
+ * action.
+ */
 public final class RateLimitService implements EnforceRateLimitUseCase {
 
   private final Map<Tier, TierPolicy> tiers;
@@ -39,7 +43,16 @@ public final class RateLimitService implements EnforceRateLimitUseCase {
   }
 
   @Override
-  public Mono<RateDecision> anonymous(String action, String clientAddress) {
-    return limiter.tryAcquire(action + ":ip:" + clientAddress, anonymousPerMinute, window);
+  public Mono<RateDecision> anonymous(AnonymousAction action, String clientAddress) {
+    return limiter.tryAcquire(bucket(action) + ":ip:" + clientAddress, anonymousPerMinute, window);
+  }
+
+  /** The names the limiter's windows have always been stored under. */
+  private static String bucket(AnonymousAction action) {
+    return switch (action) {
+      case ISSUE_KEY -> "keys";
+      case SIGN_UP -> "signup";
+      case LOG_IN -> "login";
+    };
   }
 }

@@ -1,7 +1,9 @@
 package com.fmugateway.adapter.in.portal;
 
 import com.fmugateway.adapter.in.portal.error.PortalErrorPages;
+import com.fmugateway.adapter.in.portal.limit.PortalRateLimitFilter;
 import com.fmugateway.adapter.in.portal.security.PortalSecurity;
+import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
 import com.fmugateway.domain.account.port.in.LogInUseCase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
-/** The web portal: page controllers (scanned in this package only) and their security chain. */
+/**
+ * The web portal: page controllers (scanned in this package only), their security chain and their
+ * rate-limited routes.
+ */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = PortalConfiguration.class)
 public class PortalConfiguration {
@@ -25,6 +30,13 @@ public class PortalConfiguration {
   SecurityWebFilterChain portalSecurity(
       ServerHttpSecurity http, LogInUseCase logIn, PortalErrorPages errorPages) {
     return PortalSecurity.chain(http, logIn, errorPages);
+  }
+
+  /** Runs after the security filter chains (order -100), so CSRF is checked first. */
+  @Bean
+  @Order(0)
+  PortalRateLimitFilter portalRateLimitFilter(EnforceRateLimitUseCase limits) {
+    return new PortalRateLimitFilter(limits);
   }
 
   /** Ahead of the API's problem+json handler (order -2), for portal pages only. */

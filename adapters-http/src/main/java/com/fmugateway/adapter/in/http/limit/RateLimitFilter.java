@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http.limit;
 
 import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
+import com.fmugateway.domain.account.model.AnonymousAction;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.RateDecision;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
@@ -17,10 +18,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits at the edge: runs per minute per key by tier on {@code POST /simulate} and on the
- * routes that open checkouts at a payment provider ({@code /pay}, {@code /credits/checkout}), and a
- * limit per client address on {@code POST /keys}. Webhooks are not limited: a provider retrying a
- * burst must not be refused. Refusals are 429 problem+json with Retry-After.
+ * The API's rate-limited routes: runs per minute per key by tier on {@code POST /simulate} and on
+ * the routes that open checkouts at a payment provider ({@code /pay}, {@code /credits/checkout}),
+ * and a limit per client address on {@code POST /keys}, {@code /signup} and {@code /login}.
+ * Webhooks are not limited: a provider retrying a burst must not be refused. Refusals are 429
+ * problem+json with Retry-After. The portal declares its own routes in a filter of its own.
  */
 public final class RateLimitFilter implements WebFilter {
 
@@ -41,11 +43,9 @@ public final class RateLimitFilter implements WebFilter {
     Mono<RateDecision> decision =
         switch (path) {
           case "/simulate", "/pay", "/credits/checkout" -> caller().flatMap(limits::run);
-          case "/keys", "/signup", "/login" ->
-              limits.anonymous(path.substring(1), clientAddress(exchange));
-          // The portal's forms open accounts and check passwords just like the API's.
-          case "/portal/signup", "/portal/login" ->
-              limits.anonymous(path.substring("/portal/".length()), clientAddress(exchange));
+          case "/keys" -> limits.anonymous(AnonymousAction.ISSUE_KEY, clientAddress(exchange));
+          case "/signup" -> limits.anonymous(AnonymousAction.SIGN_UP, clientAddress(exchange));
+          case "/login" -> limits.anonymous(AnonymousAction.LOG_IN, clientAddress(exchange));
           default -> Mono.empty();
         };
     return decision

@@ -7,6 +7,7 @@ import com.fmugateway.domain.checkout.model.ProviderCheckout;
 import com.fmugateway.domain.checkout.model.ProviderEvent;
 import com.fmugateway.domain.checkout.model.ProviderId;
 import com.fmugateway.domain.checkout.port.out.PaymentProvider;
+import com.fmugateway.domain.shared.model.PeriodicJob;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
 import java.time.Duration;
@@ -14,9 +15,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,19 +23,16 @@ import reactor.core.publisher.Mono;
  * button that takes no money, after which it sends the gateway a signed webhook exactly as a real
  * provider would. It must never be active next to live keys; the configuration sees to that.
  */
-public final class SandboxPaymentProvider implements PaymentProvider, AutoCloseable {
+public final class SandboxPaymentProvider implements PaymentProvider {
 
   /** Path of a checkout's page below the public base URL; the id follows. */
   public static final String CHECKOUT_PATH = "/sandbox/checkout/";
-
-  private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
   private final SandboxSettings settings;
   private final Clock clock;
   private final SandboxCheckouts checkouts = new SandboxCheckouts();
   private final SandboxWebhooks webhooks;
   private final SandboxWebhookSender sender;
-  private volatile Disposable sweeper;
 
   public SandboxPaymentProvider(SandboxSettings settings, Clock clock) {
     this.settings = settings;
@@ -96,28 +91,9 @@ public final class SandboxPaymentProvider implements PaymentProvider, AutoClosea
     return Mono.fromCallable(() -> webhooks.read(rawBody, headers, clock.now()).orElse(null));
   }
 
-  /** Starts expiring unpaid checkouts every {@code period}, with a webhook for each. */
-  public void start(Duration period) {
-    sweeper =
-        Flux.interval(period, period)
-            .onBackpressureDrop()
-            .concatMap(
-                tick ->
-                    expireDue()
-                        .onErrorResume(
-                            e -> {
-                              log.warn("Sandbox could not expire its due checkouts", e);
-                              return Mono.empty();
-                            }))
-            .subscribe();
-  }
-
-  @Override
-  public void close() {
-    Disposable running = sweeper;
-    if (running != null) {
-      running.dispose();
-    }
+  /** The job that expires unpaid checkouts every {@code period}, with a webhook for each. */
+  public PeriodicJob expiry(Duration period) {
+    return PeriodicJob.every(period, "sandbox checkout expiry", this::expireDue);
   }
 
   /** A checkout as of now; empty if unknown (never opened, or forgotten by a restart). */

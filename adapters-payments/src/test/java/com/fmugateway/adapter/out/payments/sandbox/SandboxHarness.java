@@ -58,7 +58,6 @@ final class SandboxHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    provider.close();
     gateway.close();
   }
 }

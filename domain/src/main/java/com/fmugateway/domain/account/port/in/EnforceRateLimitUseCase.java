@@ -1,5 +1,6 @@
 package com.fmugateway.domain.account.port.in;
 
+import com.fmugateway.domain.account.model.AnonymousAction;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.RateDecision;
 import reactor.core.publisher.Mono;
@@ -10,6 +11,6 @@ public interface EnforceRateLimitUseCase {
   /** Runs per minute per key, by the account's tier. */
   Mono<RateDecision> run(AuthenticatedAccount caller);
 
-  /** Anonymous actions (key issuance, signup) per client address. */
-  Mono<RateDecision> anonymous(String action, String clientAddress);
+  /** Anonymous actions (key issuance, sign-up, log-in) per client address. */
+  Mono<RateDecision> anonymous(AnonymousAction action, String clientAddress);
 }

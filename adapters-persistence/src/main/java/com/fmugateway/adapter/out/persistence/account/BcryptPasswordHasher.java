@@ -1,4 +1,4 @@
-package com.fmugateway.adapter.in.http.security;
+package com.fmugateway.adapter.out.persistence.account;
 
 import com.fmugateway.domain.account.port.out.PasswordHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
