@@ -1,10 +1,10 @@
-package com.fmugateway.adapter.in.http.security;
+package com.fmugateway.adapter.out.persistence.account;
 
 import com.fmugateway.domain.account.port.out.PasswordHasher;
 import com.fmugateway.domain.fixtures.PasswordHasherContract;
 import org.junit.jupiter.api.AfterEach;
 
-class BcryptPasswordHasherTest extends PasswordHasherContract {
+class BcryptPasswordHasherContractTest extends PasswordHasherContract {
 
   private final BcryptPasswordHasher hasher = new BcryptPasswordHasher();
 
