@@ -144,6 +144,42 @@ final class HexagonRules {
         .as("Spring Data and R2DBC types appear only in adapters-persistence");
   }
 
+  /**
+   * The worker JVM gets a class path of its own, without Spring (WorkerClasspath), so a Spring type
+   * in the worker's code would fail only at run time, inside the sandbox.
+   */
+  ArchRule sandboxWorkerWithoutSpring() {
+    return noClasses()
+        .that()
+        .resideInAPackage(sandbox() + ".worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .as("the sandbox worker never depends on Spring");
+  }
+
+  /** What runs inside a worker JVM knows the gateway only through the wire protocol. */
+  ArchRule sandboxWorkerKnowsNeitherPoolNorHost() {
+    return noClasses()
+        .that()
+        .resideInAPackage(sandbox() + ".worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(sandbox() + ".pool..", sandbox() + ".host..")
+        .as("the sandbox worker never depends on the sandbox pool or host");
+  }
+
+  /** The protocol is shared by both JVMs, so it belongs to neither side. */
+  ArchRule sandboxWireKnowsNoSide() {
+    return noClasses()
+        .that()
+        .resideInAPackage(sandbox() + ".wire..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(sandbox() + ".host..", sandbox() + ".pool..", sandbox() + ".worker..")
+        .as("the sandbox wire protocol depends on neither host, pool nor worker");
+  }
+
   List<ArchRule> all() {
     return List.of(
         domainDependsOnlyOnJdkAndReactor(),
@@ -156,7 +192,15 @@ final class HexagonRules {
         springDataOnlyInPersistence(),
         onlyUseCasesArePublicInServicePackages(),
         areasMeetThroughInPortsAndModels(),
-        noFireAndForgetInTheDomain());
+        noFireAndForgetInTheDomain(),
+        sandboxWorkerWithoutSpring(),
+        sandboxWorkerKnowsNeitherPoolNorHost(),
+        sandboxWireKnowsNoSide());
+  }
+
+  /** The FMU sandbox of adapters-fmi (ADR 0003): host, pool, wire and worker. */
+  private String sandbox() {
+    return base + ".adapter.out.fmi.sandbox";
   }
 
   private ArchCondition<JavaClass> implementAnInPort() {

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /** Jobs on the built-in library models as the build leaves them in target/classes. */
-final class Jobs {
+public final class Jobs {
 
   private Jobs() {}
 
-  static Path archive(String model) {
+  public static Path archive(String model) {
     try {
       return Path.of(Jobs.class.getResource("/fmi/library/" + model + ".fmu").toURI());
     } catch (URISyntaxException | NullPointerException e) {
@@ -36,23 +36,23 @@ final class Jobs {
     }
   }
 
-  static ModelDescription description(String model) {
+  public static ModelDescription description(String model) {
     return new FmuArchiveInspector().inspectNow(archive(model)).description();
   }
 
   /** The model as an upload of {@code account}: never shared with another account. */
-  static FmuArtifact upload(String model) {
+  public static FmuArtifact upload(String model) {
     return new FmuArtifact(
         FmuId.newUpload(), sha256(archive(model)), archive(model), description(model), false);
   }
 
-  static FmuArtifact builtIn(String model) {
+  public static FmuArtifact builtIn(String model) {
     return new FmuArtifact(
         FmuId.library(model), sha256(archive(model)), archive(model), description(model), true);
   }
 
   /** BouncingBall for 3 s, sampled every 10 ms, h and v out. */
-  static SimulationPlan bouncingBall(FmuInterface fmuInterface) {
+  public static SimulationPlan bouncingBall(FmuInterface fmuInterface) {
     ModelDescription description = description("BouncingBall");
     return new SimulationPlan(
         fmuInterface,
@@ -67,7 +67,7 @@ final class Jobs {
   }
 
   /** VanDerPol with a tiny Euler step and a stop time it never reaches before {@code timeout}. */
-  static SimulationPlan endlessVanDerPol(Duration timeout) {
+  public static SimulationPlan endlessVanDerPol(Duration timeout) {
     ModelDescription description = description("VanDerPol");
     return new SimulationPlan(
         FmuInterface.MODEL_EXCHANGE,
@@ -81,11 +81,11 @@ final class Jobs {
         timeout);
   }
 
-  static SimulationJob job(AccountId account, FmuArtifact fmu, SimulationPlan plan) {
+  public static SimulationJob job(AccountId account, FmuArtifact fmu, SimulationPlan plan) {
     return new SimulationJob(account, fmu, plan);
   }
 
-  static Sha256 sha256(Path file) {
+  public static Sha256 sha256(Path file) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return new Sha256(HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file))));

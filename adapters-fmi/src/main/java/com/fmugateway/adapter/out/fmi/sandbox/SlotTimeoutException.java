@@ -1,9 +1,0 @@
-package com.fmugateway.adapter.out.fmi.sandbox;
-
-/** No worker slot came free in time; the run fails as overloaded. */
-final class SlotTimeoutException extends Exception {
-
-  SlotTimeoutException(long seconds) {
-    super("no worker slot came free within " + seconds + " s");
-  }
-}

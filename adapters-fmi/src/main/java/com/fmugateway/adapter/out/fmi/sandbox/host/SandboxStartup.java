@@ -1,0 +1,124 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a simulator needs before its first run, checked at start-up, so that a host that cannot
+ * confine FMUs fails loudly then rather than on every run.
+ *
+ * @param host the host as it turned out to be: bubblewrap is dropped if it cannot work here
+ * @param workersDir where the workers' private folders go
+ */
+record SandboxStartup(SandboxHost host, WorkerCommand command, Path workersDir) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
+
+  /** {@code sockaddr_un} holds 108 bytes with the terminating zero; worker names take ~40. */
+  private static final int MAX_WORK_DIR_BYTES = 60;
+
+  static SandboxStartup prepare(SandboxSettings settings, SandboxHost detected) {
+    SandboxHost host = checked(settings, detected);
+    Path workDir = settings.workDir().toAbsolutePath().normalize();
+    if (workDir.toString().getBytes(StandardCharsets.UTF_8).length > MAX_WORK_DIR_BYTES) {
+      throw new IllegalArgumentException(
+          "the sandbox workDir path must be at most "
+              + MAX_WORK_DIR_BYTES
+              + " bytes long, for the Unix sockets in it: "
+              + workDir);
+    }
+    try {
+      Files.createDirectories(workDir);
+      Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx------"));
+      Path workersDir = workDir.resolve("workers");
+      // Whatever a previous gateway left behind belongs to workers that are dead by now.
+      new WorkerLayout(workersDir, false).delete();
+      Files.createDirectories(workersDir);
+      WorkerClasspath classpath =
+          WorkerClasspath.resolve(
+              SandboxStartup.class.getClassLoader(), workDir.resolve("classpath"));
+      return new SandboxStartup(host, new WorkerCommand(settings, host, classpath), workersDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the sandbox in " + workDir, e);
+    }
+  }
+
+  private static SandboxHost checked(SandboxSettings settings, SandboxHost host) {
+    Optional<String> problem =
+        host.bubblewrap().isEmpty()
+            ? Optional.of("bubblewrap (bwrap) is not installed")
+            : probe(host).map(output -> "bubblewrap cannot create a sandbox here: " + output);
+    if (problem.isPresent()) {
+      if (settings.requireBubblewrap()) {
+        throw new IllegalStateException(
+            problem.get()
+                + "; install bubblewrap, or set requireBubblewrap=false to run FMUs with"
+                + " resource limits only");
+      }
+      LOG.warn(
+          "FMUs run WITHOUT isolation: {}. Workers still get resource limits, an empty"
+              + " environment and timeouts, but uploaded native code can read what the gateway"
+              + " can read and reach the network. Install bubblewrap.",
+          problem.get());
+      return host.withoutBubblewrap();
+    }
+    if (host.root() && host.setpriv().isEmpty()) {
+      String message =
+          "setpriv (util-linux) is not installed, so workers would run as root: without"
+              + " capabilities, but exempt from the process limit";
+      if (settings.requireBubblewrap()) {
+        throw new IllegalStateException(message + "; install util-linux");
+      }
+      LOG.warn("{}. Install util-linux.", message);
+    }
+    return host;
+  }
+
+  /** Runs a trivial sandbox: containers often lack the rights bubblewrap needs. */
+  private static Optional<String> probe(SandboxHost host) {
+    List<String> command =
+        List.of(
+            host.bubblewrap().orElseThrow().toString(),
+            "--unshare-net",
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--die-with-parent",
+            "--ro-bind",
+            "/",
+            "/",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--",
+            "/bin/sh",
+            "-c",
+            "exit 0");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      byte[] output = process.getInputStream().readNBytes(4096);
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return Optional.of("a test sandbox did not finish within 10 s");
+      }
+      return process.exitValue() == 0
+          ? Optional.empty()
+          : Optional.of(new String(output, StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      return Optional.of(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while testing it");
+    }
+  }
+}

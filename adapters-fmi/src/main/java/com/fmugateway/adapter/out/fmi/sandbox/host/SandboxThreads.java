@@ -1,0 +1,52 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The sandbox's own threads, all daemons, so a forgotten simulator never keeps a JVM alive. */
+final class SandboxThreads {
+
+  private static final long IDLE_THREAD_SECONDS = 60;
+
+  private SandboxThreads() {}
+
+  /** Runs block from start to end; a full queue rejects the run, which then fails as overloaded. */
+  static ThreadPoolExecutor runThreads(int threads, int queued) {
+    BlockingQueue<Runnable> queue =
+        queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            IDLE_THREAD_SECONDS,
+            TimeUnit.SECONDS,
+            queue,
+            named("fmu-sandbox-run-"),
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Run timeouts and the idle-worker reaper; neither blocks. */
+  static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor watchdog =
+        new ScheduledThreadPoolExecutor(1, named("fmu-sandbox-watchdog-"));
+    watchdog.setRemoveOnCancelPolicy(true);
+    return watchdog;
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,133 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerPool;
+import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.port.out.Simulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Simulator that runs every FMU in a confined worker JVM, never in the gateway: bubblewrap where
+ * installed, resource limits always, one worker per account and FMU, kept warm between runs.
+ */
+public final class SandboxedSimulator implements Simulator, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+  private final SandboxHost host;
+  private final ThreadPoolExecutor runThreads;
+  private final Scheduler scheduler;
+  private final ScheduledThreadPoolExecutor watchdog;
+  private final WorkerPool pool;
+  private final SandboxRuns runs;
+  private final FailureLog failures;
+
+  public SandboxedSimulator(SandboxSettings settings) {
+    this(settings, failure -> {});
+  }
+
+  /**
+   * @param failures told about every failed run, for operators' failure analytics
+   */
+  public SandboxedSimulator(SandboxSettings settings, Consumer<SandboxFailure> failures) {
+    this(settings, failures, SandboxHost.detect());
+  }
+
+  /** For tests that need to pretend bubblewrap is missing. */
+  SandboxedSimulator(
+      SandboxSettings settings, Consumer<SandboxFailure> failures, SandboxHost detected) {
+    SandboxStartup startup = SandboxStartup.prepare(settings, detected);
+    this.host = startup.host();
+    this.failures = new FailureLog(failures, Clock.systemUTC());
+    this.watchdog = SandboxThreads.watchdog();
+    WorkerLauncher launcher =
+        new WorkerLauncher(settings, startup.command(), startup.workersDir(), watchdog);
+    this.pool = new WorkerPool(settings, launcher, host.confines());
+    this.runs = new SandboxRuns(settings, pool, this.failures);
+    // One thread per worker: a run that holds a thread can always get a worker (WorkerPool).
+    this.runThreads = SandboxThreads.runThreads(settings.maxWorkers(), settings.maxQueuedRuns());
+    this.scheduler = Schedulers.fromExecutorService(runThreads, "fmu-sandbox");
+    long reapMillis = Math.max(100, Math.min(5_000, settings.idleTimeout().toMillis() / 4));
+    watchdog.scheduleWithFixedDelay(this::reapIdle, reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs the job on a worker of its key, on the sandbox's own threads: starting a worker, waiting
+   * for it and reading its answer all block.
+   */
+  @Override
+  public Mono<SimulationResult> simulate(SimulationJob job) {
+    return Mono.fromCallable(() -> runs.run(job))
+        .subscribeOn(scheduler)
+        .onErrorMap(e -> !(e instanceof SimulationFailedException), e -> unexpected(job, e));
+  }
+
+  public SandboxStatus status() {
+    return pool.status(host.confines(), runThreads.getQueue().size());
+  }
+
+  /** Kills all workers; runs still going fail as crashed. */
+  @Override
+  public void close() {
+    scheduler.dispose();
+    runThreads.shutdownNow();
+    try {
+      pool.close(CLOSE_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      watchdog.shutdownNow();
+    }
+  }
+
+  /** An exception would cancel the schedule, and idle workers would then live for ever. */
+  private void reapIdle() {
+    try {
+      pool.reapIdle();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping idle simulation workers failed", e);
+    }
+  }
+
+  /** The live workers, for tests. */
+  List<WorkerSnapshot> workers() {
+    return pool.snapshot();
+  }
+
+  private SimulationFailedException unexpected(SimulationJob job, Throwable error) {
+    if (error instanceof RejectedExecutionException) {
+      return failures.report(
+          job,
+          Cause.OVERLOADED,
+          "all simulation workers are busy; retry shortly",
+          WorkerExit.UNKNOWN,
+          List.of());
+    }
+    if (error instanceof CancellationException || error instanceof InterruptedException) {
+      return new SimulationFailedException(Cause.CRASHED, "the run was cancelled", List.of());
+    }
+    return failures.report(
+        job,
+        Cause.CRASHED,
+        "the simulator failed unexpectedly: " + error,
+        WorkerExit.UNKNOWN,
+        List.of());
+  }
+}

@@ -1,0 +1,192 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
+import java.io.File;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Starts workers: lays out a private folder, listens on a fresh socket in it, starts the worker
+ * command and waits until the worker has connected and said hello.
+ */
+public final class WorkerLauncher {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How often a start checks that the worker has not died before connecting. */
+  private static final long LIVENESS_POLL_MILLIS = 50;
+
+  private final SandboxSettings settings;
+  private final WorkerCommand command;
+  private final Path workersDir;
+  private final ScheduledExecutorService watchdog;
+  private final AtomicLong started = new AtomicLong();
+
+  WorkerLauncher(
+      SandboxSettings settings,
+      WorkerCommand command,
+      Path workersDir,
+      ScheduledExecutorService watchdog) {
+    this.settings = settings;
+    this.command = command;
+    this.workersDir = workersDir;
+    this.watchdog = watchdog;
+  }
+
+  /** A short name: the socket path must fit the 108 bytes of {@code sockaddr_un}. */
+  Path dirFor(int slot, long serial) {
+    return workersDir.resolve("w" + slot + "-" + Long.toString(serial, 36));
+  }
+
+  public WorkerProcess start(PoolKey key, int slot, Path archive, boolean confined)
+      throws IOException {
+    long begin = System.nanoTime();
+    WorkerLayout layout =
+        WorkerLayout.create(dirFor(slot, started.incrementAndGet()), confined, archive);
+    Process process = null;
+    OutputTail console = null;
+    SocketChannel channel = null;
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(layout.socket()));
+      allowWorker(layout, command.uid(slot));
+      ProcessBuilder builder =
+          new ProcessBuilder(command.build(layout, slot))
+              .directory(layout.tmp().toFile())
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      Map<String, String> environment = builder.environment();
+      environment.clear();
+      for (String variable : WorkerCommand.ENVIRONMENT) {
+        int equals = variable.indexOf('=');
+        environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+      }
+      process = builder.start();
+      console =
+          OutputTail.drain(
+              process.getInputStream(),
+              (int) settings.maxLogBytes(),
+              "fmu-worker-console-" + process.pid());
+      channel = accept(server, process, console, begin);
+      hello(process, channel, begin);
+      return new WorkerProcess(
+          key,
+          slot,
+          layout,
+          ProcessTree.of(process, confined),
+          channel,
+          console,
+          watchdog,
+          Duration.ofNanos(System.nanoTime() - begin));
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      if (process != null) {
+        awaitExit(ProcessTree.killAll(process));
+      }
+      layout.delete();
+      if (e instanceof WorkerStartException) {
+        throw e;
+      }
+      throw new WorkerStartException(
+          "the worker could not be started: " + e, console == null ? "" : console.textSince(0), e);
+    } finally {
+      Files.deleteIfExists(layout.socket());
+    }
+  }
+
+  /**
+   * Inside bubblewrap the socket folder is bound on its own, so only its own mode and the socket's
+   * owner matter to the worker's uid; on the host both stay behind the 0700 worker dir.
+   */
+  private static void allowWorker(WorkerLayout layout, OptionalInt uid) throws IOException {
+    Files.setPosixFilePermissions(layout.socketDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (uid.isPresent()) {
+      Files.setAttribute(layout.socket(), "unix:uid", uid.getAsInt());
+      Files.setAttribute(layout.socket(), "unix:gid", uid.getAsInt());
+    }
+  }
+
+  private static SocketChannel accept(
+      ServerSocketChannel server, Process process, OutputTail console, long begin)
+      throws IOException {
+    server.configureBlocking(false);
+    try (Selector selector = Selector.open()) {
+      server.register(selector, SelectionKey.OP_ACCEPT);
+      while (true) {
+        SocketChannel channel = server.accept();
+        if (channel != null) {
+          channel.configureBlocking(true);
+          return channel;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          // A cancelled run: select() would return at once from now on, and never block.
+          throw new InterruptedIOException("interrupted while waiting for the worker");
+        }
+        if (!process.isAlive()) {
+          WorkerExit exit = WorkerExit.fromStatus(process.exitValue());
+          throw new WorkerStartException(
+              "the worker ended before connecting (" + exit + ")", finalOutput(console));
+        }
+        if (System.nanoTime() - begin > START_TIMEOUT.toNanos()) {
+          throw new WorkerStartException(
+              "the worker did not connect within " + START_TIMEOUT.toSeconds() + " s",
+              console.textSince(0));
+        }
+        selector.select(LIVENESS_POLL_MILLIS);
+      }
+    }
+  }
+
+  private void hello(Process process, SocketChannel channel, long begin) throws IOException {
+    long left = START_TIMEOUT.toNanos() - (System.nanoTime() - begin);
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(() -> ProcessTree.killAll(process), left, TimeUnit.NANOSECONDS);
+    try {
+      WireCodec.checkHello(Frames.read(channel, 64));
+    } finally {
+      alarm.cancel(false);
+    }
+  }
+
+  /** Waits briefly for a worker that failed to start, so its slot's uid is free again. */
+  private static void awaitExit(CompletableFuture<Process> exit) {
+    try {
+      exit.get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Killed with SIGKILL; it will go.
+    }
+  }
+
+  private static String finalOutput(OutputTail console) {
+    try {
+      console.awaitEnd(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return console.textSince(0);
+  }
+}

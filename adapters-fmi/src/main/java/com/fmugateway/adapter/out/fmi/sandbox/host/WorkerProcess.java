@@ -1,0 +1,197 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.ProtocolException;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One live worker: its process tree, its connection, and how much it has served. Used by one run at
+ * a time; {@link #kill()} may come from any thread.
+ */
+public final class WorkerProcess {
+
+  /** Lets the worker's own guard report a timeout, with the FMU's log, before it is killed. */
+  static final Duration TIMEOUT_GRACE = Duration.ofSeconds(1);
+
+  /** Longer than any plan allows; keeps the alarm's nanoseconds from overflowing. */
+  private static final Duration LONGEST_RUN = Duration.ofDays(365);
+
+  private final PoolKey key;
+  private final int slot;
+  private final WorkerLayout layout;
+  private final Process process;
+  private final ProcessTree tree;
+  private final SocketChannel channel;
+  private final OutputTail console;
+  private final ScheduledExecutorService watchdog;
+  private final Duration startup;
+  private volatile boolean expired;
+  private CompletableFuture<Void> gone;
+  private long consoleMark;
+  private int runs;
+  private long idleSince = System.nanoTime();
+
+  WorkerProcess(
+      PoolKey key,
+      int slot,
+      WorkerLayout layout,
+      ProcessTree tree,
+      SocketChannel channel,
+      OutputTail console,
+      ScheduledExecutorService watchdog,
+      Duration startup) {
+    this.key = key;
+    this.slot = slot;
+    this.layout = layout;
+    this.process = tree.process();
+    this.tree = tree;
+    this.channel = channel;
+    this.console = console;
+    this.watchdog = watchdog;
+    this.startup = startup;
+  }
+
+  /**
+   * Sends one run and waits for its response, killing the worker once the plan's timeout (plus
+   * {@link #TIMEOUT_GRACE}) has passed.
+   *
+   * @throws Frames.FrameTooLargeException when the response exceeds {@code maxResponseBytes}
+   * @throws ProtocolException when the worker sends something that is not a response
+   * @throws IOException when the worker goes away; {@link #expired()} tells whether we killed it
+   */
+  WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
+    consoleMark = console.totalBytes();
+    Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      runs++;
+      Frames.write(channel, WireCodec.encodeRequest(request));
+      ByteBuffer response = Frames.read(channel, maxResponseBytes);
+      return WireCodec.decodeResponse(response);
+    } finally {
+      alarm.cancel(false);
+    }
+  }
+
+  /**
+   * Waits for a worker that closed its connection to exit, killing it if it does not within {@code
+   * limit}, and reads the console output of the last run.
+   */
+  ExitDiagnosis diagnose(Duration limit, SandboxSettings settings) throws InterruptedException {
+    WorkerExit exit;
+    try {
+      exit =
+          WorkerExit.fromStatus(
+              process.onExit().get(limit.toNanos(), TimeUnit.NANOSECONDS).exitValue());
+    } catch (TimeoutException | ExecutionException e) {
+      exit = WorkerExit.UNKNOWN;
+    }
+    kill();
+    console.awaitEnd(limit);
+    return ExitDiagnosis.of(exit, console.textSince(consoleMark), settings);
+  }
+
+  /** Kills the worker with all its descendants; idempotent, and never blocks. */
+  synchronized void kill() {
+    if (gone != null) {
+      return;
+    }
+    gone = tree.kill().thenRun(() -> {});
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Closing only unblocks a pending read; the process is gone either way.
+    }
+  }
+
+  /** Kills the worker; completes once all its processes have exited (see {@link ProcessTree}). */
+  public synchronized CompletableFuture<Void> killAndAwaitExit() {
+    kill();
+    return gone;
+  }
+
+  private synchronized boolean killed() {
+    return gone != null;
+  }
+
+  boolean expired() {
+    return expired;
+  }
+
+  public boolean alive() {
+    return !killed() && process.isAlive();
+  }
+
+  public PoolKey key() {
+    return key;
+  }
+
+  public int slot() {
+    return slot;
+  }
+
+  WorkerLayout layout() {
+    return layout;
+  }
+
+  public int runs() {
+    return runs;
+  }
+
+  public Duration startup() {
+    return startup;
+  }
+
+  public void markIdle() {
+    idleSince = System.nanoTime();
+  }
+
+  public boolean idleLongerThan(Duration limit) {
+    return System.nanoTime() - idleSince > limit.toNanos();
+  }
+
+  /** When the worker last became idle, in {@link System#nanoTime()}. */
+  public long idleSince() {
+    return idleSince;
+  }
+
+  /** The process the gateway started: bubblewrap, or the JVM itself without it. */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
+  /** The worker's JVM, inside bubblewrap a grandchild of {@link #process()}. */
+  public Optional<ProcessHandle> jvm() {
+    return tree.jvm();
+  }
+
+  /** CPU time the JVM has used so far, against its RLIMIT_CPU. */
+  public Duration cpuUsed() {
+    return jvm().flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
+  }
+
+  /** Removes the worker's private folder; for a worker that has exited. */
+  public void deleteFolder() {
+    layout.delete();
+  }
+
+  private void expire() {
+    expired = true;
+    kill();
+  }
+}

@@ -1,0 +1,19 @@
+package com.fmugateway.adapter.out.fmi.sandbox.pool;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A worker as tests and diagnostics see it.
+ *
+ * @param process what the gateway started: bubblewrap, or the JVM itself without it
+ * @param jvm the worker's JVM, a descendant of {@code process} inside bubblewrap
+ * @param startup from launching the worker to its hello
+ */
+public record WorkerSnapshot(
+    PoolKey key,
+    boolean busy,
+    int runs,
+    ProcessHandle process,
+    Optional<ProcessHandle> jvm,
+    Duration startup) {}

@@ -1,0 +1,167 @@
+package com.fmugateway.adapter.out.fmi.sandbox.wire;
+
+import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest.NamedValue;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The messages between gateway and worker. The worker says hello once it is connected; then each
+ * run request gets exactly one response, completed or failed. Enums travel by name, so both sides
+ * fail loudly rather than misread a value if they ever disagree.
+ */
+public final class WireCodec {
+
+  private static final int MAGIC = 0x464d5557; // "FMUW"
+  private static final int VERSION = 1;
+  private static final byte RUN = 'R';
+  private static final byte COMPLETED = 'C';
+  private static final byte FAILED = 'F';
+
+  private WireCodec() {}
+
+  public static WireOutput hello() {
+    return new WireOutput().writeInt(MAGIC).writeInt(VERSION);
+  }
+
+  public static void checkHello(ByteBuffer message) throws ProtocolException {
+    WireInput in = new WireInput(message);
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new ProtocolException("the worker does not speak protocol version " + VERSION);
+    }
+    in.end();
+  }
+
+  public static WireOutput encodeRequest(RunRequest request) {
+    WireOutput out = new WireOutput().writeByte(RUN).writeString(request.archive());
+    out.writeString(request.fmuInterface().name())
+        .writeDouble(request.startTime())
+        .writeDouble(request.stopTime())
+        .writeDouble(request.outputInterval());
+    out.writeInt(request.startValues().size());
+    for (NamedValue start : request.startValues()) {
+      out.writeString(start.name());
+      StartValues.write(out, start.value());
+    }
+    out.writeInt(request.inputs().size());
+    for (InputSignal input : request.inputs()) {
+      out.writeString(input.name()).writeString(input.interpolation().name());
+      out.writeDoubles(input.time()).writeDoubles(input.values());
+    }
+    out.writeStrings(request.outputs());
+    Solver solver = request.solver();
+    out.writeString(solver.kind().name()).writeDouble(solver.rtol()).writeDouble(solver.atol());
+    out.writeBoolean(solver.maxStep().isPresent()).writeDouble(solver.maxStep().orElse(0));
+    return out.writeLong(request.timeout().toNanos());
+  }
+
+  public static RunRequest decodeRequest(ByteBuffer message) throws ProtocolException {
+    WireInput in = new WireInput(message);
+    expect(in, RUN);
+    String archive = in.readString();
+    FmuInterface fmuInterface = named(FmuInterface.class, in.readString());
+    double start = in.readDouble();
+    double stop = in.readDouble();
+    double interval = in.readDouble();
+    List<NamedValue> starts = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      starts.add(new NamedValue(in.readString(), StartValues.read(in)));
+    }
+    List<InputSignal> inputs = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      String name = in.readString();
+      Interpolation interpolation = named(Interpolation.class, in.readString());
+      inputs.add(new InputSignal(name, in.readDoubles(), in.readDoubles(), interpolation));
+    }
+    List<String> outputs = in.readStrings();
+    SolverKind kind = named(SolverKind.class, in.readString());
+    double rtol = in.readDouble();
+    double atol = in.readDouble();
+    boolean hasMaxStep = in.readBoolean();
+    double maxStep = in.readDouble();
+    Solver solver =
+        new Solver(
+            kind, rtol, atol, hasMaxStep ? OptionalDouble.of(maxStep) : OptionalDouble.empty());
+    Duration timeout = Duration.ofNanos(in.readLong());
+    in.end();
+    return new RunRequest(
+        archive, fmuInterface, start, stop, interval, starts, inputs, outputs, solver, timeout);
+  }
+
+  public static WireOutput encodeCompleted(SimulationResult result) {
+    WireOutput out = new WireOutput().writeByte(COMPLETED).writeDoubles(result.time());
+    out.writeInt(result.columns().size());
+    for (Column column : result.columns()) {
+      Columns.write(out, column);
+    }
+    out.writeLong(result.steps()).writeLong(result.events()).writeLong(result.cpuTime().toNanos());
+    return out.writeStrings(result.fmuLog());
+  }
+
+  public static WireOutput encodeFailed(Cause cause, String message, List<String> fmuLog) {
+    return new WireOutput()
+        .writeByte(FAILED)
+        .writeString(cause.name())
+        .writeString(message == null ? "" : message)
+        .writeStrings(fmuLog);
+  }
+
+  public static WorkerResponse decodeResponse(ByteBuffer message) throws ProtocolException {
+    WireInput in = new WireInput(message);
+    byte kind = in.readByte();
+    WorkerResponse response;
+    if (kind == FAILED) {
+      response =
+          new WorkerResponse.Failed(
+              named(Cause.class, in.readString()), in.readString(), in.readStrings());
+    } else if (kind == COMPLETED) {
+      response = new WorkerResponse.Completed(decodeResult(in));
+    } else {
+      throw new ProtocolException("unknown response kind " + kind);
+    }
+    in.end();
+    return response;
+  }
+
+  private static SimulationResult decodeResult(WireInput in) throws ProtocolException {
+    double[] time = in.readDoubles();
+    List<Column> columns = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      columns.add(Columns.read(in));
+    }
+    long steps = in.readLong();
+    long events = in.readLong();
+    Duration cpu = Duration.ofNanos(in.readLong());
+    List<String> log = in.readStrings();
+    try {
+      return new SimulationResult(time, columns, steps, events, cpu, log);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException("inconsistent result: " + e.getMessage());
+    }
+  }
+
+  private static void expect(WireInput in, byte kind) throws ProtocolException {
+    byte actual = in.readByte();
+    if (actual != kind) {
+      throw new ProtocolException("expected message kind " + kind + ", got " + actual);
+    }
+  }
+
+  static <E extends Enum<E>> E named(Class<E> type, String name) throws ProtocolException {
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException("no " + type.getSimpleName() + " named " + name);
+    }
+  }
+}

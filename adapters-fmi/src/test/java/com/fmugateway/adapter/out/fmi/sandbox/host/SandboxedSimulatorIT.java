@@ -1,0 +1,141 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
+import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
+import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxedSimulatorIT {
+
+  @TempDir Path workDir;
+
+  private SandboxedSimulator simulator;
+
+  @AfterEach
+  void close() {
+    simulator.close();
+  }
+
+  @Test
+  void bouncingBallThroughTheSandbox_equalsTheInProcessEngine() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    FmuArtifact fmu = Jobs.builtIn("BouncingBall");
+    for (FmuInterface fmuInterface : FmuInterface.values()) {
+      SimulationPlan plan = Jobs.bouncingBall(fmuInterface);
+      SimulationResult expected =
+          new SimulationEngine().run(fmu.archive(), fmu.description(), plan);
+
+      SimulationResult actual = run(Jobs.job(AccountId.random(), fmu, plan));
+
+      assertThat(actual).isEqualTo(expected);
+      assertThat(actual.fmuLog()).isEqualTo(expected.fmuLog());
+    }
+    assertThat(simulator.status().bubblewrap()).isTrue();
+  }
+
+  @Test
+  void givenTwoAccountsRunningTheSameUpload_eachGetsAWorkerOfItsOwn() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    FmuArtifact upload = Jobs.upload("BouncingBall");
+    AccountId alice = AccountId.random();
+    AccountId bob = AccountId.random();
+
+    run(Jobs.job(alice, upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    long alicesWorker = Workers.only(simulator).process().pid();
+    run(Jobs.job(bob, upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    run(Jobs.job(alice, upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+
+    List<WorkerSnapshot> workers = simulator.workers();
+    assertThat(workers).hasSize(2);
+    assertThat(workers)
+        .extracting(w -> w.key().account().orElseThrow())
+        .containsExactlyInAnyOrder(alice, bob);
+    WorkerSnapshot alices =
+        workers.stream()
+            .filter(w -> w.key().account().orElseThrow().equals(alice))
+            .findFirst()
+            .orElseThrow();
+    assertThat(alices.process().pid()).isEqualTo(alicesWorker);
+    assertThat(alices.runs()).isEqualTo(2);
+  }
+
+  @Test
+  void givenABuiltInModel_accountsShareOneWorker() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    FmuArtifact builtIn = Jobs.builtIn("BouncingBall");
+
+    run(Jobs.job(AccountId.random(), builtIn, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    run(Jobs.job(AccountId.random(), builtIn, Jobs.bouncingBall(FmuInterface.MODEL_EXCHANGE)));
+
+    WorkerSnapshot worker = Workers.only(simulator);
+    assertThat(worker.key().account()).isEmpty();
+    assertThat(worker.runs()).isEqualTo(2);
+  }
+
+  @Test
+  void givenEverySlotTaken_anIdleWorkerOfAnotherKeyIsStoppedToMakeRoom() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).workers(1, 4).build());
+    FmuArtifact upload = Jobs.upload("BouncingBall");
+    AccountId bob = AccountId.random();
+
+    run(Jobs.job(AccountId.random(), upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    List<ProcessHandle> alices = Workers.tree(Workers.only(simulator));
+    run(Jobs.job(bob, upload, Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+
+    assertThat(Workers.allExit(alices)).isTrue();
+    assertThat(Workers.only(simulator).key().account()).contains(bob);
+  }
+
+  @Test
+  void afterMaxRunsPerWorker_theWorkerIsReplacedAndItsProcessesExit() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).runsPerWorker(2).build());
+    SimulationJob job =
+        Jobs.job(
+            AccountId.random(),
+            Jobs.builtIn("BouncingBall"),
+            Jobs.bouncingBall(FmuInterface.CO_SIMULATION));
+
+    run(job);
+    WorkerSnapshot first = Workers.only(simulator);
+    List<ProcessHandle> firstTree = Workers.tree(first);
+    run(job);
+    run(job);
+
+    assertThat(Workers.allExit(firstTree)).isTrue();
+    WorkerSnapshot second = Workers.only(simulator);
+    assertThat(second.process().pid()).isNotEqualTo(first.process().pid());
+    assertThat(second.runs()).isEqualTo(1);
+  }
+
+  @Test
+  void aWorkerIdleLongerThanTheIdleTimeout_isStopped() {
+    simulator =
+        new SandboxedSimulator(Settings.in(workDir).idleTimeout(Duration.ofMillis(200)).build());
+
+    run(
+        Jobs.job(
+            AccountId.random(),
+            Jobs.builtIn("BouncingBall"),
+            Jobs.bouncingBall(FmuInterface.CO_SIMULATION)));
+    List<ProcessHandle> tree = Workers.tree(Workers.only(simulator));
+
+    assertThat(Workers.allExit(tree)).isTrue();
+  }
+
+  private SimulationResult run(SimulationJob job) {
+    return simulator.simulate(job).block(Workers.WAIT);
+  }
+}

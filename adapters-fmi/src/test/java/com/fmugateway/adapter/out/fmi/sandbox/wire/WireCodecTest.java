@@ -1,0 +1,137 @@
+package com.fmugateway.adapter.out.fmi.sandbox.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest.NamedValue;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class WireCodecTest {
+
+  @Test
+  void aRequest_survivesTheRoundTripWithEveryKindOfValue() throws Exception {
+    RunRequest request =
+        new RunRequest(
+            "/fmu/model.fmu",
+            FmuInterface.MODEL_EXCHANGE,
+            0.5,
+            10,
+            0.25,
+            List.of(
+                new NamedValue("k", 2.5),
+                new NamedValue("n", 7),
+                new NamedValue("on", true),
+                new NamedValue("label", "ü".repeat(70_000))),
+            List.of(
+                new InputSignal("u", new double[] {0, 1}, new double[] {3, 4}, Interpolation.HOLD)),
+            List.of("h", "v"),
+            new Solver(SolverKind.RK4, 1e-5, 1e-7, OptionalDouble.of(0.01)),
+            Duration.ofMillis(1500));
+
+    assertThat(WireCodec.decodeRequest(WireCodec.encodeRequest(request).contents()))
+        .isEqualTo(request);
+  }
+
+  @Test
+  void aResult_survivesTheRoundTripWithEveryColumnType() throws Exception {
+    SimulationResult result =
+        new SimulationResult(
+            new double[] {0, 0.5},
+            List.of(
+                new Column.Real("x", new double[] {1.5, Double.NaN}),
+                new Column.Integer("n", new int[] {1, -2}),
+                new Column.Bool("b", new boolean[] {true, false}),
+                new Column.Text("s", List.of("a", "ß"))),
+            12,
+            3,
+            Duration.ofNanos(123_456),
+            List.of("[OK] info: hello"));
+
+    WorkerResponse decoded = WireCodec.decodeResponse(WireCodec.encodeCompleted(result).contents());
+
+    SimulationResult back = ((WorkerResponse.Completed) decoded).result();
+    assertThat(back).isEqualTo(result);
+    assertThat(back.columns().get(3)).isEqualTo(result.columns().get(3));
+    assertThat(back.cpuTime()).isEqualTo(result.cpuTime());
+    assertThat(back.fmuLog()).isEqualTo(result.fmuLog());
+  }
+
+  @Test
+  void aFailure_survivesTheRoundTrip() throws Exception {
+    WireOutput failed =
+        WireCodec.encodeFailed(Cause.MODEL_ERROR, "fmi2DoStep failed", List.of("x"));
+
+    assertThat(WireCodec.decodeResponse(failed.contents()))
+        .isEqualTo(new WorkerResponse.Failed(Cause.MODEL_ERROR, "fmi2DoStep failed", List.of("x")));
+  }
+
+  @Test
+  void aCountLargerThanTheBytesLeft_isRejectedBeforeAllocating() {
+    ByteBuffer hostile =
+        new WireOutput().writeByte('C').writeInt(Integer.MAX_VALUE).writeDouble(1).contents();
+
+    assertThatThrownBy(() -> WireCodec.decodeResponse(hostile))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("does not fit");
+  }
+
+  @Test
+  void columnsOfAnotherLengthThanTime_areAProtocolViolation() {
+    WireOutput out = new WireOutput().writeByte('C').writeDoubles(new double[] {0, 1});
+    out.writeInt(1).writeByte('D').writeString("x").writeDoubles(new double[] {1});
+    out.writeLong(0).writeLong(0).writeLong(0).writeStrings(List.of());
+
+    assertThatThrownBy(() -> WireCodec.decodeResponse(out.contents()))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("inconsistent result");
+  }
+
+  @Test
+  void bytesAfterTheEndOfAMessage_areAProtocolViolation() {
+    WireOutput failed = WireCodec.encodeFailed(Cause.CRASHED, "m", List.of()).writeByte(0);
+
+    assertThatThrownBy(() -> WireCodec.decodeResponse(failed.contents()))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("unexpected bytes");
+  }
+
+  @Test
+  void anUnknownCause_isAProtocolViolation() {
+    WireOutput out = new WireOutput().writeByte('F').writeString("BORED").writeString("m");
+    out.writeStrings(List.of());
+
+    assertThatThrownBy(() -> WireCodec.decodeResponse(out.contents()))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("no Cause named BORED");
+  }
+
+  @Test
+  void aTruncatedMessage_isAProtocolViolation() {
+    ByteBuffer whole = WireCodec.encodeFailed(Cause.CRASHED, "message", List.of()).contents();
+    ByteBuffer truncated = whole.limit(whole.limit() - 3);
+
+    assertThatThrownBy(() -> WireCodec.decodeResponse(truncated))
+        .isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
+  void aHelloFromAnotherProtocolVersion_isRejected() {
+    ByteBuffer other = new WireOutput().writeInt(0x464d5557).writeInt(99).contents();
+
+    assertThatThrownBy(() -> WireCodec.checkHello(other))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("protocol version 1");
+  }
+}
