@@ -56,6 +56,11 @@ class HostileFmuIT {
   /** Plan timeout for the fixtures that never return by themselves. */
   private static final Duration SHORT = Duration.ofSeconds(3);
 
+  /**
+   * Long enough to touch gigabytes of pages on a loaded machine: the limit must be what ends it.
+   */
+  private static final Duration HOG = Duration.ofSeconds(30);
+
   /** Plan timeout for the floods: ample to drain them, so a TIMEOUT means the worker blocked. */
   private static final Duration FLOOD = Duration.ofSeconds(120);
 
@@ -168,7 +173,7 @@ class HostileFmuIT {
         HostileJob.of("MemoryHog")
             .start("ceilingMiB", (int) Math.min(limitMiB, Integer.MAX_VALUE))
             .outputs("allocatedMiB")
-            .timeout(SHORT);
+            .timeout(HOG);
 
     SimulationFailedException failure = failure(hog);
 

@@ -1,4 +1,4 @@
-package com.fmugateway.adapter.out.fmi.sandbox;
+package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import com.fmugateway.domain.fixtures.HealthProbeContract;
 import com.fmugateway.domain.health.port.out.HealthProbe;

@@ -1,5 +1,6 @@
-package com.fmugateway.adapter.out.fmi.sandbox;
+package com.fmugateway.adapter.out.fmi.sandbox.host;
 
+import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
 import com.fmugateway.domain.fixtures.SimulatorContract;
 import com.fmugateway.domain.fmu.model.FmuArtifact;
 import com.fmugateway.domain.simulation.port.out.Simulator;
