@@ -170,18 +170,21 @@ class ProblemResponsesTest {
   void aProviderThatIsDown_is503WithRetryAfter() {
     ApiClient api = api();
     String key = api.newKey();
-    gateway.provider.failNextCreate();
-
-    api.post(key, "/pay", "{\"fmu_id\": \"lib:AllTypes\"}")
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .valueEquals(HttpHeaders.RETRY_AFTER, "30")
-        .expectBody()
-        .jsonPath("$.retry_after")
-        .isEqualTo(30)
-        .jsonPath("$.detail")
-        .value(detail -> assertThat((String) detail).contains("nothing was charged"));
+    gateway.provider.unavailable(true);
+    try {
+      api.post(key, "/pay", "{\"fmu_id\": \"lib:AllTypes\"}")
+          .expectStatus()
+          .isEqualTo(503)
+          .expectHeader()
+          .valueEquals(HttpHeaders.RETRY_AFTER, "30")
+          .expectBody()
+          .jsonPath("$.retry_after")
+          .isEqualTo(30)
+          .jsonPath("$.detail")
+          .value(detail -> assertThat((String) detail).contains("nothing was charged"));
+    } finally {
+      gateway.provider.unavailable(false);
+    }
   }
 
   @Test
