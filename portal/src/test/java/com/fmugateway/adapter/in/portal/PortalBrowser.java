@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -119,6 +120,25 @@ public final class PortalBrowser {
             .cookies(c -> cookies.forEach(c::add))
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectBody(String.class)
+            .returnResult());
+  }
+
+  /** Posts a multipart form of {@code page}, its CSRF token in the body as a browser sends it. */
+  public EntityExchangeResult<String> postMultipart(
+      String path, String page, MultipartBodyBuilder parts) {
+    Matcher csrf = CSRF.matcher(page);
+    assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
+    parts.part("_csrf", csrf.group(1));
+    return remember(
+        client
+            .post()
+            .uri(path)
+            .accept(MediaType.TEXT_HTML)
+            .cookies(c -> cookies.forEach(c::add))
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(BodyInserters.fromMultipartData(parts.build()))
             .exchange()
             .expectBody(String.class)
             .returnResult());

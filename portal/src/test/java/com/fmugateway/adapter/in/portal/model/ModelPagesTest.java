@@ -7,6 +7,9 @@ import com.fmugateway.adapter.in.portal.PortalSliceTest;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The models page (library and upload form) and a model's variables. */
@@ -34,6 +37,35 @@ class ModelPagesTest {
     assertThat(page).contains("<td>parameter</td>").contains("<td>fixed</td>");
     assertThat(page).contains("bbbbbbbbbbbb…");
     assertThat(page).contains("href=\"/portal/run?model=lib:AllTypes\"");
+  }
+
+  @Test
+  void anUploadWithoutAFile_isRefusedUnderTheUploadField() {
+    PortalBrowser customer = PortalBrowser.customer(client, gateway);
+
+    String page =
+        customer
+            .postMultipart(
+                "/portal/models", customer.page("/portal/models"), new MultipartBodyBuilder())
+            .getResponseBody();
+
+    assertThat(page).contains("id=\"upload-error\"").contains("Choose an .fmu file to upload.");
+    assertThat(page).contains("id=\"library\"");
+  }
+
+  @Test
+  void anUploadedFmu_getsItsOwnPage() {
+    PortalBrowser customer = PortalBrowser.customer(client, gateway);
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts.part("file", new ByteArrayResource("not really a zip".getBytes())).filename("Mine.fmu");
+
+    EntityExchangeResult<String> uploaded =
+        customer.postMultipart("/portal/models", customer.page("/portal/models"), parts);
+
+    assertThat(uploaded.getStatus().is3xxRedirection()).isTrue();
+    String location = uploaded.getResponseHeaders().getLocation().toString();
+    assertThat(location).startsWith("/portal/models/");
+    assertThat(customer.page(location)).contains("id=\"variables\"").contains("real_out");
   }
 
   @Test
