@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.in.http.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fmugateway.adapter.in.http.ApiClient;
 import com.fmugateway.adapter.in.http.HttpSliceTest;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
@@ -45,10 +47,7 @@ class ApiSecurityTest {
         .isBadRequest()
         .expectBody()
         .jsonPath("$.detail")
-        .value(
-            detail ->
-                org.assertj.core.api.Assertions.assertThat((String) detail)
-                    .startsWith("webhook refused"));
+        .value(detail -> assertThat((String) detail).startsWith("webhook refused"));
   }
 
   @Test
@@ -67,9 +66,7 @@ class ApiSecurityTest {
         .jsonPath("$.status")
         .isEqualTo(401)
         .jsonPath("$.detail")
-        .value(
-            detail ->
-                org.assertj.core.api.Assertions.assertThat((String) detail).contains("POST /keys"));
+        .value(detail -> assertThat((String) detail).contains("POST /keys"));
   }
 
   @Test
