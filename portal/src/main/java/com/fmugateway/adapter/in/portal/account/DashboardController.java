@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.portal.account;
 
+import com.fmugateway.adapter.in.portal.run.RunView;
 import com.fmugateway.adapter.in.portal.security.PortalUser;
 import com.fmugateway.domain.account.model.ApiKeyId;
 import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
@@ -49,8 +50,8 @@ class DashboardController {
             runs.recent(user.accountId(), RECENT_RUNS).collectList())
         .map(
             t -> {
-              model.addAttribute("summary", t.getT1());
-              model.addAttribute("runs", t.getT2());
+              model.addAttribute("summary", AccountSummaryView.of(t.getT1()));
+              model.addAttribute("runs", t.getT2().stream().map(RunView::of).toList());
               return "account/dashboard";
             });
   }
@@ -81,7 +82,7 @@ class DashboardController {
         .collectList()
         .map(
             list -> {
-              model.addAttribute("keys", list);
+              model.addAttribute("keys", list.stream().map(ApiKeyView::of).toList());
               return "account/keys";
             });
   }

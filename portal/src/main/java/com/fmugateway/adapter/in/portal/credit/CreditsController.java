@@ -7,6 +7,7 @@ import com.fmugateway.domain.billing.port.in.GetCreditHistoryQuery;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.checkout.model.CheckoutState;
 import com.fmugateway.domain.checkout.model.PaymentGoneException;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentPurpose;
 import com.fmugateway.domain.checkout.model.PaymentTerms;
 import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
@@ -64,7 +65,7 @@ class CreditsController {
       Model model) {
     model.addAttribute("form", BuyForm.EMPTY);
     if (cancelled != null) {
-      model.addAttribute("notice", new Notice("info", "credits.cancelled", null));
+      model.addAttribute("notice", new NoticeView("info", "credits.cancelled", null));
     }
     Mono<Void> returned =
         returnedFrom == null || returnedFrom.isBlank()
@@ -115,23 +116,24 @@ class CreditsController {
   }
 
   /** How the checkout the provider sent the browser back from stands, as a notice. */
-  private Mono<Notice> outcome(PortalUser user, String sessionId) {
+  private Mono<NoticeView> outcome(PortalUser user, String sessionId) {
     return checkout
         .checkout(user.accountId(), sessionId)
         .map(CreditsController::notice)
         .onErrorResume(NotFoundException.class, e -> Mono.empty())
         .onErrorResume(
-            PaymentGoneException.class, e -> Mono.just(new Notice("info", "credits.gone", null)));
+            PaymentGoneException.class,
+            e -> Mono.just(new NoticeView("info", "credits.gone", null)));
   }
 
-  private static Notice notice(CheckoutState state) {
+  private static NoticeView notice(CheckoutState state) {
     if (state instanceof CheckoutState.Pending) {
-      return new Notice("pending", "credits.pending", null);
+      return new NoticeView("pending", "credits.pending", null);
     }
     if (state.session().purpose() == PaymentPurpose.CREDIT_PACK) {
-      return new Notice("success", "credits.paid", state.session().credits());
+      return new NoticeView("success", "credits.paid", state.session().credits());
     }
-    return new Notice("success", "credits.paidRun", null);
+    return new NoticeView("success", "credits.paidRun", null);
   }
 
   private Mono<String> page(PortalUser user, Model model) {
@@ -141,16 +143,17 @@ class CreditsController {
             history.history(user.accountId(), HISTORY).collectList())
         .map(
             t -> {
-              model.addAttribute("summary", t.getT1());
-              model.addAttribute("packs", t.getT2());
-              model.addAttribute("methods", packs.methods());
-              model.addAttribute("entries", t.getT3());
+              model.addAttribute("balance", t.getT1().credits());
+              model.addAttribute("packs", t.getT2().stream().map(PackView::of).toList());
+              model.addAttribute(
+                  "methods", packs.methods().stream().map(PaymentMethod::code).toList());
+              model.addAttribute("entries", t.getT3().stream().map(LedgerEntryView::of).toList());
               return "credit/credits";
             });
   }
 
   /** A message at the top of the page: its style, its key, and a number it may show. */
-  record Notice(String kind, String message, Long credits) {}
+  record NoticeView(String kind, String message, Long credits) {}
 
   /** The buy form as sent: a pack id and a payment method code. */
   record BuyForm(String pack, String method) {

@@ -25,7 +25,7 @@ class HomeController {
         .pricing()
         .map(
             prices -> {
-              model.addAttribute("pricing", prices);
+              model.addAttribute("pricing", PricingView.of(prices));
               return "home";
             });
   }

@@ -69,7 +69,7 @@ class ModelsController {
     return fmus.fmu(user.accountId(), new FmuId(id))
         .map(
             fmu -> {
-              model.addAttribute("fmu", fmu);
+              model.addAttribute("fmu", ModelView.of(fmu));
               return "model/detail";
             })
         .onErrorMap(
@@ -83,7 +83,7 @@ class ModelsController {
         .collectList()
         .map(
             models -> {
-              model.addAttribute("library", models);
+              model.addAttribute("library", models.stream().map(LibraryEntryView::of).toList());
               return "model/list";
             });
   }

@@ -84,7 +84,7 @@ class OpsController {
             r -> {
               page.addAttribute(
                   "form", new PeriodForm(period.from().toString(), period.to().toString()));
-              page.addAttribute("period", period);
+              page.addAttribute("period", PeriodView.of(period));
               page.addAttribute(
                   "tiles", TileView.headline(r.getT1(), r.getT2(), r.getT3(), r.getT4()));
               page.addAttribute(

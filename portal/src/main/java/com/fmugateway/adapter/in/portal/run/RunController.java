@@ -1,19 +1,17 @@
 package com.fmugateway.adapter.in.portal.run;
 
+import com.fmugateway.adapter.in.portal.model.LibraryEntryView;
 import com.fmugateway.adapter.in.portal.security.PortalUser;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.NotFoundException;
-import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,8 +59,7 @@ class RunController {
                 return failed(form, page, "credits", required.demand().message());
               }
               SimulationReport report = ((SimulationOutcome.Completed) outcome).report();
-              page.addAttribute("report", report);
-              page.addAttribute("series", series(report));
+              page.addAttribute("result", RunResultView.of(report));
               return formPage(form, page);
             })
         .onErrorResume(
@@ -78,7 +75,7 @@ class RunController {
         .collectList()
         .map(
             list -> {
-              page.addAttribute("runs", list);
+              page.addAttribute("runs", list.stream().map(RunView::of).toList());
               return "run/history";
             });
   }
@@ -96,22 +93,8 @@ class RunController {
         .collectList()
         .map(
             models -> {
-              page.addAttribute("library", models);
+              page.addAttribute("library", models.stream().map(LibraryEntryView::of).toList());
               return "run/run";
             });
-  }
-
-  /** Time and each numeric output, for the chart and the CSV built in the browser. */
-  private static Map<String, Object> series(SimulationReport report) {
-    Map<String, Object> series = new LinkedHashMap<>();
-    series.put("time", report.result().time());
-    for (Column column : report.result().columns()) {
-      if (column instanceof Column.Real real) {
-        series.put(real.name(), real.values());
-      } else if (column instanceof Column.Integer integer) {
-        series.put(integer.name(), integer.values());
-      }
-    }
-    return series;
   }
 }

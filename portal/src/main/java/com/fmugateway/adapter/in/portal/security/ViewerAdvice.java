@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 class ViewerAdvice {
 
   @ModelAttribute("viewer")
-  Mono<PortalUser> viewer(ServerWebExchange exchange) {
+  Mono<ViewerView> viewer(ServerWebExchange exchange) {
     return exchange
         .getPrincipal()
         .filter(Authentication.class::isInstance)
@@ -23,6 +23,7 @@ class ViewerAdvice {
         .filter(Authentication::isAuthenticated)
         .map(Authentication::getPrincipal)
         .filter(PortalUser.class::isInstance)
-        .map(PortalUser.class::cast);
+        .map(PortalUser.class::cast)
+        .map(ViewerView::of);
   }
 }
