@@ -6,6 +6,7 @@ import com.fmugateway.adapter.in.http.ApiClient;
 import com.fmugateway.adapter.in.http.HttpSliceTest;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,10 @@ class SimulateCsvTest {
             .returnResult()
             .getResponseBody();
     AccountId account = new AccountId(UUID.fromString((String) issued.get("account_id")));
-    gateway.ledger.credit(account, EntryKind.PURCHASE, 100, "test-" + account, "test").block();
+    gateway
+        .ledger
+        .credit(account, EntryKind.PURCHASE, 100, LedgerKey.purchase("test-" + account), "test")
+        .block();
     return (String) issued.get("key");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.adapter.in.portal.PortalBrowser;
 import com.fmugateway.adapter.in.portal.PortalSliceTest;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,12 @@ class CreditsPageTest {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
     gateway
         .ledger
-        .credit(customer.account(), EntryKind.PURCHASE, 100, "pack-" + customer.account(), "cs_1")
+        .credit(
+            customer.account(),
+            EntryKind.PURCHASE,
+            100,
+            LedgerKey.purchase("pack-" + customer.account()),
+            "cs_1")
         .block();
 
     String page = customer.page("/portal/credits");
