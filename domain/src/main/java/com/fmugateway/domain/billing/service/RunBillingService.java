@@ -97,7 +97,8 @@ public final class RunBillingService implements PayForRunUseCase {
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
       Settlement settlement = byCredits.hold().settle(prices.cost(cpuTime));
-      return ledger.settle(settlement).thenReturn(settlement.captured());
+      // A hold that had already ended (released by the stale-hold job) captured nothing.
+      return ledger.settle(settlement).map(applied -> applied ? settlement.captured() : 0L);
     }
     RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
     return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId).thenReturn(0L);

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.portal;
 import com.fmugateway.domain.account.service.ApiKeyManagementService;
 import com.fmugateway.domain.account.service.IssueApiKeyService;
 import com.fmugateway.domain.account.service.PasswordAccountService;
+import com.fmugateway.domain.account.service.RateLimitService;
 import com.fmugateway.domain.analytics.service.AnalyticsService;
 import com.fmugateway.domain.billing.service.GetAccountService;
 import com.fmugateway.domain.billing.service.PricingService;
@@ -36,6 +37,11 @@ public class PortalTestApplication {
   @Bean
   PasswordAccountService passwordAccountService(InMemoryGateway gateway) {
     return gateway.passwords;
+  }
+
+  @Bean
+  RateLimitService rateLimitService(InMemoryGateway gateway) {
+    return gateway.rateLimits;
   }
 
   @Bean
