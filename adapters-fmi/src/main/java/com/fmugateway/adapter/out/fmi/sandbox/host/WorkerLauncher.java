@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,14 @@ public final class WorkerLauncher {
   private final ScheduledExecutorService watchdog;
   private final AtomicLong started = new AtomicLong();
 
+  /**
+   * Tells this launcher's worker folders from those of another gateway (or test context) sharing
+   * the data folder, whose serials also start at 1. Short: the socket path must stay under 108
+   * bytes.
+   */
+  private final String launcherId =
+      Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
+
   WorkerLauncher(
       SandboxSettings settings,
       WorkerCommand command,
@@ -56,7 +65,7 @@ public final class WorkerLauncher {
 
   /** A short name: the socket path must fit the 108 bytes of {@code sockaddr_un}. */
   Path dirFor(int slot, long serial) {
-    return workersDir.resolve("w" + slot + "-" + Long.toString(serial, 36));
+    return workersDir.resolve("w" + slot + "-" + launcherId + Long.toString(serial, 36));
   }
 
   public WorkerProcess start(PoolKey key, int slot, Path archive, boolean confined)

@@ -73,6 +73,23 @@ class SandboxedSimulatorIT {
   }
 
   @Test
+  void givenTwoGatewaysOnOneDataFolder_eachStartsItsWorkersWithoutTreadingOnTheOther() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    try (SandboxedSimulator second = new SandboxedSimulator(Settings.in(workDir).build())) {
+      SimulationJob job =
+          Jobs.job(
+              AccountId.random(),
+              Jobs.builtIn("BouncingBall"),
+              Jobs.bouncingBall(FmuInterface.CO_SIMULATION));
+
+      run(job);
+      SimulationResult fromTheSecond = second.simulate(job).block(Workers.WAIT);
+
+      assertThat(fromTheSecond).isEqualTo(run(job));
+    }
+  }
+
+  @Test
   void givenABuiltInModel_accountsShareOneWorker() {
     simulator = new SandboxedSimulator(Settings.in(workDir).build());
     FmuArtifact builtIn = Jobs.builtIn("BouncingBall");
