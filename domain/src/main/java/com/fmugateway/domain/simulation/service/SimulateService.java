@@ -127,17 +127,20 @@ public final class SimulateService implements SimulateUseCase {
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
     // KPIs pass over the whole result: computed on a CPU scheduler, never on the thread that
     // delivered the result (a simulator's or the database driver's).
-    return Mono.fromCallable(() -> kpis(run.planned().kpis(), result))
-        .subscribeOn(Schedulers.parallel())
-        .flatMap(
-            kpis ->
-                billing
-                    .settle(run.caller(), run.id(), funding, result.cpuTime())
-                    .flatMap(
-                        cost ->
-                            history
-                                .record(record(run, funding, cost, result.cpuTime(), wall, null))
-                                .thenReturn(report(run, result, kpis, wall, funding, cost))));
+    List<Kpi> asked = run.planned().kpis();
+    Mono<Map<String, Double>> computed =
+        asked.isEmpty()
+            ? Mono.just(Map.of())
+            : Mono.fromCallable(() -> kpis(asked, result)).subscribeOn(Schedulers.parallel());
+    return computed.flatMap(
+        kpis ->
+            billing
+                .settle(run.caller(), run.id(), funding, result.cpuTime())
+                .flatMap(
+                    cost ->
+                        history
+                            .record(record(run, funding, cost, result.cpuTime(), wall, null))
+                            .thenReturn(report(run, result, kpis, wall, funding, cost))));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
