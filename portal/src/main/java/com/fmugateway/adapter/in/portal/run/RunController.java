@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.portal.run;
 
 import com.fmugateway.adapter.in.portal.model.LibraryEntryView;
 import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
@@ -66,6 +67,15 @@ class RunController {
             InvalidInputException.class, e -> failed(form, page, e.field(), e.getMessage()))
         .onErrorResume(
             SimulationFailedException.class, e -> failed(form, page, "run", e.getMessage()))
+        .onErrorResume(
+            ProviderUnavailableException.class,
+            e ->
+                failed(
+                    form,
+                    page,
+                    "credits",
+                    "Your credits do not cover this run and the payment provider cannot be"
+                        + " reached right now; nothing was charged. Try again shortly."))
         .onErrorResume(NotFoundException.class, e -> failed(form, page, "fmuId", e.getMessage()));
   }
 

@@ -158,6 +158,38 @@ class RunPagesTest {
   }
 
   @Test
+  void withoutCreditsAndWithTheProviderDown_theRunFormSaysSoInsteadOfAnErrorPage() {
+    PortalBrowser customer = PortalBrowser.customer(client, gateway);
+    String form = customer.page("/portal/run");
+    gateway.provider.unavailable(true);
+    String page;
+    try {
+      page =
+          customer
+              .post(
+                  "/portal/run",
+                  form,
+                  "fmuId",
+                  "lib:AllTypes",
+                  "stopTime",
+                  "1",
+                  "step",
+                  "0.1",
+                  "fmuInterface",
+                  "auto",
+                  "startValues",
+                  "",
+                  "outputs",
+                  "")
+              .getResponseBody();
+    } finally {
+      gateway.provider.unavailable(false);
+    }
+
+    assertThat(page).contains("id=\"run-error\"").contains("nothing was charged");
+  }
+
+  @Test
   void anEmptyHistory_saysSo() {
     assertThat(PortalBrowser.customer(client, gateway).page("/portal/runs"))
         .contains("No runs yet.")
