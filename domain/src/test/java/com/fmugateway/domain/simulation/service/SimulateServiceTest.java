@@ -11,6 +11,7 @@ import com.fmugateway.domain.account.model.ApiKeySecret;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.billing.model.PaymentDemand;
 import com.fmugateway.domain.billing.model.PriceList;
 import com.fmugateway.domain.billing.model.TierPolicy;
@@ -456,7 +457,8 @@ class SimulateServiceTest {
           iface,
           solver,
           rtol,
-          OptionalDouble.empty());
+          OptionalDouble.empty(),
+          PaymentChoice.CREDITS);
     }
   }
 

@@ -38,40 +38,6 @@ public record SimulateCommand(
   /** An input signal as the caller sent it. */
   public record SignalSpec(String name, double[] time, double[] values, String interpolation) {}
 
-  /** A run paid from credits. */
-  public SimulateCommand(
-      AccountId caller,
-      Tier tier,
-      FmuId fmuId,
-      OptionalDouble startTime,
-      OptionalDouble stopTime,
-      OptionalDouble step,
-      Map<String, Object> startValues,
-      List<SignalSpec> inputSignals,
-      List<String> outputs,
-      List<String> kpis,
-      Optional<String> fmuInterface,
-      Optional<String> solver,
-      OptionalDouble rtol,
-      OptionalDouble atol) {
-    this(
-        caller,
-        tier,
-        fmuId,
-        startTime,
-        stopTime,
-        step,
-        startValues,
-        inputSignals,
-        outputs,
-        kpis,
-        fmuInterface,
-        solver,
-        rtol,
-        atol,
-        PaymentChoice.CREDITS);
-  }
-
   public SimulateCommand {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(tier, "tier");

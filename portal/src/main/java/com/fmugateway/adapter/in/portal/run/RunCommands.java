@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.portal.run;
 
 import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.VariableType;
@@ -44,7 +45,8 @@ final class RunCommands {
         Optional.ofNullable(form.fmuInterface()).filter(s -> !s.isBlank()),
         Optional.empty(),
         OptionalDouble.empty(),
-        OptionalDouble.empty());
+        OptionalDouble.empty(),
+        PaymentChoice.CREDITS);
   }
 
   /** Names separated by commas, spaces or new lines. */

@@ -1,6 +1,5 @@
 package com.fmugateway.adapter.out.fmi.sandbox.wire;
 
-import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.util.List;
@@ -15,10 +14,6 @@ public sealed interface WorkerResponse {
   record Failed(Cause cause, String message, List<String> fmuLog) implements WorkerResponse {
     public Failed {
       fmuLog = List.copyOf(fmuLog);
-    }
-
-    SimulationFailedException toException() {
-      return new SimulationFailedException(cause, message, fmuLog);
     }
   }
 }
