@@ -69,11 +69,7 @@ final class StaleServer {
   }
 
   private static IllegalStateException inUse(Path dataDir) {
-    return new IllegalStateException(
-        "the embedded database in "
-            + dataDir
-            + " is in use by another running gateway; stop it, or give this one another"
-            + " FMUGW_DATABASE_EMBEDDED_DATA_DIR");
+    return new EmbeddedDatabaseInUseException(dataDir);
   }
 
   private static Optional<ProcessHandle> livePostmaster(Path pidFile) throws IOException {
