@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client SDKs' own test suites ({@code clients/python}, {@code clients/js}) run as child
- * processes against this gateway, sandbox payments included. Where python3 or node is missing they
- * are skipped, unless {@code FMUGW_TEST_REQUIRE_CLIENTS=true} (CI sets it) makes that a failure.
+ * The client SDKs' own test suites ({@code clients/python}, {@code clients/js}) and the README's
+ * curl walk-through of paying run as child processes against this gateway, sandbox payments
+ * included. Where python3, node, curl or jq is missing they are skipped, unless {@code
+ * FMUGW_TEST_REQUIRE_CLIENTS=true} (CI sets it) makes that a failure.
  */
 class ClientSdkIT extends AbstractGatewayIT {
 
@@ -46,6 +47,34 @@ class ClientSdkIT extends AbstractGatewayIT {
         "node", "-e", "process.exit(Number(process.versions.node.split('.')[0]) >= 18 ? 0 : 1)");
     String output = runSuite("js", List.of("node", "--test", "clients/js/test/"));
     assertThat(output).contains("# fail 0").doesNotContain("FMUGW_URL is not set");
+  }
+
+  @Test
+  void readmePaymentWalkthrough_runsAsWritten() throws Exception {
+    requireTool("curl", "--version");
+    requireTool("jq", "--version");
+    String walkthrough =
+        firstBashBlockUnder("### Pay", Files.readString(ROOT.resolve("README.md")))
+            .replace("localhost:8080", "localhost:" + port);
+    Files.createDirectories(LOGS);
+    Path script = LOGS.resolve("readme-pay.sh");
+    Files.writeString(script, walkthrough);
+    String output =
+        runSuite(
+            "readme-pay", List.of("bash", "-euo", "pipefail", script.toAbsolutePath().toString()));
+    assertThat(output)
+        .contains("\"title\":\"Payment Required\"")
+        .contains("\"provider\":\"sandbox\"")
+        .contains("\"paid_with\":\"payment_token\"")
+        .contains("\n410\n")
+        .endsWith("\n200\n");
+  }
+
+  private static String firstBashBlockUnder(String heading, String markdown) {
+    int section = markdown.indexOf("\n" + heading + "\n");
+    assertThat(section).as("README has a %s section", heading).isNotNegative();
+    int start = markdown.indexOf("```bash\n", section) + "```bash\n".length();
+    return markdown.substring(start, markdown.indexOf("\n```", start) + 1);
   }
 
   /** Runs one suite to its end (or its time limit) and fails with its whole output. */
