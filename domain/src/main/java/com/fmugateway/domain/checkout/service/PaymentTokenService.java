@@ -55,13 +55,21 @@ public final class PaymentTokenService implements RedeemPaymentTokenUseCase {
     return Mono.defer(
         () -> {
           Instant now = clock.now();
+          // A reservation released under the run (a sweep of stale ones) cannot be consumed: the
+          // run then went unpaid, which the operators' audit says instead of "consumed".
           return tokens
               .move(token, PaymentTokenMove.consume(runId, now))
-              .then(
-                  audit.record(
-                      AuditEvent.by(
-                              caller, now, "payment_token.consumed", payment.session().value())
-                          .with("run", runId.toString())));
+              .flatMap(
+                  consumed ->
+                      audit.record(
+                          AuditEvent.by(
+                                  caller,
+                                  now,
+                                  consumed
+                                      ? "payment_token.consumed"
+                                      : "payment_token.consume_missed",
+                                  payment.session().value())
+                              .with("run", runId.toString())));
         });
   }
 
