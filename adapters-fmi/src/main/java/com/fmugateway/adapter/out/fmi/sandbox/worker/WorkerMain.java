@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of a sandboxed worker JVM: connects to the gateway's Unix socket and runs the
@@ -42,6 +43,7 @@ public final class WorkerMain {
       System.err.println("usage: WorkerMain <gateway socket>");
       System.exit(2);
     }
+    filterProcesses();
     int status = 0;
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {
       new WorkerMain().serve(channel);
@@ -51,6 +53,25 @@ public final class WorkerMain {
     }
     // FMI4j and JNA may leave threads behind; the worker's life ends with the connection.
     System.exit(status);
+  }
+
+  /**
+   * Before any FMU is loaded: an FMU has no business starting processes. On an architecture the
+   * filter does not know the worker runs without it (the gateway warns at start-up); where it
+   * should work but the kernel refuses it, the worker does not run FMUs at all.
+   */
+  private static void filterProcesses() {
+    Optional<ProcessFilter.Arch> arch = ProcessFilter.supported();
+    if (arch.isEmpty()) {
+      System.err.println("fmu worker: no process filter for " + System.getProperty("os.arch"));
+      return;
+    }
+    try {
+      ProcessFilter.install(arch.get());
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("fmu worker: cannot forbid FMUs to start processes: " + e);
+      System.exit(3);
+    }
   }
 
   private void serve(SocketChannel channel) throws IOException {
