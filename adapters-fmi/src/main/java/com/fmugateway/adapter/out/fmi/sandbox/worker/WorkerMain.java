@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.worker;
 
+import com.fmugateway.adapter.out.fmi.archive.ArchiveLimits;
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
@@ -33,7 +34,15 @@ public final class WorkerMain {
   private static final int MAX_REQUEST_BYTES = 256 << 20;
 
   private final SimulationEngine engine = new SimulationEngine();
-  private final FmuArchiveInspector inspector = new FmuArchiveInspector();
+
+  /**
+   * The gateway checked the description's size at upload, under limits the operator may have raised
+   * since; the worker's own heap limit is what bounds it here.
+   */
+  private final FmuArchiveInspector inspector =
+      new FmuArchiveInspector(
+          ArchiveLimits.defaults().withDescription(Long.MAX_VALUE, Integer.MAX_VALUE));
+
   private final Map<String, ModelDescription> descriptions = new HashMap<>();
 
   private WorkerMain() {}
