@@ -120,9 +120,17 @@ export class Client {
     return this.#json('GET', `/fmus/${segment(fmuId)}`);
   }
 
-  /** GET /fmus/{id}/variables. */
-  variables(fmuId) {
-    return this.#json('GET', `/fmus/${segment(fmuId)}/variables`);
+  /** GET /fmus/{id}/variables, every page of it (the gateway sends a page at a time). */
+  async variables(fmuId) {
+    const path = `/fmus/${segment(fmuId)}/variables`;
+    const rows = [];
+    for (;;) {
+      const answer = await this.#request('GET', path, { query: rows.length ? { offset: rows.length } : {} });
+      const page = (await jsonOf(answer)) ?? [];
+      rows.push(...page);
+      const total = answer.headers.get('X-Total-Count');
+      if (page.length === 0 || total === null || rows.length >= Number(total)) return rows;
+    }
   }
 
   // ---- simulation -------------------------------------------------------------------------

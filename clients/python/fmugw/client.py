@@ -182,8 +182,16 @@ class Client:
         return Fmu.from_json(self._json("GET", "/fmus/" + _segment(fmu_id)))
 
     def variables(self, fmu_id: str) -> List[Variable]:
-        """``GET /fmus/{id}/variables``."""
-        return list_of(Variable, self._json("GET", f"/fmus/{_segment(fmu_id)}/variables"))
+        """``GET /fmus/{id}/variables``, every page of it (the gateway sends a page at a time)."""
+        path = f"/fmus/{_segment(fmu_id)}/variables"
+        rows: List[Any] = []
+        while True:
+            answer = self._http.request("GET", path, query={"offset": len(rows)} if rows else None)
+            page = answer.json() or []
+            rows.extend(page)
+            total = answer.headers.get("X-Total-Count")
+            if not page or total is None or len(rows) >= int(total):
+                return list_of(Variable, rows)
 
     # ---- simulation --------------------------------------------------------------------------
 

@@ -83,6 +83,8 @@ class FmuApiIT extends AbstractGatewayIT {
         .exchange()
         .expectStatus()
         .isOk()
+        .expectHeader()
+        .exists("X-Total-Count")
         .expectBody()
         .jsonPath("$[?(@.name=='h')].causality")
         .value(c -> assertThat((List<String>) c).containsExactly("output"))
@@ -144,6 +146,30 @@ class FmuApiIT extends AbstractGatewayIT {
             "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><fmiModelDescription>&e;</fmiModelDescription>"),
         "must not declare a DOCTYPE");
     assertRejected(customer, zip("../evil.txt", "x"), "'..'");
+  }
+
+  @Test
+  void aModelDescriptionWithTooManyVariables_isRejectedWith422NamingTheLimitAndFile()
+      throws IOException {
+    StringBuilder variables = new StringBuilder();
+    for (int i = 0; i <= 50_000; i++) {
+      variables
+          .append("<ScalarVariable name=\"x")
+          .append(i)
+          .append("\" valueReference=\"")
+          .append(i)
+          .append("\"><Real/></ScalarVariable>");
+    }
+    String description =
+        "<fmiModelDescription fmiVersion=\"2.0\" modelName=\"Huge\" guid=\"g\">"
+            + "<CoSimulation modelIdentifier=\"Huge\"/><ModelVariables>"
+            + variables
+            + "</ModelVariables></fmiModelDescription>";
+
+    assertRejected(
+        newCustomer(),
+        zip("modelDescription.xml", description),
+        "modelDescription.xml declares more than 50,000 variables");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi;
 
+import com.fmugateway.adapter.out.fmi.archive.ArchiveLimits;
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.engine.InProcessSimulator;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
@@ -26,8 +27,10 @@ public class FmiConfiguration {
   private static final Logger log = LoggerFactory.getLogger(FmiConfiguration.class);
 
   @Bean
-  public FmuArchiveInspector fmuInspector() {
-    return new FmuArchiveInspector();
+  public FmuArchiveInspector fmuInspector(FmiProperties properties) {
+    return new FmuArchiveInspector(
+        ArchiveLimits.defaults()
+            .withDescription(properties.maxDescriptionSize().toBytes(), properties.maxVariables()));
   }
 
   @Bean

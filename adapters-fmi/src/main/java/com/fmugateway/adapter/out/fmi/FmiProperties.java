@@ -3,13 +3,15 @@ package com.fmugateway.adapter.out.fmi;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of FMU execution ({@code FMUGW_FMI_…}): where the built-in library is installed, the
  * sandbox's private work folder (absolute path at most 60 bytes: it holds Unix sockets), how many
  * runs execute at once (default: twice the cores) and how many may wait, whether bubblewrap is
- * mandatory, and the isolation mode. {@code in-process} exists only to measure the sandbox's
- * overhead: it runs FMUs inside the gateway and must never serve customers.
+ * mandatory, the isolation mode, and the most bytes and variables an uploaded {@code
+ * modelDescription.xml} may have (10 MB, 50,000). {@code in-process} exists only to measure the
+ * sandbox's overhead: it runs FMUs inside the gateway and must never serve customers.
  */
 @ConfigurationProperties("fmugw.fmi")
 public record FmiProperties(
@@ -18,7 +20,9 @@ public record FmiProperties(
     @DefaultValue("0") int maxConcurrentRuns,
     @DefaultValue("64") int maxQueuedRuns,
     @DefaultValue("false") boolean requireBubblewrap,
-    @DefaultValue("sandbox") Isolation isolation) {
+    @DefaultValue("sandbox") Isolation isolation,
+    @DefaultValue("10MB") DataSize maxDescriptionSize,
+    @DefaultValue("50000") int maxVariables) {
 
   /** Where FMUs execute. */
   public enum Isolation {

@@ -5,8 +5,10 @@ import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.LibraryModel;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
+import com.fmugateway.domain.fmu.model.VariablePage;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.fmu.port.in.ListVariablesQuery;
 import com.fmugateway.domain.fmu.port.out.FmuCatalog;
 import com.fmugateway.domain.fmu.port.out.FmuInspector;
 import com.fmugateway.domain.fmu.port.out.FmuStore;
@@ -18,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Finds FMUs for a caller: the shared library, or the caller's own uploads and nobody else's. */
-public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery {
+public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery, ListVariablesQuery {
 
   private final ModelLibrary library;
   private final FmuCatalog catalog;
@@ -40,6 +42,13 @@ public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery {
             ? library.models().filter(m -> m.artifact().id().equals(id)).next().map(ResolvedFmu::of)
             : catalog.find(caller, id).flatMap(this::resolveUpload);
     return found.switchIfEmpty(Mono.error(() -> new NotFoundException("no FMU with id " + id)));
+  }
+
+  @Override
+  public Mono<VariablePage> variables(AccountId caller, FmuId id, int offset, int limit) {
+    return Mono.fromRunnable(() -> VariablePage.check(offset, limit))
+        .then(fmu(caller, id))
+        .map(fmu -> VariablePage.of(fmu.description().variables(), offset, limit));
   }
 
   @Override

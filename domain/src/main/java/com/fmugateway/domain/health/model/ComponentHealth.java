@@ -16,6 +16,11 @@ public record ComponentHealth(String name, HealthStatus status, Map<String, Stri
     return new ComponentHealth(name, HealthStatus.UP, details);
   }
 
+  /** Serving, but at capacity; {@code details} say how full it is. */
+  public static ComponentHealth degraded(String name, Map<String, String> details) {
+    return new ComponentHealth(name, HealthStatus.DEGRADED, details);
+  }
+
   public static ComponentHealth down(String name, String reason) {
     return new ComponentHealth(name, HealthStatus.DOWN, Map.of("error", reason));
   }

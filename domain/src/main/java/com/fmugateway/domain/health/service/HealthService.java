@@ -7,7 +7,10 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Asks every probe in parallel and reports the gateway down if any component is down. */
+/**
+ * Asks every probe in parallel: the gateway is down if any component is down, degraded if any is at
+ * capacity.
+ */
 public final class HealthService implements GetHealthQuery {
 
   private final List<HealthProbe> probes;

@@ -38,4 +38,33 @@ class HealthServiceTest {
         .extracting(ComponentHealth::name)
         .containsExactly("database");
   }
+
+  @Test
+  void givenTheWorkersAtCapacity_health_isDegraded_liveButNotReady() {
+    var service =
+        new HealthService(
+            List.of(
+                () -> Mono.just(ComponentHealth.up("database", Map.of())),
+                () -> Mono.just(ComponentHealth.degraded("workers", Map.of("busy", "4")))));
+
+    var health = service.health().block();
+
+    assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
+    assertThat(health.live()).isTrue();
+    assertThat(health.ready()).isFalse();
+  }
+
+  @Test
+  void givenOneProbeDegradedAndAnotherDown_health_isDown() {
+    var service =
+        new HealthService(
+            List.of(
+                () -> Mono.just(ComponentHealth.degraded("workers", Map.of())),
+                () -> Mono.just(ComponentHealth.down("database", "connection refused"))));
+
+    var health = service.health().block();
+
+    assertThat(health.status()).isEqualTo(HealthStatus.DOWN);
+    assertThat(health.live()).isFalse();
+  }
 }

@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
+import java.util.Locale;
+
 /** What the user reads when {@code modelDescription.xml} is missing, unsafe or not FMI 2.0. */
 final class DescriptionMessages {
 
@@ -25,6 +27,13 @@ final class DescriptionMessages {
 
   static String tooLarge(long maxBytes) {
     return FILE + " is larger than " + ArchiveLimits.readable(maxBytes);
+  }
+
+  static String tooManyVariables(int maxVariables) {
+    return FILE
+        + " declares more than "
+        + String.format(Locale.ROOT, "%,d", maxVariables)
+        + " variables";
   }
 
   static String malformed(int line, int column, String why) {

@@ -97,7 +97,7 @@ public final class FmuArchiveInspector implements FmuInspector {
     }
     // Already inflated once by the meter, so its real size is known to be within the limit.
     try (InputStream in = zip.getInputStream(zip.getEntry(file))) {
-      return ModelDescriptionParser.parse(in);
+      return ModelDescriptionParser.parse(in, limits.maxVariables());
     } catch (IOException e) {
       throw new InvalidFmuException(ArchiveMessages.unreadable(file, e.getMessage()), e);
     }

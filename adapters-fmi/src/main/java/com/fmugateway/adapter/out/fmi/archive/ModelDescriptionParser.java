@@ -44,6 +44,7 @@ final class ModelDescriptionParser {
   private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final XMLStreamReader xml;
+  private final int maxVariables;
   // Paths of the open elements down to the deepest one we read; deeper ones are only counted, so
   // that hostile nesting costs no memory here.
   private final String[] paths = new String[DEEPEST_READ + 1];
@@ -56,15 +57,17 @@ final class ModelDescriptionParser {
   private String simpleType;
   private ScalarVariableBuilder variable;
 
-  private ModelDescriptionParser(XMLStreamReader xml) {
+  private ModelDescriptionParser(XMLStreamReader xml, int maxVariables) {
     this.xml = xml;
+    this.maxVariables = maxVariables;
   }
 
-  static ModelDescription parse(InputStream in) {
+  /** Refuses a description with more than {@code maxVariables} as soon as it gets there. */
+  static ModelDescription parse(InputStream in, int maxVariables) {
     XMLStreamReader xml = null;
     try {
       xml = SecureXml.reader(in);
-      return new ModelDescriptionParser(xml).read();
+      return new ModelDescriptionParser(xml, maxVariables).read();
     } catch (XMLStreamException e) {
       throw SecureXml.malformed(e);
     } finally {
@@ -122,6 +125,9 @@ final class ModelDescriptionParser {
 
   private void end() {
     if (depth <= DEEPEST_READ && paths[depth].equals(VARIABLE)) {
+      if (variables.size() == maxVariables) {
+        throw new InvalidFmuException(DescriptionMessages.tooManyVariables(maxVariables));
+      }
       variables.add(variable);
     }
     depth--;

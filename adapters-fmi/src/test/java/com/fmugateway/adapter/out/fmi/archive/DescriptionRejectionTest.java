@@ -1,9 +1,12 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Random;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +211,59 @@ class DescriptionRejectionTest {
     return "<ModelVariables><ScalarVariable name=\"x\" valueReference=\"0\" "
         + attributes
         + "><Real/></ScalarVariable></ModelVariables>";
+  }
+
+  @Test
+  void givenOneVariableMoreThanTheDefaultLimit_inspect_refusesItNamingTheLimit() {
+    String body = variables(ArchiveLimits.DEFAULT_MAX_VARIABLES + 1);
+
+    assertRejected(TestFmu.archive(TestFmu.description(body)).bytes())
+        .hasMessage("modelDescription.xml declares more than 50,000 variables");
+  }
+
+  @Test
+  void givenExactlyTheDefaultLimitOfVariables_inspect_acceptsIt() {
+    String body = variables(ArchiveLimits.DEFAULT_MAX_VARIABLES);
+
+    assertThat(TestFmu.inspect(TestFmu.archive(TestFmu.description(body)).bytes(), folder))
+        .extracting(i -> i.description().variables().size())
+        .isEqualTo(ArchiveLimits.DEFAULT_MAX_VARIABLES);
+  }
+
+  @Test
+  void givenADescriptionLargerThanTheDefault10MiB_inspect_refusesItNamingTheLimit() {
+    // Few variables with long descriptions: bytes are bounded on their own. Random text, so the
+    // archive does not look like a zip bomb.
+    Random random = new Random(42);
+    StringBuilder body = new StringBuilder("<ModelVariables>");
+    for (int i = 0; i < 1_100; i++) {
+      byte[] noise = new byte[7_500];
+      random.nextBytes(noise);
+      body.append("<ScalarVariable name=\"x")
+          .append(i)
+          .append("\" valueReference=\"")
+          .append(i)
+          .append("\" description=\"")
+          .append(Base64.getEncoder().encodeToString(noise))
+          .append("\"><Real/></ScalarVariable>");
+    }
+    body.append("</ModelVariables>");
+
+    assertRejected(TestFmu.archive(TestFmu.description(body.toString())).bytes())
+        .hasMessage("modelDescription.xml is larger than 10 MiB");
+  }
+
+  /** {@code count} Real locals. */
+  private static String variables(int count) {
+    StringBuilder xml = new StringBuilder("<ModelVariables>");
+    for (int i = 0; i < count; i++) {
+      xml.append("<ScalarVariable name=\"x")
+          .append(i)
+          .append("\" valueReference=\"")
+          .append(i)
+          .append("\"><Real/></ScalarVariable>");
+    }
+    return xml.append("</ModelVariables>").toString();
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(byte[] zip) {

@@ -2,17 +2,23 @@ package com.fmugateway.adapter.in.http.fmu;
 
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.VariablePage;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
+import com.fmugateway.domain.fmu.port.in.ListVariablesQuery;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
 import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,14 +36,23 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Models", description = "The built-in library and your uploaded FMUs")
 class FmuController {
 
+  /** How many variables the model declares in all, whatever the page. */
+  static final String TOTAL_COUNT = "X-Total-Count";
+
   private final UploadFmuUseCase upload;
   private final GetFmuQuery fmus;
   private final ListLibraryQuery library;
+  private final ListVariablesQuery variables;
 
-  FmuController(UploadFmuUseCase upload, GetFmuQuery fmus, ListLibraryQuery library) {
+  FmuController(
+      UploadFmuUseCase upload,
+      GetFmuQuery fmus,
+      ListLibraryQuery library,
+      ListVariablesQuery variables) {
     this.upload = upload;
     this.fmus = fmus;
     this.library = library;
+    this.variables = variables;
   }
 
   @GetMapping("/library")
@@ -67,12 +83,37 @@ class FmuController {
   }
 
   @GetMapping("/fmus/{id}/variables")
-  @Operation(summary = "The model's variables with type, causality, variability, start and unit")
-  Flux<VariableResponse> variables(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String id) {
-    return fmus.fmu(caller.accountId(), new FmuId(id))
-        .flatMapIterable(fmu -> fmu.description().variables())
-        .map(VariableResponse::from);
+  @Operation(
+      summary = "The model's variables with type, causality, variability, start and unit",
+      description =
+          "A page at a time: `offset` (default 0) and `limit` (default 1000, at most 10000). The"
+              + " body is the page's array; `X-Total-Count` says how many the model declares and,"
+              + " when more follow, `Link: <…?offset=…&limit=…>; rel=\"next\"` where.")
+  Mono<ResponseEntity<List<VariableResponse>>> variables(
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @PathVariable String id,
+      @RequestParam(name = "offset", defaultValue = "0") int offset,
+      @RequestParam(name = "limit", defaultValue = "" + VariablePage.DEFAULT_LIMIT) int limit,
+      ServerHttpRequest request) {
+    return variables
+        .variables(caller.accountId(), new FmuId(id), offset, limit)
+        .map(page -> pageResponse(page, request));
+  }
+
+  private static ResponseEntity<List<VariableResponse>> pageResponse(
+      VariablePage page, ServerHttpRequest request) {
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.ok().header(TOTAL_COUNT, Integer.toString(page.total()));
+    if (page.hasNext()) {
+      String next =
+          UriComponentsBuilder.fromPath(request.getPath().value())
+              .queryParam("offset", page.offset() + page.variables().size())
+              .queryParam("limit", page.limit())
+              .build()
+              .toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(page.variables().stream().map(VariableResponse::from).toList());
   }
 
   /** Copies each chunk out of Netty's pooled buffer and releases it at once: nothing piles up. */

@@ -2,7 +2,6 @@ package com.fmugateway.adapter.in.http.health;
 
 import com.fmugateway.domain.health.model.ComponentHealth;
 import com.fmugateway.domain.health.model.Health;
-import com.fmugateway.domain.health.model.HealthStatus;
 import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -15,7 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /health}: 200 when every component is up, 503 otherwise, for load balancers. */
+/**
+ * {@code GET /health} for liveness: 200 while the gateway serves (up, or degraded when every
+ * simulation slot is busy and runs queue), 503 when a component is down. {@code GET /health/ready}
+ * for readiness: 200 only when nothing is down or at capacity, so a load balancer can send new runs
+ * elsewhere while this gateway's runs queue.
+ */
 @RestController
 @Tag(name = "Health")
 class HealthController {
@@ -28,12 +32,24 @@ class HealthController {
 
   @GetMapping("/health")
   @SecurityRequirements
-  @Operation(summary = "Overall status and the status of each component, such as the database")
+  @Operation(
+      summary = "Overall status and the status of each component, such as the database",
+      description =
+          "UP, DEGRADED (every simulation slot busy: runs queue) or DOWN; 503 only when DOWN.")
   Mono<ResponseEntity<Map<String, Object>>> health() {
-    return health.health().map(HealthController::toResponse);
+    return health.health().map(h -> toResponse(h, h.live()));
   }
 
-  private static ResponseEntity<Map<String, Object>> toResponse(Health health) {
+  @GetMapping("/health/ready")
+  @SecurityRequirements
+  @Operation(
+      summary = "Ready for more runs: 503 when a component is down or at capacity",
+      description = "The same body as /health; 200 only when the status is UP.")
+  Mono<ResponseEntity<Map<String, Object>>> ready() {
+    return health.health().map(h -> toResponse(h, h.ready()));
+  }
+
+  private static ResponseEntity<Map<String, Object>> toResponse(Health health, boolean ok) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", health.status().name());
     for (ComponentHealth component : health.components()) {
@@ -42,8 +58,6 @@ class HealthController {
       part.putAll(component.details());
       body.put(component.name(), part);
     }
-    HttpStatus status =
-        health.status() == HealthStatus.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 }

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -146,7 +149,23 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
       return Problem.invalidField(
           field, "malformed or of the wrong type: " + jackson.getOriginalMessage());
     }
+    if (input.getCause() instanceof TypeMismatchException mismatch
+        && input.getMethodParameter() != null) {
+      return Problem.invalidField(
+          parameterName(input.getMethodParameter()),
+          "malformed or of the wrong type: \"" + mismatch.getValue() + "\"");
+    }
     return Problem.invalidField("body", reasonOf(input));
+  }
+
+  /** A query parameter as the client spelled it. */
+  private static String parameterName(MethodParameter parameter) {
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    String name = parameter.getParameterName();
+    return name != null ? name : "query";
   }
 
   private static String reasonOf(ResponseStatusException e) {

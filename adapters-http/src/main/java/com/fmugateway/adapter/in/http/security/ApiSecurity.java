@@ -25,6 +25,7 @@ public final class ApiSecurity {
   /** Routes anyone may call: key issuance, health and the API documentation. */
   static final String[] PUBLIC_GET = {
     "/health",
+    "/health/ready",
     "/v3/api-docs",
     "/v3/api-docs/**",
     "/docs",

@@ -5,7 +5,11 @@ import com.fmugateway.domain.health.port.out.HealthProbe;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
-/** Reports the simulation workers: how they are confined and how busy they are. */
+/**
+ * Reports the simulation workers: how they are confined and how busy they are. DEGRADED while every
+ * slot is busy, since runs then queue behind whatever holds the slots (four slow runs used to block
+ * the whole pool while this said UP).
+ */
 public final class SandboxHealthProbe implements HealthProbe {
 
   private final SandboxedSimulator simulator;
@@ -19,13 +23,17 @@ public final class SandboxHealthProbe implements HealthProbe {
     return Mono.fromSupplier(
         () -> {
           SandboxStatus status = simulator.status();
-          return ComponentHealth.up(
-              "workers",
+          Map<String, String> details =
               Map.of(
                   "isolation", status.bubblewrap() ? "bubblewrap" : "limits-only",
+                  "slots", Integer.toString(status.slots()),
                   "live", Integer.toString(status.liveWorkers()),
                   "busy", Integer.toString(status.busyWorkers()),
-                  "queued", Integer.toString(status.queuedRuns())));
+                  "queued", Integer.toString(status.queuedRuns()),
+                  "saturated", Boolean.toString(status.saturated()));
+          return status.saturated()
+              ? ComponentHealth.degraded("workers", details)
+              : ComponentHealth.up("workers", details);
         });
   }
 }

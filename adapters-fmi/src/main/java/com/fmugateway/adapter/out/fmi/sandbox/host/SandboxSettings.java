@@ -17,7 +17,9 @@ import java.util.Objects;
  *     timeout
  * @param maxOpenFiles RLIMIT_NOFILE of each worker
  * @param maxProcesses RLIMIT_NPROC of each worker; enforced only for a non-root user, so a root
- *     gateway gives every worker slot its own unprivileged uid
+ *     gateway gives every worker slot its own unprivileged uid. Linux counts threads against it, so
+ *     it bounds the worker's threads; new processes the worker's seccomp filter refuses altogether
+ *     (see {@code ProcessFilter})
  * @param maxFileSizeBytes RLIMIT_FSIZE of each worker
  * @param maxLogBytes FMU log kept per run, and worker console output kept per worker
  * @param maxResultBytes a larger serialized result fails with RESOURCE_LIMIT

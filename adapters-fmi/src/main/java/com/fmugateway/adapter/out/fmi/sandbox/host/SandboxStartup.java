@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
+import com.fmugateway.adapter.out.fmi.sandbox.worker.ProcessFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,13 @@ record SandboxStartup(SandboxHost host, WorkerCommand command, Path workersDir) 
               + " can read and reach the network. Install bubblewrap.",
           problem.get());
       return host.withoutBubblewrap();
+    }
+    if (ProcessFilter.supported().isEmpty()) {
+      LOG.warn(
+          "FMUs may start processes: the workers' seccomp filter knows x86_64 and aarch64, not {};"
+              + " only the process limit ({}) bounds them",
+          System.getProperty("os.arch"),
+          settings.maxProcesses());
     }
     if (host.root() && host.setpriv().isEmpty()) {
       String message =

@@ -142,7 +142,8 @@ public final class WorkerPool {
   public SandboxStatus status(boolean bubblewrap, int queuedRuns) {
     lock.lock();
     try {
-      return new SandboxStatus(bubblewrap, slots.cardinality(), busy.size(), queuedRuns);
+      return new SandboxStatus(
+          bubblewrap, settings.maxWorkers(), slots.cardinality(), busy.size(), queuedRuns);
     } finally {
       lock.unlock();
     }

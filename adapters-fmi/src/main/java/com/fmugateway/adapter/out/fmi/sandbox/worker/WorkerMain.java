@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.worker;
 
+import com.fmugateway.adapter.out.fmi.archive.ArchiveLimits;
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of a sandboxed worker JVM: connects to the gateway's Unix socket and runs the
@@ -32,7 +34,15 @@ public final class WorkerMain {
   private static final int MAX_REQUEST_BYTES = 256 << 20;
 
   private final SimulationEngine engine = new SimulationEngine();
-  private final FmuArchiveInspector inspector = new FmuArchiveInspector();
+
+  /**
+   * The gateway checked the description's size at upload, under limits the operator may have raised
+   * since; the worker's own heap limit is what bounds it here.
+   */
+  private final FmuArchiveInspector inspector =
+      new FmuArchiveInspector(
+          ArchiveLimits.defaults().withDescription(Long.MAX_VALUE, Integer.MAX_VALUE));
+
   private final Map<String, ModelDescription> descriptions = new HashMap<>();
 
   private WorkerMain() {}
@@ -42,6 +52,7 @@ public final class WorkerMain {
       System.err.println("usage: WorkerMain <gateway socket>");
       System.exit(2);
     }
+    filterProcesses();
     int status = 0;
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {
       new WorkerMain().serve(channel);
@@ -51,6 +62,25 @@ public final class WorkerMain {
     }
     // FMI4j and JNA may leave threads behind; the worker's life ends with the connection.
     System.exit(status);
+  }
+
+  /**
+   * Before any FMU is loaded: an FMU has no business starting processes. On an architecture the
+   * filter does not know the worker runs without it (the gateway warns at start-up); where it
+   * should work but the kernel refuses it, the worker does not run FMUs at all.
+   */
+  private static void filterProcesses() {
+    Optional<ProcessFilter.Arch> arch = ProcessFilter.supported();
+    if (arch.isEmpty()) {
+      System.err.println("fmu worker: no process filter for " + System.getProperty("os.arch"));
+      return;
+    }
+    try {
+      ProcessFilter.install(arch.get());
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("fmu worker: cannot forbid FMUs to start processes: " + e);
+      System.exit(3);
+    }
   }
 
   private void serve(SocketChannel channel) throws IOException {

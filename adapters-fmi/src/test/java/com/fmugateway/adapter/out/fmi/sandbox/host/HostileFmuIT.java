@@ -82,6 +82,15 @@ class HostileFmuIT {
    */
   private static final int FORK_CEILING = 1000;
 
+  /** Children the Spawner tries to fork, one after the other. */
+  private static final int SPAWN_ATTEMPTS = 100;
+
+  /** "A handful" of processes (issue 12): the most a worker may ever start. */
+  private static final int MAX_SPAWNED = 16;
+
+  private static final int EPERM = 1;
+  private static final int EAGAIN = 11;
+
   /**
    * All the worker's environment may hold (bubblewrap itself sets PWD). Extend it only with what
    * the sandbox documents.
@@ -194,6 +203,21 @@ class HostileFmuIT {
     assertThat(left)
         .as("still running %s after the run: %s", EXIT_BOUND, LeftoverProcesses.describe(left))
         .isEmpty();
+  }
+
+  @Test
+  void spawnerInDoStep_simulate_startsNoProcessAndRunsNoOtherProgram() {
+    SimulationResult result =
+        success(
+            HostileJob.of("Spawner")
+                .start("attempts", SPAWN_ATTEMPTS)
+                .outputs("forked", "forkError", "execError"));
+
+    // An FMU has no business starting processes: the issue allows a handful, the filter none.
+    assertThat(lastInteger(result, "forked")).isLessThanOrEqualTo(MAX_SPAWNED).isZero();
+    assertThat(lastInteger(result, "forkError")).isEqualTo(EAGAIN);
+    // Had the exec gone through, the worker would have become another program and the run failed.
+    assertThat(lastInteger(result, "execError")).isEqualTo(EPERM);
   }
 
   @Test

@@ -142,7 +142,7 @@ class SandboxFailuresIT {
 
     assertThat(failure.failureCause()).isEqualTo(Cause.OVERLOADED);
     assertThat(failure).hasMessage("all simulation workers are busy; retry shortly");
-    assertThat(simulator.status()).isEqualTo(new SandboxStatus(true, 1, 1, 1));
+    assertThat(simulator.status()).isEqualTo(new SandboxStatus(true, 1, 1, 1, 1));
     assertThat(running).isNotDone();
     assertThat(queued).isNotDone();
   }
