@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -26,7 +29,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of the API into problem+json: domain validation, malformed JSON, unknown
@@ -44,7 +46,15 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+    if (ex instanceof DecodingException && isMultipart(exchange)) {
+      return writer.write(exchange, RequestProblems.brokenMultipart((DecodingException) ex));
+    }
     return writer.write(exchange, toProblem(ex));
+  }
+
+  private static boolean isMultipart(ServerWebExchange exchange) {
+    MediaType type = exchange.getRequest().getHeaders().getContentType();
+    return type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type);
   }
 
   Problem toProblem(Throwable ex) {
@@ -126,25 +136,10 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
       return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
     }
     if (cause instanceof JacksonException jackson) {
-      List<String> path =
-          jackson.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getPropertyName() != null
-                          ? ref.getPropertyName()
-                          : "[" + ref.getIndex() + "]")
-              .toList();
-      String field = path.isEmpty() ? "body" : String.join(".", path).replace(".[", "[");
-      if (jackson instanceof UnrecognizedPropertyException unknown) {
-        return Problem.invalidField(
-            field,
-            "is not a field of this request; the fields are "
-                + String.join(
-                    ", ",
-                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
-      }
-      return Problem.invalidField(
-          field, "malformed or of the wrong type: " + jackson.getOriginalMessage());
+      return RequestProblems.badJson(jackson);
+    }
+    if (input.getMethodParameter() != null && input.getCause() instanceof TypeMismatchException) {
+      return RequestProblems.badParameter(input.getMethodParameter());
     }
     return Problem.invalidField("body", reasonOf(input));
   }
