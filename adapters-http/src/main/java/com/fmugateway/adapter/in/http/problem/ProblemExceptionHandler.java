@@ -8,6 +8,7 @@ import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.shared.model.StoreUnavailableException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import tools.jackson.core.JacksonException;
 public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  static final int STORE_RETRY_AFTER_SECONDS = 5;
 
   private final ProblemWriter writer;
 
@@ -122,12 +125,31 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     if (ex instanceof ResponseStatusException status) {
       return Problem.of(resolve(status.getStatusCode()), reasonOf(status));
     }
+    StoreUnavailableException outage = outageIn(ex);
+    if (outage != null) {
+      log.warn("Database unreachable: {}", String.valueOf(outage.getCause()));
+      return Problem.of(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "the gateway's database is temporarily unavailable; nothing was done or charged,"
+                  + " try again shortly")
+          .with("retry_after", STORE_RETRY_AFTER_SECONDS);
+    }
     String errorId = UUID.randomUUID().toString();
     log.error("Unhandled error {}", errorId, ex);
     return Problem.of(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "An unexpected error occurred; quote error id " + errorId + " to support.")
         .with("error_id", errorId);
+  }
+
+  /** Stores raise it; the framework may have wrapped it on the way (a failed transaction). */
+  private static StoreUnavailableException outageIn(Throwable ex) {
+    for (Throwable e = ex; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof StoreUnavailableException outage) {
+        return outage;
+      }
+    }
+    return null;
   }
 
   private static Problem fromInput(ServerWebInputException input) {
