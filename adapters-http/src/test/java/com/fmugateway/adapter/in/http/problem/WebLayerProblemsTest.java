@@ -90,6 +90,21 @@ class WebLayerProblemsTest {
   }
 
   @Test
+  void theUploadIsStillDocumentedAsAFilePart() throws Exception {
+    String docs =
+        http.send("GET /v3/api-docs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .body();
+    String format =
+        new JsonMapper()
+            .readTree(docs)
+            .at(
+                "/paths/~1fmus/post/requestBody/content/multipart~1form-data/schema/properties/file")
+            .path("format")
+            .asString();
+    assertThat(format).isEqualTo("binary");
+  }
+
+  @Test
   void brokenMultipartBodies_are400NamingFile() throws Exception {
     String body = FILE_PART + "--fmugw--\r\n";
     assertThat(problem(http.post("/fmus", key, "multipart/form-data", body), 400).get("field"))
