@@ -174,6 +174,8 @@ export interface SimulationResult {
   status: 'ok';
   cost: Cost;
   results: { time: number[] } & Record<string, Array<number | boolean | string>>;
+  /** Where a value was NaN or ±Infinity (already put back into `results` and `kpis` by the client). */
+  non_finite?: { results?: Record<string, Record<string, 'NaN' | 'Infinity' | '-Infinity'>>; kpis?: Record<string, 'NaN' | 'Infinity' | '-Infinity'> };
   kpis: Record<string, number>;
   provenance: Provenance;
 }

@@ -146,7 +146,7 @@ export class Client {
   async simulate(request) {
     const { async: queued, ...rest } = request ?? {};
     if (queued) return this.#simulateAsync(rest);
-    return this.#json('POST', '/simulate', { body: simulateBody(rest) });
+    return withNonFinite(await this.#json('POST', '/simulate', { body: simulateBody(rest) }));
   }
 
   /** POST /simulate with Accept: text/csv: a header of `time` and the variables, then rows. */
@@ -313,7 +313,7 @@ export class Client {
 
   /** PLANNED API: GET /experiments/{id}/cases/{index}: the case's full result, as /simulate's. */
   async experimentCase(experimentId, index) {
-    return jsonOf(await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index))));
+    return withNonFinite(jsonOf(await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index)))));
   }
 
   /** PLANNED API: one case's result as CSV. */
@@ -516,6 +516,24 @@ function experimentPath(experimentId, ...rest) {
 function caseIndex(index) {
   if (!Number.isInteger(Number(index)) || Number(index) < 0) throw new TypeError(`case index ${index}: a whole number ≥ 0`);
   return String(Number(index));
+}
+
+/**
+ * JSON has no NaN or ±Infinity: the gateway sends null in their place and spells each one in
+ * `non_finite` ('NaN', 'Infinity', '-Infinity'). Put the numbers back so results are plain numbers.
+ */
+function withNonFinite(result) {
+  const nonFinite = result?.non_finite;
+  if (!nonFinite) return result;
+  for (const [name, positions] of Object.entries(nonFinite.results ?? {})) {
+    const column = result.results?.[name];
+    if (!column) continue;
+    for (const [index, spelling] of Object.entries(positions)) column[Number(index)] = Number(spelling);
+  }
+  for (const [name, spelling] of Object.entries(nonFinite.kpis ?? {})) {
+    if (result.kpis && name in result.kpis) result.kpis[name] = Number(spelling);
+  }
+  return result;
 }
 
 /** The JSON body of POST /simulate; an unknown field is a TypeError before any request. */

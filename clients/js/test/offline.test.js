@@ -56,6 +56,18 @@ describe('the HTTP layer', () => {
     seen = [];
   });
 
+  it('non-finite samples and KPIs, null in the JSON, are numbers again', async () => {
+    script = [[200, {}, {
+      ...RESULT, results: { time: [0, 1, 2], h: [1, null, null] }, kpis: { h_max: null },
+      non_finite: { results: { h: { 1: 'Infinity', 2: 'NaN' } }, kpis: { h_max: '-Infinity' } },
+    }]];
+    const result = await client.simulate({ fmu_id: 'lib:X', stop_time: 2 });
+    assert.equal(result.results.h[0], 1);
+    assert.equal(result.results.h[1], Infinity);
+    assert.ok(Number.isNaN(result.results.h[2]));
+    assert.equal(result.kpis.h_max, -Infinity);
+  });
+
   it('a 429 with Retry-After is retried', async () => {
     script = [[429, { 'Retry-After': '0' }, { status: 429, title: 'Too Many Requests' }], [200, {}, []]];
     assert.deepEqual(await client.runs(), []);

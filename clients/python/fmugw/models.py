@@ -235,6 +235,19 @@ class SimulationResult(_Model):
 
     _nested = {"cost": Cost.from_json, "provenance": Provenance.from_json}
 
+    def __post_init__(self) -> None:
+        # JSON has no NaN or ±Infinity: the gateway sends null in their place and spells each one
+        # in non_finite ("NaN", "Infinity", "-Infinity"). Put the floats back.
+        non_finite = (self.raw or {}).get("non_finite") or {}
+        for name, positions in (non_finite.get("results") or {}).items():
+            column = (self.results or {}).get(name)
+            if column is not None:
+                for index, spelling in positions.items():
+                    column[int(index)] = float(spelling)
+        for name, spelling in (non_finite.get("kpis") or {}).items():
+            if self.kpis is not None and name in self.kpis:
+                self.kpis[name] = float(spelling)
+
     @property
     def time(self) -> List[float]:
         return list(self.results.get("time", []))

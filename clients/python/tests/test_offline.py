@@ -48,6 +48,24 @@ class ConfigTest(unittest.TestCase):
             )
 
 
+class NonFiniteTest(unittest.TestCase):
+    def test_nullsSpeltInNonFinite_areFloatsAgain(self) -> None:
+        from fmugw.models import SimulationResult
+
+        result = SimulationResult.from_json({
+            "run_id": "r1", "fmu_id": "lib:X", "status": "ok",
+            "cost": {"credits": 10, "quoted_credits": 10, "paid_with": "credits"},
+            "results": {"time": [0, 1, 2], "h": [1.0, None, None]}, "kpis": {"h_max": None},
+            "provenance": {},
+            "non_finite": {"results": {"h": {"1": "Infinity", "2": "NaN"}}, "kpis": {"h_max": "-Infinity"}},
+        })
+
+        self.assertEqual(result.results["h"][0], 1.0)
+        self.assertEqual(result.results["h"][1], float("inf"))
+        self.assertNotEqual(result.results["h"][2], result.results["h"][2])  # NaN
+        self.assertEqual(result.kpis["h_max"], float("-inf"))
+
+
 class SweepSpecTest(unittest.TestCase):
     def test_paramForms_areTheApisParameterObjects(self) -> None:
         self.assertEqual(("k", {"uniform": {"min": 0.0, "max": 1.0}}), parse_param("k=uniform:0:1"))

@@ -170,6 +170,54 @@ class SimulateApiIT extends AbstractGatewayIT {
     assertThat(y.get(4).doubleValue()).isCloseTo(Math.exp(-2), within(1e-9));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOverflowingModel_givesNullsSpeltInNonFinite_andTheSameSpellingsInCsv() {
+    WebTestClient customer = newCustomer();
+    // k x0 overflows to infinity: the acceleration is -Infinity at once, then the states follow.
+    String request =
+        "{\"fmu_id\":\"lib:MassSpringDamper\",\"interface\":\"cs\",\"stop_time\":0.03,"
+            + "\"step\":0.01,\"start_values\":{\"x0\":1e308},\"outputs\":[\"x\",\"v\",\"a\"]}";
+
+    Map<String, Object> body = simulate(customer, request);
+    String[] csv =
+        customer
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.parseMediaType("text/csv"))
+            .bodyValue(request)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody()
+            .split("\r\n");
+
+    Map<String, List<Object>> results = (Map<String, List<Object>>) body.get("results");
+    Map<String, Map<String, String>> nonFinite =
+        (Map<String, Map<String, String>>)
+            ((Map<String, Object>) body.get("non_finite")).get("results");
+    assertThat(nonFinite.get("a")).containsEntry("0", "-Infinity");
+    List<String> header = List.of(csv[0].split(","));
+    for (String variable : List.of("x", "v", "a")) {
+      Map<String, String> spelt = nonFinite.getOrDefault(variable, Map.of());
+      List<Object> column = results.get(variable);
+      for (int i = 0; i < column.size(); i++) {
+        String cell = csv[i + 1].split(",")[header.indexOf(variable)];
+        if (column.get(i) == null) {
+          assertThat(spelt.get(Integer.toString(i))).isIn("NaN", "Infinity", "-Infinity");
+          assertThat(cell).isEqualTo(spelt.get(Integer.toString(i)));
+        } else {
+          assertThat(column.get(i)).isInstanceOf(Number.class);
+          assertThat(spelt).doesNotContainKey(Integer.toString(i));
+          assertThat(Double.parseDouble(cell)).isEqualTo(((Number) column.get(i)).doubleValue());
+        }
+      }
+    }
+  }
+
   private static void assertField(WebTestClient customer, String request, String field) {
     customer
         .post()

@@ -1,6 +1,8 @@
 package com.fmugateway.adapter.in.http;
 
 import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
+import com.fmugateway.adapter.in.http.problem.DecoderFailureProblems;
+import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
@@ -11,13 +13,17 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The REST adapter: controllers (scanned in this package only), security and error rendering. */
@@ -38,6 +44,35 @@ public class HttpConfiguration {
   @Order(-2)
   ProblemExceptionHandler problemExceptionHandler(ProblemWriter writer) {
     return new ProblemExceptionHandler(writer);
+  }
+
+  /**
+   * Requests Spring Security's firewall refuses (an encoded {@code ..} or slash in the path, a
+   * control character in a header) get problem+json too, not an empty 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemWriter problems) {
+    return (exchange, rejected) ->
+        problems.write(
+            exchange,
+            Problem.of(
+                HttpStatus.BAD_REQUEST,
+                "the request was refused: its path or headers hold a sequence the gateway does not"
+                    + " accept (an encoded dot, slash, backslash or percent sign, a double slash, or"
+                    + " a control character)"));
+  }
+
+  /** Netty's own refusals (414, 431, unparseable requests) answered in problem+json. */
+  @Bean
+  NettyServerCustomizer problemOnDecoderFailure() {
+    DecoderFailureProblems problems = new DecoderFailureProblems();
+    return server ->
+        server.doOnChannelInit(
+            (observer, channel, address) -> {
+              if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "fmugw.problemJson", problems);
+              }
+            });
   }
 
   /** Runs after the security filter chain (order -100), so the caller is known. */

@@ -8,6 +8,7 @@ import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
+import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
 import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
@@ -70,12 +71,13 @@ public class PersistenceConfiguration {
 
   @Bean
   DatabaseClient databaseClient(ConnectionPool pool) {
-    return DatabaseClient.create(pool);
+    return DatabaseClient.create(new OutageAwareConnections(pool));
   }
 
+  /** On the client's connection factory: transactions bind connections to that very instance. */
   @Bean
-  R2dbcTransactionManager transactionManager(ConnectionPool pool) {
-    return new R2dbcTransactionManager(pool);
+  R2dbcTransactionManager transactionManager(DatabaseClient db) {
+    return new R2dbcTransactionManager(db.getConnectionFactory());
   }
 
   @Bean

@@ -19,6 +19,20 @@ public record FmuId(String value) {
     }
   }
 
+  /** Longest id a client may send: library names and upload ids are far shorter. */
+  public static final int MAX_LENGTH = 200;
+
+  /**
+   * Whether {@code value} could name an FMU at all: 1 to {@value #MAX_LENGTH} characters, not
+   * blank, no control characters. Commands check it before anything is looked up or recorded.
+   */
+  public static boolean isWellFormed(String value) {
+    return value != null
+        && !value.isBlank()
+        && value.length() <= MAX_LENGTH
+        && value.chars().noneMatch(Character::isISOControl);
+  }
+
   public static FmuId library(String modelName) {
     return new FmuId(LIBRARY_PREFIX + modelName);
   }

@@ -42,6 +42,8 @@ class PasswordAccountServiceTest {
     assertRejected("ada@example.com", "short1", "password", "at least 12");
     assertRejected("ada@example.com", "onlylettersherexx", "password", "letter and one digit");
     assertRejected("ada@example.com", "ada@example.com1", "password", "email");
+    assertRejected("ada@example.com", "correct horse 42" + "x".repeat(57), "password", "72 bytes");
+    assertRejected("ada\u0000@example.com", "correct horse 42", "email", "valid email");
     assertRejected("not-an-email", "correct horse 42", "email", "valid email");
     assertRejected("", "correct horse 42", "email", "required");
   }

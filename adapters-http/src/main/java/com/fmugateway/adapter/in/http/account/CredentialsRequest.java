@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** Email and password, for sign-up and log-in. */
 public record CredentialsRequest(
     @Schema(example = "ada@example.com") String email,
-    @Schema(description = "12 to 128 characters with at least one letter and one digit")
+    @Schema(
+            description =
+                "12 characters to 72 bytes (UTF-8), with at least one letter and one digit")
         String password) {
 
   @Override

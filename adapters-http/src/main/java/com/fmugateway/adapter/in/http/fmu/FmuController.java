@@ -8,7 +8,9 @@ import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.fmu.port.in.ListVariablesQuery;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
 import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,9 +72,16 @@ class FmuController {
           "Streamed to storage and validated: zip safety, modelDescription.xml, FMI version and an"
               + " x86_64 Linux binary. The same bytes uploaded twice give the same record.")
   Mono<FmuResponse> upload(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @RequestPart("file") FilePart file) {
-    return upload
-        .upload(new UploadFmuCommand(caller.accountId(), bytesOf(file)))
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestPart("file") @Schema(type = "string", format = "binary") Part file) {
+    if (!(file instanceof FilePart upload)) {
+      // A plain form field named file: its text is not an archive, and it has no file name.
+      return Mono.error(
+          new InvalidInputException(
+              "file", "must be a file part (Content-Disposition with a filename), not a field"));
+    }
+    return this.upload
+        .upload(new UploadFmuCommand(caller.accountId(), bytesOf(upload)))
         .map(FmuResponse::from);
   }
 

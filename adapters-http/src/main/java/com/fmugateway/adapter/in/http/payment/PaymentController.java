@@ -8,6 +8,8 @@ import com.fmugateway.domain.checkout.port.in.GetCheckoutQuery;
 import com.fmugateway.domain.checkout.port.in.ListCreditPacksQuery;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
@@ -33,12 +35,17 @@ class PaymentController {
   private final StartCheckoutUseCase checkouts;
   private final GetCheckoutQuery checkout;
   private final ListCreditPacksQuery packs;
+  private final GetFmuQuery fmus;
 
   PaymentController(
-      StartCheckoutUseCase checkouts, GetCheckoutQuery checkout, ListCreditPacksQuery packs) {
+      StartCheckoutUseCase checkouts,
+      GetCheckoutQuery checkout,
+      ListCreditPacksQuery packs,
+      GetFmuQuery fmus) {
     this.checkouts = checkouts;
     this.checkout = checkout;
     this.packs = packs;
+    this.fmus = fmus;
   }
 
   @PostMapping("/pay")
@@ -59,8 +66,29 @@ class PaymentController {
                     Optional.ofNullable(body.fmuId()),
                     CheckoutOptions.parse(
                         body.paymentMethod(), body.successUrl(), body.cancelUrl())))
+        .flatMap(command -> withModelChecked(caller, command))
         .flatMap(checkouts::start)
         .map(PaymentController::created);
+  }
+
+  /**
+   * The model a run is paid for must be one the caller could run, exactly as {@code /simulate}
+   * checks it (404 for another account's upload or none at all); the receipt names it by its
+   * canonical id.
+   */
+  private Mono<StartCheckoutCommand> withModelChecked(
+      AuthenticatedAccount caller, StartCheckoutCommand command) {
+    if (command.fmuId().isEmpty()) {
+      return Mono.just(command);
+    }
+    return fmus.fmu(caller.accountId(), new FmuId(command.fmuId().get()))
+        .map(
+            fmu ->
+                new StartCheckoutCommand(
+                    command.caller(),
+                    command.pack(),
+                    Optional.of(fmu.artifact().id().value()),
+                    command.options()));
   }
 
   @PostMapping("/credits/checkout")

@@ -8,6 +8,7 @@ import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.shared.model.StoreUnavailableException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -29,7 +30,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of the API into problem+json: domain validation, malformed JSON, unknown
@@ -39,6 +39,8 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+  static final int STORE_RETRY_AFTER_SECONDS = 5;
+
   private final ProblemWriter writer;
 
   public ProblemExceptionHandler(ProblemWriter writer) {
@@ -47,7 +49,15 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+    if (ex instanceof DecodingException && isMultipart(exchange)) {
+      return writer.write(exchange, RequestProblems.brokenMultipart((DecodingException) ex));
+    }
     return writer.write(exchange, toProblem(ex));
+  }
+
+  private static boolean isMultipart(ServerWebExchange exchange) {
+    MediaType type = exchange.getRequest().getHeaders().getContentType();
+    return type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type);
   }
 
   Problem toProblem(Throwable ex) {
@@ -115,6 +125,15 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     if (ex instanceof ResponseStatusException status) {
       return Problem.of(resolve(status.getStatusCode()), reasonOf(status));
     }
+    StoreUnavailableException outage = outageIn(ex);
+    if (outage != null) {
+      log.warn("Database unreachable: {}", String.valueOf(outage.getCause()));
+      return Problem.of(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "the gateway's database is temporarily unavailable; nothing was done or charged,"
+                  + " try again shortly")
+          .with("retry_after", STORE_RETRY_AFTER_SECONDS);
+    }
     String errorId = UUID.randomUUID().toString();
     log.error("Unhandled error {}", errorId, ex);
     return Problem.of(
@@ -123,49 +142,28 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
         .with("error_id", errorId);
   }
 
+  /** Stores raise it; the framework may have wrapped it on the way (a failed transaction). */
+  private static StoreUnavailableException outageIn(Throwable ex) {
+    for (Throwable e = ex; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof StoreUnavailableException outage) {
+        return outage;
+      }
+    }
+    return null;
+  }
+
   private static Problem fromInput(ServerWebInputException input) {
     Throwable cause = input.getMostSpecificCause();
     if (cause instanceof DataBufferLimitException) {
       return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
     }
     if (cause instanceof JacksonException jackson) {
-      List<String> path =
-          jackson.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getPropertyName() != null
-                          ? ref.getPropertyName()
-                          : "[" + ref.getIndex() + "]")
-              .toList();
-      String field = path.isEmpty() ? "body" : String.join(".", path).replace(".[", "[");
-      if (jackson instanceof UnrecognizedPropertyException unknown) {
-        return Problem.invalidField(
-            field,
-            "is not a field of this request; the fields are "
-                + String.join(
-                    ", ",
-                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
-      }
-      return Problem.invalidField(
-          field, "malformed or of the wrong type: " + jackson.getOriginalMessage());
+      return RequestProblems.badJson(jackson);
     }
-    if (input.getCause() instanceof TypeMismatchException mismatch
-        && input.getMethodParameter() != null) {
-      return Problem.invalidField(
-          parameterName(input.getMethodParameter()),
-          "malformed or of the wrong type: \"" + mismatch.getValue() + "\"");
+    if (input.getMethodParameter() != null && input.getCause() instanceof TypeMismatchException) {
+      return RequestProblems.badParameter(input.getMethodParameter());
     }
     return Problem.invalidField("body", reasonOf(input));
-  }
-
-  /** A query parameter as the client spelled it. */
-  private static String parameterName(MethodParameter parameter) {
-    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-    if (param != null && !param.name().isEmpty()) {
-      return param.name();
-    }
-    String name = parameter.getParameterName();
-    return name != null ? name : "query";
   }
 
   private static String reasonOf(ResponseStatusException e) {

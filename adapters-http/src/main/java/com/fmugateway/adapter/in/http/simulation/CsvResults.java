@@ -7,6 +7,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Results as RFC 4180 CSV: a header of {@code time} and the variable names, then one row a sample.
+ * A NaN or infinite sample is written {@code NaN}, {@code Infinity} or {@code -Infinity}, the
+ * spelling JSON results use in {@code non_finite} (see {@link NonFinite}).
  */
 final class CsvResults {
 
@@ -38,7 +40,13 @@ final class CsvResults {
       out.append(result.time()[i]);
       for (Column column : result.columns()) {
         Object value = column.valueAt(i);
-        out.append(',').append(value instanceof String s ? escape(s) : String.valueOf(value));
+        out.append(',')
+            .append(
+                value instanceof String s
+                    ? escape(s)
+                    : value instanceof Double d && !Double.isFinite(d)
+                        ? NonFinite.spelling(d)
+                        : String.valueOf(value));
       }
       out.append("\r\n");
     }

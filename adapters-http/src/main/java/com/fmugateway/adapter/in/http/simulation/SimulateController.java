@@ -42,7 +42,9 @@ class SimulateController {
       summary = "Run a simulation",
       description =
           "Co-simulation or model exchange (adaptive Dormand–Prince with state and time events)."
-              + " Results are columnar: `results.time` and one array per variable. Without enough"
+              + " Results are columnar: `results.time` and one array per variable. A NaN or ±Infinity"
+              + " sample (or KPI) is `null` there, spelt out in `non_finite` (`NaN`, `Infinity`,"
+              + " `-Infinity`: the spelling CSV cells use). Without enough"
               + " credits and without a `payment_token`: 402 with `checkout_url`, `session_id` and"
               + " `next_step`.")
   Mono<SimulateResponse> simulate(

@@ -22,7 +22,8 @@ public record SimulateResponse(
     CostResponse cost,
     Map<String, Object> results,
     Map<String, Double> kpis,
-    ProvenanceResponse provenance) {
+    ProvenanceResponse provenance,
+    @JsonInclude(JsonInclude.Include.NON_NULL) NonFinite nonFinite) {
 
   /**
    * What the run cost: credits captured, of the quote held before it started; or, when a payment
@@ -97,25 +98,28 @@ public record SimulateResponse(
   }
 
   static SimulateResponse from(SimulationReport report) {
+    NonFinite.Builder nonFinite = new NonFinite.Builder();
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("time", report.result().time());
     for (Column column : report.result().columns()) {
-      results.put(column.name(), values(column));
+      results.put(column.name(), values(column, nonFinite));
     }
+    Map<String, Double> kpis = nonFinite.kpis(report.kpis());
     return new SimulateResponse(
         report.runId().toString(),
         report.fmuId().value(),
         "ok",
         CostResponse.from(report),
         results,
-        report.kpis(),
-        ProvenanceResponse.from(report.provenance()));
+        kpis,
+        ProvenanceResponse.from(report.provenance()),
+        nonFinite.build());
   }
 
   /** Primitive arrays go to Jackson as they are: no boxing of a million samples. */
-  private static Object values(Column column) {
+  private static Object values(Column column, NonFinite.Builder nonFinite) {
     if (column instanceof Column.Real real) {
-      return real.values();
+      return nonFinite.values(real);
     }
     if (column instanceof Column.Integer integer) {
       return integer.values();

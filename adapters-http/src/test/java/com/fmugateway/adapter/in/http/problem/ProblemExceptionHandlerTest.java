@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,22 @@ class ProblemExceptionHandlerTest {
     assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     assertThat(body.get("detail").toString()).doesNotContain("hunter2").contains("error id");
     assertThat(body).containsKey("error_id");
+  }
+
+  @Test
+  void aDatabaseOutage_evenWrappedByTheFramework_is503WithRetryAfterAndNoInternals() {
+    Problem problem =
+        handler.toProblem(
+            new IllegalStateException(
+                "Failed to obtain R2DBC Connection",
+                new StoreUnavailableException(
+                    "the database cannot be reached",
+                    new java.net.ConnectException(
+                        "Connection refused: localhost/127.0.0.1:5432"))));
+
+    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(problem.extra()).containsEntry("retry_after", 5);
+    assertThat(problem.detail()).contains("temporarily unavailable").doesNotContain("5432");
   }
 
   @Test

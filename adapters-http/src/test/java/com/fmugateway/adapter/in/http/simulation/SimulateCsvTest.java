@@ -74,6 +74,67 @@ class SimulateCsvTest {
         .isEqualTo("credits");
   }
 
+  @Test
+  void nonFiniteSamples_areNullInJsonNamedInNonFinite_andSpeltTheSameWayInCsv() {
+    String key = keyWithCredits();
+    // Samples at t = 0, 0.5, 1: finite, then +Infinity, then NaN.
+    gateway.simulator.produce(t -> t == 0 ? 0 : t == 0.5 ? 1 / 0.0 : Double.NaN);
+    try {
+      String run =
+          "{\"fmu_id\": \"lib:AllTypes\", \"stop_time\": 1, \"step\": 0.5,"
+              + " \"outputs\": [\"real_out\"], \"kpis\": [\"real_out_max\", \"real_out_final\"]}";
+      new ApiClient(client)
+          .post(key, "/simulate", run)
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.results.real_out[0]")
+          .isEqualTo(0.0)
+          .jsonPath("$.results.real_out[1]")
+          .isEmpty()
+          .jsonPath("$.results.real_out[2]")
+          .isEmpty()
+          .jsonPath("$.results.real_out.length()")
+          .isEqualTo(3)
+          .jsonPath("$.non_finite.results.real_out['1']")
+          .isEqualTo("Infinity")
+          .jsonPath("$.non_finite.results.real_out['2']")
+          .isEqualTo("NaN")
+          .jsonPath("$.non_finite.kpis.real_out_final")
+          .isEqualTo("NaN");
+
+      String csv =
+          client
+              .post()
+              .uri("/simulate")
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+              .contentType(MediaType.APPLICATION_JSON)
+              .accept(MediaType.parseMediaType("text/csv"))
+              .bodyValue(run)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(csv.split("\r\n"))
+          .containsExactly("time,real_out", "0.0,0.0", "0.5,Infinity", "1.0,NaN");
+    } finally {
+      gateway.simulator.produce(t -> t);
+    }
+  }
+
+  @Test
+  void finiteResults_haveNoNonFiniteMember() {
+    new ApiClient(client)
+        .post(keyWithCredits(), "/simulate", RUN)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.non_finite")
+        .doesNotExist();
+  }
+
   private String keyWithCredits() {
     Map<?, ?> issued =
         client

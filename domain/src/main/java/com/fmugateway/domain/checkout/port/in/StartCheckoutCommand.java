@@ -2,6 +2,8 @@ package com.fmugateway.domain.checkout.port.in;
 
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
+import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +29,11 @@ public record StartCheckoutCommand(
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(pack, "pack");
     Objects.requireNonNull(fmuId, "fmuId");
+    if (fmuId.isPresent() && !FmuId.isWellFormed(fmuId.get())) {
+      throw new InvalidInputException(
+          "fmuId",
+          "is not an FMU id: at most " + FmuId.MAX_LENGTH + " characters, no control characters");
+    }
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(request, "request");
   }

@@ -44,18 +44,51 @@ public record SimulateCommand(
     if (fmuId == null || fmuId.value().isBlank()) {
       throw new InvalidInputException("fmuId", "is required");
     }
+    if (!FmuId.isWellFormed(fmuId.value())) {
+      throw new InvalidInputException(
+          "fmuId",
+          "is not an FMU id: at most " + FmuId.MAX_LENGTH + " characters, no control characters");
+    }
     finite("startTime", startTime);
     finite("stopTime", stopTime);
     finite("step", step);
     finite("rtol", rtol);
     finite("atol", atol);
-    startValues = startValues == null ? Map.of() : Map.copyOf(startValues);
-    inputSignals = inputSignals == null ? List.of() : List.copyOf(inputSignals);
-    outputs = outputs == null ? List.of() : List.copyOf(outputs);
-    kpis = kpis == null ? List.of() : List.copyOf(kpis);
+    startValues = startValues == null ? Map.of() : Map.copyOf(present(startValues));
+    inputSignals =
+        inputSignals == null ? List.of() : List.copyOf(present("inputSignals", inputSignals));
+    outputs = outputs == null ? List.of() : List.copyOf(present("outputs", outputs));
+    kpis = kpis == null ? List.of() : List.copyOf(present("kpis", kpis));
     Objects.requireNonNull(fmuInterface, "fmuInterface");
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(payment, "payment");
+  }
+
+  /** Start values are named and given; numbers among them are finite. */
+  private static Map<String, Object> present(Map<String, Object> startValues) {
+    startValues.forEach(
+        (name, value) -> {
+          if (name == null || name.isBlank()) {
+            throw new InvalidInputException("startValues", "variable names must not be empty");
+          }
+          if (value == null) {
+            throw new InvalidInputException("startValues." + name, "must not be null");
+          }
+          if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+            throw new InvalidInputException("startValues." + name, "must be a finite number");
+          }
+        });
+    return startValues;
+  }
+
+  /** A list the caller sent has no null elements; the first one found is named by index. */
+  private static <T> List<T> present(String field, List<T> elements) {
+    for (int i = 0; i < elements.size(); i++) {
+      if (elements.get(i) == null) {
+        throw new InvalidInputException(field + "[" + i + "]", "must not be null");
+      }
+    }
+    return elements;
   }
 
   private static void finite(String field, OptionalDouble value) {

@@ -1,11 +1,13 @@
 package com.fmugateway.adapter.in.portal.error;
 
 import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.shared.model.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,13 +24,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Errors on portal pages as pages in the portal's look: 403 for a customer on an operator page, 404
- * for a page that does not exist, and 500 with an error id (the details go to the log, never to the
- * browser). API paths, and clients that do not ask for HTML, are left to the API's problem+json
- * handler.
+ * for a page that does not exist, 503 while the database cannot be reached, and 500 with an error
+ * id (the details go to the log, never to the browser). API paths, and clients that do not ask for
+ * HTML, are left to the API's problem+json handler.
  */
 public final class PortalErrorPages implements WebExceptionHandler, ServerAccessDeniedHandler {
 
   private static final Logger log = LoggerFactory.getLogger(PortalErrorPages.class);
+
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   private final ServerResponse.Context context;
 
@@ -61,7 +65,9 @@ public final class PortalErrorPages implements WebExceptionHandler, ServerAccess
     }
     HttpStatusCode status = statusOf(ex);
     String errorId = null;
-    if (status.is5xxServerError()) {
+    if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      log.warn("Portal page {}: database unreachable", exchange.getRequest().getPath());
+    } else if (status.is5xxServerError()) {
       errorId = UUID.randomUUID().toString();
       log.error(
           "Unhandled error {} on portal page {}", errorId, exchange.getRequest().getPath(), ex);
@@ -71,18 +77,32 @@ public final class PortalErrorPages implements WebExceptionHandler, ServerAccess
 
   private Mono<Void> render(ServerWebExchange exchange, HttpStatusCode status, String errorId) {
     int code = status.value();
-    String kind = code == 403 || code == 404 ? String.valueOf(code) : code >= 500 ? "500" : "400";
+    String kind =
+        code == 403 || code == 404 || code == 503
+            ? String.valueOf(code)
+            : code >= 500 ? "500" : "400";
     Map<String, Object> model =
         errorId == null
             ? Map.of("status", code, "kind", kind)
             : Map.of("status", code, "kind", kind, "errorId", errorId);
     return ServerResponse.status(status)
+        .headers(
+            headers -> {
+              if (code == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+              }
+            })
         .contentType(MediaType.TEXT_HTML)
         .render("error/page", model)
         .flatMap(response -> response.writeTo(exchange, context));
   }
 
   private static HttpStatusCode statusOf(Throwable ex) {
+    for (Throwable e = ex; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof StoreUnavailableException) {
+        return HttpStatus.SERVICE_UNAVAILABLE;
+      }
+    }
     if (ex instanceof ResponseStatusException status) {
       return status.getStatusCode();
     }

@@ -50,6 +50,24 @@ class AccountPagesTest {
   }
 
   @Test
+  void aPasswordOver72Bytes_isRefusedNextToItsField_notCutShortByBcrypt() {
+    PortalBrowser visitor = PortalBrowser.visitor(client);
+
+    String page =
+        visitor
+            .post(
+                "/portal/signup",
+                visitor.page("/portal/signup"),
+                "email",
+                "long-" + System.nanoTime() + "@example.com",
+                "password",
+                "correct horse 42 " + "x".repeat(56))
+            .getResponseBody();
+
+    assertThat(page).contains("id=\"password-error\"").contains("72 bytes");
+  }
+
+  @Test
   void signingUp_showsTheFirstKeyOnce() {
     PortalBrowser visitor = PortalBrowser.visitor(client);
 
