@@ -1,11 +1,14 @@
 package com.fmugateway.adapter.in.http;
 
+import com.fmugateway.adapter.in.http.docs.ApiModelResolver;
 import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
+import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
 import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,10 +17,13 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The REST adapter: controllers (scanned in this package only), security and error rendering. */
@@ -47,10 +53,32 @@ public class HttpConfiguration {
     return new RateLimitFilter(limits, problems);
   }
 
+  /**
+   * Spring Security's firewall refuses some URLs before any route (encoded slashes, {@code ..},
+   * NUL): answer those 400s as problem+json too, not with an empty body.
+   */
+  @Bean
+  ServerExchangeRejectedHandler exchangeRejected(ProblemWriter problems) {
+    return (exchange, rejected) ->
+        problems.write(
+            exchange,
+            Problem.of(
+                HttpStatus.BAD_REQUEST,
+                "The request URL holds characters that are not allowed here (an encoded slash,"
+                    + " '..', '%25', a NUL or another control character)."));
+  }
+
   @Bean
   SecurityWebFilterChain apiSecurity(
       ServerHttpSecurity http, AuthenticateApiKeyQuery query, ProblemWriter problems) {
     return ApiSecurity.chain(http, query, problems);
+  }
+
+  /** First of the model converters, so it takes the default resolver's place in the chain. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ModelResolver apiModelResolver() {
+    return ApiModelResolver.create();
   }
 
   @Bean
@@ -71,7 +99,10 @@ public class HttpConfiguration {
                     new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
-                        .description("An API key from POST /keys")))
+                        .bearerFormat("fmugw_…")
+                        .description(
+                            "An API key from POST /keys, /signup or /login, sent as"
+                                + " 'Authorization: Bearer <key>'")))
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 }

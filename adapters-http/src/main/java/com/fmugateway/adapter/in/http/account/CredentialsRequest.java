@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Email and password, for sign-up and log-in. */
 public record CredentialsRequest(
-    @Schema(example = "ada@example.com") String email,
-    @Schema(description = "12 to 128 characters with at least one letter and one digit")
+    @Schema(example = "ada@example.com", requiredMode = Schema.RequiredMode.REQUIRED) String email,
+    @Schema(
+            description = "12 to 128 characters with at least one letter and one digit",
+            requiredMode = Schema.RequiredMode.REQUIRED)
         String password) {
 
   @Override

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.fmu;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
@@ -40,7 +41,9 @@ class FmuController {
   }
 
   @GetMapping("/library")
-  @Operation(summary = "Built-in models; `query` filters by name or description")
+  @Operation(
+      operationId = "listLibrary",
+      summary = "Built-in models; `query` filters by name or description")
   Flux<LibraryEntryResponse> library(@RequestParam(required = false) String query) {
     return library.library(query).map(LibraryEntryResponse::from);
   }
@@ -48,10 +51,12 @@ class FmuController {
   @PostMapping(value = "/fmus", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
+      operationId = "uploadFmu",
       summary = "Upload an FMI 2.0 FMU (multipart field `file`)",
       description =
           "Streamed to storage and validated: zip safety, modelDescription.xml, FMI version and an"
               + " x86_64 Linux binary. The same bytes uploaded twice give the same record.")
+  @ProblemResponses({400, 413, 415, 422})
   Mono<FmuResponse> upload(
       @AuthenticationPrincipal AuthenticatedAccount caller, @RequestPart("file") FilePart file) {
     return upload
@@ -60,14 +65,20 @@ class FmuController {
   }
 
   @GetMapping("/fmus/{id}")
-  @Operation(summary = "An FMU you uploaded, or a library model (lib:<Name>)")
+  @Operation(
+      operationId = "getFmu",
+      summary = "An FMU you uploaded, or a library model (lib:<Name>)")
+  @ProblemResponses(404)
   Mono<FmuResponse> fmu(
       @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String id) {
     return fmus.fmu(caller.accountId(), new FmuId(id)).map(FmuResponse::from);
   }
 
   @GetMapping("/fmus/{id}/variables")
-  @Operation(summary = "The model's variables with type, causality, variability, start and unit")
+  @Operation(
+      operationId = "listVariables",
+      summary = "The model's variables with type, causality, variability, start and unit")
+  @ProblemResponses(404)
   Flux<VariableResponse> variables(
       @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String id) {
     return fmus.fmu(caller.accountId(), new FmuId(id))

@@ -5,6 +5,7 @@ import com.fmugateway.domain.health.model.Health;
 import com.fmugateway.domain.health.model.HealthStatus;
 import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ class HealthController {
 
   @GetMapping("/health")
   @SecurityRequirements
-  @Operation(summary = "Overall status and the status of each component, such as the database")
+  @Operation(
+      operationId = "health",
+      summary = "Overall status and the status of each component, such as the database")
+  @ApiResponse(responseCode = "200", description = "Everything is up")
+  @ApiResponse(responseCode = "503", description = "A component is down (same body)")
   Mono<ResponseEntity<Map<String, Object>>> health() {
     return health.health().map(HealthController::toResponse);
   }

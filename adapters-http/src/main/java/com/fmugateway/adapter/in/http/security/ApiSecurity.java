@@ -22,9 +22,10 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiSecurity {
 
-  /** Routes anyone may call: key issuance, health and the API documentation. */
+  /** Routes anyone may call: health and the API documentation (for people and for agents). */
   static final String[] PUBLIC_GET = {
     "/health",
+    "/llms.txt",
     "/v3/api-docs",
     "/v3/api-docs/**",
     "/docs",
