@@ -2,12 +2,25 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import com.fmugateway.domain.checkout.model.PaymentPurpose;
+import com.fmugateway.domain.checkout.model.PaymentStatus;
+import com.fmugateway.domain.checkout.model.ProviderId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.RunRecord;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -228,6 +241,52 @@ class OpenApiContractIT extends AbstractOperatorIT {
     }
     call(operator, "GET /analytics", "/analytics?from=yesterday", null, 400);
     call(operator, "GET /admin/audit", "/admin/audit?limit=20", null, 200);
+  }
+
+  @Test
+  void enumsInTheDocument_areTheDomainsCodes() {
+    assertThat(enumOf("SimulateRequest", "solver"))
+        .isEqualTo(codes(Arrays.stream(SolverKind.values()).map(SolverKind::code)));
+    assertThat(enumOf("SimulateRequest", "interface"))
+        .isEqualTo(
+            codes(
+                Stream.concat(
+                    Arrays.stream(FmuInterface.values()).map(FmuInterface::code),
+                    Stream.of("auto"))));
+    assertThat(enumOf("InputSignalRequest", "interpolation"))
+        .isEqualTo(codes(Arrays.stream(Interpolation.values()).map(Enum::name)));
+    for (String schema :
+        List.of("SimulateRequest", "PayRequest", "CreditCheckoutRequest", "CheckoutResponse")) {
+      assertThat(enumOf(schema, "payment_method"))
+          .isEqualTo(codes(Arrays.stream(PaymentMethod.values()).map(PaymentMethod::code)));
+    }
+    for (String schema : List.of("CheckoutResponse", "CheckoutStatusResponse")) {
+      assertThat(enumOf(schema, "status"))
+          .isEqualTo(codes(Arrays.stream(PaymentStatus.values()).map(PaymentStatus::code)));
+      assertThat(enumOf(schema, "purpose"))
+          .isEqualTo(codes(Arrays.stream(PaymentPurpose.values()).map(PaymentPurpose::code)));
+    }
+    assertThat(enumOf("CheckoutResponse", "provider"))
+        .isEqualTo(codes(Arrays.stream(ProviderId.values()).map(ProviderId::code)));
+    assertThat(enumOf("AccountResponse", "tier"))
+        .isEqualTo(codes(Arrays.stream(Tier.values()).map(Enum::name)));
+    assertThat(enumOf("RunResponse", "status"))
+        .isEqualTo(codes(Arrays.stream(RunRecord.RunStatus.values()).map(Enum::name)));
+  }
+
+  private Set<String> enumOf(String schema, String member) {
+    JsonNode values =
+        contract.document.at("/components/schemas/" + schema + "/properties/" + member + "/enum");
+    assertThat(values.isArray()).as("%s.%s has an enum", schema, member).isTrue();
+    Set<String> codes = new TreeSet<>();
+    values.forEach(v -> codes.add(v.asString()));
+    return codes;
+  }
+
+  private static Set<String> codes(Stream<String> codes) {
+    return codes
+        .map(c -> c.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** Sends the request, checks it and the answer against the document, and returns the answer. */
