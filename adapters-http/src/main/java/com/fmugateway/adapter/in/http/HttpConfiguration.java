@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http;
 
+import com.fmugateway.adapter.in.http.docs.ApiModelResolver;
 import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
 import com.fmugateway.adapter.in.http.problem.DecoderFailureProblems;
 import com.fmugateway.adapter.in.http.problem.Problem;
@@ -8,6 +9,7 @@ import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.adapter.in.http.security.ApiSecurity;
 import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -17,6 +19,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -88,6 +91,13 @@ public class HttpConfiguration {
     return ApiSecurity.chain(http, query, problems);
   }
 
+  /** First of the model converters, so it takes the default resolver's place in the chain. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ModelResolver apiModelResolver() {
+    return ApiModelResolver.create();
+  }
+
   @Bean
   OpenAPI fmuGatewayOpenApi() {
     return new OpenAPI()
@@ -106,7 +116,10 @@ public class HttpConfiguration {
                     new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
-                        .description("An API key from POST /keys")))
+                        .bearerFormat("fmugw_…")
+                        .description(
+                            "An API key from POST /keys, /signup or /login, sent as"
+                                + " 'Authorization: Bearer <key>'")))
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 }

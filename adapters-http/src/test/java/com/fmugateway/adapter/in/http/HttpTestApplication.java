@@ -9,6 +9,7 @@ import com.fmugateway.domain.account.service.RateLimitService;
 import com.fmugateway.domain.analytics.service.AnalyticsService;
 import com.fmugateway.domain.analytics.service.AuditQueryService;
 import com.fmugateway.domain.billing.service.GetAccountService;
+import com.fmugateway.domain.billing.service.PricingService;
 import com.fmugateway.domain.checkout.port.in.HandleWebhookUseCase;
 import com.fmugateway.domain.checkout.service.CheckoutService;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
@@ -111,6 +112,11 @@ public class HttpTestApplication {
   @Bean
   AuditQueryService auditQueryService(InMemoryGateway gateway) {
     return gateway.auditLog;
+  }
+
+  @Bean
+  PricingService pricingService(InMemoryGateway gateway) {
+    return gateway.pricing;
   }
 
   @Bean

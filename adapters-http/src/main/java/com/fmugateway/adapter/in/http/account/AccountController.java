@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.billing.port.in.GetAccountQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,8 @@ class AccountController {
   }
 
   @GetMapping("/account")
-  @Operation(summary = "The account the calling API key belongs to")
+  @Operation(operationId = "getAccount", summary = "The account the calling API key belongs to")
+  @ProblemResponses(404)
   Mono<AccountResponse> account(@AuthenticationPrincipal AuthenticatedAccount caller) {
     return accounts
         .account(caller.accountId())

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.ApiKeyId;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
@@ -38,25 +39,31 @@ class AccountKeysController {
   }
 
   @GetMapping("/account/keys")
-  @Operation(summary = "Your API keys (prefix, created, last used, revoked)")
+  @Operation(
+      operationId = "listKeys",
+      summary = "Your API keys (prefix, created, last used, revoked)")
   Flux<ApiKeySummaryResponse> keys(@AuthenticationPrincipal AuthenticatedAccount caller) {
     return list.keys(caller.accountId()).map(ApiKeySummaryResponse::from);
   }
 
   @PostMapping("/account/keys")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Another key for your account, shown once")
+  @Operation(operationId = "addKey", summary = "Another key for your account, shown once")
+  @ProblemResponses(429)
   Mono<ApiKeyResponse> create(@AuthenticationPrincipal AuthenticatedAccount caller) {
     return issue
         .issue(IssueApiKeyCommand.additionalKey(caller.accountId()))
         .map(ApiKeyResponse::from);
   }
 
-  @DeleteMapping("/account/keys/{keyId}")
+  @DeleteMapping("/account/keys/{key_id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Revoke one of your keys; it fails on its very next request")
+  @Operation(
+      operationId = "revokeKey",
+      summary = "Revoke one of your keys; it fails on its very next request")
+  @ProblemResponses(404)
   Mono<Void> revoke(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String keyId) {
+      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable("key_id") String keyId) {
     return parse(keyId).flatMap(id -> revoke.revoke(caller.accountId(), id));
   }
 

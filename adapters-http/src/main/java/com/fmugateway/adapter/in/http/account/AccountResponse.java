@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.account;
 
 import com.fmugateway.domain.billing.model.AccountSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -11,7 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record AccountResponse(
     String id,
     Instant createdAt,
-    String tier,
+    @Schema(allowableValues = {"free", "pro", "enterprise"}) String tier,
     long credits,
     String period,
     long creditsGrantedThisPeriod,

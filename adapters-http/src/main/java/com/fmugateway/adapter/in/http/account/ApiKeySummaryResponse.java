@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.account;
 
 import com.fmugateway.domain.account.model.ApiKey;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,8 +12,14 @@ public record ApiKeySummaryResponse(
     String keyId,
     String prefix,
     Instant createdAt,
-    Instant lastUsedAt,
-    Instant revokedAt,
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time")
+        Instant lastUsedAt,
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time")
+        Instant revokedAt,
     boolean active) {
 
   static ApiKeySummaryResponse from(ApiKey key) {

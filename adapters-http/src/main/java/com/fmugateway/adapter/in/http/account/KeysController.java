@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
 import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +26,10 @@ class KeysController {
   @PostMapping("/keys")
   @ResponseStatus(HttpStatus.CREATED)
   @SecurityRequirements
-  @Operation(summary = "Create an account and its first API key (no authentication needed)")
+  @Operation(
+      operationId = "createKey",
+      summary = "Create an account and its first API key (no authentication needed)")
+  @ProblemResponses(429)
   Mono<ApiKeyResponse> create() {
     return issueApiKey.issue(IssueApiKeyCommand.newAccount()).map(ApiKeyResponse::from);
   }

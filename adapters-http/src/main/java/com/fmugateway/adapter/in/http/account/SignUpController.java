@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.account;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
 import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
 import com.fmugateway.domain.account.port.in.LogInUseCase;
@@ -33,7 +34,10 @@ class SignUpController {
   @PostMapping("/signup")
   @ResponseStatus(HttpStatus.CREATED)
   @SecurityRequirements
-  @Operation(summary = "Open an account with email and password; returns its first API key")
+  @Operation(
+      operationId = "signUp",
+      summary = "Open an account with email and password; returns its first API key")
+  @ProblemResponses({400, 415, 429})
   Mono<ApiKeyResponse> signUp(@RequestBody CredentialsRequest request) {
     return Mono.fromCallable(() -> new SignUpCommand(request.email(), request.password()))
         .flatMap(signUp::signUp)
@@ -43,7 +47,10 @@ class SignUpController {
   @PostMapping("/login")
   @ResponseStatus(HttpStatus.CREATED)
   @SecurityRequirements
-  @Operation(summary = "Log in with email and password; returns a new API key for the account")
+  @Operation(
+      operationId = "logIn",
+      summary = "Log in with email and password; returns a new API key for the account")
+  @ProblemResponses({400, 401, 415, 429})
   Mono<ApiKeyResponse> logIn(@RequestBody CredentialsRequest request) {
     return logIn
         .logIn(request.email(), request.password())

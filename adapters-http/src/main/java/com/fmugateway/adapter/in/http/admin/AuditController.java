@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.admin;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.analytics.port.in.ReadAuditLogQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +21,8 @@ class AuditController {
   }
 
   @GetMapping("/admin/audit")
-  @Operation(summary = "Newest audit events (operators only)")
+  @Operation(operationId = "listAuditEvents", summary = "Newest audit events (operators only)")
+  @ProblemResponses({400, 403})
   Flux<AuditEventResponse> recent(@RequestParam(defaultValue = "100") int limit) {
     return audit.recent(limit).map(AuditEventResponse::from);
   }

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.analytics;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.port.in.GetAnalyticsQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +28,10 @@ class AnalyticsController {
   }
 
   @GetMapping
-  @Operation(summary = "Headline figures and the list of reports (operators only)")
+  @Operation(
+      operationId = "analyticsSummary",
+      summary = "Headline figures and the list of reports (operators only)")
+  @ProblemResponses({400, 403})
   Mono<AnalyticsSummaryResponse> summary(@ParameterObject PeriodParams params) {
     return within(
         params,
@@ -48,14 +52,18 @@ class AnalyticsController {
   }
 
   @GetMapping("/revenue")
-  @Operation(summary = "Cash by day and rail, and credits consumed (operators only)")
+  @Operation(
+      operationId = "analyticsRevenue",
+      summary = "Cash by day and rail, and credits consumed (operators only)")
+  @ProblemResponses({400, 403})
   Mono<RevenueResponse> revenue(@ParameterObject PeriodParams params) {
     return within(
         params, period -> analytics.revenue(period).map(r -> RevenueResponse.from(period, r)));
   }
 
   @GetMapping("/simulations")
-  @Operation(summary = "Simulations by day (operators only)")
+  @Operation(operationId = "analyticsSimulations", summary = "Simulations by day (operators only)")
+  @ProblemResponses({400, 403})
   Mono<SimulationsResponse> simulations(@ParameterObject PeriodParams params) {
     return within(
         params,
@@ -67,28 +75,38 @@ class AnalyticsController {
   }
 
   @GetMapping("/accounts")
-  @Operation(summary = "New, active, repeat and paying accounts (operators only)")
+  @Operation(
+      operationId = "analyticsAccounts",
+      summary = "New, active, repeat and paying accounts (operators only)")
+  @ProblemResponses({400, 403})
   Mono<AccountsResponse> accounts(@ParameterObject PeriodParams params) {
     return within(
         params, period -> analytics.accounts(period).map(a -> AccountsResponse.from(period, a)));
   }
 
   @GetMapping("/funnel")
-  @Operation(summary = "402 issued, checkout created, paid, simulated (operators only)")
+  @Operation(
+      operationId = "analyticsFunnel",
+      summary = "402 issued, checkout created, paid, simulated (operators only)")
+  @ProblemResponses({400, 403})
   Mono<FunnelResponse> funnel(@ParameterObject PeriodParams params) {
     return within(
         params, period -> analytics.funnel(period).map(f -> FunnelResponse.from(period, f)));
   }
 
   @GetMapping("/failures")
-  @Operation(summary = "Failed runs by model and by cause (operators only)")
+  @Operation(
+      operationId = "analyticsFailures",
+      summary = "Failed runs by model and by cause (operators only)")
+  @ProblemResponses({400, 403})
   Mono<FailuresResponse> failures(@ParameterObject PeriodParams params) {
     return within(
         params, period -> analytics.failures(period).map(f -> FailuresResponse.from(period, f)));
   }
 
   @GetMapping("/models")
-  @Operation(summary = "The ten most-run models (operators only)")
+  @Operation(operationId = "analyticsModels", summary = "The ten most-run models (operators only)")
+  @ProblemResponses({400, 403})
   Mono<TopModelsResponse> models(@ParameterObject PeriodParams params) {
     return within(
         params,

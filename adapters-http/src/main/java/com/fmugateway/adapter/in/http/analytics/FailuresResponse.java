@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http.analytics;
 
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.model.Failures;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +19,17 @@ public record FailuresResponse(
 
   /** One model. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Model(String fmuId, String modelName, long runs, long failed, double failureRate) {}
+  public record Model(
+      String fmuId,
+      @Schema(types = {"string", "null"}) String modelName,
+      long runs,
+      long failed,
+      double failureRate) {}
 
   /** One cause, as runs report it ({@code timeout}, {@code crashed}, …). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Cause(String cause, long failures, Double share) {}
+  public record Cause(
+      String cause, long failures, @Schema(types = {"number", "null"}) Double share) {}
 
   static FailuresResponse from(AnalyticsPeriod period, Failures failures) {
     return new FailuresResponse(

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.analytics;
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.model.Funnel;
 import com.fmugateway.domain.analytics.model.FunnelStep;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -15,11 +16,18 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FunnelResponse(
-    LocalDate from, LocalDate to, List<Step> steps, Double overallConversion) {
+    LocalDate from,
+    LocalDate to,
+    List<Step> steps,
+    @Schema(types = {"number", "null"}) Double overallConversion) {
 
   /** One step. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Step(String step, long count, long accounts, Double conversion) {}
+  public record Step(
+      String step,
+      long count,
+      long accounts,
+      @Schema(types = {"number", "null"}) Double conversion) {}
 
   static FunnelResponse from(AnalyticsPeriod period, Funnel funnel) {
     return new FunnelResponse(

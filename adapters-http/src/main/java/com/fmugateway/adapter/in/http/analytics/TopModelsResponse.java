@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http.analytics;
 
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.model.ModelUsage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -15,7 +16,7 @@ public record TopModelsResponse(LocalDate from, LocalDate to, List<Model> models
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Model(
       String fmuId,
-      String modelName,
+      @Schema(types = {"string", "null"}) String modelName,
       long runs,
       long succeeded,
       long accounts,

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.fmu;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.VariablePage;
@@ -59,7 +60,9 @@ class FmuController {
   }
 
   @GetMapping("/library")
-  @Operation(summary = "Built-in models; `query` filters by name or description")
+  @Operation(
+      operationId = "listLibrary",
+      summary = "Built-in models; `query` filters by name or description")
   Flux<LibraryEntryResponse> library(@RequestParam(required = false) String query) {
     return library.library(query).map(LibraryEntryResponse::from);
   }
@@ -67,10 +70,12 @@ class FmuController {
   @PostMapping(value = "/fmus", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
+      operationId = "uploadFmu",
       summary = "Upload an FMI 2.0 FMU (multipart field `file`)",
       description =
           "Streamed to storage and validated: zip safety, modelDescription.xml, FMI version and an"
               + " x86_64 Linux binary. The same bytes uploaded twice give the same record.")
+  @ProblemResponses({400, 413, 415, 422})
   Mono<FmuResponse> upload(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestPart("file") @Schema(type = "string", format = "binary") Part file) {
@@ -86,7 +91,10 @@ class FmuController {
   }
 
   @GetMapping("/fmus/{id}")
-  @Operation(summary = "An FMU you uploaded, or a library model (lib:<Name>)")
+  @Operation(
+      operationId = "getFmu",
+      summary = "An FMU you uploaded, or a library model (lib:<Name>)")
+  @ProblemResponses(404)
   Mono<FmuResponse> fmu(
       @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String id) {
     return fmus.fmu(caller.accountId(), new FmuId(id)).map(FmuResponse::from);
@@ -94,11 +102,13 @@ class FmuController {
 
   @GetMapping("/fmus/{id}/variables")
   @Operation(
+      operationId = "listVariables",
       summary = "The model's variables with type, causality, variability, start and unit",
       description =
           "A page at a time: `offset` (default 0) and `limit` (default 1000, at most 10000). The"
               + " body is the page's array; `X-Total-Count` says how many the model declares and,"
               + " when more follow, `Link: <…?offset=…&limit=…>; rel=\"next\"` where.")
+  @ProblemResponses({400, 404})
   Mono<ResponseEntity<List<VariableResponse>>> variables(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @PathVariable String id,

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.fmu;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -17,12 +18,19 @@ public record FmuResponse(
     String fmiVersion,
     String guid,
     String description,
-    List<String> interfaces,
+    @Schema(description = "cs, me") List<String> interfaces,
     int numberOfVariables,
     DefaultExperimentResponse defaultExperiment,
     List<String> platforms,
-    Long sizeBytes,
-    Instant createdAt,
+    @Schema(
+            types = {"integer", "null"},
+            description = "Uploads only")
+        Long sizeBytes,
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time",
+            description = "Uploads only")
+        Instant createdAt,
     boolean builtIn) {
 
   static FmuResponse from(ResolvedFmu fmu) {

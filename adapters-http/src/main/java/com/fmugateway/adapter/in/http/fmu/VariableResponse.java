@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.fmu;
 
 import com.fmugateway.domain.fmu.model.ModelVariable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -11,16 +12,16 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record VariableResponse(
     String name,
     long valueReference,
-    String type,
+    @Schema(allowableValues = {"Real", "Integer", "Boolean", "String"}) String type,
     String causality,
     String variability,
-    String initial,
-    String start,
-    Double min,
-    Double max,
-    Double nominal,
-    String unit,
-    String description) {
+    @Schema(types = {"string", "null"}) String initial,
+    @Schema(types = {"string", "null"}) String start,
+    @Schema(types = {"number", "null"}) Double min,
+    @Schema(types = {"number", "null"}) Double max,
+    @Schema(types = {"number", "null"}) Double nominal,
+    @Schema(types = {"string", "null"}) String unit,
+    @Schema(types = {"string", "null"}) String description) {
 
   static VariableResponse from(ModelVariable v) {
     return new VariableResponse(

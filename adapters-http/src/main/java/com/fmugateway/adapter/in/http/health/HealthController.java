@@ -4,6 +4,7 @@ import com.fmugateway.domain.health.model.ComponentHealth;
 import com.fmugateway.domain.health.model.Health;
 import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -33,9 +34,12 @@ class HealthController {
   @GetMapping("/health")
   @SecurityRequirements
   @Operation(
+      operationId = "health",
       summary = "Overall status and the status of each component, such as the database",
       description =
           "UP, DEGRADED (every simulation slot busy: runs queue) or DOWN; 503 only when DOWN.")
+  @ApiResponse(responseCode = "200", description = "UP or DEGRADED")
+  @ApiResponse(responseCode = "503", description = "A component is down (same body)")
   Mono<ResponseEntity<Map<String, Object>>> health() {
     return health.health().map(h -> toResponse(h, h.live()));
   }
@@ -43,8 +47,11 @@ class HealthController {
   @GetMapping("/health/ready")
   @SecurityRequirements
   @Operation(
+      operationId = "ready",
       summary = "Ready for more runs: 503 when a component is down or at capacity",
       description = "The same body as /health; 200 only when the status is UP.")
+  @ApiResponse(responseCode = "200", description = "Everything is up")
+  @ApiResponse(responseCode = "503", description = "A component is down or at capacity (same body)")
   Mono<ResponseEntity<Map<String, Object>>> ready() {
     return health.health().map(h -> toResponse(h, h.ready()));
   }

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.payment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,22 +18,37 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckoutResponse(
-    String sessionId,
-    String checkoutUrl,
-    String status,
-    String purpose,
-    BigDecimal amount,
-    long amountMinor,
-    String currency,
-    List<String> methods,
-    String paymentMethod,
-    String provider,
-    String fmuId,
-    String pack,
-    Long credits,
-    Instant expiresAt,
-    Boolean reused,
-    String nextStep) {
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,
+    @Schema(description = "Where to pay") String checkoutUrl,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"pending", "paid", "expired", "failed"})
+        String status,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"run", "credit_pack"})
+        String purpose,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Major units, e.g. 1.00")
+        BigDecimal amount,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Minor units (cents)")
+        long amountMinor,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String currency,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> methods,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"card", "crypto"})
+        String paymentMethod,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"sandbox", "stripe", "coinbase"})
+        String provider,
+    @Schema(description = "A run's model") String fmuId,
+    @Schema(description = "A credit pack's id") String pack,
+    @Schema(description = "A credit pack's credits") Long credits,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant expiresAt,
+    @Schema(description = "true: the pending checkout of the same request, handed out again")
+        Boolean reused,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String nextStep) {
 
   public static CheckoutResponse of(
       PaymentSession session, List<PaymentMethod> methods, boolean reused, String nextStep) {

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.payment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fmugateway.domain.checkout.model.CheckoutState;
 import com.fmugateway.domain.checkout.model.PaymentSession;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -14,15 +15,21 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckoutStatusResponse(
-    String sessionId,
-    String status,
-    String purpose,
-    String paymentToken,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"pending", "paid", "expired", "failed"})
+        String status,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"run", "credit_pack"})
+        String purpose,
+    @Schema(description = "A paid run's token: send it with POST /simulate") String paymentToken,
     Instant expiresAt,
     String checkoutUrl,
     String pack,
     Long credits,
-    String nextStep) {
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String nextStep) {
 
   static CheckoutStatusResponse from(CheckoutState state) {
     PaymentSession session = state.session();

@@ -7,7 +7,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** {@code POST /credits/checkout} body. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreditCheckoutRequest(
-    @Schema(description = "A pack id from GET /credits/packs", example = "10") String pack,
-    @Schema(description = "card (default) or crypto") String paymentMethod,
+    @Schema(
+            description = "A pack id from GET /credits/packs",
+            example = "10",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String pack,
+    @Schema(
+            description = "card (default) or crypto",
+            allowableValues = {"card", "crypto"})
+        String paymentMethod,
     String successUrl,
     String cancelUrl) {}

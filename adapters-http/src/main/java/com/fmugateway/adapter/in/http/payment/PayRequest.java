@@ -13,4 +13,7 @@ public record PayRequest(
         String fmuId,
     @Schema(description = "Where the provider sends the customer after paying") String successUrl,
     @Schema(description = "Where the provider sends the customer on cancelling") String cancelUrl,
-    @Schema(description = "card (default) or crypto") String paymentMethod) {}
+    @Schema(
+            description = "card (default) or crypto",
+            allowableValues = {"card", "crypto"})
+        String paymentMethod) {}

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.payment;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.checkout.model.Checkout;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
@@ -11,6 +12,7 @@ import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -50,10 +52,14 @@ class PaymentController {
 
   @PostMapping("/pay")
   @Operation(
+      operationId = "pay",
       summary = "Pay for one run up front",
       description =
           "201 with checkout_url; the same request while its checkout is pending answers 200 with"
               + " that checkout again.")
+  @ApiResponse(responseCode = "201", description = "A new checkout")
+  @ApiResponse(responseCode = "200", description = "The pending checkout of the same request")
+  @ProblemResponses({400, 404, 415, 429, 503})
   Mono<ResponseEntity<CheckoutResponse>> pay(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody(required = false) PayRequest request) {
@@ -93,8 +99,12 @@ class PaymentController {
 
   @PostMapping("/credits/checkout")
   @Operation(
+      operationId = "buyCredits",
       summary = "Buy a credit pack",
       description = "201 with checkout_url; see GET /credits/packs")
+  @ApiResponse(responseCode = "201", description = "A new checkout")
+  @ApiResponse(responseCode = "200", description = "The pending checkout of the same request")
+  @ProblemResponses({400, 415, 429, 503})
   Mono<ResponseEntity<CheckoutResponse>> buyCredits(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody CreditCheckoutRequest request) {
@@ -111,20 +121,25 @@ class PaymentController {
   }
 
   @GetMapping("/credits/packs")
-  @Operation(summary = "The credit packs on sale")
+  @Operation(operationId = "listCreditPacks", summary = "The credit packs on sale")
   Flux<CreditPackResponse> packs() {
     return packs.packs().map(CreditPackResponse::from);
   }
 
-  @GetMapping("/payments/checkout/{sessionId}")
+  @GetMapping("/payments/checkout/{session_id}")
   @Operation(
+      operationId = "getCheckout",
       summary = "A checkout's outcome",
       description =
           "200 once paid (a run: payment_token and its expires_at, shown again until used), 202"
               + " while pending, 404 for an unknown or another account's checkout, 410 once it"
               + " expired or its token was used.")
+  @ApiResponse(responseCode = "200", description = "Paid")
+  @ApiResponse(responseCode = "202", description = "Not paid yet: pay at checkout_url, ask again")
+  @ProblemResponses({404, 410})
   Mono<ResponseEntity<CheckoutStatusResponse>> checkout(
-      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String sessionId) {
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @PathVariable("session_id") String sessionId) {
     return checkout
         .checkout(caller.accountId(), sessionId)
         .map(

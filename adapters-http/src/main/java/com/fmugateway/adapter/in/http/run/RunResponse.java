@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.run;
 
 import com.fmugateway.domain.simulation.model.RunRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -13,8 +14,8 @@ public record RunResponse(
     String fmuId,
     String fmuSha256,
     String fmuInterface,
-    String status,
-    String failureCause,
+    @Schema(allowableValues = {"succeeded", "failed"}) String status,
+    @Schema(types = {"string", "null"}) String failureCause,
     long quotedCredits,
     long costCredits,
     long cpuTimeMs,

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.run;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.shared.model.NotFoundException;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
@@ -26,7 +27,8 @@ class RunsController {
   }
 
   @GetMapping("/runs")
-  @Operation(summary = "Your newest runs")
+  @Operation(operationId = "listRuns", summary = "Your newest runs")
+  @ProblemResponses(400)
   Flux<RunResponse> recent(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestParam(defaultValue = "50") int limit) {
@@ -34,7 +36,8 @@ class RunsController {
   }
 
   @GetMapping("/runs/{id}")
-  @Operation(summary = "One of your runs")
+  @Operation(operationId = "getRun", summary = "One of your runs")
+  @ProblemResponses(404)
   Mono<RunResponse> run(
       @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable String id) {
     UUID runId;

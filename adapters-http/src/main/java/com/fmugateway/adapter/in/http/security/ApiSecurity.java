@@ -22,10 +22,11 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiSecurity {
 
-  /** Routes anyone may call: key issuance, health and the API documentation. */
+  /** Routes anyone may call: health and the API documentation (for people and for agents). */
   static final String[] PUBLIC_GET = {
     "/health",
     "/health/ready",
+    "/llms.txt",
     "/v3/api-docs",
     "/v3/api-docs/**",
     "/docs",

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.simulation;
 
+import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.adapter.in.http.problem.PaymentRequiredException;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
@@ -39,6 +40,7 @@ class SimulateController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
+      operationId = "simulate",
       summary = "Run a simulation",
       description =
           "Co-simulation or model exchange (adaptive Dormand–Prince with state and time events)."
@@ -47,6 +49,7 @@ class SimulateController {
               + " `-Infinity`: the spelling CSV cells use). Without enough"
               + " credits and without a `payment_token`: 402 with `checkout_url`, `session_id` and"
               + " `next_step`.")
+  @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
   Mono<SimulateResponse> simulate(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
@@ -58,7 +61,10 @@ class SimulateController {
       value = "/simulate",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = TEXT_CSV)
-  @Operation(summary = "Run a simulation and get CSV (time first, then one column per variable)")
+  @Operation(
+      operationId = "simulate",
+      summary = "Run a simulation and get CSV (time first, then one column per variable)")
+  @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
   Mono<ResponseEntity<Flux<String>>> simulateCsv(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,

@@ -19,10 +19,12 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record SimulateRequest(
     @Schema(
             description = "lib:<Name> (or msl:<Name>) or the id of your upload",
-            example = "msl:BouncingBall")
+            example = "msl:BouncingBall",
+            requiredMode = Schema.RequiredMode.REQUIRED)
         String fmuId,
     @Schema(description = "Default: the model's default experiment, else 0") Double startTime,
-    @Schema(example = "3.0") Double stopTime,
+    @Schema(description = "Default: the model's default experiment", example = "3.0")
+        Double stopTime,
     @Schema(description = "Output interval", example = "0.01") Double step,
     @Schema(description = "{variable: value}, checked against type and causality")
         Map<String, Object> startValues,
@@ -30,17 +32,23 @@ public record SimulateRequest(
     @Schema(description = "Variables to return; default: all outputs") List<String> outputs,
     @Schema(description = "<variable>_<rms|mean|min|max|peak|final>", example = "[\"h_max\"]")
         List<String> kpis,
-    @JsonProperty("interface") @Schema(description = "cs, me or auto (default)")
+    @JsonProperty("interface")
+        @Schema(
+            description = "cs, me or auto (default)",
+            allowableValues = {"cs", "me", "auto"})
         String fmuInterface,
     @Schema(
             description =
-                "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853")
+                "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853",
+            allowableValues = {"euler", "rk4", "dormand_prince", "dormand_prince_853"})
         String solver,
     Double rtol,
     Double atol,
     @Schema(description = "Pays for this run instead of credits; from GET /payments/checkout/{id}")
         String paymentToken,
-    @Schema(description = "card (default) or crypto: how to pay if credits are short")
+    @Schema(
+            description = "card (default) or crypto: how to pay if credits are short",
+            allowableValues = {"card", "crypto"})
         String paymentMethod,
     @Schema(description = "true: answer 402 with the price only; nothing runs") Boolean quoteOnly,
     @Schema(description = "Where the checkout sends the customer after paying") String successUrl,
@@ -49,10 +57,13 @@ public record SimulateRequest(
   /** One input time series. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record InputSignalRequest(
-      String name,
-      double[] time,
-      double[] values,
-      @Schema(description = "linear (default) or hold") String interpolation) {}
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double[] time,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double[] values,
+      @Schema(
+              description = "linear (default) or hold",
+              allowableValues = {"linear", "hold"})
+          String interpolation) {}
 
   /** {@code quoteOnlyParam}: the prototype's {@code ?quote_only=true}, same as the field. */
   SimulateCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.SimulationReport;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record SimulateResponse(
     String runId,
     String fmuId,
-    String status,
+    @Schema(allowableValues = {"ok"}) String status,
     CostResponse cost,
-    Map<String, Object> results,
+    @Schema(
+            description =
+                "Columnar: time and one array per variable (numbers, or booleans or strings for"
+                    + " such variables)")
+        Map<String, Object> results,
     Map<String, Double> kpis,
     ProvenanceResponse provenance,
     @JsonInclude(JsonInclude.Include.NON_NULL) NonFinite nonFinite) {
@@ -32,9 +37,12 @@ public record SimulateResponse(
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CostResponse(
-      long credits,
-      long quotedCredits,
-      String paidWith,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long credits,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long quotedCredits,
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              allowableValues = {"credits", "payment_token"})
+          String paidWith,
       String sessionId,
       java.math.BigDecimal amount,
       Long amountMinor,
@@ -71,10 +79,10 @@ public record SimulateResponse(
   public record ProvenanceResponse(
       String fmuSha256,
       String fmiVersion,
-      String fmuInterface,
-      String solver,
-      Double rtol,
-      Double atol,
+      @Schema(allowableValues = {"cs", "me"}) String fmuInterface,
+      @Schema(types = {"string", "null"}) String solver,
+      @Schema(types = {"number", "null"}) Double rtol,
+      @Schema(types = {"number", "null"}) Double atol,
       String gatewayVersion,
       double wallTimeMs,
       double cpuTimeMs,

@@ -1,0 +1,110 @@
+package com.fmugateway.adapter.in.http.docs;
+
+import com.fmugateway.domain.billing.model.Pricing;
+import com.fmugateway.domain.billing.port.in.GetPricingQuery;
+import com.fmugateway.domain.checkout.model.CreditPack;
+import com.fmugateway.domain.checkout.model.PaymentMethod;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /llms.txt} (the llms.txt convention): what the gateway does and how an agent gets a
+ * key, quotes, pays and simulates, with the prices in force and links to the OpenAPI document.
+ */
+@RestController
+@Hidden
+class LlmsTxtController {
+
+  private static final MediaType TEXT =
+      new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+  private final GetPricingQuery pricing;
+
+  LlmsTxtController(GetPricingQuery pricing) {
+    this.pricing = pricing;
+  }
+
+  @GetMapping("/llms.txt")
+  Mono<ResponseEntity<String>> llmsTxt(ServerHttpRequest request) {
+    String base =
+        UriComponentsBuilder.fromUri(request.getURI())
+            .replacePath(null)
+            .replaceQuery(null)
+            .fragment(null)
+            .build()
+            .toUriString();
+    return pricing
+        .pricing()
+        .map(prices -> ResponseEntity.ok().contentType(TEXT).body(text(base, prices)));
+  }
+
+  static String text(String base, Pricing prices) {
+    String methods =
+        prices.methods().stream().map(PaymentMethod::code).collect(Collectors.joining(", "));
+    String packs =
+        prices.packs().stream()
+            .map(p -> "pack `" + p.id() + "`: " + p.runs() + " runs' worth for " + display(p))
+            .collect(Collectors.joining("; "));
+    long credits = prices.credits().baseCredits();
+    return "# FMU Gateway\n\n"
+        + "> Run FMI 2.0 simulations (FMUs) over a REST API and pay per run. Pick a built-in model"
+        + " or upload an FMU, simulate it, and get columnar JSON or CSV back. A caller pays from"
+        + " prepaid credits; when they are short, the answer is HTTP 402 with a checkout for that"
+        + " very request, so an agent can pay and retry without a person.\n\n"
+        + "Prices in force: a run costs "
+        + credits
+        + " credits; a new account gets "
+        + prices.freeTier().monthlyCredits()
+        + " free credits each month and may start "
+        + prices.freeTier().runsPerMinute()
+        + " runs a minute. Paid with money, one run costs "
+        + prices.runPrice().display()
+        + (packs.isEmpty() ? "" : "; credit packs: " + packs)
+        + ". Payment methods: "
+        + (methods.isEmpty() ? "none configured" : methods)
+        + ".\n\n"
+        + "## How an agent uses the API\n\n"
+        + "1. Get a key: `POST /keys` (no authentication) answers `{\"key\": \"fmugw_…\"}`, shown"
+        + " once. Send it as `Authorization: Bearer <key>` on every other request. Accounts with"
+        + " email and password: `POST /signup`, `POST /login`.\n"
+        + "2. Choose a model: `GET /library` lists the built-in ones (`msl:BouncingBall`, …);"
+        + " `POST /fmus` uploads yours (multipart field `file`); `GET /fmus/{id}/variables` lists"
+        + " a model's variables.\n"
+        + "3. Quote: `POST /simulate` with `{\"fmu_id\": \"msl:BouncingBall\", \"quote_only\":"
+        + " true}` answers 402 with the price; nothing runs, nothing is charged.\n"
+        + "4. Simulate: `POST /simulate` with `{\"fmu_id\": \"msl:BouncingBall\", \"stop_time\":"
+        + " 3, \"step\": 0.01}` answers 200 with `results` (time and one array per variable),"
+        + " `kpis` and `cost`; send `Accept: text/csv` for CSV. `GET /runs` lists past runs.\n"
+        + "5. Pay when credits are short: the 402 is problem+json with `checkout_url`,"
+        + " `session_id`, the `quote` and `next_step`. Pay at `checkout_url`, poll"
+        + " `GET /payments/checkout/{session_id}` (202 while pending) until it answers 200 with a"
+        + " `payment_token`, then send the same `POST /simulate` again with `\"payment_token\"`"
+        + " added: it pays for that one run. To pay ahead instead: `POST /pay` opens a checkout for"
+        + " one run; `GET /credits/packs` and `POST /credits/checkout` buy credits, which then show"
+        + " on `GET /account`.\n"
+        + "6. Errors are RFC 9457 `application/problem+json`; a bad field is named in `field`."
+        + " 429 and 503 carry `Retry-After`; a failed run costs nothing.\n\n"
+        + "## Docs\n\n"
+        + "- ["
+        + "OpenAPI 3.1 document]("
+        + base
+        + "/v3/api-docs): every operation, request and response schema, and problem type\n"
+        + "- [Interactive API docs]("
+        + base
+        + "/docs): try the API in the browser\n"
+        + "- [Health]("
+        + base
+        + "/health): 200 when the gateway and its database are up\n";
+  }
+
+  private static String display(CreditPack pack) {
+    return pack.price().display();
+  }
+}
