@@ -19,12 +19,16 @@ import reactor.core.publisher.Flux;
 
 /**
  * No credit is spent twice: 100 simulations at once from an account whose balance covers exactly 10
- * runs, against one gateway and against two gateways sharing the database.
+ * runs, against one gateway and against two gateways sharing the database. The account's limit of
+ * runs at once refuses most of them with 429 first; refused runs hold nothing and are retried.
  */
 class CreditConcurrencyIT {
 
   private static final String RUN =
       "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":3.0,\"step\":0.01}";
+
+  private static final int MAX_RETRIES = 10_000;
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
 
   @TempDir Path first;
   @TempDir Path second;
@@ -78,7 +82,10 @@ class CreditConcurrencyIT {
         .hasSize(4);
   }
 
-  /** 100 requests in flight at once, spread over the gateways; returns status → count. */
+  /**
+   * 100 requests in flight at once, spread over the gateways; returns status → count. A 429 (the
+   * account's runs at once are all taken) is asked again, as a client does, until it is answered.
+   */
   private static Map<Integer, Long> fire(String key, List<Integer> ports) {
     Map<Integer, Long> statuses = new HashMap<>();
     Flux.range(0, 100)
@@ -92,7 +99,9 @@ class CreditConcurrencyIT {
                     .bodyValue(RUN)
                     .exchangeToMono(
                         response ->
-                            response.releaseBody().thenReturn(response.statusCode().value())),
+                            response.releaseBody().thenReturn(response.statusCode().value()))
+                    .filter(status -> status != 429)
+                    .repeatWhenEmpty(MAX_RETRIES, attempts -> attempts.delayElements(RETRY_PAUSE)),
             100)
         .collectList()
         .block(Duration.ofMinutes(3))
