@@ -22,8 +22,14 @@ class AccountWiring {
 
   @Bean
   IssueApiKeyService issueApiKeyService(
-      AccountStore accounts, ApiKeyStore keys, ApiKeyHasher hasher, Clock clock, AuditLog audit) {
-    return new IssueApiKeyService(accounts, keys, hasher, clock, audit);
+      AccountStore accounts,
+      ApiKeyStore keys,
+      ApiKeyHasher hasher,
+      Clock clock,
+      AuditLog audit,
+      KeyProperties limits,
+      RateLimiter limiter) {
+    return new IssueApiKeyService(accounts, keys, hasher, clock, audit, limits.limits(), limiter);
   }
 
   @Bean

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
   GatewayProperties.class,
   SimulationProperties.class,
   BillingProperties.class,
-  PaymentProperties.class
+  PaymentProperties.class,
+  KeyProperties.class
 })
 class SharedWiring {
 

@@ -1,9 +1,11 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.adapter.out.fmi.FmiProperties;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
+import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import com.fmugateway.domain.simulation.service.RunQueryService;
@@ -24,6 +26,8 @@ class SimulationWiring {
       PayForRunUseCase billing,
       RunHistory runs,
       Clock clock,
+      ConcurrentRuns concurrentRuns,
+      FmiProperties workers,
       @Value("${fmugw.version}") String version) {
     return new SimulateService(
         fmus,
@@ -31,7 +35,9 @@ class SimulationWiring {
         new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
         billing,
         runs,
-        clock);
+        clock,
+        concurrentRuns,
+        limits.concurrencyLimits(workers.effectiveConcurrentRuns()));
   }
 
   @Bean

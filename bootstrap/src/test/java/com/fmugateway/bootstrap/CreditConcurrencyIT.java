@@ -10,21 +10,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * No credit is spent twice: 100 simulations at once from an account whose balance covers exactly 10
- * runs, against one gateway and against two gateways sharing the database.
+ * runs, against one gateway and against two gateways sharing the database. The account's limit of
+ * runs at once refuses most of them with 429 first; refused runs hold nothing and are retried.
  */
 class CreditConcurrencyIT {
 
   private static final String RUN =
       "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":3.0,\"step\":0.01}";
+
+  private static final int MAX_RETRIES = 1_000;
 
   @TempDir Path first;
   @TempDir Path second;
@@ -78,7 +83,11 @@ class CreditConcurrencyIT {
         .hasSize(4);
   }
 
-  /** 100 requests in flight at once, spread over the gateways; returns status → count. */
+  /**
+   * 100 requests in flight at once, spread over the gateways; returns status → count. A 429 (the
+   * account's runs at once are all taken) is asked again after a pause of 0.2–1 s, spread as a
+   * client spreads its retries, until it is answered.
+   */
   private static Map<Integer, Long> fire(String key, List<Integer> ports) {
     Map<Integer, Long> statuses = new HashMap<>();
     Flux.range(0, 100)
@@ -92,12 +101,19 @@ class CreditConcurrencyIT {
                     .bodyValue(RUN)
                     .exchangeToMono(
                         response ->
-                            response.releaseBody().thenReturn(response.statusCode().value())),
+                            response.releaseBody().thenReturn(response.statusCode().value()))
+                    .filter(status -> status != 429)
+                    .repeatWhenEmpty(MAX_RETRIES, attempts -> attempts.concatMap(a -> pause())),
             100)
         .collectList()
         .block(Duration.ofMinutes(3))
         .forEach(status -> statuses.merge(status, 1L, Long::sum));
     return statuses;
+  }
+
+  /** 0.2–1 s, spread as a client spreads its retries. */
+  private static Mono<Long> pause() {
+    return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(200, 1000)));
   }
 
   private static Map<String, Long> ledgerCounts(DatabaseEndpoint database) {
@@ -128,6 +144,6 @@ class CreditConcurrencyIT {
         "fmugw.fmi.max-queued-runs",
         "200",
         "fmugw.billing.tiers.free.runs-per-minute",
-        "1000");
+        "100000");
   }
 }

@@ -9,15 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Too many requests get 429 with Retry-After: key issuance per address, runs per key by tier. */
+/**
+ * Too many requests get 429 with Retry-After: key issuance per address, and runs per account by
+ * tier, counted together whichever key or the portal starts them. Keys per account are capped.
+ */
 class RateLimitIT {
+
+  private static final String PASSWORD = "limits 2026 apply";
 
   @TempDir Path dataDir;
 
   @Test
-  void runsPerKeyFollowTheTierAndKeyIssuancePerAddressIsCapped() {
+  void runsPerAccountCountEveryKeyAndThePortal_keysPerAccountAreCapped_keysPerAddressToo() {
     Map<String, String> settings =
         Map.of(
             "fmugw.database.url",
@@ -27,18 +33,34 @@ class RateLimitIT {
             "fmugw.billing.anonymous-per-minute",
             "3",
             "fmugw.billing.tiers.free.runs-per-minute",
-            "2",
+            "3",
             // An hour-long window: no window boundary can fall between this test's requests.
             "fmugw.billing.rate-window",
             "1h");
     try (RunningGateway gateway = RunningGateway.start(settings)) {
       WebTestClient client = gateway.client();
-      String key = TestKeys.issue(client).get("key");
-      WebTestClient customer =
-          client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
+      String key =
+          (String)
+              client
+                  .post()
+                  .uri("/signup")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .bodyValue(Map.of("email", "rita@example.com", "password", PASSWORD))
+                  .exchange()
+                  .expectStatus()
+                  .isCreated()
+                  .expectBody(Map.class)
+                  .returnResult()
+                  .getResponseBody()
+                  .get("key");
+      WebTestClient customer = bearer(client, key);
+      WebTestClient second = bearer(client, newKey(customer));
+      PortalSession portal = PortalSession.logIn(client, "rita@example.com", PASSWORD);
 
       run(customer).expectStatus().isOk();
-      run(customer).expectStatus().isOk();
+      run(second).expectStatus().isOk();
+      assertThat(portalRun(portal).getStatus().value()).isEqualTo(200);
+
       run(customer)
           .expectStatus()
           .isEqualTo(429)
@@ -46,22 +68,27 @@ class RateLimitIT {
           .value(HttpHeaders.RETRY_AFTER, v -> assertThat(Integer.parseInt(v)).isBetween(1, 3600))
           .expectHeader()
           .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+      run(bearer(client, newKey(customer))).expectStatus().isEqualTo(429);
+      assertThat(portalRun(portal).getStatus().value()).isEqualTo(429);
 
-      String secondKey =
-          (String)
-              customer
-                  .post()
-                  .uri("/account/keys")
-                  .exchange()
-                  .expectBody(Map.class)
-                  .returnResult()
-                  .getResponseBody()
-                  .get("key");
-      run(client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secondKey).build())
+      // Three keys so far; ten may be active at once, the eleventh is refused naming the limit.
+      for (int i = 3; i < 10; i++) {
+        newKey(customer);
+      }
+      customer
+          .post()
+          .uri("/account/keys")
+          .exchange()
           .expectStatus()
-          .isOk();
+          .isEqualTo(409)
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.limit")
+          .isEqualTo("active_api_keys");
 
-      // One key was issued above; the address may open two more accounts this minute.
+      // Sign-up opened no key through POST /keys; the address may open three accounts this minute.
+      client.post().uri("/keys").exchange().expectStatus().isCreated();
       client.post().uri("/keys").exchange().expectStatus().isCreated();
       client.post().uri("/keys").exchange().expectStatus().isCreated();
       client
@@ -73,6 +100,42 @@ class RateLimitIT {
           .expectHeader()
           .exists(HttpHeaders.RETRY_AFTER);
     }
+  }
+
+  private static WebTestClient bearer(WebTestClient client, String key) {
+    return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
+  }
+
+  private static String newKey(WebTestClient customer) {
+    return (String)
+        customer
+            .post()
+            .uri("/account/keys")
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("key");
+  }
+
+  private static EntityExchangeResult<String> portalRun(PortalSession portal) {
+    return portal.post(
+        "/portal/run",
+        portal.page("/portal/run"),
+        "fmuId",
+        "lib:BouncingBall",
+        "stopTime",
+        "1",
+        "step",
+        "0.1",
+        "fmuInterface",
+        "auto",
+        "startValues",
+        "",
+        "outputs",
+        "");
   }
 
   private static WebTestClient.ResponseSpec run(WebTestClient customer) {

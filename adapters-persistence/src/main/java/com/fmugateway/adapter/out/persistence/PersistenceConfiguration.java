@@ -19,6 +19,7 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
+import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import com.fmugateway.domain.shared.model.PeriodicJob;
 import io.r2dbc.pool.ConnectionPool;
@@ -119,6 +120,11 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcRunHistory runHistory(DatabaseClient db) {
     return new R2dbcRunHistory(db);
+  }
+
+  @Bean
+  public R2dbcConcurrentRuns concurrentRuns(DatabaseClient db, TransactionalOperator tx) {
+    return new R2dbcConcurrentRuns(db, tx);
   }
 
   @Bean

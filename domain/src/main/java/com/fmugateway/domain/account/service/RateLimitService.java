@@ -1,7 +1,7 @@
 package com.fmugateway.domain.account.service;
 
+import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.AnonymousAction;
-import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.RateDecision;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
@@ -13,8 +13,8 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the tier's runs-per-minute to each key and a fixed per-address limit to each anonymous
- * action.
+ * Applies the tier's runs-per-minute to each account (all its keys and the portal together) and a
+ * fixed per-address limit to each anonymous action.
  */
 public final class RateLimitService implements EnforceRateLimitUseCase {
 
@@ -33,13 +33,12 @@ public final class RateLimitService implements EnforceRateLimitUseCase {
   }
 
   @Override
-  public Mono<RateDecision> run(AuthenticatedAccount caller) {
-    TierPolicy policy = tiers.get(caller.tier());
+  public Mono<RateDecision> run(AccountId account, Tier tier) {
+    TierPolicy policy = tiers.get(tier);
     if (policy == null) {
-      return Mono.error(
-          new IllegalStateException("no policy configured for tier " + caller.tier()));
+      return Mono.error(new IllegalStateException("no policy configured for tier " + tier));
     }
-    return limiter.tryAcquire("run:key:" + caller.keyId(), policy.runsPerMinute(), window);
+    return limiter.tryAcquire("run:account:" + account, policy.runsPerMinute(), window);
   }
 
   @Override

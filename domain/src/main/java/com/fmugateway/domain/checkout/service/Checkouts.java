@@ -31,8 +31,15 @@ import reactor.core.publisher.Mono;
  * Opens checkouts, or hands back the pending one the same request opened before. The provider's
  * checkout is created first, with an idempotency key derived from our new session id, and the
  * session is stored only once it exists: a provider that is down leaves nothing behind.
+ *
+ * <p>One pending checkout per account and request: identical requests arriving together on this
+ * gateway share one provider call; the store keeps one pending checkout per request whatever
+ * gateways race, and a gateway that loses that race answers with the winner's checkout (its own
+ * provider checkout is never shown to anyone and lapses unpaid).
  */
 final class Checkouts {
+
+  private static final System.Logger LOG = System.getLogger(Checkouts.class.getName());
 
   /** Longer than any provider adapter's own timeout; a backstop, not the policy. */
   private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(30);
@@ -42,6 +49,7 @@ final class Checkouts {
   private final PaymentTerms terms;
   private final Clock clock;
   private final AuditLog audit;
+  private final SingleFlight<String, Checkout> opening = new SingleFlight<>();
 
   /** What a checkout buys; {@code request} identifies what was asked for, for reuse. */
   record Purchase(
@@ -120,10 +128,41 @@ final class Checkouts {
               .findReusable(account, fingerprint, now.plus(terms.reuseMargin()))
               .map(session -> new Checkout(session, true, methods()))
               .switchIfEmpty(
-                  Mono.defer(() -> create(account, purchase, options, provider, fingerprint, now)));
+                  Mono.defer(
+                      () -> openNew(account, purchase, options, provider, fingerprint, now)));
         });
   }
 
+  /**
+   * Identical requests on this gateway share one opening; a checkout that lapses within the reuse
+   * margin stops answering for the request first, so the new one can take its place.
+   */
+  private Mono<Checkout> openNew(
+      AccountId account,
+      Purchase purchase,
+      CheckoutOptions options,
+      PaymentProvider provider,
+      String fingerprint,
+      Instant now) {
+    return opening
+        .run(
+            account.value() + "/" + fingerprint,
+            () ->
+                sessions
+                    .supersede(account, fingerprint, now.plus(terms.reuseMargin()))
+                    .then(
+                        Mono.defer(
+                            () -> create(account, purchase, options, provider, fingerprint, now))))
+        .map(Checkouts::asSeenByCaller);
+  }
+
+  /** A caller that joined another's opening is handed a checkout it did not open: reused. */
+  private static Checkout asSeenByCaller(SingleFlight.Shared<Checkout> shared) {
+    Checkout checkout = shared.value();
+    return shared.started() ? checkout : new Checkout(checkout.session(), true, checkout.methods());
+  }
+
+  /** The checkout stored for the request: ours, or the one another gateway stored first. */
   private Mono<Checkout> create(
       AccountId account,
       Purchase purchase,
@@ -152,7 +191,20 @@ final class Checkouts {
                         provider.id().code() + " did not answer in time", null)))
         .map(checkout -> session(id, account, purchase, options, checkout, fingerprint, now))
         .flatMap(sessions::add)
-        .flatMap(session -> opened(session).thenReturn(new Checkout(session, false, methods())));
+        .flatMap(
+            stored ->
+                stored.id().equals(id)
+                    ? opened(stored).thenReturn(new Checkout(stored, false, methods()))
+                    : lost(stored));
+  }
+
+  private Mono<Checkout> lost(PaymentSession winner) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Another gateway opened checkout "
+            + winner.id().value()
+            + " for the same request first; answering with it");
+    return Mono.just(new Checkout(winner, true, methods()));
   }
 
   private PaymentSession session(

@@ -9,6 +9,7 @@ import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.Kpi;
 import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.RunRecord;
@@ -20,6 +21,7 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Duration;
@@ -35,8 +37,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs a simulation for the caller: resolves the FMU, checks the request against its description,
- * has billing secure payment (or learns what must be paid: then nothing runs), runs it, has the
- * payment settled or released, and records the run however it ended: succeeded, failed, or
+ * takes one of the account's run slots (none free: refused, nothing held or charged; a quote needs
+ * none), has billing secure payment (or learns what must be paid: then nothing runs), runs it, has
+ * the payment settled or released, and records the run however it ended: succeeded, failed, or
  * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
  */
 public final class SimulateService implements SimulateUseCase {
@@ -53,6 +56,7 @@ public final class SimulateService implements SimulateUseCase {
   private final PayForRunUseCase billing;
   private final RunHistory history;
   private final Clock clock;
+  private final RunSlots slots;
 
   public SimulateService(
       GetFmuQuery fmus,
@@ -60,7 +64,9 @@ public final class SimulateService implements SimulateUseCase {
       SimulationSettings settings,
       PayForRunUseCase billing,
       RunHistory history,
-      Clock clock) {
+      Clock clock,
+      ConcurrentRuns concurrentRuns,
+      ConcurrencyLimits limits) {
     this.fmus = Objects.requireNonNull(fmus, "fmus");
     this.simulator = Objects.requireNonNull(simulator, "simulator");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -68,6 +74,7 @@ public final class SimulateService implements SimulateUseCase {
     this.billing = Objects.requireNonNull(billing, "billing");
     this.history = Objects.requireNonNull(history, "history");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.slots = new RunSlots(concurrentRuns, limits, clock);
   }
 
   @Override
@@ -78,17 +85,21 @@ public final class SimulateService implements SimulateUseCase {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
               Run run = new Run(command.caller(), fmu, planned, UUID.randomUUID());
               String fmuId = fmu.artifact().id().value();
-              return billing
-                  .secure(
-                      new SecureRunCommand(
-                          command.caller(),
-                          command.tier(),
-                          run.id(),
-                          fmuId,
-                          () -> RunRequests.of(command, fmuId),
-                          planned.plan().timeout(),
-                          command.payment()))
-                  .flatMap(funding -> outcome(run, funding));
+              Mono<SimulationOutcome> paidAndRun =
+                  billing
+                      .secure(
+                          new SecureRunCommand(
+                              command.caller(),
+                              command.tier(),
+                              run.id(),
+                              fmuId,
+                              () -> RunRequests.of(command, fmuId),
+                              planned.plan().timeout(),
+                              command.payment()))
+                      .flatMap(funding -> outcome(run, funding));
+              return command.payment().quoteOnly()
+                  ? paidAndRun
+                  : slots.within(run.caller(), command.tier(), run.id(), paidAndRun);
             });
   }
 

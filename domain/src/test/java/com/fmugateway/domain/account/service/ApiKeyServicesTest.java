@@ -2,14 +2,18 @@ package com.fmugateway.domain.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.ApiKeySecret;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.IssuedApiKey;
+import com.fmugateway.domain.account.model.KeyLimits;
 import com.fmugateway.domain.account.port.in.IssueApiKeyCommand;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
+import com.fmugateway.domain.fixtures.InMemoryRateLimiter;
 import com.fmugateway.domain.fixtures.MutableClock;
+import com.fmugateway.domain.shared.model.LimitReachedException;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,14 @@ class ApiKeyServicesTest {
   private final MutableClock clock = MutableClock.atEpochDay();
   private final ApiKeyHasher hasher = new ApiKeyHasher(secret((byte) 1));
   private final IssueApiKeyService issue =
-      new IssueApiKeyService(store, store, hasher, clock, audit);
+      new IssueApiKeyService(
+          store,
+          store,
+          hasher,
+          clock,
+          audit,
+          new KeyLimits(3, 5, Duration.ofHours(1)),
+          new InMemoryRateLimiter(clock));
   private final AuthenticateApiKeyService authenticate =
       new AuthenticateApiKeyService(store, store, hasher, clock);
 
@@ -55,6 +66,55 @@ class ApiKeyServicesTest {
     assertThat(authenticate.authenticate(first.secret().reveal()).block()).isNotNull();
     assertThat(authenticate.authenticate(second.secret().reveal()).block().keyId())
         .isEqualTo(second.key().id());
+  }
+
+  @Test
+  void anAccountHoldingItsLimitOfActiveKeys_isRefusedAnotherUntilItRevokesOne() {
+    IssuedApiKey first = issue.issue(IssueApiKeyCommand.newAccount()).block();
+    AccountId owner = first.key().accountId();
+    issue.issue(IssueApiKeyCommand.additionalKey(owner)).block();
+    issue.issue(IssueApiKeyCommand.additionalKey(owner)).block();
+
+    StepVerifier.create(issue.issue(IssueApiKeyCommand.additionalKey(owner)))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        LimitReachedException.class,
+                        limit -> {
+                          assertThat(limit.limit()).isEqualTo("active_api_keys");
+                          assertThat(limit.max()).isEqualTo(3);
+                          assertThat(limit.retryAfter()).isEmpty();
+                        }))
+        .verify();
+    assertThat(store.listFor(owner).count().block()).isEqualTo(3);
+
+    new ApiKeyManagementService(store, clock, audit).revoke(owner, first.key().id()).block();
+    assertThat(issue.issue(IssueApiKeyCommand.additionalKey(owner)).block()).isNotNull();
+  }
+
+  @Test
+  void anAccountThatCreatedItsKeysForTheHour_isToldWhenToComeBack() {
+    AccountId owner = issue.issue(IssueApiKeyCommand.newAccount()).block().key().accountId();
+    ApiKeyManagementService management = new ApiKeyManagementService(store, clock, audit);
+    for (int i = 0; i < 5; i++) {
+      IssuedApiKey key = issue.issue(IssueApiKeyCommand.additionalKey(owner)).block();
+      management.revoke(owner, key.key().id()).block();
+    }
+    clock.advance(Duration.ofMinutes(15));
+
+    StepVerifier.create(issue.issue(IssueApiKeyCommand.additionalKey(owner)))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        LimitReachedException.class,
+                        limit -> {
+                          assertThat(limit.limit()).isEqualTo("api_key_creations");
+                          assertThat(limit.retryAfter()).contains(Duration.ofMinutes(45));
+                          assertThat(limit.getMessage()).contains("5 API keys per hour");
+                        }))
+        .verify();
   }
 
   @Test

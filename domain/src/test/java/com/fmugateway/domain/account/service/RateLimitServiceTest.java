@@ -2,8 +2,11 @@ package com.fmugateway.domain.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.AnonymousAction;
 import com.fmugateway.domain.account.model.RateDecision;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.TierPolicy;
 import com.fmugateway.domain.fixtures.InMemoryRateLimiter;
 import com.fmugateway.domain.fixtures.MutableClock;
 import java.time.Duration;
@@ -41,6 +44,22 @@ class RateLimitServiceTest {
     allowed(AnonymousAction.LOG_IN, "10.0.0.1");
     allowed(AnonymousAction.ISSUE_KEY, "10.0.0.1");
     allowed(AnonymousAction.SIGN_UP, "10.0.0.2");
+  }
+
+  @Test
+  void runs_areCountedPerAccountWhateverKeyOrPageStartsThem() {
+    RateLimitService tiered =
+        new RateLimitService(
+            Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 2)),
+            new InMemoryRateLimiter(clock),
+            2,
+            Duration.ofMinutes(1));
+    AccountId alice = AccountId.random();
+    tiered.run(alice, Tier.FREE).block();
+    tiered.run(alice, Tier.FREE).block();
+
+    assertThat(tiered.run(alice, Tier.FREE).block().allowed()).isFalse();
+    assertThat(tiered.run(AccountId.random(), Tier.FREE).block().allowed()).isTrue();
   }
 
   private void allowed(AnonymousAction action, String address) {

@@ -23,9 +23,12 @@ import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.Money;
 import com.fmugateway.domain.shared.model.NotFoundException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class CheckoutServiceTest {
@@ -93,6 +96,36 @@ class CheckoutServiceTest {
     assertThat(crypto.session().id()).isNotEqualTo(first.session().id());
     assertThat(otherAccount.session().id()).isNotEqualTo(first.session().id());
     assertThat(world.provider.requests()).hasSize(3);
+  }
+
+  @Test
+  void identicalRequestsArrivingTogether_openOneCheckoutAtTheProviderAndAllAnswerIt() {
+    world.provider.holdCreates();
+    CompletableFuture<List<Checkout>> answers =
+        Flux.range(0, 140)
+            .flatMap(i -> world.checkoutService.start(run(CheckoutOptions.DEFAULT)), 140)
+            .collectList()
+            .toFuture();
+    world.provider.answerCreates();
+
+    List<Checkout> checkouts = answers.join();
+    assertThat(checkouts).hasSize(140);
+    assertThat(checkouts.stream().map(c -> c.session().id()).distinct()).hasSize(1);
+    assertThat(checkouts).filteredOn(c -> !c.reused()).hasSize(1);
+    assertThat(world.provider.requests()).hasSize(1);
+    assertThat(world.audit.actions()).containsExactly("payment.opened");
+  }
+
+  @Test
+  void aCheckoutAboutToLapse_staysPayableButANewOneAnswersTheRequest() {
+    Checkout first = start(alice, run(CheckoutOptions.DEFAULT));
+    world.clock.advance(Duration.ofMinutes(56));
+    Checkout second = start(alice, run(CheckoutOptions.DEFAULT));
+    Checkout third = start(alice, run(CheckoutOptions.DEFAULT));
+
+    assertThat(second.reused()).isFalse();
+    assertThat(third.session()).isEqualTo(second.session());
+    assertThat(state(alice, first.session())).isInstanceOf(CheckoutState.Pending.class);
   }
 
   @Test

@@ -21,6 +21,7 @@ import com.fmugateway.domain.checkout.service.PaymentTokenService;
 import com.fmugateway.domain.fixtures.FakeSimulator;
 import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
+import com.fmugateway.domain.fixtures.InMemoryConcurrentRuns;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
 import com.fmugateway.domain.fixtures.InMemoryPaymentRequirementLog;
 import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
@@ -38,6 +39,7 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
@@ -92,7 +94,9 @@ class SimulateServiceTest {
               new InMemoryAuditLog(),
               clock),
           history,
-          clock);
+          clock,
+          new InMemoryConcurrentRuns(),
+          ConcurrencyLimits.uniform(2, Duration.ofMinutes(5)));
 
   @BeforeEach
   void openTheCallersAccount() {

@@ -18,11 +18,12 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The API's rate-limited routes: runs per minute per key by tier on {@code POST /simulate} and on
- * the routes that open checkouts at a payment provider ({@code /pay}, {@code /credits/checkout}),
- * and a limit per client address on {@code POST /keys}, {@code /signup} and {@code /login}.
- * Webhooks are not limited: a provider retrying a burst must not be refused. Refusals are 429
- * problem+json with Retry-After. The portal declares its own routes in a filter of its own.
+ * The API's rate-limited routes: runs per minute per account by tier (all its keys and the portal
+ * together) on {@code POST /simulate} and on the routes that open checkouts at a payment provider
+ * ({@code /pay}, {@code /credits/checkout}), and a limit per client address on {@code POST /keys},
+ * {@code /signup} and {@code /login}. Webhooks are not limited: a provider retrying a burst must
+ * not be refused. Refusals are 429 problem+json with Retry-After. The portal declares its own
+ * routes in a filter of its own.
  */
 public final class RateLimitFilter implements WebFilter {
 
@@ -42,7 +43,8 @@ public final class RateLimitFilter implements WebFilter {
     String path = exchange.getRequest().getPath().value();
     Mono<RateDecision> decision =
         switch (path) {
-          case "/simulate", "/pay", "/credits/checkout" -> caller().flatMap(limits::run);
+          case "/simulate", "/pay", "/credits/checkout" ->
+              caller().flatMap(c -> limits.run(c.accountId(), c.tier()));
           case "/keys" -> limits.anonymous(AnonymousAction.ISSUE_KEY, clientAddress(exchange));
           case "/signup" -> limits.anonymous(AnonymousAction.SIGN_UP, clientAddress(exchange));
           case "/login" -> limits.anonymous(AnonymousAction.LOG_IN, clientAddress(exchange));

@@ -7,6 +7,7 @@ import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.LimitReachedException;
 import com.fmugateway.domain.shared.model.NotFoundException;
 import com.fmugateway.domain.shared.model.StoreUnavailableException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -97,6 +98,9 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (ex instanceof InvalidWebhookException invalid) {
       return Problem.of(HttpStatus.BAD_REQUEST, "webhook refused: " + invalid.getMessage());
+    }
+    if (ex instanceof LimitReachedException reached) {
+      return LimitProblems.of(reached);
     }
     if (ex instanceof SimulationFailedException failed) {
       return SimulationProblems.of(failed);

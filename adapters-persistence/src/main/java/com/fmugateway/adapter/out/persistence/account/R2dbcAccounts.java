@@ -117,6 +117,34 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .thenReturn(key);
   }
 
+  /**
+   * Locks the account's row first, so concurrent adds for one account count one after another (each
+   * statement of the transaction sees what committed before it ran).
+   */
+  @Override
+  public Mono<Boolean> addWithin(ApiKey key, int maxActive) {
+    Mono<Long> lock =
+        db.sql("SELECT id FROM accounts WHERE id = :a FOR UPDATE")
+            .bind("a", key.accountId().value())
+            .fetch()
+            .rowsUpdated();
+    Mono<Long> insert =
+        db.sql(
+                "INSERT INTO api_keys (id, account_id, display_prefix, key_hash, created_at)"
+                    + " SELECT :id, :accountId, :displayPrefix, :keyHash, :createdAt"
+                    + " WHERE (SELECT count(*) FROM api_keys WHERE account_id = :accountId"
+                    + " AND revoked_at IS NULL) < :max")
+            .bind("id", key.id().value())
+            .bind("accountId", key.accountId().value())
+            .bind("displayPrefix", key.displayPrefix())
+            .bind("keyHash", key.hash().hex())
+            .bind("createdAt", utc(key.createdAt()))
+            .bind("max", maxActive)
+            .fetch()
+            .rowsUpdated();
+    return lock.then(insert).map(rows -> rows > 0).as(tx::transactional);
+  }
+
   @Override
   public Mono<ApiKey> findByHash(ApiKeyHash hash) {
     return db.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_hash = :keyHash")

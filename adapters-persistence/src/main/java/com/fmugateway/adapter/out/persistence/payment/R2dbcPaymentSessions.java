@@ -23,10 +23,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Checkouts in PostgreSQL. Settling is one conditional UPDATE ({@code SET status = next WHERE
- * status = expected}, both from {@link PaymentStatus#TRANSITIONS}): of concurrent settlements the
- * row lock lets one through and the others find it settled. Reconciliation claims rows with {@code
- * FOR UPDATE SKIP LOCKED}, so gateways never share one.
+ * Checkouts in PostgreSQL. A partial unique index keeps one pending checkout per account and
+ * request; adding another is {@code ON CONFLICT DO NOTHING} and answers the one stored. Settling is
+ * one conditional UPDATE ({@code SET status = next WHERE status = expected}, both from {@link
+ * PaymentStatus#TRANSITIONS}): of concurrent settlements the row lock lets one through and the
+ * others find it settled. Reconciliation claims rows with {@code FOR UPDATE SKIP LOCKED}, so
+ * gateways never share one.
  */
 public final class R2dbcPaymentSessions implements PaymentSessionStore {
 
@@ -34,6 +36,9 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
       "id, account_id, purpose, pack_id, credits, fmu_id, amount_minor, currency, method,"
           + " provider, provider_session_id, checkout_url, status, fingerprint, created_at,"
           + " expires_at";
+
+  /** Inserting, then reading the winner back, may miss it if it was settled in between. */
+  private static final int ADD_ATTEMPTS = 3;
 
   private final DatabaseClient db;
 
@@ -43,13 +48,29 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
 
   @Override
   public Mono<PaymentSession> add(PaymentSession session) {
+    return add(session, ADD_ATTEMPTS);
+  }
+
+  private Mono<PaymentSession> add(PaymentSession session, int attempts) {
+    if (attempts == 0) {
+      return Mono.error(
+          new IllegalStateException(
+              "the pending checkout for request " + session.fingerprint() + " kept changing"));
+    }
+    return insert(session)
+        .flatMap(rows -> rows > 0 ? Mono.just(session) : pendingFor(session))
+        .switchIfEmpty(Mono.defer(() -> add(session, attempts - 1)));
+  }
+
+  private Mono<Long> insert(PaymentSession session) {
     DatabaseClient.GenericExecuteSpec insert =
         db.sql(
                 "INSERT INTO payment_sessions ("
                     + COLUMNS
                     + ", next_check_at) VALUES (:id, :a, :purpose, :pack, :credits, :fmu, :amount,"
                     + " :currency, :method, :provider, :psid, :url, :status, :fp, :created,"
-                    + " :expires, :created)")
+                    + " :expires, :created) ON CONFLICT (account_id, fingerprint)"
+                    + " WHERE status = 'PENDING' AND superseded_at IS NULL DO NOTHING")
             .bind("id", session.id().value())
             .bind("a", session.account().value())
             .bind("purpose", session.purpose().name())
@@ -66,7 +87,35 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
             .bind("expires", utc(session.expiresAt()));
     insert = bindOptional(insert, "pack", session.packId(), String.class);
     insert = bindOptional(insert, "fmu", session.fmuId(), String.class);
-    return insert.fetch().rowsUpdated().thenReturn(session);
+    return insert.fetch().rowsUpdated();
+  }
+
+  /**
+   * The checkout that won the request's slot; empty if it was settled or superseded since (the
+   * insert is then tried again).
+   */
+  private Mono<PaymentSession> pendingFor(PaymentSession session) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payment_sessions WHERE account_id = :a AND fingerprint = :fp"
+                + " AND status = 'PENDING' AND superseded_at IS NULL")
+        .bind("a", session.account().value())
+        .bind("fp", session.fingerprint())
+        .map(R2dbcPaymentSessions::toSession)
+        .one();
+  }
+
+  @Override
+  public Mono<Void> supersede(AccountId owner, String fingerprint, Instant payableAt) {
+    return db.sql(
+            "UPDATE payment_sessions SET superseded_at = now() WHERE account_id = :a"
+                + " AND fingerprint = :fp AND status = 'PENDING' AND superseded_at IS NULL"
+                + " AND expires_at <= :at")
+        .bind("a", owner.value())
+        .bind("fp", fingerprint)
+        .bind("at", utc(payableAt))
+        .then();
   }
 
   @Override
@@ -104,8 +153,7 @@ public final class R2dbcPaymentSessions implements PaymentSessionStore {
             "SELECT "
                 + COLUMNS
                 + " FROM payment_sessions WHERE account_id = :a AND fingerprint = :fp"
-                + " AND status = 'PENDING' AND expires_at > :at"
-                + " ORDER BY created_at DESC LIMIT 1")
+                + " AND status = 'PENDING' AND superseded_at IS NULL AND expires_at > :at")
         .bind("a", owner.value())
         .bind("fp", fingerprint)
         .bind("at", utc(payableAt))

@@ -13,6 +13,12 @@ public interface ApiKeyStore {
 
   Mono<ApiKey> add(ApiKey key);
 
+  /**
+   * Adds the key unless its account already holds {@code maxActive} unrevoked keys; false then,
+   * adding nothing. Concurrent adds for one account never pass the limit together.
+   */
+  Mono<Boolean> addWithin(ApiKey key, int maxActive);
+
   /** The key with this hash, revoked or not; empty when no key has it. */
   Mono<ApiKey> findByHash(ApiKeyHash hash);
 

@@ -17,7 +17,19 @@ import reactor.core.publisher.Mono;
  */
 public interface PaymentSessionStore {
 
+  /**
+   * Stores {@code session} unless its owner already has a pending checkout, not superseded, for the
+   * same request fingerprint: there is at most one, however many gateways add at once. Answers the
+   * checkout that is stored for the request: {@code session}, or the one that was there first.
+   */
   Mono<PaymentSession> add(PaymentSession session);
+
+  /**
+   * The owner's pending checkouts for this fingerprint that are no longer payable at {@code
+   * payableAt} stop answering for the request (they stay payable until they expire), so a fresh one
+   * can be added for it.
+   */
+  Mono<Void> supersede(AccountId owner, String fingerprint, Instant payableAt);
 
   /** The owner's session with this id; empty for another account's. */
   Mono<PaymentSession> find(AccountId owner, PaymentSessionId id);
@@ -28,8 +40,8 @@ public interface PaymentSessionStore {
   Mono<PaymentSession> findByProviderSession(ProviderId provider, String providerSessionId);
 
   /**
-   * The owner's newest pending session opened for the request with this fingerprint that is still
-   * payable at {@code payableAt}; empty when there is none.
+   * The owner's pending, not superseded session opened for the request with this fingerprint if it
+   * is still payable at {@code payableAt}; empty when there is none.
    */
   Mono<PaymentSession> findReusable(AccountId owner, String fingerprint, Instant payableAt);
 

@@ -8,6 +8,7 @@ import com.fmugateway.domain.account.port.in.IssueApiKeyUseCase;
 import com.fmugateway.domain.account.port.in.ListApiKeysQuery;
 import com.fmugateway.domain.account.port.in.RevokeApiKeyUseCase;
 import com.fmugateway.domain.billing.port.in.GetAccountQuery;
+import com.fmugateway.domain.shared.model.LimitReachedException;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,6 +69,12 @@ class DashboardController {
         .flatMap(
             issued -> {
               model.addAttribute("newKey", issued.secret().reveal());
+              return keysPage(user, model);
+            })
+        .onErrorResume(
+            LimitReachedException.class,
+            e -> {
+              model.addAttribute("keyError", e.getMessage());
               return keysPage(user, model);
             });
   }

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.portal.limit;
 
+import com.fmugateway.adapter.in.portal.security.PortalUser;
 import com.fmugateway.domain.account.model.AnonymousAction;
 import com.fmugateway.domain.account.model.RateDecision;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
@@ -7,6 +8,8 @@ import java.net.InetSocketAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -15,9 +18,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The portal's rate-limited routes: {@code POST /portal/signup} per client address, counted
- * together with the API's sign-ups (one {@link AnonymousAction#SIGN_UP} limit). The log-in form is
- * not here: Spring Security answers it inside the portal's security chain, before any filter after
- * it. A refusal is a 429 with Retry-After, rendered by the portal's error pages.
+ * together with the API's sign-ups (one {@link AnonymousAction#SIGN_UP} limit); runs and checkouts
+ * ({@code POST /portal/run}, {@code /portal/credits/checkout}) on the account's runs-per-minute,
+ * the same budget its API keys draw on. The log-in form is not here: Spring Security answers it
+ * inside the portal's security chain, before any filter after it. A refusal is a 429 with
+ * Retry-After, rendered by the portal's error pages.
  */
 public final class PortalRateLimitFilter implements WebFilter {
 
@@ -41,8 +46,17 @@ public final class PortalRateLimitFilter implements WebFilter {
     }
     return switch (exchange.getRequest().getPath().value()) {
       case "/portal/signup" -> limits.anonymous(AnonymousAction.SIGN_UP, clientAddress(exchange));
+      case "/portal/run", "/portal/credits/checkout" ->
+          user().flatMap(user -> limits.run(user.accountId(), user.tier()));
       default -> Mono.empty();
     };
+  }
+
+  private static Mono<PortalUser> user() {
+    return ReactiveSecurityContextHolder.getContext()
+        .map(SecurityContext::getAuthentication)
+        .filter(a -> a.getPrincipal() instanceof PortalUser)
+        .map(a -> (PortalUser) a.getPrincipal());
   }
 
   private static ResponseStatusException refusal(ServerWebExchange exchange, RateDecision d) {

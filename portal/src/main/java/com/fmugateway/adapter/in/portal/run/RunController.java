@@ -7,6 +7,7 @@ import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.LimitReachedException;
 import com.fmugateway.domain.shared.model.NotFoundException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
@@ -67,6 +68,7 @@ class RunController {
             InvalidInputException.class, e -> failed(form, page, e.field(), e.getMessage()))
         .onErrorResume(
             SimulationFailedException.class, e -> failed(form, page, "run", e.getMessage()))
+        .onErrorResume(LimitReachedException.class, e -> failed(form, page, "run", e.getMessage()))
         .onErrorResume(
             ProviderUnavailableException.class,
             e ->

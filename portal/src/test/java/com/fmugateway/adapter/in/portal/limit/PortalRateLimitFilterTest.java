@@ -2,9 +2,12 @@ package com.fmugateway.adapter.in.portal.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.in.portal.security.PortalUser;
+import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.AnonymousAction;
-import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.account.model.RateDecision;
+import com.fmugateway.domain.account.model.Role;
+import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
@@ -31,8 +36,9 @@ class PortalRateLimitFilterTest {
   private final EnforceRateLimitUseCase limits =
       new EnforceRateLimitUseCase() {
         @Override
-        public Mono<RateDecision> run(AuthenticatedAccount caller) {
-          throw new AssertionError("the portal limits no runs");
+        public Mono<RateDecision> run(AccountId account, Tier tier) {
+          asked.add("RUN " + account + " " + tier);
+          return Mono.just(next);
         }
 
         @Override
@@ -73,7 +79,7 @@ class PortalRateLimitFilterTest {
 
   @Test
   void otherRoutes_includingTheApisAndTheLogInForm_areNotThePortalsToLimit() {
-    for (String path : List.of("/signup", "/keys", "/portal/login", "/portal/run")) {
+    for (String path : List.of("/signup", "/keys", "/portal/login")) {
       StepVerifier.create(filter.filter(post(path), chain)).verifyComplete();
     }
     StepVerifier.create(
@@ -83,6 +89,29 @@ class PortalRateLimitFilterTest {
 
     assertThat(asked).isEmpty();
     assertThat(passedOn).isTrue();
+  }
+
+  @Test
+  void aPortalRunOrCheckout_drawsOnTheAccountsRunBudget_andIsRefusedBeyondIt() {
+    AccountId account = AccountId.random();
+    PortalUser user = new PortalUser(account, "ada@example.com", Role.CUSTOMER, Tier.PRO);
+    var signedIn =
+        ReactiveSecurityContextHolder.withAuthentication(
+            new TestingAuthenticationToken(user, null, "ROLE_CUSTOMER"));
+
+    StepVerifier.create(filter.filter(post("/portal/run"), chain).contextWrite(signedIn))
+        .verifyComplete();
+    next = new RateDecision(false, 3, Duration.ofSeconds(9));
+    MockServerWebExchange refused = post("/portal/credits/checkout");
+    StepVerifier.create(filter.filter(refused, chain).contextWrite(signedIn))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(((ResponseStatusException) e).getStatusCode())
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS))
+        .verify();
+
+    assertThat(asked).containsExactly("RUN " + account + " PRO", "RUN " + account + " PRO");
+    assertThat(refused.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("9");
   }
 
   private static MockServerWebExchange post(String path) {
