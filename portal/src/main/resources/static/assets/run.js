@@ -1,6 +1,8 @@
-// Plots a run's outputs and offers them as CSV, from the series the page embeds.
+// Plots a run's outputs and offers them as CSV, from the series the page embeds as JSON data
+// (not as a script: the portal's CSP allows none inline).
 (function () {
-  const series = window.fmugwSeries || {};
+  const data = document.getElementById('series');
+  const series = data ? JSON.parse(data.textContent) : {};
   const time = series.time || [];
   const names = Object.keys(series).filter(function (k) { return k !== 'time'; });
   const colors = ['#2457d6', '#d64524', '#1f9d55', '#a855f7', '#e59e0b', '#0891b2'];

@@ -1,8 +1,10 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.account.model.ApiKeyHasher;
+import com.fmugateway.domain.account.model.LogInLimits;
 import com.fmugateway.domain.account.port.out.AccountStore;
 import com.fmugateway.domain.account.port.out.ApiKeyStore;
+import com.fmugateway.domain.account.port.out.FailedLogIns;
 import com.fmugateway.domain.account.port.out.PasswordHasher;
 import com.fmugateway.domain.account.port.out.RateLimiter;
 import com.fmugateway.domain.account.service.AccountQueryService;
@@ -55,8 +57,10 @@ class AccountWiring {
       PasswordHasher passwords,
       ApiKeyHasher keyHasher,
       Clock clock,
-      AuditLog audit) {
-    return new PasswordAccountService(accounts, keys, passwords, keyHasher, clock, audit);
+      AuditLog audit,
+      FailedLogIns failedLogIns) {
+    return new PasswordAccountService(
+        accounts, keys, passwords, keyHasher, clock, audit, failedLogIns, LogInLimits.DEFAULT);
   }
 
   @Bean

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
   SimulationWiring.class,
   OperationsWiring.class,
   FirstOperator.class,
+  BehindProxy.class,
   Housekeeping.class,
   PersistenceConfiguration.class,
   FmiConfiguration.class,

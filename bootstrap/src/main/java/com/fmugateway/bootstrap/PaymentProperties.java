@@ -78,10 +78,10 @@ record PaymentProperties(
     }
     return () -> {
       String base = publicAddress.get();
+      // The portal's checkout page: whether the payment arrived and what to do next.
       return (base.endsWith("/") ? base : base + "/")
-          + "?payment="
-          + outcome
-          + "&session_id={session_id}";
+          + "portal/checkout/{session_id}"
+          + ("cancelled".equals(outcome) ? "?cancelled" : "");
     };
   }
 }

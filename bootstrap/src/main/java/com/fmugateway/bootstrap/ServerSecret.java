@@ -2,7 +2,6 @@ package com.fmugateway.bootstrap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server secret that keys API-key hashes. Configured, it comes from {@code
- * FMUGW_API_KEY_SECRET}; otherwise one is generated once into the data directory (owner-only), so a
- * zero-configuration gateway keeps accepting its keys across restarts.
+ * The server secret that keys API-key hashes, always base64 (of at least 32 bytes). Configured, it
+ * comes from {@code FMUGW_API_KEY_SECRET}; otherwise one is generated once into the data directory
+ * (owner-only), so a zero-configuration gateway keeps accepting its keys across restarts. The file
+ * and the variable hold the same text: copying one into the other keeps every key valid.
  */
 final class ServerSecret {
 
@@ -34,10 +34,18 @@ final class ServerSecret {
   }
 
   private static byte[] fromConfiguration(String configured) {
-    byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+    String text = configured.replaceAll("\\s", "");
+    // Strictly the padded standard alphabet, so that raw text is refused instead of misread.
+    byte[] bytes =
+        text.matches("[A-Za-z0-9+/]+={0,2}") && text.length() % 4 == 0
+            ? Base64.getDecoder().decode(text)
+            : new byte[0];
     if (bytes.length < BYTES) {
-      throw new IllegalStateException(
-          "FMUGW_API_KEY_SECRET must be at least " + BYTES + " bytes long");
+      throw new InvalidSecretException(
+          "FMUGW_API_KEY_SECRET must be base64 of at least "
+              + BYTES
+              + " random bytes, as in the generated data/api-key-secret"
+              + " (make one with: openssl rand -base64 32)");
     }
     return bytes;
   }
@@ -53,8 +61,8 @@ final class ServerSecret {
         throw new IllegalStateException(file + " holds fewer than " + BYTES + " bytes");
       }
       log.info(
-          "API keys are hashed with the secret in {}; set FMUGW_API_KEY_SECRET when several"
-              + " gateways share one database",
+          "API keys are hashed with the secret in {}; when several gateways share one database,"
+              + " set FMUGW_API_KEY_SECRET on each to this file's content (base64)",
           file.toAbsolutePath());
       return secret;
     } catch (IOException e) {
@@ -79,6 +87,14 @@ final class ServerSecret {
       // Another gateway on this data directory created it first; use theirs.
     } finally {
       Files.deleteIfExists(draft);
+    }
+  }
+
+  /** The configured secret cannot be used: not base64, or too short. */
+  static final class InvalidSecretException extends IllegalStateException {
+
+    InvalidSecretException(String message) {
+      super(message);
     }
   }
 }

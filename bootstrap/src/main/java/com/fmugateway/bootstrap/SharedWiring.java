@@ -1,5 +1,7 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
+import com.fmugateway.adapter.out.persistence.database.SecretCheck;
 import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Instant;
@@ -23,8 +25,14 @@ class SharedWiring {
     return Instant::now;
   }
 
+  /**
+   * Refuses to start (with one sentence saying why) when the secret is not the one this database's
+   * keys were hashed with.
+   */
   @Bean
-  ApiKeyHasher apiKeyHasher(GatewayProperties properties) {
-    return new ApiKeyHasher(ServerSecret.load(properties));
+  ApiKeyHasher apiKeyHasher(GatewayProperties properties, DatabaseServer database) {
+    ApiKeyHasher hasher = new ApiKeyHasher(ServerSecret.load(properties));
+    SecretCheck.verify(database.endpoint(), hasher.fingerprint());
+    return hasher;
   }
 }

@@ -1,28 +1,38 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.adapter.out.persistence.database.EmbeddedDatabaseInUseException;
-import java.util.List;
+import com.fmugateway.adapter.out.persistence.database.SecretCheck;
+import java.util.Map;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Turns a refusal to start (another gateway owns the data directory, a secret that does not fit)
- * into the one sentence that says what to do, instead of a page of nested bean-creation traces.
+ * Turns a refusal to start (another gateway owns the data folder, a secret that is not base64 or
+ * not the one the database's keys were made with) into the one sentence that says what to do,
+ * instead of a page of nested bean-creation traces.
  */
 public final class StartRefusalAnalyzer implements FailureAnalyzer {
 
-  private static final List<Class<? extends RuntimeException>> REFUSALS =
-      List.of(StartRefusedException.class, EmbeddedDatabaseInUseException.class);
+  private static final String SECRET_ACTION =
+      "Set FMUGW_API_KEY_SECRET to the base64 secret every gateway on this database uses.";
+
+  private static final Map<Class<? extends RuntimeException>, String> ACTIONS =
+      Map.of(
+          EmbeddedDatabaseInUseException.class,
+          "Stop the other gateway, or start this one with another data folder.",
+          SecretCheck.SecretMismatchException.class,
+          SECRET_ACTION,
+          ServerSecret.InvalidSecretException.class,
+          SECRET_ACTION);
 
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      Throwable candidate = cause;
-      if (REFUSALS.stream().anyMatch(type -> type.isInstance(candidate))) {
-        return new FailureAnalysis(
-            "The gateway refused to start: " + candidate.getMessage() + ".",
-            "Fix the cause above and start the gateway again.",
-            null);
+      for (Map.Entry<Class<? extends RuntimeException>, String> refusal : ACTIONS.entrySet()) {
+        if (refusal.getKey().isInstance(cause)) {
+          return new FailureAnalysis(
+              "The gateway refused to start: " + cause.getMessage(), refusal.getValue(), null);
+        }
       }
     }
     return null;

@@ -21,17 +21,16 @@ class PaymentReturnUrlsTest {
     PaymentTerms terms = terms();
     environment.setProperty("local.server.port", "43210");
 
-    assertThat(terms.successUrl(SESSION))
-        .isEqualTo("http://localhost:43210/?payment=paid&session_id=cs_1");
+    assertThat(terms.successUrl(SESSION)).isEqualTo("http://localhost:43210/portal/checkout/cs_1");
     assertThat(terms.cancelUrl(SESSION))
-        .isEqualTo("http://localhost:43210/?payment=cancelled&session_id=cs_1");
+        .isEqualTo("http://localhost:43210/portal/checkout/cs_1?cancelled");
   }
 
   @Test
   void beforeTheServerListens_theyFollowTheConfiguredPort() {
     environment.setProperty("server.port", "9090");
 
-    assertThat(terms().successUrl(SESSION)).startsWith("http://localhost:9090/?payment=paid");
+    assertThat(terms().successUrl(SESSION)).startsWith("http://localhost:9090/portal/checkout/");
   }
 
   @Test
@@ -40,8 +39,7 @@ class PaymentReturnUrlsTest {
         .withProperty("local.server.port", "43210")
         .setProperty("fmugw.payments.public-base-url", "https://gw.example/");
 
-    assertThat(terms().successUrl(SESSION))
-        .isEqualTo("https://gw.example/?payment=paid&session_id=cs_1");
+    assertThat(terms().successUrl(SESSION)).isEqualTo("https://gw.example/portal/checkout/cs_1");
   }
 
   @Test
@@ -53,7 +51,7 @@ class PaymentReturnUrlsTest {
     environment.setProperty("local.server.port", "43211");
 
     assertThat(terms.cancelUrl(SESSION))
-        .isEqualTo("http://127.0.0.1:43211/gw/?payment=cancelled&session_id=cs_1");
+        .isEqualTo("http://127.0.0.1:43211/gw/portal/checkout/cs_1?cancelled");
   }
 
   @Test
@@ -64,7 +62,8 @@ class PaymentReturnUrlsTest {
             "fmugw.payments.success-url=https://agent.example/done/{session_id}");
 
     assertThat(terms.successUrl(SESSION)).isEqualTo("https://agent.example/done/cs_1");
-    assertThat(terms.cancelUrl(SESSION)).startsWith("https://gw.example/?payment=cancelled");
+    assertThat(terms.cancelUrl(SESSION))
+        .isEqualTo("https://gw.example/portal/checkout/cs_1?cancelled");
   }
 
   private PaymentTerms terms(String... properties) {

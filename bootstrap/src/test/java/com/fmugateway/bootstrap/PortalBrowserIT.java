@@ -94,10 +94,13 @@ class PortalBrowserIT extends AbstractGatewayIT {
     assertThat(browser.text("#pricing")).contains("100 credits a month").contains("8.00 USD");
     browser.screenshot("01-landing");
 
-    String email = signUp();
+    browser.go("/portal/login");
+    assertThat(browser.has("#login-error")).as("an error on a first visit").isFalse();
+    assertThat(browser.has("#logged-out")).as("logged out on a first visit").isFalse();
+    signUp();
     browser.screenshot("03-welcome");
-    logIn(email, PASSWORD);
-    assertThat(browser.path()).isEqualTo("/portal");
+    browser.click("#to-dashboard");
+    assertThat(browser.path()).as("signing up logs in").isEqualTo("/portal");
     assertThat(browser.text("#balance")).isEqualTo("100");
     browser.screenshot("05-dashboard");
 
@@ -173,7 +176,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
     browser.go("/portal/login");
     browser.type("#username", email);
     browser.type("#password", "not the password 1");
-    browser.click("form button[type='submit']");
+    browser.click("#login-form button[type='submit']");
     assertThat(browser.await("#login-error").getText()).contains("Wrong email or password");
     assertThat(browser.value("#username")).isEqualTo(email);
     browser.screenshot("04-login-error");
@@ -232,7 +235,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
     browser.go("/portal/login");
     browser.type("#username", email);
     browser.type("#password", password);
-    browser.click("form button[type='submit']");
+    browser.click("#login-form button[type='submit']");
     browser.until(ExpectedConditions.not(ExpectedConditions.urlContains("/portal/login")));
   }
 

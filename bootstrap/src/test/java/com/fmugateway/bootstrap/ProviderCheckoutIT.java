@@ -46,9 +46,9 @@ class ProviderCheckoutIT extends AbstractRealProvidersIT {
     assertThat(opened.currency()).isEqualToIgnoringCase("usd");
     assertThat(opened.idempotencyKey()).isEqualTo("checkout:" + sessionId);
     String gateway = "http://localhost:" + port + "/";
-    assertThat(opened.successUrl()).isEqualTo(gateway + "?payment=paid&session_id=" + sessionId);
+    assertThat(opened.successUrl()).isEqualTo(gateway + "portal/checkout/" + sessionId);
     assertThat(opened.cancelUrl())
-        .isEqualTo(gateway + "?payment=cancelled&session_id=" + sessionId);
+        .isEqualTo(gateway + "portal/checkout/" + sessionId + "?cancelled");
     checkout(alice, sessionId)
         .expectStatus()
         .isAccepted()

@@ -44,7 +44,7 @@ class SandboxCheckoutIT extends AbstractGatewayIT {
         .expectStatus()
         .isEqualTo(HttpStatus.SEE_OTHER)
         .expectHeader()
-        .location(gateway + "?payment=paid&session_id=" + sessionId);
+        .location(gateway + "portal/checkout/" + sessionId);
 
     // The sandbox's webhook reaches the gateway on its own, moments later.
     Awaitility.await()
@@ -56,5 +56,29 @@ class SandboxCheckoutIT extends AbstractGatewayIT {
                     .exchange()
                     .expectStatus()
                     .isOk());
+
+    // The page the browser was sent back to says so, and what to send next (no log-in needed).
+    String token =
+        (String)
+            alice
+                .get()
+                .uri("/payments/checkout/" + sessionId)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("payment_token");
+    String returned =
+        client
+            .get()
+            .uri(URI.create(gateway + "portal/checkout/" + sessionId))
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(returned).contains("Payment received").contains(token);
   }
 }

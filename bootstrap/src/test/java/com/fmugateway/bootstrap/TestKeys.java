@@ -7,8 +7,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Test helper: get a fresh API key the way a client does. */
 final class TestKeys {
 
-  /** A fixed server secret for tests that share one database between gateways. */
-  static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
+  /** A fixed server secret (base64, as configured) for tests that share one database. */
+  static final String SECRET = "dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQtMDEyMzQ1Njc4OQ==";
 
   private TestKeys() {}
 

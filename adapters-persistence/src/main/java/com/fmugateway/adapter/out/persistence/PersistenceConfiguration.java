@@ -14,6 +14,7 @@ import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
+import com.fmugateway.adapter.out.persistence.limit.R2dbcFailedLogIns;
 import com.fmugateway.adapter.out.persistence.limit.R2dbcRateLimiter;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
@@ -130,6 +131,11 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcRateLimiter rateLimiter(DatabaseClient db, TransactionalOperator tx) {
     return new R2dbcRateLimiter(db, tx);
+  }
+
+  @Bean
+  public R2dbcFailedLogIns failedLogIns(DatabaseClient db) {
+    return new R2dbcFailedLogIns(db);
   }
 
   /** Purges old rate-limit windows every ten minutes; any instance may do it, it is idempotent. */

@@ -29,6 +29,14 @@ public final class ApiKeyHasher {
     return new ApiKeyHash(HexFormat.of().formatHex(mac(secret.reveal())));
   }
 
+  /**
+   * A check value of the server secret (the HMAC of a fixed label): equal for equal secrets, and
+   * telling nothing about the secret. Stored once, it catches a gateway started with another one.
+   */
+  public String fingerprint() {
+    return HexFormat.of().formatHex(mac("fmugw:api-key-secret-check:v1"));
+  }
+
   /** HMAC-SHA-256 of {@code message} under the server secret, for other values it must key. */
   public byte[] mac(String message) {
     try {

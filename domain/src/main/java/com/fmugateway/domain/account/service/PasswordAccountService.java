@@ -7,14 +7,17 @@ import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.ApiKeySecret;
 import com.fmugateway.domain.account.model.InvalidCredentialsException;
 import com.fmugateway.domain.account.model.IssuedApiKey;
+import com.fmugateway.domain.account.model.LogInLimits;
 import com.fmugateway.domain.account.model.Role;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.account.port.in.EnsureOperatorUseCase;
+import com.fmugateway.domain.account.port.in.LogInCommand;
 import com.fmugateway.domain.account.port.in.LogInUseCase;
 import com.fmugateway.domain.account.port.in.SignUpCommand;
 import com.fmugateway.domain.account.port.in.SignUpUseCase;
 import com.fmugateway.domain.account.port.out.AccountStore;
 import com.fmugateway.domain.account.port.out.ApiKeyStore;
+import com.fmugateway.domain.account.port.out.FailedLogIns;
 import com.fmugateway.domain.account.port.out.PasswordHasher;
 import com.fmugateway.domain.shared.model.AuditEvent;
 import com.fmugateway.domain.shared.port.out.AuditLog;
@@ -23,9 +26,13 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** Accounts with email and password: sign-up, log-in, and the configured first operator. */
+/**
+ * Accounts with email and password: sign-up, log-in (throttled per email and per address, and as
+ * slow for an unknown email as for a known one), and the configured first operator.
+ */
 public final class PasswordAccountService
     implements SignUpUseCase, LogInUseCase, EnsureOperatorUseCase {
 
@@ -35,6 +42,13 @@ public final class PasswordAccountService
   private final ApiKeyHasher keyHasher;
   private final Clock clock;
   private final AuditLog audit;
+  private final LogInThrottle throttle;
+
+  /**
+   * A hash of a random password no one knows: an unknown email is checked against it, so that it
+   * costs the same hashing time as a known one. Made once, on first need.
+   */
+  private final Mono<String> decoyHash;
 
   public PasswordAccountService(
       AccountStore accounts,
@@ -42,13 +56,20 @@ public final class PasswordAccountService
       PasswordHasher passwords,
       ApiKeyHasher keyHasher,
       Clock clock,
-      AuditLog audit) {
+      AuditLog audit,
+      FailedLogIns failedLogIns,
+      LogInLimits logInLimits) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.passwords = Objects.requireNonNull(passwords, "passwords");
     this.keyHasher = Objects.requireNonNull(keyHasher, "keyHasher");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.throttle =
+        new LogInThrottle(
+            Objects.requireNonNull(failedLogIns, "failedLogIns"),
+            Objects.requireNonNull(logInLimits, "logInLimits"));
+    this.decoyHash = Mono.defer(() -> passwords.hash(UUID.randomUUID().toString())).cache();
   }
 
   @Override
@@ -65,19 +86,28 @@ public final class PasswordAccountService
   }
 
   @Override
-  public Mono<Account> logIn(String email, String password) {
-    String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    String presented = password == null ? "" : password;
-    return accounts
-        .findCredentials(normalized)
-        .flatMap(
-            credentials ->
-                passwords
-                    .matches(presented, credentials.passwordHash())
-                    .filter(ok -> ok)
-                    .map(ok -> credentials.account()))
+  public Mono<Account> logIn(LogInCommand command) {
+    return throttle
+        .admit(command)
+        .then(Mono.defer(() -> verify(command)))
         .flatMap(account -> event(account, "login", account.id().toString()).thenReturn(account))
-        .switchIfEmpty(Mono.error(InvalidCredentialsException::new));
+        .switchIfEmpty(
+            Mono.defer(
+                () -> throttle.failed(command).then(Mono.error(InvalidCredentialsException::new))));
+  }
+
+  /** The account when the password matches; empty otherwise, after the same hashing work. */
+  private Mono<Account> verify(LogInCommand command) {
+    return accounts
+        .findCredentials(command.email())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            found ->
+                (found.isPresent() ? Mono.just(found.get().passwordHash()) : decoyHash)
+                    .flatMap(hash -> passwords.matches(command.password(), hash))
+                    .filter(ok -> ok && found.isPresent())
+                    .map(ok -> found.get().account()));
   }
 
   @Override

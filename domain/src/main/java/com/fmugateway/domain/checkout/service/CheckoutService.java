@@ -105,6 +105,14 @@ public final class CheckoutService
         .flatMap(this::state);
   }
 
+  @Override
+  public Mono<CheckoutState> returnedFrom(String sessionId) {
+    return sessions
+        .find(new PaymentSessionId(sessionId))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("no checkout " + sessionId)))
+        .flatMap(this::state);
+  }
+
   private Mono<CheckoutState> state(PaymentSession session) {
     Instant now = clock.now();
     if (session.status() == PaymentStatus.PENDING) {

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.portal;
 
+import com.fmugateway.domain.account.service.AccountQueryService;
 import com.fmugateway.domain.account.service.ApiKeyManagementService;
 import com.fmugateway.domain.account.service.IssueApiKeyService;
 import com.fmugateway.domain.account.service.PasswordAccountService;
@@ -37,6 +38,11 @@ public class PortalTestApplication {
   @Bean
   PasswordAccountService passwordAccountService(InMemoryGateway gateway) {
     return gateway.passwords;
+  }
+
+  @Bean
+  AccountQueryService accountQueryService(InMemoryGateway gateway) {
+    return gateway.accountQuery;
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.problem;
 
 import com.fmugateway.domain.account.model.InvalidCredentialsException;
+import com.fmugateway.domain.account.model.TooManyLogInAttemptsException;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentGoneException;
 import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
@@ -82,6 +83,10 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (ex instanceof InvalidCredentialsException) {
       return Problem.of(HttpStatus.UNAUTHORIZED, ex.getMessage());
+    }
+    if (ex instanceof TooManyLogInAttemptsException tooMany) {
+      return Problem.of(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage())
+          .with("retry_after", Math.max(1, tooMany.retryAfter().toSeconds()));
     }
     if (ex instanceof PaymentRequiredException payment) {
       return PaymentProblems.paymentRequired(payment.demand());

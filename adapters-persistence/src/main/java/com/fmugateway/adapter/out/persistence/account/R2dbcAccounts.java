@@ -8,11 +8,11 @@ import com.fmugateway.domain.account.model.ApiKey;
 import com.fmugateway.domain.account.model.ApiKeyHash;
 import com.fmugateway.domain.account.model.ApiKeyId;
 import com.fmugateway.domain.account.model.Credentials;
+import com.fmugateway.domain.account.model.EmailAlreadyRegisteredException;
 import com.fmugateway.domain.account.model.Role;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.account.port.out.AccountStore;
 import com.fmugateway.domain.account.port.out.ApiKeyStore;
-import com.fmugateway.domain.shared.model.InvalidInputException;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,8 +77,7 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .rowsUpdated()
         .thenReturn(account)
         .onErrorMap(
-            DataIntegrityViolationException.class,
-            e -> new InvalidInputException("email", "is already registered"));
+            DataIntegrityViolationException.class, e -> new EmailAlreadyRegisteredException());
   }
 
   @Override

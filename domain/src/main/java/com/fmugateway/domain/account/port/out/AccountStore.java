@@ -16,8 +16,7 @@ public interface AccountStore {
 
   /**
    * Stores a signed-up account with its password hash; fails with {@link
-   * com.fmugateway.domain.shared.model.InvalidInputException} (field {@code email}) when the email
-   * is taken.
+   * com.fmugateway.domain.account.model.EmailAlreadyRegisteredException} when the email is taken.
    */
   Mono<Account> createWithPassword(Account account, String passwordHash);
 

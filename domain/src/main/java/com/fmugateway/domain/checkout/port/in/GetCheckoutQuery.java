@@ -11,4 +11,11 @@ import reactor.core.publisher.Mono;
 public interface GetCheckoutQuery {
 
   Mono<CheckoutState> checkout(AccountId caller, String sessionId);
+
+  /**
+   * The checkout a provider sent a browser back from, known by its id alone: the id is the
+   * capability (unguessable, and given only to whoever opened the checkout). Same answers as {@link
+   * #checkout}; callers show only what its owner needs.
+   */
+  Mono<CheckoutState> returnedFrom(String sessionId);
 }

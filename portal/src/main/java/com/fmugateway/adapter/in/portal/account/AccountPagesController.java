@@ -1,32 +1,59 @@
 package com.fmugateway.adapter.in.portal.account;
 
 import com.fmugateway.adapter.in.portal.security.LoginFailureHandler;
+import com.fmugateway.adapter.in.portal.security.PortalSessions;
+import com.fmugateway.domain.account.model.EmailAlreadyRegisteredException;
+import com.fmugateway.domain.account.port.in.FindAccountQuery;
 import com.fmugateway.domain.account.port.in.SignUpCommand;
 import com.fmugateway.domain.account.port.in.SignUpUseCase;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
-/** Log-in and sign-up pages; sign-up shows the first API key once. */
+/**
+ * Log-in and sign-up pages. Signing up logs the new account in and shows its first API key once; an
+ * email that already has an account gets a message that does not say so.
+ */
 @Controller
 class AccountPagesController {
 
   private final SignUpUseCase signUp;
+  private final FindAccountQuery accounts;
 
-  AccountPagesController(SignUpUseCase signUp) {
+  AccountPagesController(SignUpUseCase signUp, FindAccountQuery accounts) {
     this.signUp = signUp;
+    this.accounts = accounts;
   }
 
+  /**
+   * The log-in form; {@code ?error} after a wrong password, {@code ?throttled=<minutes>} after too
+   * many, {@code ?logout} after logging out: each message only when its parameter is there.
+   */
   @GetMapping("/portal/login")
-  Mono<String> login(WebSession session, Model model) {
+  Mono<String> login(ServerHttpRequest request, WebSession session, Model model) {
     Object typed = session.getAttributes().remove(LoginFailureHandler.TYPED_EMAIL);
+    MultiValueMap<String, String> query = request.getQueryParams();
     model.addAttribute("email", typed instanceof String email ? email : "");
+    model.addAttribute("failed", query.containsKey("error"));
+    model.addAttribute("loggedOut", query.containsKey("logout"));
+    model.addAttribute("retryMinutes", minutes(query.getFirst("throttled")));
     return Mono.just("account/login");
+  }
+
+  private static Long minutes(String value) {
+    try {
+      return value == null ? null : Math.max(1, Math.min(Long.parseLong(value), 24 * 60));
+    } catch (NumberFormatException e) {
+      return 15L;
+    }
   }
 
   @GetMapping("/portal/signup")
@@ -36,14 +63,26 @@ class AccountPagesController {
   }
 
   @PostMapping("/portal/signup")
-  Mono<String> signUp(@ModelAttribute SignUpForm form, Model model) {
+  Mono<String> signUp(@ModelAttribute SignUpForm form, Model model, ServerWebExchange exchange) {
     model.addAttribute("form", new SignUpForm(form.email(), ""));
     return Mono.fromCallable(() -> new SignUpCommand(form.email(), form.password()))
         .flatMap(signUp::signUp)
+        .flatMap(
+            issued ->
+                accounts
+                    .account(issued.key().accountId())
+                    .flatMap(account -> PortalSessions.logIn(exchange, account))
+                    .thenReturn(issued))
         .map(
             issued -> {
               model.addAttribute("key", issued.secret().reveal());
               return "account/welcome";
+            })
+        .onErrorResume(
+            EmailAlreadyRegisteredException.class,
+            e -> {
+              model.addAttribute("errorField", "form");
+              return Mono.just("account/signup");
             })
         .onErrorResume(
             InvalidInputException.class,

@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A failed log-in goes back to the log-in page with its message and the email the user typed (kept
- * in the session, never in the URL; the password is never kept).
+ * in the session, never in the URL; the password is never kept). One refused for too many failures
+ * says how many minutes to wait.
  */
 public final class LoginFailureHandler implements ServerAuthenticationFailureHandler {
 
@@ -35,6 +36,11 @@ public final class LoginFailureHandler implements ServerAuthenticationFailureHan
                 t.getT2().getAttributes().put(TYPED_EMAIL, email);
               }
             })
-        .then(redirect.sendRedirect(exchange, FAILED));
+        .then(
+            redirect.sendRedirect(
+                exchange,
+                exception instanceof LogInThrottledException throttled
+                    ? URI.create("/portal/login?throttled=" + throttled.retryMinutes())
+                    : FAILED));
   }
 }

@@ -12,8 +12,9 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * The portal's security: form log-in with a session cookie, CSRF protection on every form, and the
- * operator pages for operators only (customers get 403).
+ * The portal's security: form log-in with a session cookie ({@code SameSite=Lax}, {@code Secure}
+ * over HTTPS), CSRF protection on every form, a Content-Security-Policy, and the operator pages for
+ * operators only (customers get 403).
  */
 public final class PortalSecurity {
 
@@ -21,6 +22,14 @@ public final class PortalSecurity {
   public static final String[] PORTAL_PATHS = {
     "/", "/portal", "/portal/**", "/assets/**", "/favicon.ico"
   };
+
+  /**
+   * Everything from the gateway itself (Chart.js included), nothing inline, no framing. No {@code
+   * form-action}: buying credits posts to the portal, which redirects to the provider's checkout.
+   */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
   private PortalSecurity() {}
 
@@ -40,13 +49,18 @@ public final class PortalSecurity {
                 routes
                     .pathMatchers("/", "/assets/**", "/favicon.ico")
                     .permitAll()
-                    .pathMatchers("/portal/login", "/portal/signup")
+                    .pathMatchers("/portal/login", "/portal/signup", "/portal/checkout/*")
                     .permitAll()
                     .pathMatchers("/portal/ops/**")
                     .hasRole("OPERATOR")
                     .anyExchange()
                     .authenticated())
         .exceptionHandling(denied -> denied.accessDeniedHandler(accessDenied))
+        // HSTS (a year) is among the defaults, sent only on HTTPS requests: behind a proxy that
+        // ends TLS, the forwarded headers say so when the gateway is configured to honour them.
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .formLogin(
             form ->
                 form.loginPage("/portal/login")

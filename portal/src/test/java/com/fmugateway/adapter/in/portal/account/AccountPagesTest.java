@@ -86,6 +86,50 @@ class AccountPagesTest {
   }
 
   @Test
+  void signingUp_logsTheNewAccountIn() {
+    PortalBrowser visitor = PortalBrowser.visitor(client);
+    visitor.post(
+        "/portal/signup",
+        visitor.page("/portal/signup"),
+        "email",
+        "in-" + System.nanoTime() + "@example.com",
+        "password",
+        PortalBrowser.PASSWORD);
+
+    assertThat(visitor.page("/portal")).containsPattern("id=\"balance\"").contains("Log out");
+  }
+
+  @Test
+  void signingUpWithARegisteredEmail_neitherSaysSoNorLogsIn() {
+    String email = "taken-" + System.nanoTime() + "@example.com";
+    PortalBrowser first = PortalBrowser.visitor(client);
+    first.post(
+        "/portal/signup",
+        first.page("/portal/signup"),
+        "email",
+        email,
+        "password",
+        "first pass 123");
+    PortalBrowser other = PortalBrowser.visitor(client);
+
+    EntityExchangeResult<String> result =
+        other.post(
+            "/portal/signup",
+            other.page("/portal/signup"),
+            "email",
+            email,
+            "password",
+            PortalBrowser.PASSWORD);
+
+    assertThat(result.getResponseBody())
+        .contains("id=\"signup-error\"")
+        .contains("could not create an account with these details")
+        .doesNotContain("registered")
+        .doesNotContain("id=\"new-key\"");
+    other.get("/portal").expectStatus().is3xxRedirection();
+  }
+
+  @Test
   void theDashboard_showsTheBalanceThePlanAndNoRunsYet() {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 

@@ -64,7 +64,7 @@ class RunPagesTest {
     assertThat(page).containsPattern("id=\"cost\"[^>]*>10<");
     assertThat(page).contains(">3</span> <span>samples");
     assertThat(page).contains("<td>real_out_max</td>").contains("<td>real_out_final</td>");
-    assertThat(page).contains("window.fmugwSeries = {\"time\":[0.0,0.5,1.0],\"real_out\":[");
+    assertThat(page).contains("id=\"series\">{\"time\":[0.0,0.5,1.0],\"real_out\":[");
     assertThat(page).contains("real_param=4").contains("value=\"real_out\"");
 
     String history = customer.page("/portal/runs");

@@ -84,6 +84,55 @@ class PortalSecurityTest {
   }
 
   @Test
+  void afterFiveWrongPasswordsForAnEmail_logInIsRefusedForAWhile_evenWithTheRightOne() {
+    PortalBrowser owner = PortalBrowser.customer(client, gateway);
+    String email = gateway.accounts.findById(owner.account()).block().email().orElseThrow();
+    PortalBrowser attacker = PortalBrowser.visitor(client);
+    for (int i = 0; i < 5; i++) {
+      EntityExchangeResult<String> failed =
+          attacker.post(
+              "/portal/login",
+              attacker.page("/portal/login"),
+              "username",
+              email,
+              "password",
+              "guess number " + i);
+      assertThat(failed.getResponseHeaders().getLocation()).hasToString("/portal/login?error");
+    }
+
+    PortalBrowser again = PortalBrowser.visitor(client);
+    EntityExchangeResult<String> refused =
+        again.post(
+            "/portal/login",
+            again.page("/portal/login"),
+            "username",
+            email,
+            "password",
+            PortalBrowser.PASSWORD);
+
+    assertThat(refused.getResponseHeaders().getLocation().toString())
+        .startsWith("/portal/login?throttled=");
+    assertThat(again.page(refused.getResponseHeaders().getLocation().toString()))
+        .containsPattern("Too many failed log-ins. Try again in \\d+ minutes.")
+        .doesNotContain("Wrong email or password.");
+    again.get("/portal").expectStatus().is3xxRedirection();
+  }
+
+  @Test
+  void aFirstVisitToLogIn_showsNeitherTheErrorNorTheLoggedOutNotice() {
+    String page = PortalBrowser.visitor(client).page("/portal/login");
+
+    assertThat(page).doesNotContain("Wrong email or password.").doesNotContain("logged out");
+  }
+
+  @Test
+  void afterLoggingOut_theLogInPageSaysSoAndShowsNoError() {
+    String page = PortalBrowser.visitor(client).page("/portal/login?logout");
+
+    assertThat(page).contains("You are logged out.").doesNotContain("Wrong email or password.");
+  }
+
+  @Test
   void aCustomer_getsTheForbiddenPageOnOperatorPages() {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
