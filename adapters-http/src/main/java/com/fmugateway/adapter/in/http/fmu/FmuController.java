@@ -3,9 +3,12 @@ package com.fmugateway.adapter.in.http.fmu;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListFmusQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
 import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
+import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.ByteBuffer;
@@ -32,11 +35,34 @@ class FmuController {
   private final UploadFmuUseCase upload;
   private final GetFmuQuery fmus;
   private final ListLibraryQuery library;
+  private final ListFmusQuery list;
 
-  FmuController(UploadFmuUseCase upload, GetFmuQuery fmus, ListLibraryQuery library) {
+  FmuController(
+      UploadFmuUseCase upload, GetFmuQuery fmus, ListLibraryQuery library, ListFmusQuery list) {
     this.upload = upload;
     this.fmus = fmus;
     this.library = library;
+    this.list = list;
+  }
+
+  @GetMapping("/fmus")
+  @Operation(
+      summary = "The FMUs you may run: your uploads, newest first, then the library",
+      description =
+          "Paged: `page` from 1, `size` 1 to 100 (default 20); `has_more` says whether another"
+              + " page follows. Library models are marked `built_in`; `library=false` lists your"
+              + " uploads only.")
+  Mono<FmuPageResponse> list(
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(defaultValue = "true") String library) {
+    return Mono.fromCallable(
+            () ->
+                new PageRequest(
+                    whole("page", page, 1), whole("size", size, PageRequest.DEFAULT_SIZE)))
+        .flatMap(request -> list.fmus(caller.accountId(), request, flag("library", library)))
+        .map(FmuPageResponse::from);
   }
 
   @GetMapping("/library")
@@ -73,6 +99,24 @@ class FmuController {
     return fmus.fmu(caller.accountId(), new FmuId(id))
         .flatMapIterable(fmu -> fmu.description().variables())
         .map(VariableResponse::from);
+  }
+
+  private static int whole(String field, String text, int otherwise) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "must be a whole number, not '" + text + "'");
+    }
+  }
+
+  private static boolean flag(String field, String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new InvalidInputException(field, "must be true or false, not '" + text + "'");
   }
 
   /** Copies each chunk out of Netty's pooled buffer and releases it at once: nothing piles up. */
