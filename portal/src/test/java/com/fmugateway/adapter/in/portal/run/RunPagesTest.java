@@ -251,7 +251,8 @@ class RunPagesTest {
     assertThat(form).contains("id=\"startTime\" name=\"startTime\" value=\"0.5\"");
     assertThat(form).contains("<option value=\"rk4\" selected=\"selected\">rk4</option>");
     assertThat(form).contains("id=\"rtol\" name=\"rtol\" value=\"0.0001\"");
-    assertThat(form).contains("id=\"kpis\" name=\"kpis\" value=\"real_out_max, real_out_final\"");
+    assertThat(form)
+        .contains("id=\"kpiNames\" name=\"kpis\" value=\"real_out_max, real_out_final\"");
     assertThat(form).contains("&quot;name&quot;:&quot;real_in&quot;").contains("[1.0,2.5]");
     assertThat(form).contains("<details id=\"more-settings\" open=\"open\">");
     assertThat(form).contains("id=\"model-name\"").contains("<strong>AllTypes</strong>");
