@@ -226,6 +226,8 @@ class PortalBrowserIT extends AbstractGatewayIT {
         .singleElement()
         .asString()
         .startsWith("FirstOrderLag");
+    browser.click("#run");
+    browser.await("#chart[data-plotted='true']");
 
     // A run with settings beyond the defaults, some of them under "More settings".
     browser.go("/portal/run?model=msl:BouncingBall");
@@ -244,6 +246,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
     // History names the model, and Run again brings every setting back.
     browser.go("/portal/runs");
     assertThat(browser.text("#history tbody tr:first-child .model")).isEqualTo("BouncingBall");
+    assertThat(browser.text("#history")).contains("FirstOrderLag").doesNotContain(uploadId);
     browser.click("#history tbody tr:first-child a.rerun");
     browser.await("#run-form");
     assertThat(browser.value("#fmuId")).isEqualTo("lib:BouncingBall");
