@@ -150,6 +150,58 @@ final class Browser implements AutoCloseable {
     return find("body").getText();
   }
 
+  /** Makes the window {@code width} by {@code height}, as a phone's screen is (390 by 844). */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** The width the page is laid out in: the viewport's, without the window's frame. */
+  long viewportWidth() {
+    return ((Number) driver.executeScript("return document.documentElement.clientWidth"))
+        .longValue();
+  }
+
+  /**
+   * The elements matching {@code css} that a user could not tap where they are: each is scrolled to
+   * vertically as a thumb would, and must then be displayed, lie wholly inside the viewport's width
+   * (no sideways scrolling to find it) and be the element a tap on its centre lands on. Returns a
+   * description of each that fails, so none means every one is reachable.
+   */
+  List<String> unreachable(String css) {
+    List<WebElement> elements = all(css);
+    List<String> problems = new java.util.ArrayList<>();
+    for (WebElement element : elements) {
+      driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});"
+              + " window.scrollTo(0, window.scrollY);",
+          element);
+      String problem =
+          (String)
+              driver.executeScript(
+                  "const e = arguments[0]; const r = e.getBoundingClientRect();"
+                      + " const w = document.documentElement.clientWidth;"
+                      + " const h = document.documentElement.clientHeight;"
+                      + " if (r.width === 0 || r.height === 0) return 'has no size';"
+                      + " if (window.scrollX !== 0) return 'needs the page scrolled sideways';"
+                      + " if (r.left < 0 || r.right > w + 0.5) return 'lies outside the width ('"
+                      + "   + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + w + ')';"
+                      + " if (r.top < 0 || r.bottom > h) return 'is not in view after scrolling';"
+                      + " const hit = document.elementFromPoint(r.left + r.width / 2,"
+                      + "   r.top + r.height / 2);"
+                      + " if (!hit || !(hit === e || e.contains(hit))) return 'is covered by '"
+                      + "   + (hit ? hit.outerHTML.slice(0, 80) : 'nothing');"
+                      + " return null;",
+                  element);
+      if (!element.isDisplayed()) {
+        problem = "is not displayed";
+      }
+      if (problem != null) {
+        problems.add(path() + " " + css + " '" + element.getText().strip() + "' " + problem);
+      }
+    }
+    return problems;
+  }
+
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
   Path screenshot(String name) {
     return screenshot(name, WIDTH);

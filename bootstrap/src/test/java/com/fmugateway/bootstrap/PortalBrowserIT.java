@@ -148,7 +148,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
 
     browser.go("/portal");
     assertThat(browser.text("#balance")).isEqualTo("190");
-    assertThat(browser.text("#recent-runs")).contains("lib:BouncingBall").contains("succeeded");
+    assertThat(browser.text("#recent-runs")).contains("BouncingBall").contains("succeeded");
     browser.screenshot("13-dashboard-after-run");
     browser.screenshot("13-dashboard-after-run-phone", 390);
     browser.go("/portal/runs");
@@ -203,6 +203,108 @@ class PortalBrowserIT extends AbstractGatewayIT {
   }
 
   @Test
+  void uploadsAreListedByNameRunAgainKeepsEverySettingAndEveryActionIsReachableOnAPhone()
+      throws java.io.IOException {
+    logIn(signUp(), PASSWORD);
+
+    // An upload is listed on the Models page by its model name, with a Run link that picks it.
+    browser.go("/portal/models");
+    assertThat(browser.has("#no-uploads")).isTrue();
+    browser.find("#file").sendKeys(libraryFmu("FirstOrderLag").toString());
+    browser.click("#upload");
+    browser.await("#variables");
+    String uploadId = browser.path().substring("/portal/models/".length());
+    browser.go("/portal/models");
+    assertThat(browser.text("#uploads tbody tr:first-child")).contains("FirstOrderLag");
+    assertThat(browser.pageText()).doesNotContain(uploadId);
+    browser.screenshot("20-models-with-upload");
+    browser.click("#uploads tbody tr:first-child a.run-link");
+    browser.await("#run-form");
+    assertThat(browser.value("#fmuId")).isEqualTo(uploadId);
+    assertThat(browser.text("#model-name")).contains("FirstOrderLag");
+    assertThat(
+            browser.all("#models option").stream()
+                .filter(o -> uploadId.equals(o.getDomProperty("value")))
+                .map(o -> o.getDomProperty("label")))
+        .singleElement()
+        .asString()
+        .startsWith("FirstOrderLag");
+    browser.click("#run");
+    browser.await("#chart[data-plotted='true']");
+
+    // A run with settings beyond the defaults, some of them under "More settings".
+    browser.go("/portal/run?model=msl:BouncingBall");
+    browser.type("#stopTime", "2");
+    browser.type("#step", "0.05");
+    browser.click("#fmuInterface option[value='me']");
+    browser.type("#startValues", "e=0.8");
+    browser.type("#outputs", "h");
+    browser.click("#more-settings summary");
+    browser.click("#solver option[value='rk4']");
+    browser.type("#kpiNames", "h_max, h_final");
+    browser.click("#run");
+    browser.await("#chart[data-plotted='true']");
+    assertThat(browser.text("#kpis")).contains("h_max").contains("h_final").doesNotContain("h_min");
+
+    // History names the model, and Run again brings every setting back.
+    browser.go("/portal/runs");
+    assertThat(browser.text("#history tbody tr:first-child .model")).isEqualTo("BouncingBall");
+    assertThat(browser.text("#history")).contains("FirstOrderLag").doesNotContain(uploadId);
+    browser.click("#history tbody tr:first-child a.rerun");
+    browser.await("#run-form");
+    assertThat(browser.value("#fmuId")).isEqualTo("lib:BouncingBall");
+    assertThat(browser.value("#stopTime")).isEqualTo("2");
+    assertThat(browser.value("#step")).isEqualTo("0.05");
+    assertThat(browser.value("#fmuInterface")).isEqualTo("me");
+    assertThat(browser.value("#startValues")).isEqualTo("e=0.8");
+    assertThat(browser.value("#outputs")).isEqualTo("h");
+    assertThat(browser.value("#solver")).isEqualTo("rk4");
+    assertThat(browser.value("#kpiNames")).isEqualTo("h_max, h_final");
+    assertThat(browser.find("#more-settings").getDomProperty("open")).isEqualTo("true");
+    browser.screenshot("21-run-again");
+    browser.click("#run");
+    browser.await("#chart[data-plotted='true']");
+    assertThat(browser.text("#kpis")).contains("h_final").doesNotContain("h_min");
+
+    // On a phone, every action of every table is on screen and takes the tap.
+    browser.go("/portal/keys");
+    browser.click("#create-key");
+    browser.await("#new-key");
+    browser.resize(390, 844);
+    assertThat(browser.viewportWidth()).isLessThanOrEqualTo(390);
+    Map<String, String> actions =
+        Map.of(
+            "/portal/keys", "#keys button.revoke, #create-key",
+            "/portal/runs", "#history a.rerun",
+            "/portal/models", "#uploads a, #library a, #upload",
+            "/portal/credits", "button[id^='buy-'], input[name='method'], #ledger code",
+            "/portal", "#recent-runs td");
+    java.util.List<String> unreachable = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> page : new java.util.TreeMap<>(actions).entrySet()) {
+      browser.go(page.getKey());
+      assertThat(browser.all(page.getValue())).as(page.getKey()).isNotEmpty();
+      unreachable.addAll(browser.unreachable(page.getValue()));
+    }
+    assertThat(unreachable).as("actions out of reach at 390 px").isEmpty();
+
+    browser.go("/portal/runs");
+    browser.screenshot("22-history-phone", 390);
+    browser.resize(390, 844);
+    browser.click("#history tbody tr:first-child a.rerun");
+    browser.await("#run-form");
+    assertThat(browser.value("#kpiNames")).isEqualTo("h_max, h_final");
+    browser.go("/portal/keys");
+    int active = browser.all("#keys button.revoke").size();
+    browser.click("#keys tbody tr:first-child button.revoke");
+    browser.until(d -> browser.all("#keys button.revoke").size() == active - 1);
+    browser.screenshot("23-keys-phone", 390);
+    browser.go("/portal/models");
+    browser.screenshot("24-models-phone", 390);
+    browser.go("/portal/credits");
+    browser.screenshot("25-credits-phone", 390);
+  }
+
+  @Test
   void aCustomerIsTurnedAwayFromOperatorPagesWithAPageNotAStackTrace() {
     logIn(signUp(), PASSWORD);
     assertThat(browser.has("#nav-ops")).as("an Operations link for a customer").isFalse();
@@ -249,6 +351,15 @@ class PortalBrowserIT extends AbstractGatewayIT {
                 + "return i < 0 ? null : t.querySelectorAll('tfoot td')[i].textContent.trim();",
             table,
             heading);
+  }
+
+  /** A built-in library FMU written to a file, for the upload field. */
+  private static java.nio.file.Path libraryFmu(String name) throws java.io.IOException {
+    java.nio.file.Path file =
+        java.nio.file.Files.createTempDirectory("fmu-upload-").resolve(name + ".fmu");
+    java.nio.file.Files.write(file, FmuApiIT.libraryFmu(name));
+    file.toFile().deleteOnExit();
+    return file;
   }
 
   private static java.nio.file.Path notAnFmu() {

@@ -2,11 +2,13 @@ package com.fmugateway.domain.fmu.service;
 
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuListing;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.LibraryModel;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.VariablePage;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListFmusQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.fmu.port.in.ListVariablesQuery;
 import com.fmugateway.domain.fmu.port.out.FmuCatalog;
@@ -14,13 +16,18 @@ import com.fmugateway.domain.fmu.port.out.FmuInspector;
 import com.fmugateway.domain.fmu.port.out.FmuStore;
 import com.fmugateway.domain.fmu.port.out.ModelLibrary;
 import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.shared.model.Page;
+import com.fmugateway.domain.shared.model.PageRequest;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Finds FMUs for a caller: the shared library, or the caller's own uploads and nobody else's. */
-public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery, ListVariablesQuery {
+public final class FmuQueryService
+    implements GetFmuQuery, ListLibraryQuery, ListFmusQuery, ListVariablesQuery {
 
   private final ModelLibrary library;
   private final FmuCatalog catalog;
@@ -55,6 +62,46 @@ public final class FmuQueryService implements GetFmuQuery, ListLibraryQuery, Lis
   public Flux<LibraryModel> library(String query) {
     String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
     return library.models().filter(model -> matches(model, needle));
+  }
+
+  /**
+   * The uploads fill the pages first, from the catalog a page at a time; the library models follow
+   * them, so a page may hold the last uploads and the first library models.
+   */
+  @Override
+  public Mono<Page<FmuListing>> fmus(AccountId caller, PageRequest page, boolean withLibrary) {
+    Mono<List<FmuListing>> builtIn =
+        withLibrary
+            ? library
+                .models()
+                .map(FmuListing::of)
+                .sort(Comparator.comparing(FmuListing::modelName))
+                .collectList()
+            : Mono.just(List.of());
+    return Mono.zip(catalog.count(caller), builtIn)
+        .flatMap(
+            counts -> {
+              long uploads = counts.getT1();
+              List<FmuListing> models = counts.getT2();
+              long offset = page.offset();
+              int fromUploads = (int) Math.max(0, Math.min(page.size(), uploads - offset));
+              Mono<List<FmuListing>> own =
+                  fromUploads == 0
+                      ? Mono.just(List.of())
+                      : catalog.list(caller, offset, fromUploads).map(FmuListing::of).collectList();
+              int libraryFrom = (int) Math.min(models.size(), Math.max(0, offset - uploads));
+              int libraryTo = Math.min(models.size(), libraryFrom + page.size() - fromUploads);
+              return own.map(
+                  items ->
+                      new Page<>(
+                          concat(items, models.subList(libraryFrom, libraryTo)),
+                          page,
+                          uploads + models.size()));
+            });
+  }
+
+  private static List<FmuListing> concat(List<FmuListing> first, List<FmuListing> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 
   private Mono<ResolvedFmu> resolveUpload(FmuRecord record) {

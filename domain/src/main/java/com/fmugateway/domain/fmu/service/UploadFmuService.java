@@ -65,6 +65,7 @@ public final class UploadFmuService implements UploadFmuUseCase {
             staged.sha256(),
             inspected.description().modelName(),
             inspected.description().fmiVersion(),
+            inspected.description().interfaces(),
             staged.sizeBytes(),
             clock.now());
     return store

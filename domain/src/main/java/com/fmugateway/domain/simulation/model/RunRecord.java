@@ -7,11 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One simulation request as metered: who ran what, how it ended, what it cost. */
+/**
+ * One simulation request as metered: who ran what, how it ended, what it cost. {@code modelName}
+ * and {@code request} are empty for runs recorded before they were kept.
+ */
 public record RunRecord(
     UUID id,
     AccountId accountId,
     String fmuId,
+    Optional<String> modelName,
     String fmuSha256,
     String fmuInterface,
     RunStatus status,
@@ -20,7 +24,8 @@ public record RunRecord(
     long costCredits,
     Duration cpuTime,
     Duration wallTime,
-    Instant createdAt) {
+    Instant createdAt,
+    Optional<RunRequest> request) {
 
   /** How a run ended. */
   public enum RunStatus {
@@ -32,6 +37,7 @@ public record RunRecord(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(fmuId, "fmuId");
+    Objects.requireNonNull(modelName, "modelName");
     Objects.requireNonNull(fmuSha256, "fmuSha256");
     Objects.requireNonNull(fmuInterface, "fmuInterface");
     Objects.requireNonNull(status, "status");
@@ -39,5 +45,6 @@ public record RunRecord(
     Objects.requireNonNull(cpuTime, "cpuTime");
     Objects.requireNonNull(wallTime, "wallTime");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(request, "request");
   }
 }

@@ -13,6 +13,7 @@ import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.Kpi;
 import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.RunRecord;
+import com.fmugateway.domain.simulation.model.RunRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationJob;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
@@ -83,7 +84,8 @@ public final class SimulateService implements SimulateUseCase {
         .flatMap(
             fmu -> {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
-              Run run = new Run(command.caller(), fmu, planned, UUID.randomUUID());
+              Run run =
+                  new Run(command.caller(), fmu, planned, UUID.randomUUID(), command.request());
               String fmuId = fmu.artifact().id().value();
               Mono<SimulationOutcome> paidAndRun =
                   billing
@@ -112,7 +114,11 @@ public final class SimulateService implements SimulateUseCase {
 
   /** One run being executed: what it runs, for whom, under which id. */
   private record Run(
-      AccountId caller, ResolvedFmu fmu, SimulationPlanner.Planned planned, UUID id) {}
+      AccountId caller,
+      ResolvedFmu fmu,
+      SimulationPlanner.Planned planned,
+      UUID id,
+      RunRequest request) {}
 
   /**
    * Runs the plan on secured funding. Success settles and records inside the run's chain; failure
@@ -189,6 +195,7 @@ public final class SimulateService implements SimulateUseCase {
         run.id(),
         run.caller(),
         run.fmu().artifact().id().value(),
+        Optional.of(run.fmu().description().modelName()),
         run.fmu().artifact().sha256().hex(),
         run.planned().plan().fmuInterface().code(),
         failureCause == null ? RunRecord.RunStatus.SUCCEEDED : RunRecord.RunStatus.FAILED,
@@ -197,7 +204,8 @@ public final class SimulateService implements SimulateUseCase {
         cost,
         cpu,
         wall,
-        clock.now());
+        clock.now(),
+        Optional.of(run.request()));
   }
 
   private SimulationReport report(

@@ -41,6 +41,7 @@ import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.RunRecord;
+import com.fmugateway.domain.simulation.model.RunRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
@@ -149,6 +150,43 @@ class SimulateServiceTest {
         .verifyComplete();
     assertThat(simulator.jobs()).isEmpty();
     assertThat(ledger.balance(CALLER).block()).isEqualTo(20);
+  }
+
+  @Test
+  void aRun_isRecordedWithEverySettingItWasAskedWithAndTheModelName() {
+    report(
+        service.simulate(
+            command()
+                .startTime(0.5)
+                .stopTime(2)
+                .step(0.25)
+                .startValues(Map.of("real_param", 1.5, "bool_in", true))
+                .inputSignals(
+                    List.of(
+                        new SignalSpec(
+                            "real_in", new double[] {0, 1}, new double[] {1, 2}, "linear")))
+                .outputs(List.of("real_out"))
+                .kpis(List.of("real_out_max"))
+                .build()));
+
+    RunRecord run = history.all().get(0);
+    assertThat(run.modelName()).contains("AllTypes");
+    assertThat(run.request())
+        .hasValueSatisfying(
+            request -> {
+              assertThat(request.startTime()).hasValue(0.5);
+              assertThat(request.stopTime()).hasValue(2);
+              assertThat(request.step()).hasValue(0.25);
+              assertThat(request.startValues())
+                  .containsExactlyInAnyOrderEntriesOf(Map.of("real_param", 1.5, "bool_in", true));
+              assertThat(request.inputSignals())
+                  .containsExactly(
+                      new RunRequest.Signal(
+                          "real_in", List.of(0.0, 1.0), List.of(1.0, 2.0), "linear"));
+              assertThat(request.outputs()).containsExactly("real_out");
+              assertThat(request.kpis()).containsExactly("real_out_max");
+              assertThat(request.fmuInterface()).isEmpty();
+            });
   }
 
   @Test

@@ -5,11 +5,13 @@ import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.VariablePage;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListFmusQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.fmu.port.in.ListVariablesQuery;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
 import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.model.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,16 +49,41 @@ class FmuController {
   private final GetFmuQuery fmus;
   private final ListLibraryQuery library;
   private final ListVariablesQuery variables;
+  private final ListFmusQuery list;
 
   FmuController(
       UploadFmuUseCase upload,
       GetFmuQuery fmus,
       ListLibraryQuery library,
-      ListVariablesQuery variables) {
+      ListVariablesQuery variables,
+      ListFmusQuery list) {
     this.upload = upload;
     this.fmus = fmus;
     this.library = library;
     this.variables = variables;
+    this.list = list;
+  }
+
+  @GetMapping("/fmus")
+  @Operation(
+      operationId = "listFmus",
+      summary = "The FMUs you may run: your uploads, newest first, then the library",
+      description =
+          "Paged: `page` from 1, `size` 1 to 100 (default 20); `has_more` says whether another"
+              + " page follows. Library models are marked `built_in`; `library=false` lists your"
+              + " uploads only.")
+  @ProblemResponses(400)
+  Mono<FmuPageResponse> list(
+      @AuthenticationPrincipal AuthenticatedAccount caller,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(defaultValue = "true") String library) {
+    return Mono.fromCallable(
+            () ->
+                new PageRequest(
+                    whole("page", page, 1), whole("size", size, PageRequest.DEFAULT_SIZE)))
+        .flatMap(request -> list.fmus(caller.accountId(), request, flag("library", library)))
+        .map(FmuPageResponse::from);
   }
 
   @GetMapping("/library")
@@ -134,6 +161,24 @@ class FmuController {
       answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
     }
     return answer.body(page.variables().stream().map(VariableResponse::from).toList());
+  }
+
+  private static int whole(String field, String text, int otherwise) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "must be a whole number, not '" + text + "'");
+    }
+  }
+
+  private static boolean flag(String field, String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new InvalidInputException(field, "must be true or false, not '" + text + "'");
   }
 
   /** Copies each chunk out of Netty's pooled buffer and releases it at once: nothing piles up. */

@@ -77,6 +77,7 @@ class ProblemResponsesTest {
                 new Sha256("c".repeat(64)),
                 "AllTypes",
                 "2.0",
+                java.util.Set.of(),
                 1024,
                 Instant.parse("2026-01-01T00:00:00Z")))
         .block();

@@ -2,13 +2,18 @@ package com.fmugateway.adapter.out.persistence.fmu;
 
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.fmu.port.out.FmuCatalog;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,7 +22,7 @@ import reactor.core.publisher.Mono;
 public final class R2dbcFmuCatalog implements FmuCatalog {
 
   private static final String COLUMNS =
-      "id, account_id, sha256, model_name, fmi_version, size_bytes, created_at";
+      "id, account_id, sha256, model_name, fmi_version, interfaces, size_bytes, created_at";
 
   private final DatabaseClient db;
 
@@ -32,7 +37,8 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
         db.sql(
                 "INSERT INTO fmus ("
                     + COLUMNS
-                    + ") VALUES (:id, :accountId, :sha256, :modelName, :fmiVersion, :size,"
+                    + ") VALUES (:id, :accountId, :sha256, :modelName, :fmiVersion, :interfaces,"
+                    + " :size,"
                     + " :createdAt) ON CONFLICT (account_id, sha256) DO NOTHING RETURNING "
                     + COLUMNS)
             .bind("id", candidate.id().value())
@@ -40,6 +46,7 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
             .bind("sha256", candidate.sha256().hex())
             .bind("modelName", candidate.modelName())
             .bind("fmiVersion", candidate.fmiVersion())
+            .bind("interfaces", codes(candidate.interfaces()))
             .bind("size", candidate.sizeBytes())
             .bind("createdAt", candidate.createdAt().atOffset(ZoneOffset.UTC))
             .map(R2dbcFmuCatalog::toRecord)
@@ -67,10 +74,48 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
     return db.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM fmus WHERE account_id = :accountId ORDER BY created_at DESC")
+                + " FROM fmus WHERE account_id = :accountId ORDER BY created_at DESC, id")
         .bind("accountId", owner.value())
         .map(R2dbcFmuCatalog::toRecord)
         .all();
+  }
+
+  @Override
+  public Flux<FmuRecord> list(AccountId owner, long offset, int limit) {
+    // id breaks ties between uploads of the same instant, so pages never repeat or skip one.
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM fmus WHERE account_id = :accountId ORDER BY created_at DESC, id"
+                + " OFFSET :offset LIMIT :limit")
+        .bind("accountId", owner.value())
+        .bind("offset", offset)
+        .bind("limit", limit)
+        .map(R2dbcFmuCatalog::toRecord)
+        .all();
+  }
+
+  @Override
+  public Mono<Long> count(AccountId owner) {
+    return db.sql("SELECT COUNT(*) AS n FROM fmus WHERE account_id = :accountId")
+        .bind("accountId", owner.value())
+        .map(row -> row.get("n", Long.class))
+        .one();
+  }
+
+  /** {@code cs,me}: the interfaces' codes in order. */
+  private static String codes(Set<FmuInterface> interfaces) {
+    return interfaces.stream().sorted().map(FmuInterface::code).collect(Collectors.joining(","));
+  }
+
+  private static Set<FmuInterface> interfaces(String codes) {
+    if (codes == null || codes.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(codes.split(","))
+        .map(FmuInterface::fromCode)
+        .flatMap(Optional::stream)
+        .collect(Collectors.toSet());
   }
 
   private static FmuRecord toRecord(Readable row) {
@@ -80,6 +125,7 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
         new Sha256(row.get("sha256", String.class)),
         row.get("model_name", String.class),
         row.get("fmi_version", String.class),
+        interfaces(row.get("interfaces", String.class)),
         row.get("size_bytes", Long.class),
         row.get("created_at", OffsetDateTime.class).toInstant());
   }

@@ -5,6 +5,7 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.Usage;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Mono;
 public final class R2dbcRunHistory implements RunHistory {
 
   private static final String COLUMNS =
-      "id, account_id, fmu_id, fmu_sha256, fmu_interface, status, failure_cause, quoted_credits,"
-          + " cost_credits, cpu_ms, wall_ms, created_at";
+      "id, account_id, fmu_id, model_name, fmu_sha256, fmu_interface, status, failure_cause,"
+          + " quoted_credits, cost_credits, cpu_ms, wall_ms, created_at, request";
 
   private final DatabaseClient db;
 
@@ -35,8 +36,8 @@ public final class R2dbcRunHistory implements RunHistory {
         db.sql(
                 "INSERT INTO runs ("
                     + COLUMNS
-                    + ") VALUES (:id, :a, :fmu, :sha, :iface, :status, :cause, :quoted, :cost, :cpu,"
-                    + " :wall, :at) ON CONFLICT (id) DO NOTHING")
+                    + ") VALUES (:id, :a, :fmu, :model, :sha, :iface, :status, :cause, :quoted,"
+                    + " :cost, :cpu, :wall, :at, :request) ON CONFLICT (id) DO NOTHING")
             .bind("id", run.id())
             .bind("a", run.accountId().value())
             .bind("fmu", run.fmuId())
@@ -48,7 +49,11 @@ public final class R2dbcRunHistory implements RunHistory {
             .bind("cpu", run.cpuTime().toMillis())
             .bind("wall", run.wallTime().toMillis())
             .bind("at", run.createdAt().atOffset(ZoneOffset.UTC));
-    return Sql.bindOptional(insert, "cause", run.failureCause(), String.class).then();
+    insert = Sql.bindOptional(insert, "cause", run.failureCause(), String.class);
+    insert = Sql.bindOptional(insert, "model", run.modelName(), String.class);
+    return Sql.bindOptional(
+            insert, "request", run.request().map(r -> Json.of(RunRequestJson.write(r))), Json.class)
+        .then();
   }
 
   @Override
@@ -88,6 +93,7 @@ public final class R2dbcRunHistory implements RunHistory {
         row.get("id", UUID.class),
         new AccountId(row.get("account_id", UUID.class)),
         row.get("fmu_id", String.class),
+        Optional.ofNullable(row.get("model_name", String.class)),
         row.get("fmu_sha256", String.class),
         row.get("fmu_interface", String.class),
         RunRecord.RunStatus.valueOf(row.get("status", String.class)),
@@ -96,6 +102,8 @@ public final class R2dbcRunHistory implements RunHistory {
         row.get("cost_credits", Long.class),
         Duration.ofMillis(row.get("cpu_ms", Long.class)),
         Duration.ofMillis(row.get("wall_ms", Long.class)),
-        row.get("created_at", OffsetDateTime.class).toInstant());
+        row.get("created_at", OffsetDateTime.class).toInstant(),
+        Optional.ofNullable(row.get("request", Json.class))
+            .map(json -> RunRequestJson.read(json.asString())));
   }
 }

@@ -212,6 +212,7 @@ class R2dbcAnalyticsReadModelIT {
                 UUID.randomUUID(),
                 account,
                 fmuId,
+                Optional.empty(),
                 "a".repeat(64),
                 "cs",
                 failure == null ? RunRecord.RunStatus.SUCCEEDED : RunRecord.RunStatus.FAILED,
@@ -220,7 +221,8 @@ class R2dbcAnalyticsReadModelIT {
                 cost,
                 Duration.ofMillis(5),
                 Duration.ofMillis(9),
-                at(at)))
+                at(at),
+                Optional.empty()))
         .block();
   }
 

@@ -18,5 +18,12 @@ public interface FmuCatalog {
   /** The owner's FMU with this id; empty for an unknown id or another account's FMU. */
   Mono<FmuRecord> find(AccountId owner, FmuId id);
 
+  /** All the owner's uploads, newest first. */
   Flux<FmuRecord> list(AccountId owner);
+
+  /** The owner's uploads, newest first, {@code limit} of them after skipping {@code offset}. */
+  Flux<FmuRecord> list(AccountId owner, long offset, int limit);
+
+  /** How many uploads the owner has. */
+  Mono<Long> count(AccountId owner);
 }

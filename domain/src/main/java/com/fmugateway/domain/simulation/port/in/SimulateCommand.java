@@ -5,6 +5,8 @@ import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.simulation.model.RunRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +91,35 @@ public record SimulateCommand(
       }
     }
     return elements;
+  }
+
+  /** The run's settings, to keep with the run: everything but who asks and how they pay. */
+  public RunRequest request() {
+    return new RunRequest(
+        startTime,
+        stopTime,
+        step,
+        startValues,
+        inputSignals.stream()
+            .filter(Objects::nonNull)
+            .map(
+                s ->
+                    new RunRequest.Signal(
+                        s.name() == null ? "" : s.name(),
+                        boxed(s.time()),
+                        boxed(s.values()),
+                        s.interpolation()))
+            .toList(),
+        outputs,
+        kpis,
+        fmuInterface,
+        solver,
+        rtol,
+        atol);
+  }
+
+  private static List<Double> boxed(double[] values) {
+    return values == null ? List.of() : Arrays.stream(values).boxed().toList();
   }
 
   private static void finite(String field, OptionalDouble value) {

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Turns the run form into a command: the outputs named (all of them when none is), and max, min,
- * mean and final KPIs of every Real one among them.
+ * Turns the run form into a command: the outputs named (all of them when none is), the KPIs named,
+ * or when none is, max, min, mean and final of every Real output among them; and the "more
+ * settings" as typed.
  */
 final class RunCommands {
 
@@ -24,28 +25,31 @@ final class RunCommands {
 
   static SimulateCommand from(RunForm form, PortalUser caller, ModelDescription model) {
     List<String> outputs = names(form.outputs());
+    List<String> named = names(form.kpis());
     List<String> kpis =
-        model.outputs().stream()
-            .filter(v -> v.type() == VariableType.REAL)
-            .filter(v -> outputs.isEmpty() || outputs.contains(v.name()))
-            .flatMap(
-                v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
-            .toList();
+        !named.isEmpty()
+            ? named
+            : model.outputs().stream()
+                .filter(v -> v.type() == VariableType.REAL)
+                .filter(v -> outputs.isEmpty() || outputs.contains(v.name()))
+                .flatMap(
+                    v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
+                .toList();
     return new SimulateCommand(
         caller.accountId(),
         caller.tier(),
         new FmuId(form.fmuId()),
-        OptionalDouble.empty(),
+        number("startTime", form.startTime()),
         number("stopTime", form.stopTime()),
         number("step", form.step()),
         startValues(form.startValues()),
-        List.of(),
+        InputSignalsText.read(form.inputSignals()),
         outputs,
         kpis,
         Optional.ofNullable(form.fmuInterface()).filter(s -> !s.isBlank()),
-        Optional.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
+        Optional.ofNullable(form.solver()).filter(s -> !s.isBlank()),
+        number("rtol", form.rtol()),
+        number("atol", form.atol()),
         PaymentChoice.CREDITS);
   }
 

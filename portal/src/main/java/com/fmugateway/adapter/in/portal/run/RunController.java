@@ -1,19 +1,24 @@
 package com.fmugateway.adapter.in.portal.run;
 
 import com.fmugateway.adapter.in.portal.model.LibraryEntryView;
+import com.fmugateway.adapter.in.portal.model.UploadView;
 import com.fmugateway.adapter.in.portal.security.PortalUser;
 import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.fmu.port.in.ListFmusQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.LimitReachedException;
 import com.fmugateway.domain.shared.model.NotFoundException;
+import com.fmugateway.domain.shared.model.PageRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +28,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 
-/** Run a model from a form; see its outputs plotted, its KPIs and a CSV download. */
+/**
+ * Run a model from a form (the library and the customer's uploads suggested by name); see its
+ * outputs plotted, its KPIs and a CSV download; run a past run again with every setting it had.
+ */
 @Controller
 class RunController {
 
@@ -33,18 +41,45 @@ class RunController {
   private final GetFmuQuery fmus;
   private final SimulateUseCase simulate;
   private final GetRunsQuery runs;
+  private final ListFmusQuery uploads;
 
   RunController(
-      ListLibraryQuery library, GetFmuQuery fmus, SimulateUseCase simulate, GetRunsQuery runs) {
+      ListLibraryQuery library,
+      GetFmuQuery fmus,
+      SimulateUseCase simulate,
+      GetRunsQuery runs,
+      ListFmusQuery uploads) {
     this.library = library;
     this.fmus = fmus;
     this.simulate = simulate;
     this.runs = runs;
+    this.uploads = uploads;
   }
 
   @GetMapping("/portal/run")
-  Mono<String> form(@RequestParam(required = false) String model, Model page) {
-    return formPage(RunForm.defaults(model), page);
+  Mono<String> form(
+      @AuthenticationPrincipal PortalUser user,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String again,
+      Model page) {
+    if (again == null) {
+      return formPage(user, RunForm.defaults(model), page);
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(again);
+    } catch (IllegalArgumentException e) {
+      return failed(user, RunForm.defaults(model), page, "again", unknownRun());
+    }
+    return runs.run(user.accountId(), id)
+        .flatMap(run -> formPage(user, RunForm.again(run), page))
+        .onErrorResume(
+            NotFoundException.class,
+            e -> failed(user, RunForm.defaults(model), page, "again", unknownRun()));
+  }
+
+  private static String unknownRun() {
+    return "That run is not in your history; the form shows the defaults.";
   }
 
   @PostMapping("/portal/run")
@@ -58,27 +93,30 @@ class RunController {
         .flatMap(
             outcome -> {
               if (outcome instanceof SimulationOutcome.PaymentRequired required) {
-                return failed(form, page, "credits", required.demand().message());
+                return failed(user, form, page, "credits", required.demand().message());
               }
               SimulationReport report = ((SimulationOutcome.Completed) outcome).report();
               page.addAttribute("result", RunResultView.of(report));
-              return formPage(form, page);
+              return formPage(user, form, page);
             })
         .onErrorResume(
-            InvalidInputException.class, e -> failed(form, page, e.field(), e.getMessage()))
+            InvalidInputException.class, e -> failed(user, form, page, e.field(), e.getMessage()))
         .onErrorResume(
-            SimulationFailedException.class, e -> failed(form, page, "run", e.getMessage()))
-        .onErrorResume(LimitReachedException.class, e -> failed(form, page, "run", e.getMessage()))
+            SimulationFailedException.class, e -> failed(user, form, page, "run", e.getMessage()))
+        .onErrorResume(
+            LimitReachedException.class, e -> failed(user, form, page, "run", e.getMessage()))
         .onErrorResume(
             ProviderUnavailableException.class,
             e ->
                 failed(
+                    user,
                     form,
                     page,
                     "credits",
                     "Your credits do not cover this run and the payment provider cannot be"
                         + " reached right now; nothing was charged. Try again shortly."))
-        .onErrorResume(NotFoundException.class, e -> failed(form, page, "fmuId", e.getMessage()));
+        .onErrorResume(
+            NotFoundException.class, e -> failed(user, form, page, "fmuId", e.getMessage()));
   }
 
   @GetMapping("/portal/runs")
@@ -92,21 +130,44 @@ class RunController {
             });
   }
 
-  private Mono<String> failed(RunForm form, Model page, String field, String message) {
+  private Mono<String> failed(
+      PortalUser user, RunForm form, Model page, String field, String message) {
     page.addAttribute("errorField", field);
     page.addAttribute("error", message);
-    return formPage(form, page);
+    return formPage(user, form, page);
   }
 
-  private Mono<String> formPage(RunForm form, Model page) {
+  /** The form, its suggestions (uploads, newest first, then the library) and the model's name. */
+  private Mono<String> formPage(PortalUser user, RunForm form, Model page) {
     page.addAttribute("form", form);
-    return library
-        .library("")
-        .collectList()
+    return Mono.zip(
+            library.library("").collectList(),
+            uploads.fmus(user.accountId(), new PageRequest(1, PageRequest.MAX_SIZE), false))
         .map(
-            models -> {
-              page.addAttribute("library", models.stream().map(LibraryEntryView::of).toList());
+            found -> {
+              List<LibraryEntryView> models =
+                  found.getT1().stream().map(LibraryEntryView::of).toList();
+              List<UploadView> mine = found.getT2().items().stream().map(UploadView::of).toList();
+              page.addAttribute("library", models);
+              page.addAttribute("uploads", mine);
+              page.addAttribute("modelName", modelName(form.fmuId(), mine));
               return "run/run";
             });
+  }
+
+  /** The name of the chosen model when it is one of the suggestions; null otherwise. */
+  private static String modelName(String fmuId, List<UploadView> uploads) {
+    if (fmuId == null || fmuId.isBlank()) {
+      return null;
+    }
+    FmuId id = new FmuId(fmuId.strip());
+    if (id.isLibrary()) {
+      return id.libraryName();
+    }
+    return uploads.stream()
+        .filter(u -> u.id().equals(id.value()))
+        .map(UploadView::name)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -69,6 +69,31 @@ class ModelPagesTest {
   }
 
   @Test
+  void uploads_areListedByNameWithARunLink_andOnlyToTheirOwner() {
+    PortalBrowser customer = PortalBrowser.customer(client, gateway);
+    PortalBrowser stranger = PortalBrowser.customer(client, gateway);
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts.part("file", new ByteArrayResource("listed upload".getBytes())).filename("Mine.fmu");
+    String location =
+        customer
+            .postMultipart("/portal/models", customer.page("/portal/models"), parts)
+            .getResponseHeaders()
+            .getLocation()
+            .toString();
+    String id = location.substring("/portal/models/".length());
+
+    String mine = customer.page("/portal/models");
+    assertThat(mine).contains("id=\"uploads\"");
+    assertThat(mine)
+        .contains("href=\"/portal/models/" + id + "\" title=\"" + id + "\">AllTypes</a>");
+    assertThat(mine).contains("href=\"/portal/run?model=" + id + "\"");
+    assertThat(mine).contains(">13 B</td>");
+
+    String theirs = stranger.page("/portal/models");
+    assertThat(theirs).doesNotContain(id).contains("id=\"no-uploads\"");
+  }
+
+  @Test
   void anUnknownModel_isTheNotFoundPage() {
     PortalBrowser.customer(client, gateway)
         .get("/portal/models/lib:Nope")
