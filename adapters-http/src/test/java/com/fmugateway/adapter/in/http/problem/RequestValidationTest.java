@@ -7,10 +7,12 @@ import com.fmugateway.adapter.in.http.HttpSliceTest;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
 import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.Sha256;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -177,6 +179,7 @@ class RequestValidationTest {
                 new Sha256("d".repeat(64)),
                 "AllTypes",
                 "2.0",
+                Set.of(FmuInterface.CO_SIMULATION),
                 1024,
                 Instant.parse("2026-01-01T00:00:00Z")))
         .block();
