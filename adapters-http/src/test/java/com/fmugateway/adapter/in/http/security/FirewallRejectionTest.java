@@ -35,7 +35,7 @@ class FirewallRejectionTest {
           .value(
               detail ->
                   org.assertj.core.api.Assertions.assertThat((String) detail)
-                      .contains("not allowed"));
+                      .contains("does not accept"));
     }
   }
 }
