@@ -35,6 +35,9 @@ abstract class AbstractGatewayIT {
     // Every test opens fresh accounts from 127.0.0.1; RateLimitIT checks the limits themselves.
     registry.add("fmugw.billing.anonymous-per-minute", () -> "100000");
     registry.add("fmugw.billing.tiers.free.runs-per-minute", () -> "100000");
+    // The operator logs in (a key each time) once per test; RateLimitIT checks the key limits.
+    registry.add("fmugw.keys.max-active", () -> "100000");
+    registry.add("fmugw.keys.per-window", () -> "100000");
     // Short enough that HostileUploadIT's endless loop ends quickly; BouncingBall takes ~10 ms.
     registry.add("fmugw.simulation.timeout", () -> "5s");
   }

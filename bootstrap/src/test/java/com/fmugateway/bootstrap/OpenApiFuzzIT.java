@@ -353,6 +353,7 @@ class OpenApiFuzzIT extends AbstractOperatorIT {
         new Baseline("DELETE", "/account/keys/{key_id}", null, key, null)
             .withPath("key_id", String.valueOf(spare.get("key_id"))));
     b.put("GET /library", new Baseline("GET", "/library?query=Ball", null, key, null));
+    b.put("GET /fmus", new Baseline("GET", "/fmus?page=1&size=5&library=true", null, key, null));
     b.put(
         "GET /fmus/{id}",
         new Baseline("GET", "/fmus/{id}", null, key, null).withPath("id", "lib:BouncingBall"));
@@ -403,6 +404,7 @@ class OpenApiFuzzIT extends AbstractOperatorIT {
             key,
             json));
     b.put("GET /health", new Baseline("GET", "/health", null, null, null));
+    b.put("GET /health/ready", new Baseline("GET", "/health/ready", null, null, null));
     b.put("GET /admin/audit", new Baseline("GET", "/admin/audit?limit=5", null, operator, null));
     for (String report :
         List.of("", "/revenue", "/simulations", "/accounts", "/funnel", "/failures", "/models")) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ class ApiDocumentCustomizer implements OpenApiCustomizer {
   static final String PAYMENT_REQUIRED = "PaymentRequiredProblem";
   private static final String REF = "#/components/schemas/";
   private static final String TEXT_CSV = "text/csv";
+
+  /** NON_EMPTY records whose members are each absent when empty: none is required. */
+  private static final Set<String> SPARSE = Set.of("NonFinite");
 
   @Override
   public void customise(OpenAPI openApi) {
@@ -52,7 +56,8 @@ class ApiDocumentCustomizer implements OpenApiCustomizer {
   private static void requireAlwaysWrittenMembers(String name, Schema<?> schema) {
     if (schema.getProperties() == null
         || schema.getRequired() != null
-        || name.endsWith("Request")) {
+        || name.endsWith("Request")
+        || SPARSE.contains(name)) {
       return;
     }
     schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));

@@ -17,17 +17,22 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SimulateResponse(
-    String runId,
-    String fmuId,
-    @Schema(allowableValues = {"ok"}) String status,
-    CostResponse cost,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String runId,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String fmuId,
+    @Schema(
+            allowableValues = {"ok"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String status,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CostResponse cost,
     @Schema(
             description =
                 "Columnar: time and one array per variable (numbers, or booleans or strings for"
-                    + " such variables)")
+                    + " such variables)",
+            requiredMode = Schema.RequiredMode.REQUIRED)
         Map<String, Object> results,
-    Map<String, Double> kpis,
-    ProvenanceResponse provenance,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Double> kpis,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProvenanceResponse provenance,
+    // Only when some value is not finite: which, and how it is spelt.
     @JsonInclude(JsonInclude.Include.NON_NULL) NonFinite nonFinite) {
 
   /**
