@@ -1,7 +1,6 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.account.model.ApiKeyHasher;
-import com.fmugateway.domain.account.model.LogInLimits;
 import com.fmugateway.domain.account.port.out.AccountStore;
 import com.fmugateway.domain.account.port.out.ApiKeyStore;
 import com.fmugateway.domain.account.port.out.FailedLogIns;
@@ -58,9 +57,10 @@ class AccountWiring {
       ApiKeyHasher keyHasher,
       Clock clock,
       AuditLog audit,
-      FailedLogIns failedLogIns) {
+      FailedLogIns failedLogIns,
+      LogInProperties logIn) {
     return new PasswordAccountService(
-        accounts, keys, passwords, keyHasher, clock, audit, failedLogIns, LogInLimits.DEFAULT);
+        accounts, keys, passwords, keyHasher, clock, audit, failedLogIns, logIn.limits());
   }
 
   @Bean

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
   SimulationProperties.class,
   BillingProperties.class,
   PaymentProperties.class,
-  KeyProperties.class
+  KeyProperties.class,
+  LogInProperties.class
 })
 class SharedWiring {
 

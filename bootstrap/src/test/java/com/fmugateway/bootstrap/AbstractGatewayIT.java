@@ -38,6 +38,10 @@ abstract class AbstractGatewayIT {
     // The operator logs in (a key each time) once per test; RateLimitIT checks the key limits.
     registry.add("fmugw.keys.max-active", () -> "100000");
     registry.add("fmugw.keys.per-window", () -> "100000");
+    // Every test logs in from 127.0.0.1, some with wrong passwords on purpose; the throttle's own
+    // tests (PasswordAccountServiceTest, LogInApiTest, PortalSecurityTest) check the limits.
+    registry.add("fmugw.log-in.per-address", () -> "100000");
+    registry.add("fmugw.log-in.per-email", () -> "100000");
     // Short enough that HostileUploadIT's endless loop ends quickly; BouncingBall takes ~10 ms.
     registry.add("fmugw.simulation.timeout", () -> "5s");
   }
