@@ -75,14 +75,11 @@ class FmuController {
   @ProblemResponses(400)
   Mono<FmuPageResponse> list(
       @AuthenticationPrincipal AuthenticatedAccount caller,
-      @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size,
-      @RequestParam(defaultValue = "true") String library) {
-    return Mono.fromCallable(
-            () ->
-                new PageRequest(
-                    whole("page", page, 1), whole("size", size, PageRequest.DEFAULT_SIZE)))
-        .flatMap(request -> list.fmus(caller.accountId(), request, flag("library", library)))
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+      @RequestParam(defaultValue = "true") boolean library) {
+    return Mono.fromCallable(() -> new PageRequest(page, size))
+        .flatMap(request -> list.fmus(caller.accountId(), request, library))
         .map(FmuPageResponse::from);
   }
 
@@ -161,24 +158,6 @@ class FmuController {
       answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
     }
     return answer.body(page.variables().stream().map(VariableResponse::from).toList());
-  }
-
-  private static int whole(String field, String text, int otherwise) {
-    if (text == null || text.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(field, "must be a whole number, not '" + text + "'");
-    }
-  }
-
-  private static boolean flag(String field, String text) {
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw new InvalidInputException(field, "must be true or false, not '" + text + "'");
   }
 
   /** Copies each chunk out of Netty's pooled buffer and releases it at once: nothing piles up. */

@@ -71,7 +71,10 @@ class WebLayerProblemsTest {
 
   @Test
   void requestsTheFirewallRefuses_are400ProblemJson() throws Exception {
-    for (String path : new String[] {"/%2e%2e/account", "/fmus/a%2Fb", "/fmus/a%5Cb"}) {
+    for (String path :
+        new String[] {
+          "/%2e%2e/account", "/fmus/a%2Fb", "/fmus/a%5Cb", "/fmus/%2e%2e", "/runs/%00", "/fmus/%25"
+        }) {
       problem(
           http.send(
               "GET "
