@@ -4,13 +4,17 @@ import com.fmugateway.adapter.out.persistence.account.BcryptPasswordHasher;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
 import com.fmugateway.adapter.out.persistence.audit.R2dbcAuditLog;
+import com.fmugateway.adapter.out.persistence.blob.R2dbcBlobStore;
+import com.fmugateway.adapter.out.persistence.blob.S3BlobStore;
+import com.fmugateway.adapter.out.persistence.blob.S3Clients;
+import com.fmugateway.adapter.out.persistence.blob.StorageProperties;
 import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
 import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
-import com.fmugateway.adapter.out.persistence.fmu.FilesystemFmuStore;
+import com.fmugateway.adapter.out.persistence.fmu.CachingFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
 import com.fmugateway.adapter.out.persistence.health.DatabaseHealthProbe;
@@ -23,25 +27,35 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import com.fmugateway.domain.shared.model.PeriodicJob;
+import com.fmugateway.domain.shared.port.out.BlobStore;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * The persistence adapter: the database server, its connection pool, the store adapters and their
  * periodic clean-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DatabaseProperties.class, FmuStoreProperties.class})
+@EnableConfigurationProperties({
+  DatabaseProperties.class,
+  FmuStoreProperties.class,
+  StorageProperties.class
+})
 public class PersistenceConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
   @Bean(destroyMethod = "close")
   DatabaseServer databaseServer(DatabaseProperties properties) {
@@ -108,9 +122,63 @@ public class PersistenceConfiguration {
     return new R2dbcFmuCatalog(db);
   }
 
+  /**
+   * The shared blob store every node reaches: PostgreSQL (the default, the gateway's own database)
+   * or an S3-compatible bucket ({@code FMUGW_STORAGE=s3}).
+   */
   @Bean
-  public FilesystemFmuStore fmuStore(FmuStoreProperties properties) {
-    return new FilesystemFmuStore(properties.dir());
+  public BlobStore blobStore(
+      StorageProperties storage, DatabaseClient db, FmuStoreProperties fmuStore) {
+    if (storage.kind() == StorageProperties.Kind.POSTGRES) {
+      log.info("Shared storage: PostgreSQL");
+      return new R2dbcBlobStore(db);
+    }
+    StorageProperties.S3 s3 = storage.s3();
+    String bucket =
+        s3.bucket()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "FMUGW_STORAGE=s3 needs FMUGW_STORAGE_S3_BUCKET (the bucket's name)"));
+    log.info("Shared storage: S3 {}", s3);
+    S3BlobStore store =
+        new S3BlobStore(S3Clients.create(s3), bucket, fmuStore.dir().resolve(".staging"));
+    store.ensureBucket();
+    return store;
+  }
+
+  /** FMU archives in the shared store, with this node's bounded cache in the FMU folder. */
+  @Bean
+  public CachingFmuStore fmuStore(
+      BlobStore blobs, FmuStoreProperties fmuStore, StorageProperties storage) {
+    return CachingFmuStore.open(
+        blobs,
+        fmuStore.dir(),
+        storage.cache().maxSize().toBytes(),
+        storage.cache().inUse(),
+        java.time.Instant::now);
+  }
+
+  /**
+   * Stores archives kept in the FMU folder before the shared store existed; right after start-up
+   * and daily after that (idempotent), so an interrupted pass is finished later.
+   */
+  @Bean
+  public PeriodicJob localFmuMigration(CachingFmuStore fmus) {
+    return new PeriodicJob(
+        "local FMU migration", Duration.ofDays(1), Duration.ZERO, fmus.localImport()::run);
+  }
+
+  /** Purges chunks of blob uploads that a node died in the middle of, a day after they began. */
+  @Bean
+  public PeriodicJob abandonedBlobUploadPurge(BlobStore blobs) {
+    return PeriodicJob.every(
+        Duration.ofHours(1),
+        "abandoned blob upload purge",
+        () ->
+            blobs instanceof R2dbcBlobStore r2dbc
+                ? r2dbc.purgeAbandoned(Duration.ofDays(1))
+                : Mono.empty());
   }
 
   @Bean
