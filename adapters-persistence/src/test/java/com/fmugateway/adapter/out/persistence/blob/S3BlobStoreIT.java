@@ -1,64 +1,77 @@
 package com.fmugateway.adapter.out.persistence.blob;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.adapter.out.persistence.testing.LocalS3Server;
 import com.fmugateway.domain.fixtures.BlobStoreContract;
+import com.fmugateway.domain.shared.model.BlobKey;
 import com.fmugateway.domain.shared.port.out.BlobStore;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Properties;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** The contract against S3Proxy (a real S3 REST server, in memory) through the AWS SDK. */
+/** The contract against a local S3-compatible server (S3Proxy, in memory) through the AWS SDK. */
 class S3BlobStoreIT extends BlobStoreContract {
 
-  private static S3Proxy proxy;
+  private static LocalS3Server server;
+  private static S3Client client;
   private static S3BlobStore store;
   @TempDir static Path spool;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    Properties properties = new Properties();
-    BlobStoreContext context =
-        ContextBuilder.newBuilder("transient")
-            .credentials("identity", "credential")
-            .overrides(properties)
-            .build(BlobStoreContext.class);
-    proxy =
-        S3Proxy.builder()
-            .blobStore(context.getBlobStore())
-            .awsAuthentication(org.gaul.s3proxy.AuthenticationType.AWS_V2_OR_V4, "access", "secret")
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.onSpinWait();
-    }
-    URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    StorageProperties.S3 settings =
-        new StorageProperties.S3(
-            Optional.of("blobs"),
-            Optional.of(endpoint),
-            "us-east-1",
-            Optional.of("access"),
-            Optional.of("secret"),
-            true);
-    store = new S3BlobStore(S3Clients.create(settings), "blobs", spool);
+  static void startServer() {
+    server = LocalS3Server.start();
+    client =
+        S3Clients.create(
+            new StorageProperties.S3(
+                Optional.of("blobs"),
+                Optional.of(server.endpoint()),
+                "us-east-1",
+                Optional.of(LocalS3Server.ACCESS_KEY),
+                Optional.of(LocalS3Server.SECRET_KEY),
+                true));
+    store = new S3BlobStore(client, "blobs", spool);
     store.ensureBucket();
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void stopServer() {
     store.close();
-    proxy.stop();
+    server.close();
   }
 
   @Override
   protected BlobStore store() {
     return store;
+  }
+
+  @Test
+  void aBlobIsOneObject_underItsKey_withItsHashInTheMetadata() {
+    BlobKey key = newKey();
+
+    String sha = store.put(key, chunks(randomBytes(1000, 21), 100)).block().sha256();
+
+    assertThat(client.headObject(h -> h.bucket("blobs").key(key.value())).metadata())
+        .containsEntry(S3BlobStore.SHA256_METADATA, sha);
+  }
+
+  @Test
+  void refusedBytes_neverReachTheBucket_andTheSpoolIsLeftEmpty() throws Exception {
+    BlobKey key = BlobKey.sha256(sha256(randomBytes(10, 22)));
+
+    store
+        .put(key, chunks(randomBytes(5000, 23), 500), key.value().substring(7))
+        .onErrorComplete()
+        .block();
+
+    assertThat(client.listObjectsV2(l -> l.bucket("blobs").prefix(key.value())).keyCount())
+        .isZero();
+    try (var files = java.nio.file.Files.list(spool)) {
+      assertThat(files).isEmpty();
+    }
   }
 }
