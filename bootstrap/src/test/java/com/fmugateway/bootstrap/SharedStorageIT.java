@@ -3,6 +3,7 @@ package com.fmugateway.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
+import com.fmugateway.adapter.out.persistence.testing.LocalS3Server;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,34 @@ class SharedStorageIT {
       assertUsable(as(second, key), uploaded);
       assertThat(archivesIn(secondDataDir)).containsExactly(uploaded.get("sha256") + ".fmu");
     }
+  }
+
+  @Test
+  void withS3Storage_anFmuUploadedThroughOneGateway_isRunThroughAnother_andNotInPostgres()
+      throws Exception {
+    DatabaseEndpoint database = TestDatabase.freshDatabase();
+    String url = TestDatabase.url(database);
+    try (LocalS3Server s3 = LocalS3Server.start();
+        RunningGateway first = RunningGateway.start(s3Settings(url, firstDataDir, s3));
+        RunningGateway second = RunningGateway.start(s3Settings(url, secondDataDir, s3))) {
+      String key = TestKeys.issue(first.client()).get("key");
+
+      Map<String, Object> uploaded =
+          FmuApiIT.upload(as(first, key), FmuApiIT.libraryFmu("VanDerPol"), 201);
+
+      assertUsable(as(second, key), uploaded);
+      assertThat(count(database, "SELECT count(*) FROM blobs")).isZero();
+    }
+  }
+
+  private static Map<String, String> s3Settings(String url, Path dataDir, LocalS3Server s3) {
+    Map<String, String> settings = settings(url, dataDir);
+    settings.put("fmugw.storage.kind", "s3");
+    settings.put("fmugw.storage.s3.bucket", "fmus");
+    settings.put("fmugw.storage.s3.endpoint", s3.endpoint().toString());
+    settings.put("fmugw.storage.s3.access-key", LocalS3Server.ACCESS_KEY);
+    settings.put("fmugw.storage.s3.secret-key", LocalS3Server.SECRET_KEY);
+    return settings;
   }
 
   @Test
