@@ -77,7 +77,9 @@ public final class CachingFmuStore implements FmuStore {
     Sha256 sha = staged.sha256();
     return blobs
         .put(BlobKey.sha256(sha.hex()), FileContent.read(staged.file()), sha.hex())
-        .then(Mono.fromCallable(() -> cache.admit(sha, staged.file())).subscribeOn(io));
+        .then(Mono.fromCallable(() -> cache.admit(sha, staged.file())).subscribeOn(io))
+        // Not kept (the shared store is unreachable): the staged upload must not linger.
+        .onErrorResume(e -> discard(staged).then(Mono.error(e)));
   }
 
   @Override

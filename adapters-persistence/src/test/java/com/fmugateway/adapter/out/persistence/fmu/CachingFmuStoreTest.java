@@ -9,6 +9,9 @@ import com.fmugateway.domain.fmu.model.StagedFmu;
 import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import com.fmugateway.domain.shared.model.BlobIntegrityException;
 import com.fmugateway.domain.shared.model.BlobKey;
+import com.fmugateway.domain.shared.model.StoreUnavailableException;
+import com.fmugateway.domain.shared.model.StoredBlob;
+import com.fmugateway.domain.shared.port.out.BlobStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class CachingFmuStoreTest {
@@ -74,6 +78,40 @@ class CachingFmuStoreTest {
 
     assertThat(stagingFiles(first)).isEmpty();
     assertThat(shared.count()).isZero();
+  }
+
+  @Test
+  void anUploadTheSharedStoreCannotTake_failsAndLeavesNothing() throws Exception {
+    BlobStore down =
+        new BlobStore() {
+          @Override
+          public Mono<StoredBlob> put(BlobKey key, Flux<ByteBuffer> content) {
+            return Mono.error(new StoreUnavailableException("down", new IOException("refused")));
+          }
+
+          @Override
+          public Mono<StoredBlob> put(BlobKey key, Flux<ByteBuffer> content, String sha) {
+            return put(key, content);
+          }
+
+          @Override
+          public Flux<ByteBuffer> get(BlobKey key) {
+            return Flux.empty();
+          }
+
+          @Override
+          public Mono<StoredBlob> find(BlobKey key) {
+            return Mono.empty();
+          }
+        };
+    CachingFmuStore store =
+        CachingFmuStore.open(down, first, 1 << 20, Duration.ofMinutes(10), clock);
+    StagedFmu staged = store.stage(chunks(randomBytes(100, 10), 10), 1000).block();
+
+    StepVerifier.create(store.keep(staged)).expectError(StoreUnavailableException.class).verify();
+
+    assertThat(stagingFiles(first)).isEmpty();
+    assertThat(cached(first)).isEmpty();
   }
 
   @Test
