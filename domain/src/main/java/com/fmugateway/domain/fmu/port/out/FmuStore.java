@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Role: keeps FMU archives by content address, streamed in without holding them in memory. */
+/**
+ * Role: keeps FMU archives by content address where every node reaches them, streamed in without
+ * holding them in memory, and hands out a local file of one for workers to load.
+ */
 public interface FmuStore {
 
   /**
@@ -17,12 +20,18 @@ public interface FmuStore {
    */
   Mono<StagedFmu> stage(Flux<ByteBuffer> content, long maxBytes);
 
-  /** Moves a staged upload to its content address (a no-op when those bytes are kept already). */
+  /**
+   * Keeps a staged upload under its content address for every node (a no-op when those bytes are
+   * kept already) and returns this node's local file of it.
+   */
   Mono<Path> keep(StagedFmu staged);
 
   /** Deletes a staged upload that will not be kept. */
   Mono<Void> discard(StagedFmu staged);
 
-  /** Where the archive with this hash lies. */
+  /**
+   * A local file of the archive with this hash, fetched from where every node keeps it when this
+   * node has none; empty when no archive has this hash.
+   */
   Mono<Path> locate(Sha256 sha256);
 }
