@@ -1,0 +1,11 @@
+package com.fmugateway.domain.experiment.model;
+
+/** How many of an experiment's cases are in each state. */
+public record CaseCounts(
+    long total, long queued, long running, long succeeded, long failed, long cancelled) {
+
+  /** Cases not ended yet, whose holds are still reserved. */
+  public long open() {
+    return queued + running;
+  }
+}
