@@ -60,8 +60,8 @@ public final class R2dbcCreditLedger implements CreditLedger {
   }
 
   /**
-   * One transaction under the account's lock: the balance must cover every hold not placed yet, then
-   * each is placed like {@link #hold} (which joins this transaction), so it is all or none.
+   * One transaction under the account's lock: the balance must cover every hold not placed yet,
+   * then each is placed like {@link #hold} (which joins this transaction), so it is all or none.
    */
   @Override
   public Mono<List<Hold>> holdAll(AccountId account, long amountEach, List<String> references) {
