@@ -29,6 +29,8 @@ CREATE TABLE experiment_cases (
     node            TEXT,
     failure         TEXT,
     cost            BIGINT      NOT NULL DEFAULT 0 CHECK (cost >= 0),
+    -- A succeeded case is charged after its status is set; until then its hold stays open.
+    charged         BOOLEAN     NOT NULL DEFAULT false,
     kpis            JSONB       NOT NULL DEFAULT '{}',
     started_at      TIMESTAMPTZ,
     finished_at     TIMESTAMPTZ,

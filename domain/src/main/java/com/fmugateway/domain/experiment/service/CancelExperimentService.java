@@ -84,14 +84,21 @@ public final class CancelExperimentService implements CancelExperimentUseCase {
                     .then());
   }
 
+  /**
+   * Cancels one case from the state it was read in; a worker may have started it since, so once
+   * more from the state it is in now. Only the move that wins releases the hold.
+   */
   private Mono<Void> cancelCase(Experiment experiment, ExperimentCase c) {
-    return store
-        .end(
-            c.id(),
-            CaseStatus.TRANSITIONS.between(c.status(), CaseStatus.CANCELLED),
-            Optional.empty(),
-            Map.of(),
-            clock.now())
+    return endCase(c)
+        .flatMap(
+            cancelled ->
+                cancelled
+                    ? Mono.just(true)
+                    : store
+                        .caseById(c.id())
+                        .filter(now -> !now.status().finished())
+                        .flatMap(this::endCase)
+                        .defaultIfEmpty(false))
         .flatMap(
             cancelled ->
                 cancelled
@@ -99,5 +106,14 @@ public final class CancelExperimentService implements CancelExperimentUseCase {
                         new RunFunding.ByCredits(
                             Hold.ofCase(experiment.account(), c.id(), experiment.quotePerCase())))
                     : Mono.empty());
+  }
+
+  private Mono<Boolean> endCase(ExperimentCase c) {
+    return store.end(
+        c.id(),
+        CaseStatus.TRANSITIONS.between(c.status(), CaseStatus.CANCELLED),
+        Optional.empty(),
+        Map.of(),
+        clock.now());
   }
 }

@@ -133,7 +133,8 @@ public final class R2dbcExperimentStore implements ExperimentStore {
                 + " COUNT(*) FILTER (WHERE status = 'RUNNING') AS running,"
                 + " COUNT(*) FILTER (WHERE status = 'SUCCEEDED') AS succeeded,"
                 + " COUNT(*) FILTER (WHERE status = 'FAILED') AS failed,"
-                + " COUNT(*) FILTER (WHERE status = 'CANCELLED') AS cancelled"
+                + " COUNT(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,"
+                + " COUNT(*) FILTER (WHERE status = 'SUCCEEDED' AND NOT charged) AS charging"
                 + " FROM experiment_cases WHERE experiment_id = :e")
         .bind("e", experimentId)
         .map(
@@ -144,7 +145,8 @@ public final class R2dbcExperimentStore implements ExperimentStore {
                     row.get("running", Long.class),
                     row.get("succeeded", Long.class),
                     row.get("failed", Long.class),
-                    row.get("cancelled", Long.class)))
+                    row.get("cancelled", Long.class),
+                    row.get("charging", Long.class)))
         .one();
   }
 
@@ -252,7 +254,8 @@ public final class R2dbcExperimentStore implements ExperimentStore {
 
   @Override
   public Mono<Void> charge(UUID caseId, long credits) {
-    return db.sql("UPDATE experiment_cases SET cost = :cost WHERE id = :id")
+    return db.sql(
+            "UPDATE experiment_cases SET cost = GREATEST(cost, :cost), charged = true WHERE id = :id")
         .bind("cost", credits)
         .bind("id", caseId)
         .then();

@@ -60,7 +60,11 @@ public interface ExperimentStore {
       Map<String, Double> kpis,
       Instant at);
 
-  /** Records what a succeeded case was charged. */
+  /**
+   * Records that a succeeded case has been charged {@code credits}; until then it counts as {@code
+   * charging}. Recording again keeps the larger amount (a retry that found the hold already settled
+   * reports 0).
+   */
   Mono<Void> charge(UUID caseId, long credits);
 
   /** Moves an experiment; {@code at} is its start or its end, as the move says. */
