@@ -26,8 +26,8 @@ public final class ExperimentAnswers {
               "quote",
               null,
               null,
-              new ExperimentResponse.CasesResponse(quoted.cases(), 0, 0, 0, 0, 0),
-              new ExperimentResponse.QuoteResponse(
+              new ExperimentResponse.ExperimentCasesResponse(quoted.cases(), 0, 0, 0, 0, 0),
+              new ExperimentResponse.ExperimentQuoteResponse(
                   quoted.total(), quoted.perCase(), quoted.balance()),
               null,
               null,

@@ -27,9 +27,9 @@ public record ExperimentResponse(
         String status,
     String fmuId,
     String method,
-    CasesResponse cases,
-    QuoteResponse quote,
-    CostResponse cost,
+    ExperimentCasesResponse cases,
+    ExperimentQuoteResponse quote,
+    ExperimentCostResponse cost,
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
@@ -37,11 +37,11 @@ public record ExperimentResponse(
 
   /** How many cases are in each state. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record CasesResponse(
+  public record ExperimentCasesResponse(
       long total, long queued, long running, long succeeded, long failed, long cancelled) {
 
-    static CasesResponse from(CaseCounts c) {
-      return new CasesResponse(
+    static ExperimentCasesResponse from(CaseCounts c) {
+      return new ExperimentCasesResponse(
           c.total(), c.queued(), c.running(), c.succeeded(), c.failed(), c.cancelled());
     }
   }
@@ -49,10 +49,10 @@ public record ExperimentResponse(
   /** What the experiment was quoted: every case's quote, held up front. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record QuoteResponse(long credits, long perCase, Long balanceCredits) {}
+  public record ExperimentQuoteResponse(long credits, long perCase, Long balanceCredits) {}
 
   /** Credits still held for open cases, and charged for completed ones. */
-  public record CostResponse(long held, long charged) {}
+  public record ExperimentCostResponse(long held, long charged) {}
 
   static ExperimentResponse from(ExperimentView view) {
     Experiment e = view.experiment();
@@ -62,9 +62,9 @@ public record ExperimentResponse(
         e.status().code(),
         e.fmuId(),
         e.method().code(),
-        CasesResponse.from(view.cases()),
-        new QuoteResponse((long) e.total() * e.quotePerCase(), e.quotePerCase(), null),
-        new CostResponse(view.held(), view.charged()),
+        ExperimentCasesResponse.from(view.cases()),
+        new ExperimentQuoteResponse((long) e.total() * e.quotePerCase(), e.quotePerCase(), null),
+        new ExperimentCostResponse(view.held(), view.charged()),
         e.createdAt(),
         e.startedAt().orElse(null),
         e.finishedAt().orElse(null),
