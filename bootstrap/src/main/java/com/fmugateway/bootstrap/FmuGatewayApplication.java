@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
   CheckoutWiring.class,
   FmuWiring.class,
   SimulationWiring.class,
+  ExperimentWiring.class,
   OperationsWiring.class,
   FirstOperator.class,
   BehindProxy.class,

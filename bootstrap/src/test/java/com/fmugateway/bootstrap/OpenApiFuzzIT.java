@@ -375,6 +375,41 @@ class OpenApiFuzzIT extends AbstractOperatorIT {
                 + "\"success_url\":\"https://example.com/ok\",\"cancel_url\":\"https://example.com/no\"}",
             key,
             json));
+    String sweep =
+        "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":0.5,\"step\":0.1,\"kpis\":[\"h_max\"],"
+            + "\"sweep\":{\"method\":\"latin_hypercube\",\"samples\":2,\"seed\":1,"
+            + "\"parameters\":{\"e\":{\"uniform\":{\"min\":0.5,\"max\":0.9}}}},"
+            + "\"callback_url\":\"https://example.com/done\"}";
+    Map<?, ?> experiment =
+        customer
+            .post()
+            .uri("/experiments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(sweep)
+            .exchange()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    String experimentId = String.valueOf(experiment.get("experiment_id"));
+    b.put(
+        "POST /experiments",
+        new Baseline("POST", "/experiments?quote_only=true", sweep, key, json));
+    b.put("GET /experiments", new Baseline("GET", "/experiments?page=1&size=5", null, key, null));
+    b.put(
+        "GET /experiments/{id}",
+        new Baseline("GET", "/experiments/{id}", null, key, null).withPath("id", experimentId));
+    b.put(
+        "DELETE /experiments/{id}",
+        new Baseline("DELETE", "/experiments/{id}", null, key, null).withPath("id", experimentId));
+    b.put(
+        "GET /experiments/{id}/cases",
+        new Baseline("GET", "/experiments/{id}/cases?offset=0&limit=5", null, key, null)
+            .withPath("id", experimentId));
+    b.put(
+        "GET /experiments/{id}/cases/{index}",
+        new Baseline("GET", "/experiments/{id}/cases/{index}", null, key, null)
+            .withPath("id", experimentId)
+            .withPath("index", "0"));
     b.put("GET /runs", new Baseline("GET", "/runs?limit=5", null, key, null));
     b.put(
         "GET /runs/{id}",

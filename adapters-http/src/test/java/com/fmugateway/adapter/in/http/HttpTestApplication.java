@@ -40,6 +40,24 @@ public class HttpTestApplication {
   }
 
   @Bean
+  com.fmugateway.domain.experiment.service.StartExperimentService startExperiment(
+      InMemoryGateway gateway) {
+    return gateway.startExperiment;
+  }
+
+  @Bean
+  com.fmugateway.domain.experiment.service.ExperimentQueryService experimentQueries(
+      InMemoryGateway gateway) {
+    return gateway.experiments;
+  }
+
+  @Bean
+  com.fmugateway.domain.experiment.service.CancelExperimentService cancelExperiment(
+      InMemoryGateway gateway) {
+    return gateway.cancelExperiment;
+  }
+
+  @Bean
   IssueApiKeyService issueApiKeyService(InMemoryGateway gateway) {
     return gateway.issueApiKey;
   }

@@ -14,6 +14,9 @@ import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
 import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
+import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseQueue;
+import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseResults;
+import com.fmugateway.adapter.out.persistence.experiment.R2dbcExperimentStore;
 import com.fmugateway.adapter.out.persistence.fmu.CachingFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
 import com.fmugateway.adapter.out.persistence.fmu.R2dbcFmuCatalog;
@@ -28,6 +31,8 @@ import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import com.fmugateway.domain.shared.model.PeriodicJob;
 import com.fmugateway.domain.shared.port.out.BlobStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -184,6 +189,35 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcCreditLedger creditLedger(DatabaseClient db, TransactionalOperator tx) {
     return new R2dbcCreditLedger(db, tx);
+  }
+
+  /** A small JDBC pool for db-scheduler alone (it speaks JDBC); everything else uses R2DBC. */
+  @Bean(destroyMethod = "close")
+  public HikariDataSource jobDataSource(DatabaseServer server) {
+    DatabaseEndpoint endpoint = server.endpoint();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(endpoint.jdbcUrl());
+    config.setUsername(endpoint.username());
+    config.setPassword(endpoint.password());
+    config.setPoolName("fmugw-jobs");
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(1);
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  public R2dbcExperimentStore experimentStore(DatabaseClient db, TransactionalOperator tx) {
+    return new R2dbcExperimentStore(db, tx);
+  }
+
+  @Bean
+  public R2dbcCaseResults caseResults(DatabaseClient db) {
+    return new R2dbcCaseResults(db);
+  }
+
+  @Bean
+  public DbSchedulerCaseQueue caseQueue(HikariDataSource jobDataSource) {
+    return new DbSchedulerCaseQueue(jobDataSource);
   }
 
   @Bean

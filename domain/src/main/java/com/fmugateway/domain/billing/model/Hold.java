@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record Hold(AccountId accountId, String reference, long amount) {
 
+  /**
+   * References of holds placed for the cases of an experiment. Such a hold may wait in a queue far
+   * longer than any run lasts, so it is ended by its case (run, failed or cancelled), never by age.
+   */
+  public static final String CASE_PREFIX = "case:";
+
   public Hold {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(reference, "reference");
@@ -27,6 +33,16 @@ public record Hold(AccountId accountId, String reference, long amount) {
       throw new IllegalArgumentException("a cost cannot be negative: " + cost);
     }
     return new Settlement(this, Math.min(cost, amount));
+  }
+
+  /** The hold for one case of an experiment; the same case always names the same hold. */
+  public static Hold ofCase(AccountId accountId, java.util.UUID caseId, long amount) {
+    return new Hold(accountId, CASE_PREFIX + caseId, amount);
+  }
+
+  /** Whether this hold belongs to an experiment's case, and so is never released for its age. */
+  public boolean forCase() {
+    return reference.startsWith(CASE_PREFIX);
   }
 
   public LedgerKey holdKey() {

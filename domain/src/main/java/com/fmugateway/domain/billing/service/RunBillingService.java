@@ -2,6 +2,8 @@ package com.fmugateway.domain.billing.service;
 
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.ExperimentFunding;
+import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.InsufficientCreditsException;
 import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.billing.model.PaymentDemand;
@@ -10,10 +12,13 @@ import com.fmugateway.domain.billing.model.PriceList;
 import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.model.TierPolicy;
+import com.fmugateway.domain.billing.port.in.PayForExperimentUseCase;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
+import com.fmugateway.domain.billing.port.in.SecureExperimentCommand;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.checkout.model.CreditPack;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
@@ -23,6 +28,7 @@ import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +43,7 @@ import reactor.core.publisher.Mono;
  * for this very request. A quote-only request is told the price and nothing is opened. Every demand
  * for payment is noted for the operators' funnel.
  */
-public final class RunBillingService implements PayForRunUseCase {
+public final class RunBillingService implements PayForRunUseCase, PayForExperimentUseCase {
 
   private final CreditLedger ledger;
   private final PriceList prices;
@@ -92,6 +98,74 @@ public final class RunBillingService implements PayForRunUseCase {
             short_ -> demand(command, quote, short_.balance()).flatMap(d -> unpaid(command, d)));
   }
 
+  /**
+   * Holds every case's quote in one step. Short: a checkout for the smallest credit pack covering
+   * the difference (the largest when none does), since one payment token pays for one run only.
+   */
+  @Override
+  public Mono<ExperimentFunding> secure(SecureExperimentCommand command) {
+    long perCase = prices.quote(command.limit());
+    long total = perCase * command.caseIds().size();
+    Mono<Void> granted = grants.ensureGranted(command.caller(), command.tier());
+    if (command.payment().quoteOnly()) {
+      return granted
+          .then(ledger.balance(command.caller()))
+          .map(
+              balance ->
+                  new PaymentDemand(
+                      total, balance, Optional.of(offer(command.fmuId(), command, null)), true))
+          .flatMap(demand -> unpaid(command.caller(), command.fmuId(), demand))
+          .map(ExperimentFunding.Unpaid::new);
+    }
+    List<String> references =
+        command.caseIds().stream()
+            .map(caseId -> Hold.ofCase(command.caller(), caseId, perCase).reference())
+            .toList();
+    return granted
+        .then(ledger.holdAll(command.caller(), perCase, references))
+        .<ExperimentFunding>map(holds -> new ExperimentFunding.Held(holds, perCase))
+        .onErrorResume(
+            InsufficientCreditsException.class,
+            short_ ->
+                packDemand(command, total, short_.balance())
+                    .flatMap(d -> unpaid(command.caller(), command.fmuId(), d))
+                    .map(ExperimentFunding.Unpaid::new));
+  }
+
+  private Mono<PaymentDemand> packDemand(
+      SecureExperimentCommand command, long total, long balance) {
+    Optional<CreditPack> pack = packFor(total - balance);
+    if (terms.methods().isEmpty() || pack.isEmpty()) {
+      return Mono.just(PaymentDemand.creditsShort(total, balance));
+    }
+    return checkouts
+        .start(
+            new StartCheckoutCommand(
+                command.caller(),
+                Optional.of(pack.get().id()),
+                Optional.of(command.fmuId()),
+                command.payment().checkout(),
+                Optional.of(command.request().get())))
+        .map(
+            opened ->
+                new PaymentDemand(
+                    total,
+                    balance,
+                    Optional.of(offer(command.fmuId(), command, opened.session())),
+                    false));
+  }
+
+  private Optional<CreditPack> packFor(long missing) {
+    List<CreditPack> packs =
+        terms.terms().packs().stream()
+            .sorted(Comparator.comparingLong(CreditPack::credits))
+            .toList();
+    return packs.stream()
+        .filter(p -> p.credits() >= missing)
+        .findFirst()
+        .or(() -> packs.isEmpty() ? Optional.empty() : Optional.of(packs.get(packs.size() - 1)));
+  }
+
   @Override
   public Mono<Long> settle(
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
@@ -132,17 +206,27 @@ public final class RunBillingService implements PayForRunUseCase {
   }
 
   private Mono<RunFunding> unpaid(SecureRunCommand command, PaymentDemand demand) {
-    return requirements
-        .record(command.caller(), command.fmuId(), demand)
-        .thenReturn(new RunFunding.Unpaid(demand));
+    return unpaid(command.caller(), command.fmuId(), demand).map(RunFunding.Unpaid::new);
+  }
+
+  private Mono<PaymentDemand> unpaid(AccountId caller, String fmuId, PaymentDemand demand) {
+    return requirements.record(caller, fmuId, demand).thenReturn(demand);
   }
 
   private PaymentOffer offer(SecureRunCommand command, PaymentSession checkout) {
+    return offer(command.fmuId(), command.payment().checkout().method(), checkout);
+  }
+
+  private PaymentOffer offer(
+      String fmuId, SecureExperimentCommand command, PaymentSession checkout) {
+    return offer(fmuId, command.payment().checkout().method(), checkout);
+  }
+
+  private PaymentOffer offer(String fmuId, PaymentMethod chosen, PaymentSession checkout) {
     List<PaymentMethod> methods = terms.methods();
-    PaymentMethod chosen = command.payment().checkout().method();
     Optional<PaymentSession> opened = Optional.ofNullable(checkout);
     return new PaymentOffer(
-        command.fmuId(),
+        fmuId,
         opened.map(PaymentSession::amount).orElse(terms.terms().runPrice()),
         methods,
         methods.contains(chosen) ? Optional.of(chosen) : Optional.empty(),

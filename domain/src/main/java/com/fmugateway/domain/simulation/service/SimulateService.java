@@ -4,14 +4,11 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
-import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.shared.port.out.Clock;
-import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.Kpi;
-import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.RunRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -26,8 +23,6 @@ import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,7 +143,8 @@ public final class SimulateService implements SimulateUseCase {
     Mono<Map<String, Double>> computed =
         asked.isEmpty()
             ? Mono.just(Map.of())
-            : Mono.fromCallable(() -> kpis(asked, result)).subscribeOn(Schedulers.parallel());
+            : Mono.fromCallable(() -> KpiValues.of(asked, result))
+                .subscribeOn(Schedulers.parallel());
     return computed.flatMap(
         kpis ->
             billing
@@ -215,57 +211,16 @@ public final class SimulateService implements SimulateUseCase {
       Duration wall,
       RunFunding.Secured funding,
       long cost) {
-    ResolvedFmu fmu = run.fmu();
-    SimulationPlanner.Planned planned = run.planned();
-    FmuInterface used = planned.plan().fmuInterface();
-    Provenance provenance =
-        new Provenance(
-            fmu.artifact().sha256(),
-            fmu.description().fmiVersion(),
-            used,
-            used == FmuInterface.MODEL_EXCHANGE
-                ? Optional.of(planned.plan().solver())
-                : Optional.empty(),
-            settings.gatewayVersion(),
-            wall,
-            result.cpuTime(),
-            result.steps(),
-            result.events());
-    return new SimulationReport(
+    return KpiValues.report(
         run.id(),
-        fmu.artifact().id(),
+        run.fmu(),
+        run.planned().plan(),
         result,
         kpis,
-        provenance,
+        wall,
+        settings.gatewayVersion(),
         funding.quotedCredits(),
         cost,
         funding.payment());
-  }
-
-  /** Each variable's samples are made numeric once, however many of its KPIs are asked for. */
-  private static Map<String, Double> kpis(List<Kpi> kpis, SimulationResult result) {
-    Map<String, Double> values = new LinkedHashMap<>();
-    Map<String, double[]> series = new HashMap<>();
-    for (Kpi kpi : kpis) {
-      double[] samples =
-          series.computeIfAbsent(
-              kpi.variable(),
-              name ->
-                  numeric(
-                      result
-                          .column(name)
-                          .orElseThrow(() -> new IllegalStateException("no column for " + name))));
-      values.put(kpi.name(), kpi.of(result.time(), samples));
-    }
-    return values;
-  }
-
-  private static double[] numeric(Column column) {
-    double[] values = new double[column.size()];
-    for (int i = 0; i < values.length; i++) {
-      Object value = column.valueAt(i);
-      values[i] = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
-    }
-    return values;
   }
 }

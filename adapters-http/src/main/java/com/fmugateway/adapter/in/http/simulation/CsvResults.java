@@ -10,14 +10,14 @@ import reactor.core.publisher.Flux;
  * A NaN or infinite sample is written {@code NaN}, {@code Infinity} or {@code -Infinity}, the
  * spelling JSON results use in {@code non_finite} (see {@link NonFinite}).
  */
-final class CsvResults {
+public final class CsvResults {
 
   /** Rows per emitted chunk: big enough to be cheap, small enough to stream. */
   private static final int ROWS_PER_CHUNK = 4096;
 
   private CsvResults() {}
 
-  static Flux<String> of(SimulationResult result) {
+  public static Flux<String> of(SimulationResult result) {
     int rows = result.time().length;
     return Flux.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK)
         .map(

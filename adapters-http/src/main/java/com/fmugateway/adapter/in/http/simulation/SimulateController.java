@@ -1,13 +1,26 @@
 package com.fmugateway.adapter.in.http.simulation;
 
 import com.fmugateway.adapter.in.http.docs.ProblemResponses;
+import com.fmugateway.adapter.in.http.experiment.ExperimentAnswers;
+import com.fmugateway.adapter.in.http.experiment.ExperimentResponse;
 import com.fmugateway.adapter.in.http.problem.PaymentRequiredException;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.experiment.model.Sweep;
+import com.fmugateway.domain.experiment.model.SweepMethod;
+import com.fmugateway.domain.experiment.port.in.StartExperimentCommand;
+import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +43,11 @@ class SimulateController {
   static final String TEXT_CSV = "text/csv";
 
   private final SimulateUseCase simulate;
+  private final StartExperimentUseCase experiments;
 
-  SimulateController(SimulateUseCase simulate) {
+  SimulateController(SimulateUseCase simulate, StartExperimentUseCase experiments) {
     this.simulate = simulate;
+    this.experiments = experiments;
   }
 
   @PostMapping(
@@ -49,12 +64,37 @@ class SimulateController {
               + " `-Infinity`: the spelling CSV cells use). Without enough"
               + " credits and without a `payment_token`: 402 with `checkout_url`, `session_id` and"
               + " `next_step`.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The run's results",
+      content = @Content(schema = @Schema(implementation = SimulateResponse.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "With `async: true`: queued as a one-case experiment (see Location)",
+      content = @Content(schema = @Schema(implementation = ExperimentResponse.class)))
   @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
-  Mono<SimulateResponse> simulate(
+  Mono<ResponseEntity<Object>> simulate(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
       @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
-    return run(caller, request, quoteOnly).map(SimulateResponse::from);
+    if (Boolean.TRUE.equals(request.async())) {
+      return Mono.fromCallable(
+              () ->
+                  new StartExperimentCommand(
+                      request.toCommand(caller, quoteOnly),
+                      new Sweep(
+                          SweepMethod.CASES, Map.of(), OptionalInt.empty(), 0, List.of(Map.of())),
+                      Optional.empty()))
+          .flatMap(experiments::start)
+          .map(ExperimentAnswers::answer)
+          .map(
+              answer ->
+                  ResponseEntity.status(answer.getStatusCode())
+                      .headers(answer.getHeaders())
+                      .body((Object) answer.getBody()));
+    }
+    return run(caller, request, quoteOnly)
+        .map(report -> ResponseEntity.ok((Object) SimulateResponse.from(report)));
   }
 
   @PostMapping(

@@ -52,7 +52,11 @@ public record SimulateRequest(
         String paymentMethod,
     @Schema(description = "true: answer 402 with the price only; nothing runs") Boolean quoteOnly,
     @Schema(description = "Where the checkout sends the customer after paying") String successUrl,
-    @Schema(description = "Where the checkout sends the customer on cancelling") String cancelUrl) {
+    @Schema(description = "Where the checkout sends the customer on cancelling") String cancelUrl,
+    @Schema(
+            description =
+                "true: queue the run as a one-case experiment and answer 202 with its Location")
+        Boolean async) {
 
   /** One input time series. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -66,7 +70,7 @@ public record SimulateRequest(
           String interpolation) {}
 
   /** {@code quoteOnlyParam}: the prototype's {@code ?quote_only=true}, same as the field. */
-  SimulateCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
+  public SimulateCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
     return new SimulateCommand(
         caller.accountId(),
         caller.tier(),

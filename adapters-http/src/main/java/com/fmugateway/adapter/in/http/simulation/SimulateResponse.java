@@ -110,7 +110,7 @@ public record SimulateResponse(
     }
   }
 
-  static SimulateResponse from(SimulationReport report) {
+  public static SimulateResponse from(SimulationReport report) {
     NonFinite.Builder nonFinite = new NonFinite.Builder();
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("time", report.result().time());

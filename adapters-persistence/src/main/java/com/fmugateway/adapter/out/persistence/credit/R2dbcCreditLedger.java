@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -58,6 +59,49 @@ public final class R2dbcCreditLedger implements CreditLedger {
     return reserve.as(tx::transactional);
   }
 
+  /**
+   * One transaction under the account's lock: the balance must cover every hold not placed yet,
+   * then each is placed like {@link #hold} (which joins this transaction), so it is all or none.
+   */
+  @Override
+  public Mono<List<Hold>> holdAll(AccountId account, long amountEach, List<String> references) {
+    Mono<List<Hold>> all =
+        lock(account)
+            .then(
+                db.sql(
+                        "SELECT COUNT(*) AS held FROM ledger_entries"
+                            + " WHERE account_id = :a AND idempotency_key = ANY(:keys)")
+                    .bind("a", account.value())
+                    .bind(
+                        "keys",
+                        references.stream()
+                            .map(r -> LedgerKey.hold(r).value())
+                            .toArray(String[]::new))
+                    .map(row -> row.get("held", Long.class))
+                    .one())
+            .zipWith(balance(account))
+            .flatMap(
+                heldAndBalance -> {
+                  long needed = (references.size() - heldAndBalance.getT1()) * amountEach;
+                  long balance = heldAndBalance.getT2();
+                  return balance < needed
+                      ? Mono.error(new InsufficientCreditsException(needed, balance))
+                      : Flux.fromIterable(references)
+                          .concatMap(reference -> placeOrFind(account, amountEach, reference))
+                          .collectList();
+                });
+    return all.as(tx::transactional);
+  }
+
+  private Mono<Hold> placeOrFind(AccountId account, long amount, String reference) {
+    LedgerKey key = LedgerKey.hold(reference);
+    return amountOf(account, key)
+        .map(existing -> new Hold(account, reference, -existing))
+        .switchIfEmpty(
+            insert(account, EntryKind.HOLD, amount, key, reference)
+                .thenReturn(new Hold(account, reference, amount)));
+  }
+
   @Override
   public Mono<Boolean> settle(Settlement settlement) {
     Hold hold = settlement.hold();
@@ -99,10 +143,12 @@ public final class R2dbcCreditLedger implements CreditLedger {
     return db.sql(
             "SELECT h.account_id, h.reference, h.amount FROM ledger_entries h"
                 + " WHERE h.kind = 'HOLD' AND h.created_at < now() - make_interval(secs => :age)"
+                + " AND h.reference NOT LIKE :casePrefix"
                 + " AND NOT EXISTS (SELECT 1 FROM ledger_entries r"
                 + " WHERE r.account_id = h.account_id AND r.kind = 'RELEASE'"
                 + " AND r.reference = h.reference)")
         .bind("age", age.toMillis() / 1000.0)
+        .bind("casePrefix", Hold.CASE_PREFIX + "%")
         .map(
             row ->
                 new Hold(

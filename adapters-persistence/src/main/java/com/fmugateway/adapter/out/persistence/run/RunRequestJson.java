@@ -16,13 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * A run's request as the JSON kept in {@code runs.request}: the API's own snake_case fields, absent
  * ones left out, so a stored request reads like the body that asked for it.
  */
-final class RunRequestJson {
+public final class RunRequestJson {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private RunRequestJson() {}
 
-  static String write(RunRequest request) {
+  public static String write(RunRequest request) {
     ObjectNode root = JSON.createObjectNode();
     number(root, "start_time", request.startTime());
     number(root, "stop_time", request.stopTime());
@@ -54,7 +54,7 @@ final class RunRequestJson {
     return JSON.writeValueAsString(root);
   }
 
-  static RunRequest read(String json) {
+  public static RunRequest read(String json) {
     JsonNode root = JSON.readTree(json);
     Map<String, Object> startValues = new LinkedHashMap<>();
     JsonNode values = root.path("start_values");

@@ -31,6 +31,15 @@ public interface CreditLedger {
   Mono<Hold> hold(AccountId account, long amount, String reference);
 
   /**
+   * Reserves {@code amountEach} for each of {@code references}, all or none: fails with {@link
+   * com.fmugateway.domain.billing.model.InsufficientCreditsException} (for the whole amount) when
+   * the balance does not cover them all. References already held keep their hold and are not
+   * charged twice.
+   */
+  Mono<java.util.List<Hold>> holdAll(
+      AccountId account, long amountEach, java.util.List<String> references);
+
+  /**
    * Captures {@code settlement.captured()} and releases the hold, in one step, if the hold has not
    * ended; true when it did that, false when the hold was released or settled before (nothing
    * changes: no capture after a release).
@@ -45,7 +54,8 @@ public interface CreditLedger {
 
   /**
    * Releases holds older than {@code age} that were never settled or released, so credits held by a
-   * gateway that died mid-run are not locked forever. Returns how many were released.
+   * gateway that died mid-run are not locked forever; holds of experiments' cases ({@link
+   * Hold#forCase()}) are left to their cases. Returns how many were released.
    */
   Mono<Long> releaseStaleHolds(java.time.Duration age);
 

@@ -66,6 +66,28 @@ public record SimulateCommand(
     Objects.requireNonNull(payment, "payment");
   }
 
+  /** This command with {@code variant}'s start values laid over its own (an experiment's case). */
+  public SimulateCommand withStartValues(Map<String, Object> variant) {
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(startValues);
+    merged.putAll(variant);
+    return new SimulateCommand(
+        caller,
+        tier,
+        fmuId,
+        startTime,
+        stopTime,
+        step,
+        merged,
+        inputSignals,
+        outputs,
+        kpis,
+        fmuInterface,
+        solver,
+        rtol,
+        atol,
+        payment);
+  }
+
   /** Start values are named and given; numbers among them are finite. */
   private static Map<String, Object> present(Map<String, Object> startValues) {
     startValues.forEach(
@@ -91,6 +113,37 @@ public record SimulateCommand(
       }
     }
     return elements;
+  }
+
+  /**
+   * The command that asks for {@code request} again, for {@code caller}, paid by {@code payment}.
+   */
+  public static SimulateCommand of(
+      AccountId caller, Tier tier, FmuId fmuId, RunRequest request, PaymentChoice payment) {
+    return new SimulateCommand(
+        caller,
+        tier,
+        fmuId,
+        request.startTime(),
+        request.stopTime(),
+        request.step(),
+        request.startValues(),
+        request.inputSignals().stream()
+            .map(
+                s ->
+                    new SignalSpec(
+                        s.name(),
+                        s.time().stream().mapToDouble(Double::doubleValue).toArray(),
+                        s.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                        s.interpolation()))
+            .toList(),
+        request.outputs(),
+        request.kpis(),
+        request.fmuInterface(),
+        request.solver(),
+        request.rtol(),
+        request.atol(),
+        payment);
   }
 
   /** The run's settings, to keep with the run: everything but who asks and how they pay. */

@@ -1,0 +1,64 @@
+package com.fmugateway.adapter.in.http.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fmugateway.adapter.in.http.simulation.SimulateRequest;
+import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.experiment.port.in.StartExperimentCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /experiments}: the {@code /simulate} body, a {@code sweep} and a callback. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ExperimentRequest(
+    @Schema(example = "lib:BouncingBall", requiredMode = Schema.RequiredMode.REQUIRED) String fmuId,
+    Double startTime,
+    Double stopTime,
+    Double step,
+    @Schema(description = "Shared by every case; a case's own values are laid over them")
+        Map<String, Object> startValues,
+    List<SimulateRequest.InputSignalRequest> inputSignals,
+    List<String> outputs,
+    List<String> kpis,
+    @JsonProperty("interface") String fmuInterface,
+    String solver,
+    Double rtol,
+    Double atol,
+    @Schema(description = "Not accepted: a payment token pays for one run") String paymentToken,
+    String paymentMethod,
+    @Schema(description = "true: the quote only; nothing is held or queued") Boolean quoteOnly,
+    String successUrl,
+    String cancelUrl,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SweepRequest sweep,
+    @Schema(description = "Told (POST, JSON) when the experiment ends") String callbackUrl) {
+
+  StartExperimentCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
+    SimulateRequest base =
+        new SimulateRequest(
+            fmuId,
+            startTime,
+            stopTime,
+            step,
+            startValues,
+            inputSignals,
+            outputs,
+            kpis,
+            fmuInterface,
+            solver,
+            rtol,
+            atol,
+            paymentToken,
+            paymentMethod,
+            quoteOnly,
+            successUrl,
+            cancelUrl,
+            null);
+    return new StartExperimentCommand(
+        base.toCommand(caller, quoteOnlyParam),
+        sweep == null ? null : sweep.toSweep(),
+        Optional.ofNullable(callbackUrl));
+  }
+}
