@@ -1,7 +1,9 @@
 package com.fmugateway.domain.simulation.service;
 
 import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.X402SettlementFailedException;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.fmu.model.FmuInterface;
@@ -49,6 +51,9 @@ public final class SimulateService implements SimulateUseCase {
 
   /** Failure cause recorded for a run whose caller went away before it ended. */
   static final String CANCELLED = "CANCELLED";
+
+  /** Failure cause recorded for a run that ran but whose x402 payment could not be settled. */
+  static final String PAYMENT_NOT_SETTLED = "PAYMENT_NOT_SETTLED";
 
   private final GetFmuQuery fmus;
   private final Simulator simulator;
@@ -154,10 +159,12 @@ public final class SimulateService implements SimulateUseCase {
             billing
                 .settle(run.caller(), run.id(), funding, result.cpuTime())
                 .flatMap(
-                    cost ->
+                    charge ->
                         history
-                            .record(record(run, funding, cost, result.cpuTime(), wall, null))
-                            .thenReturn(report(run, result, kpis, wall, funding, cost))));
+                            .record(
+                                record(
+                                    run, funding, charge.credits(), result.cpuTime(), wall, null))
+                            .thenReturn(report(run, result, kpis, wall, funding, charge))));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
@@ -181,6 +188,9 @@ public final class SimulateService implements SimulateUseCase {
   }
 
   private static String failureCause(Throwable failure) {
+    if (failure instanceof X402SettlementFailedException) {
+      return PAYMENT_NOT_SETTLED;
+    }
     return failure instanceof SimulationFailedException f ? f.failureCause().name() : "INTERNAL";
   }
 
@@ -214,7 +224,7 @@ public final class SimulateService implements SimulateUseCase {
       Map<String, Double> kpis,
       Duration wall,
       RunFunding.Secured funding,
-      long cost) {
+      RunCharge charge) {
     ResolvedFmu fmu = run.fmu();
     SimulationPlanner.Planned planned = run.planned();
     FmuInterface used = planned.plan().fmuInterface();
@@ -238,8 +248,9 @@ public final class SimulateService implements SimulateUseCase {
         kpis,
         provenance,
         funding.quotedCredits(),
-        cost,
-        funding.payment());
+        charge.credits(),
+        funding.payment(),
+        charge.x402());
   }
 
   /** Each variable's samples are made numeric once, however many of its KPIs are asked for. */
