@@ -13,10 +13,13 @@ import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.model.TierPolicy;
 import com.fmugateway.domain.billing.model.X402Offer;
 import com.fmugateway.domain.billing.model.X402Payment;
+import com.fmugateway.domain.billing.model.X402Settings;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.billing.port.out.X402Facilitator;
+import com.fmugateway.domain.billing.port.out.X402PaymentLog;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
@@ -77,9 +80,15 @@ public final class RunBillingService implements PayForRunUseCase {
         requirements,
         audit,
         clock,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
+  /**
+   * Accepting x402 when {@code x402} is set: its payments checked and settled by {@code
+   * facilitator} (then required), each claimed once in {@code x402Log} (then required).
+   */
   public RunBillingService(
       CreditLedger ledger,
       PriceList prices,
@@ -90,7 +99,9 @@ public final class RunBillingService implements PayForRunUseCase {
       PaymentRequirementLog requirements,
       AuditLog audit,
       Clock clock,
-      Optional<X402Payments> x402) {
+      Optional<X402Settings> x402,
+      Optional<X402Facilitator> facilitator,
+      Optional<X402PaymentLog> x402Log) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.prices = Objects.requireNonNull(prices, "prices");
     this.grants = new MonthlyGrants(ledger, tiers, clock, audit);
@@ -98,7 +109,19 @@ public final class RunBillingService implements PayForRunUseCase {
     this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
     this.terms = Objects.requireNonNull(terms, "terms");
     this.requirements = new PaymentRequirements(requirements, clock);
-    this.x402 = Objects.requireNonNull(x402, "x402");
+    this.x402 =
+        x402.map(
+            settings ->
+                new X402Payments(
+                    settings,
+                    facilitator.orElseThrow(
+                        () -> new IllegalArgumentException("x402 needs a facilitator")),
+                    x402Log.orElseThrow(
+                        () -> new IllegalArgumentException("x402 needs a payment log")),
+                    terms,
+                    ledger,
+                    audit,
+                    clock));
   }
 
   @Override

@@ -35,7 +35,10 @@ import reactor.core.publisher.Mono;
  * the shared log (a replay is refused on every gateway); after a successful run it is settled, and
  * only then: a failed run settles nothing. The price is the run price of a checkout, in the token.
  */
-public final class X402Payments {
+final class X402Payments {
+
+  private static final String REPLAYED =
+      "this payment was presented before; a signed payment pays for one run";
 
   private final X402Settings settings;
   private final X402Facilitator facilitator;
@@ -45,7 +48,7 @@ public final class X402Payments {
   private final AuditLog audit;
   private final Clock clock;
 
-  public X402Payments(
+  X402Payments(
       X402Settings settings,
       X402Facilitator facilitator,
       X402PaymentLog log,
@@ -64,7 +67,7 @@ public final class X402Payments {
   }
 
   /** The requirements of a run now, to offer in a 402. */
-  public X402Terms requirements() {
+  X402Terms requirements() {
     return settings.terms(price());
   }
 
@@ -100,17 +103,28 @@ public final class X402Payments {
           if (payment.validAfter().isAfter(now)) {
             return refused("the authorization is valid only from " + payment.validAfter());
           }
-          return facilitator
-              .verify(payment, ours)
-              .flatMap(
-                  verdict ->
-                      verdict.valid()
-                          ? claim(command, payment, ours, price, now)
-                          : refused(
-                              "the facilitator judged it invalid ("
-                                  + verdict.invalidReason().orElse("no reason given")
-                                  + ")"));
+          // Known here already: a replay, refused without troubling the facilitator. The claim
+          // after verification is what makes this safe against two gateways at once.
+          return log.state(payment.key())
+              .flatMap(known -> Mono.<RunFunding.Secured>error(new Refused(REPLAYED)))
+              .switchIfEmpty(verifyAndClaim(command, payment, ours, price, now));
         });
+  }
+
+  private Mono<RunFunding.Secured> verifyAndClaim(
+      SecureRunCommand command, X402Payment payment, X402Terms ours, Money price, Instant now) {
+    return Mono.defer(
+        () ->
+            facilitator
+                .verify(payment, ours)
+                .flatMap(
+                    verdict ->
+                        verdict.valid()
+                            ? claim(command, payment, ours, price, now)
+                            : refused(
+                                "the facilitator judged it invalid ("
+                                    + verdict.invalidReason().orElse("no reason given")
+                                    + ")")));
   }
 
   private Mono<RunFunding.Secured> claim(
@@ -123,8 +137,7 @@ public final class X402Payments {
             first ->
                 first
                     ? Mono.just(new RunFunding.ByX402(payment, ours, price, key))
-                    : refused(
-                        "this payment was presented before; a signed payment pays for one run"));
+                    : refused(REPLAYED));
   }
 
   /**
