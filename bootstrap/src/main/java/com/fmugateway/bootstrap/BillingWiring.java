@@ -1,8 +1,11 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.account.port.in.FindAccountQuery;
+import com.fmugateway.domain.billing.model.X402Settings;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.billing.port.out.X402Facilitator;
+import com.fmugateway.domain.billing.port.out.X402PaymentLog;
 import com.fmugateway.domain.billing.service.CreditPurchaseService;
 import com.fmugateway.domain.billing.service.GetAccountService;
 import com.fmugateway.domain.billing.service.PricingService;
@@ -13,10 +16,12 @@ import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The billing area: credits, their ledger, prices, tiers, and paying for each run. */
+/** The billing area: credits, their ledger, prices, tiers, and paying for each run (x402 too). */
 @Configuration(proxyBeanMethods = false)
 class BillingWiring {
 
@@ -29,7 +34,10 @@ class BillingWiring {
       GetPaymentTermsQuery terms,
       PaymentRequirementLog requirements,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<X402Settings> x402,
+      ObjectProvider<X402Facilitator> facilitator,
+      X402PaymentLog x402Payments) {
     return new RunBillingService(
         ledger,
         billing.priceList(),
@@ -39,7 +47,10 @@ class BillingWiring {
         terms,
         requirements,
         audit,
-        clock);
+        clock,
+        Optional.ofNullable(x402.getIfAvailable()),
+        Optional.ofNullable(facilitator.getIfAvailable()),
+        Optional.of(x402Payments));
   }
 
   @Bean

@@ -150,7 +150,15 @@ final class OpenApiContract {
           entry.getValue().propertyNames().forEach(names::add);
         }
         if (entry.getKey().equals("parameters") && entry.getValue().isArray()) {
-          entry.getValue().forEach(p -> names.add(p.path("name").asString()));
+          // Header parameters are named as HTTP names them (PAYMENT-SIGNATURE), not as members.
+          entry
+              .getValue()
+              .forEach(
+                  p -> {
+                    if (!"header".equals(p.path("in").asString())) {
+                      names.add(p.path("name").asString());
+                    }
+                  });
         }
         collect(entry.getValue(), names);
       }

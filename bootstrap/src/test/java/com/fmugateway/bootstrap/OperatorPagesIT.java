@@ -63,7 +63,7 @@ class OperatorPagesIT extends AbstractOperatorIT {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<String> lines = List.of(revenue.split("\r\n"));
     assertThat(lines.get(0))
-        .isEqualTo("day,card_usd,crypto_usd,runs_usd,packs_usd,total_usd,credits_spent");
+        .isEqualTo("day,card_usd,crypto_usd,x402_usd,runs_usd,packs_usd,total_usd,credits_spent");
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1)).startsWith(today.minusDays(1) + ",");
     assertThat(lines.get(2)).startsWith(today + ",").doesNotStartWith(today + ",0.00,");

@@ -70,4 +70,16 @@ final class ActiveProviders {
           : ConditionOutcome.noMatch("the sandbox payment provider is off");
     }
   }
+
+  /** x402 has a payee and a facilitator. */
+  static final class X402 extends SpringBootCondition {
+    @Override
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return hasText(context, "fmugw.payments.x402.pay-to")
+              && hasText(context, "fmugw.payments.x402.facilitator-url")
+          ? ConditionOutcome.match("x402 has a payee and a facilitator")
+          : ConditionOutcome.noMatch("x402 needs a payee and a facilitator URL");
+    }
+  }
 }

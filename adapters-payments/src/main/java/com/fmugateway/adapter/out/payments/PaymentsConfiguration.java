@@ -7,6 +7,8 @@ import com.fmugateway.adapter.out.payments.sandbox.SandboxPaymentProvider;
 import com.fmugateway.adapter.out.payments.sandbox.SandboxSettings;
 import com.fmugateway.adapter.out.payments.stripe.StripePaymentProvider;
 import com.fmugateway.adapter.out.payments.support.GuardSettings;
+import com.fmugateway.adapter.out.payments.x402.HttpX402Facilitator;
+import com.fmugateway.domain.billing.model.X402Settings;
 import com.fmugateway.domain.shared.model.PeriodicJob;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.net.URI;
@@ -28,8 +30,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The payments adapter: each active provider as a {@link
- * com.fmugateway.domain.checkout.port.out.PaymentProvider} bean, and the sandbox's checkout pages
- * when it is active.
+ * com.fmugateway.domain.checkout.port.out.PaymentProvider} bean, the sandbox's checkout pages when
+ * it is active, and the x402 facilitator with its settings when x402 is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentsProperties.class)
@@ -102,6 +104,33 @@ public class PaymentsConfiguration {
   @Conditional(ActiveProviders.Sandbox.class)
   public RouterFunction<ServerResponse> sandboxCheckoutRoutes(SandboxPaymentProvider sandbox) {
     return new SandboxCheckoutRoutes(sandbox).routes();
+  }
+
+  @Bean
+  @Conditional(ActiveProviders.X402.class)
+  public X402Settings x402Settings(PaymentsProperties properties) {
+    PaymentsProperties.X402 x402 = properties.x402();
+    log.info(
+        "x402 payments are accepted: {} of {} on {} to {}, facilitator {}",
+        x402.assetName(),
+        x402.asset(),
+        x402.network(),
+        x402.payTo(),
+        x402.facilitatorUrl());
+    return new X402Settings(
+        x402.payTo(),
+        x402.network(),
+        x402.asset(),
+        x402.decimals(),
+        x402.maxTimeout(),
+        x402.assetName(),
+        x402.assetVersion());
+  }
+
+  @Bean
+  @Conditional(ActiveProviders.X402.class)
+  public HttpX402Facilitator x402Facilitator(PaymentsProperties properties) {
+    return new HttpX402Facilitator(properties.x402().facilitatorUrl(), GuardSettings.defaults());
   }
 
   /**

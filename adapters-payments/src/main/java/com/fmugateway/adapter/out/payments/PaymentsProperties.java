@@ -18,7 +18,8 @@ public record PaymentsProperties(
     String publicBaseUrl,
     @DefaultValue Stripe stripe,
     @DefaultValue Coinbase coinbase,
-    @DefaultValue Sandbox sandbox) {
+    @DefaultValue Sandbox sandbox,
+    @DefaultValue X402 x402) {
 
   public PaymentsProperties {
     if (stripe.configured() && blank(stripe.webhookSecret())) {
@@ -127,6 +128,34 @@ public record PaymentsProperties(
           + ", gatewayBaseUrl="
           + gatewayBaseUrl
           + "]";
+    }
+  }
+
+  /**
+   * x402 (protocol version 2): runs paid by a signed stablecoin transfer, checked and settled by a
+   * facilitator. Active when both {@code payTo} and {@code facilitatorUrl} are set.
+   *
+   * @param payTo the address that receives the payments
+   * @param facilitatorUrl the facilitator's base URL ({@code /verify}, {@code /settle})
+   * @param network the CAIP-2 network, Base by default
+   * @param asset the token contract, USDC on Base by default
+   * @param decimals the token's decimals (a run's price in cents × 10^(decimals − 2) units)
+   * @param assetName the token's EIP-712 domain name, which wallets sign with
+   * @param assetVersion the token's EIP-712 domain version
+   * @param maxTimeout how long a signed payment may take, as offered
+   */
+  public record X402(
+      String payTo,
+      String facilitatorUrl,
+      @DefaultValue("eip155:8453") String network,
+      @DefaultValue("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913") String asset,
+      @DefaultValue("6") int decimals,
+      @DefaultValue("USD Coin") String assetName,
+      @DefaultValue("2") String assetVersion,
+      @DefaultValue("300s") Duration maxTimeout) {
+
+    public boolean configured() {
+      return !blank(payTo) && !blank(facilitatorUrl);
     }
   }
 

@@ -27,6 +27,7 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentTokens;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcX402PaymentLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import com.fmugateway.domain.shared.model.PeriodicJob;
@@ -270,6 +271,11 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcWebhookEventLog webhookEventLog(DatabaseClient db) {
     return new R2dbcWebhookEventLog(db);
+  }
+
+  @Bean
+  public R2dbcX402PaymentLog x402PaymentLog(DatabaseClient db) {
+    return new R2dbcX402PaymentLog(db);
   }
 
   @Bean

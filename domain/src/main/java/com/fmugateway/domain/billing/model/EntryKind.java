@@ -19,7 +19,12 @@ public enum EntryKind {
   /** Credits returned by an operator (+). */
   REFUND(1),
   /** Credits that lapsed (−). */
-  EXPIRY(-1);
+  EXPIRY(-1),
+  /**
+   * A run paid with money outside credits (an x402 settlement): recorded for the account's history,
+   * moving no credits (0).
+   */
+  PAYMENT(0);
 
   private final int sign;
 

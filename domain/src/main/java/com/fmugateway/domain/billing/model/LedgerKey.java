@@ -42,6 +42,11 @@ public record LedgerKey(String value) {
     return run(runRef, "release");
   }
 
+  /** The x402 payment that paid for run {@code runRef}. */
+  public static LedgerKey payment(String runRef) {
+    return run(runRef, "payment");
+  }
+
   private static LedgerKey run(String runRef, String step) {
     Objects.requireNonNull(runRef, "runRef");
     return new LedgerKey("run:" + runRef + ":" + step);

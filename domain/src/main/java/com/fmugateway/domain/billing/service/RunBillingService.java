@@ -9,15 +9,21 @@ import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.billing.model.PaymentDemand;
 import com.fmugateway.domain.billing.model.PaymentOffer;
 import com.fmugateway.domain.billing.model.PriceList;
+import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.model.TierPolicy;
+import com.fmugateway.domain.billing.model.X402Offer;
+import com.fmugateway.domain.billing.model.X402Payment;
+import com.fmugateway.domain.billing.model.X402Settings;
 import com.fmugateway.domain.billing.port.in.PayForExperimentUseCase;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureExperimentCommand;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.billing.port.out.PaymentRequirementLog;
+import com.fmugateway.domain.billing.port.out.X402Facilitator;
+import com.fmugateway.domain.billing.port.out.X402PaymentLog;
 import com.fmugateway.domain.checkout.model.CreditPack;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
@@ -25,6 +31,7 @@ import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
 import com.fmugateway.domain.checkout.port.in.RedeemPaymentTokenUseCase;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutCommand;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
 import java.time.Duration;
@@ -38,12 +45,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * The whole story of paying for a run, in one place. A presented payment token pays for it
- * (reserved atomically); otherwise credits do (this month's grant first, then one hold of the
+ * (reserved atomically), or a presented x402 payment (verified and claimed, settled after the run:
+ * {@link X402Payments}); otherwise credits do (this month's grant first, then one hold of the
  * quote); when they are short the caller is told what to pay, with a checkout opened (or reused)
  * for this very request. A quote-only request is told the price and nothing is opened. Every demand
  * for payment is noted for the operators' funnel.
  */
 public final class RunBillingService implements PayForRunUseCase, PayForExperimentUseCase {
+
+  /** Where a caller presents an x402 payment; named in errors about it. */
+  public static final String X402_HEADER = "PAYMENT-SIGNATURE";
 
   private final CreditLedger ledger;
   private final PriceList prices;
@@ -52,7 +63,9 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
   private final StartCheckoutUseCase checkouts;
   private final GetPaymentTermsQuery terms;
   private final PaymentRequirements requirements;
+  private final Optional<X402Payments> x402;
 
+  /** Without x402. */
   public RunBillingService(
       CreditLedger ledger,
       PriceList prices,
@@ -63,6 +76,38 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
       PaymentRequirementLog requirements,
       AuditLog audit,
       Clock clock) {
+    this(
+        ledger,
+        prices,
+        tiers,
+        tokens,
+        checkouts,
+        terms,
+        requirements,
+        audit,
+        clock,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Accepting x402 when {@code x402} is set: its payments checked and settled by {@code
+   * facilitator} (then required), each claimed once in {@code x402Log} (then required).
+   */
+  public RunBillingService(
+      CreditLedger ledger,
+      PriceList prices,
+      Map<Tier, TierPolicy> tiers,
+      RedeemPaymentTokenUseCase tokens,
+      StartCheckoutUseCase checkouts,
+      GetPaymentTermsQuery terms,
+      PaymentRequirementLog requirements,
+      AuditLog audit,
+      Clock clock,
+      Optional<X402Settings> x402,
+      Optional<X402Facilitator> facilitator,
+      Optional<X402PaymentLog> x402Log) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.prices = Objects.requireNonNull(prices, "prices");
     this.grants = new MonthlyGrants(ledger, tiers, clock, audit);
@@ -70,6 +115,19 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
     this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
     this.terms = Objects.requireNonNull(terms, "terms");
     this.requirements = new PaymentRequirements(requirements, clock);
+    this.x402 =
+        x402.map(
+            settings ->
+                new X402Payments(
+                    settings,
+                    facilitator.orElseThrow(
+                        () -> new IllegalArgumentException("x402 needs a facilitator")),
+                    x402Log.orElseThrow(
+                        () -> new IllegalArgumentException("x402 needs a payment log")),
+                    terms,
+                    ledger,
+                    audit,
+                    clock));
   }
 
   @Override
@@ -83,6 +141,9 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
           .map(
               balance -> new PaymentDemand(quote, balance, Optional.of(offer(command, null)), true))
           .flatMap(demand -> unpaid(command, demand));
+    }
+    if (payment.x402().isPresent()) {
+      return payByX402(command, quote, payment.x402().get());
     }
     if (payment.token().isPresent()) {
       return tokens
@@ -167,15 +228,22 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
   }
 
   @Override
-  public Mono<Long> settle(
+  public Mono<RunCharge> settle(
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
       Settlement settlement = byCredits.hold().settle(prices.cost(cpuTime));
       // A hold that had already ended (released by the stale-hold job) captured nothing.
-      return ledger.settle(settlement).map(applied -> applied ? settlement.captured() : 0L);
+      return ledger
+          .settle(settlement)
+          .map(applied -> RunCharge.credits(applied ? settlement.captured() : 0L));
+    }
+    if (funding instanceof RunFunding.ByX402 byX402) {
+      return rail().settle(caller, runId, byX402);
     }
     RunFunding.ByToken byToken = (RunFunding.ByToken) funding;
-    return tokens.consume(caller, byToken.token(), byToken.paidWith(), runId).thenReturn(0L);
+    return tokens
+        .consume(caller, byToken.token(), byToken.paidWith(), runId)
+        .thenReturn(RunCharge.credits(0));
   }
 
   @Override
@@ -183,7 +251,43 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
     if (funding instanceof RunFunding.ByCredits byCredits) {
       return ledger.release(byCredits.hold()).then();
     }
+    if (funding instanceof RunFunding.ByX402 byX402) {
+      return rail().release(byX402);
+    }
     return tokens.release(((RunFunding.ByToken) funding).token());
+  }
+
+  /**
+   * Pays with x402: a refused payment is a 402 with the reason and the requirements. A gateway
+   * without x402 refuses the header as bad input rather than ignore it and charge credits instead.
+   */
+  private Mono<RunFunding> payByX402(SecureRunCommand command, long quote, X402Payment payment) {
+    if (x402.isEmpty()) {
+      return Mono.error(
+          new InvalidInputException(
+              X402_HEADER, "this gateway does not accept x402 payments; pay with credits"));
+    }
+    return x402.get()
+        .secure(command, payment)
+        .<RunFunding>map(secured -> secured)
+        .onErrorResume(
+            X402Payments.Refused.class,
+            refused ->
+                ledger
+                    .balance(command.caller())
+                    .map(
+                        balance ->
+                            new PaymentDemand(
+                                    quote, balance, Optional.of(offer(command, null)), false)
+                                .with(
+                                    new X402Offer(
+                                        x402.get().requirements(),
+                                        Optional.of(refused.getMessage()))))
+                    .flatMap(demand -> unpaid(command, demand)));
+  }
+
+  private X402Payments rail() {
+    return x402.orElseThrow(() -> new IllegalStateException("an x402 funding without x402"));
   }
 
   /** Credits were short: a checkout for this very request, when money can pay for runs. */
@@ -210,7 +314,9 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
   }
 
   private Mono<PaymentDemand> unpaid(AccountId caller, String fmuId, PaymentDemand demand) {
-    return requirements.record(caller, fmuId, demand).thenReturn(demand);
+    PaymentDemand payable =
+        demand.x402().isPresent() ? demand : x402.map(x -> demand.with(x.offer())).orElse(demand);
+    return requirements.record(caller, fmuId, payable).thenReturn(payable);
   }
 
   private PaymentOffer offer(SecureRunCommand command, PaymentSession checkout) {

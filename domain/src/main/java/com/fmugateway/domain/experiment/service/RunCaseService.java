@@ -149,7 +149,7 @@ public final class RunCaseService implements RunCaseUseCase {
       Experiment experiment, ExperimentCase c, RunFunding.Secured hold, SimulationReport report) {
     return billing
         .settle(experiment.account(), c.id(), hold, report.provenance().cpuTime())
-        .flatMap(captured -> store.charge(c.id(), captured));
+        .flatMap(captured -> store.charge(c.id(), captured.credits()));
   }
 
   private Mono<Void> failed(ExperimentCase c, RunFunding.Secured hold, Throwable failure) {

@@ -1,5 +1,6 @@
 package com.fmugateway.domain.simulation.service;
 
+import com.fmugateway.domain.billing.model.X402Receipt;
 import com.fmugateway.domain.checkout.model.RunPayment;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
@@ -59,7 +60,8 @@ final class KpiValues {
       String gatewayVersion,
       long quoted,
       long cost,
-      Optional<RunPayment> payment) {
+      Optional<RunPayment> payment,
+      Optional<X402Receipt> x402) {
     FmuInterface used = plan.fmuInterface();
     Provenance provenance =
         new Provenance(
@@ -73,6 +75,6 @@ final class KpiValues {
             result.steps(),
             result.events());
     return new SimulationReport(
-        runId, fmu.artifact().id(), result, kpis, provenance, quoted, cost, payment);
+        runId, fmu.artifact().id(), result, kpis, provenance, quoted, cost, payment, x402);
   }
 }

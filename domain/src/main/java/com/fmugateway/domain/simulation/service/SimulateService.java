@@ -1,7 +1,9 @@
 package com.fmugateway.domain.simulation.service;
 
 import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.X402SettlementFailedException;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
@@ -44,6 +46,9 @@ public final class SimulateService implements SimulateUseCase {
 
   /** Failure cause recorded for a run whose caller went away before it ended. */
   static final String CANCELLED = "CANCELLED";
+
+  /** Failure cause recorded for a run that ran but whose x402 payment could not be settled. */
+  static final String PAYMENT_NOT_SETTLED = "PAYMENT_NOT_SETTLED";
 
   private final GetFmuQuery fmus;
   private final Simulator simulator;
@@ -150,10 +155,12 @@ public final class SimulateService implements SimulateUseCase {
             billing
                 .settle(run.caller(), run.id(), funding, result.cpuTime())
                 .flatMap(
-                    cost ->
+                    charge ->
                         history
-                            .record(record(run, funding, cost, result.cpuTime(), wall, null))
-                            .thenReturn(report(run, result, kpis, wall, funding, cost))));
+                            .record(
+                                record(
+                                    run, funding, charge.credits(), result.cpuTime(), wall, null))
+                            .thenReturn(report(run, result, kpis, wall, funding, charge))));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
@@ -177,6 +184,9 @@ public final class SimulateService implements SimulateUseCase {
   }
 
   private static String failureCause(Throwable failure) {
+    if (failure instanceof X402SettlementFailedException) {
+      return PAYMENT_NOT_SETTLED;
+    }
     return failure instanceof SimulationFailedException f ? f.failureCause().name() : "INTERNAL";
   }
 
@@ -210,7 +220,7 @@ public final class SimulateService implements SimulateUseCase {
       Map<String, Double> kpis,
       Duration wall,
       RunFunding.Secured funding,
-      long cost) {
+      RunCharge charge) {
     return KpiValues.report(
         run.id(),
         run.fmu(),
@@ -220,7 +230,8 @@ public final class SimulateService implements SimulateUseCase {
         wall,
         settings.gatewayVersion(),
         funding.quotedCredits(),
-        cost,
-        funding.payment());
+        charge.credits(),
+        funding.payment(),
+        charge.x402());
   }
 }

@@ -79,6 +79,7 @@ public final class SimulationExecutionService
                                           settings.gatewayVersion(),
                                           0,
                                           0,
+                                          Optional.empty(),
                                           Optional.empty()))
                               .subscribeOn(Schedulers.parallel()));
             });

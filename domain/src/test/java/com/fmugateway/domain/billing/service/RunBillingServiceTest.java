@@ -23,7 +23,8 @@ class RunBillingServiceTest {
     UUID run = UUID.randomUUID();
     RunFunding.Secured funding = secure(run);
 
-    Long charged = world.billing.settle(alice, run, funding, Duration.ofMillis(5)).block();
+    long charged =
+        world.billing.settle(alice, run, funding, Duration.ofMillis(5)).block().credits();
 
     assertThat(charged).isEqualTo(10);
     assertThat(world.ledger.balance(alice).block()).isEqualTo(90);
@@ -35,7 +36,8 @@ class RunBillingServiceTest {
     RunFunding.Secured funding = secure(run);
     world.billing.release(funding).block(); // as the stale-hold job does for a run it thinks dead
 
-    Long charged = world.billing.settle(alice, run, funding, Duration.ofMillis(5)).block();
+    long charged =
+        world.billing.settle(alice, run, funding, Duration.ofMillis(5)).block().credits();
 
     assertThat(charged).isZero();
     assertThat(world.ledger.balance(alice).block()).isEqualTo(100);

@@ -9,6 +9,9 @@ final class FieldNames {
   private FieldNames() {}
 
   static String toJson(String javaName) {
+    if (javaName.indexOf('-') >= 0) {
+      return javaName; // a header's name (PAYMENT-SIGNATURE), not a property's
+    }
     int end = javaName.length();
     for (int i = 0; i < javaName.length(); i++) {
       if (javaName.charAt(i) == '.' || javaName.charAt(i) == '[') {

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http.problem;
 
 import com.fmugateway.domain.account.model.InvalidCredentialsException;
 import com.fmugateway.domain.account.model.TooManyLogInAttemptsException;
+import com.fmugateway.domain.billing.model.X402SettlementFailedException;
 import com.fmugateway.domain.checkout.model.InvalidWebhookException;
 import com.fmugateway.domain.checkout.model.PaymentGoneException;
 import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
@@ -54,7 +55,8 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     if (ex instanceof DecodingException && isMultipart(exchange)) {
       return writer.write(exchange, RequestProblems.brokenMultipart((DecodingException) ex));
     }
-    return writer.write(exchange, toProblem(ex));
+    Problem problem = toProblem(ex);
+    return writer.write(exchange, X402Problems.withHeaders(exchange, ex, problem));
   }
 
   private static boolean isMultipart(ServerWebExchange exchange) {
@@ -90,6 +92,9 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (ex instanceof PaymentRequiredException payment) {
       return PaymentProblems.paymentRequired(payment.demand());
+    }
+    if (ex instanceof X402SettlementFailedException unsettled) {
+      return Problem.of(HttpStatus.PAYMENT_REQUIRED, unsettled.getMessage());
     }
     if (ex instanceof PaymentGoneException gone) {
       return Problem.of(HttpStatus.GONE, gone.getMessage());

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.simulation;
 import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.adapter.in.http.experiment.ExperimentAnswers;
 import com.fmugateway.adapter.in.http.experiment.ExperimentResponse;
+import com.fmugateway.adapter.in.http.payment.X402Wire;
 import com.fmugateway.adapter.in.http.problem.PaymentRequiredException;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.experiment.model.Sweep;
@@ -13,6 +14,7 @@ import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,9 +26,11 @@ import java.util.OptionalInt;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -34,13 +38,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /simulate}: run a model; JSON by default, CSV with {@code Accept: text/csv}. Paid
- * from credits or by a {@code payment_token}; 402 with a checkout when neither covers it.
+ * from credits, by a {@code payment_token} or by an x402 payment ({@code PAYMENT-SIGNATURE}); 402
+ * with a checkout (and x402's {@code PAYMENT-REQUIRED}) when none covers it.
  */
 @RestController
 @Tag(name = "Simulation")
 class SimulateController {
 
   static final String TEXT_CSV = "text/csv";
+
+  static final String X402_HEADER_DOC =
+      "An x402 (version 2) payment for this run instead of credits: base64 JSON of a payment"
+          + " payload meeting the `PAYMENT-REQUIRED` requirements of a 402. Settled only when the"
+          + " run succeeds; the 200 then carries `PAYMENT-RESPONSE`.";
 
   private final SimulateUseCase simulate;
   private final StartExperimentUseCase experiments;
@@ -63,7 +73,8 @@ class SimulateController {
               + " sample (or KPI) is `null` there, spelt out in `non_finite` (`NaN`, `Infinity`,"
               + " `-Infinity`: the spelling CSV cells use). Without enough"
               + " credits and without a `payment_token`: 402 with `checkout_url`, `session_id` and"
-              + " `next_step`.")
+              + " `next_step`, and, when x402 is accepted, the `PAYMENT-REQUIRED` header (and an"
+              + " `x402` member): retry with `PAYMENT-SIGNATURE` to pay with x402.")
   @ApiResponse(
       responseCode = "200",
       description = "The run's results",
@@ -76,12 +87,17 @@ class SimulateController {
   Mono<ResponseEntity<Object>> simulate(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
-      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
+      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly,
+      @Parameter(description = X402_HEADER_DOC)
+          @RequestHeader(name = X402Wire.PAYMENT_SIGNATURE, required = false)
+          String x402,
+      ServerHttpResponse response) {
     if (Boolean.TRUE.equals(request.async())) {
       return Mono.fromCallable(
               () ->
                   new StartExperimentCommand(
-                      request.toCommand(caller, quoteOnly),
+                      request.toCommand(
+                          caller, quoteOnly, Optional.ofNullable(x402).map(X402Wire::decode)),
                       new Sweep(
                           SweepMethod.CASES, Map.of(), OptionalInt.empty(), 0, List.of(Map.of())),
                       Optional.empty()))
@@ -93,7 +109,7 @@ class SimulateController {
                       .headers(answer.getHeaders())
                       .body((Object) answer.getBody()));
     }
-    return run(caller, request, quoteOnly)
+    return run(caller, request, quoteOnly, x402, response)
         .map(report -> ResponseEntity.ok((Object) SimulateResponse.from(report)));
   }
 
@@ -108,8 +124,12 @@ class SimulateController {
   Mono<ResponseEntity<Flux<String>>> simulateCsv(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
-      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
-    return run(caller, request, quoteOnly)
+      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly,
+      @Parameter(description = X402_HEADER_DOC)
+          @RequestHeader(name = X402Wire.PAYMENT_SIGNATURE, required = false)
+          String x402,
+      ServerHttpResponse response) {
+    return run(caller, request, quoteOnly, x402, response)
         .map(
             report ->
                 ResponseEntity.ok()
@@ -121,8 +141,15 @@ class SimulateController {
 
   /** The run's report; a request that must be paid first is the 402, raised here and only here. */
   private Mono<SimulationReport> run(
-      AuthenticatedAccount caller, SimulateRequest request, Boolean quoteOnly) {
-    return Mono.fromCallable(() -> request.toCommand(caller, quoteOnly))
+      AuthenticatedAccount caller,
+      SimulateRequest request,
+      Boolean quoteOnly,
+      String x402,
+      ServerHttpResponse response) {
+    return Mono.fromCallable(
+            () ->
+                request.toCommand(
+                    caller, quoteOnly, Optional.ofNullable(x402).map(X402Wire::decode)))
         .flatMap(simulate::simulate)
         .flatMap(
             outcome ->
@@ -130,6 +157,17 @@ class SimulateController {
                     ? Mono.just(completed.report())
                     : Mono.error(
                         new PaymentRequiredException(
-                            ((SimulationOutcome.PaymentRequired) outcome).demand())));
+                            ((SimulationOutcome.PaymentRequired) outcome).demand())))
+        .doOnNext(
+            report ->
+                report
+                    .x402()
+                    .ifPresent(
+                        receipt ->
+                            response
+                                .getHeaders()
+                                .set(
+                                    X402Wire.PAYMENT_RESPONSE,
+                                    X402Wire.encode(X402Wire.response(receipt)))));
   }
 }

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.simulation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.billing.model.PaymentChoice;
+import com.fmugateway.domain.billing.model.X402Payment;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
@@ -71,6 +72,12 @@ public record SimulateRequest(
 
   /** {@code quoteOnlyParam}: the prototype's {@code ?quote_only=true}, same as the field. */
   public SimulateCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
+    return toCommand(caller, quoteOnlyParam, Optional.empty());
+  }
+
+  /** Paid with {@code x402}, the payment decoded from {@code PAYMENT-SIGNATURE}, if one came. */
+  public SimulateCommand toCommand(
+      AuthenticatedAccount caller, Boolean quoteOnlyParam, Optional<X402Payment> x402) {
     return new SimulateCommand(
         caller.accountId(),
         caller.tier(),
@@ -98,7 +105,8 @@ public record SimulateRequest(
         new PaymentChoice(
             Optional.ofNullable(paymentToken),
             Boolean.TRUE.equals(quoteOnly) || Boolean.TRUE.equals(quoteOnlyParam),
-            CheckoutOptions.parse(paymentMethod, successUrl, cancelUrl)));
+            CheckoutOptions.parse(paymentMethod, successUrl, cancelUrl),
+            x402));
   }
 
   private static OptionalDouble optional(Double value) {

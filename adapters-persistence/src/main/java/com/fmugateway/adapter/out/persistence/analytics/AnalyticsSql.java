@@ -41,14 +41,22 @@ final class AnalyticsSql {
       ORDER BY d.day
       """;
 
-  /** Paid checkouts by the day they were paid. */
+  /** Paid checkouts by the day they were paid, and settled x402 payments (rail X402, a run). */
   static final String CASH =
       """
-      SELECT (settled_at AT TIME ZONE 'UTC')::date AS day, method, purpose,
-             lower(currency) AS currency,
-             SUM(amount_minor)::bigint AS amount, COUNT(*) AS payments
-      FROM payment_sessions
-      WHERE status = 'PAID' AND settled_at >= :start AND settled_at < :end
+      SELECT day, method, purpose, currency, SUM(amount)::bigint AS amount,
+             SUM(payments)::bigint AS payments
+      FROM (
+          SELECT (settled_at AT TIME ZONE 'UTC')::date AS day, method, purpose,
+                 lower(currency) AS currency, amount_minor AS amount, 1 AS payments
+          FROM payment_sessions
+          WHERE status = 'PAID' AND settled_at >= :start AND settled_at < :end
+          UNION ALL
+          SELECT (ended_at AT TIME ZONE 'UTC')::date, 'X402', 'RUN', lower(currency),
+                 amount_minor, 1
+          FROM x402_payments
+          WHERE state = 'SETTLED' AND ended_at >= :start AND ended_at < :end
+      ) AS paid
       GROUP BY 1, 2, 3, 4
       ORDER BY 1, 2, 3, 4
       """;
@@ -65,8 +73,12 @@ final class AnalyticsSql {
                WHERE created_at >= :start AND created_at < :end
                GROUP BY account_id
                HAVING COUNT(DISTINCT (created_at AT TIME ZONE 'UTC')::date) >= 2) AS r) AS repeating,
-          (SELECT COUNT(DISTINCT account_id) FROM payment_sessions
-           WHERE status = 'PAID' AND settled_at >= :start AND settled_at < :end) AS paying
+          (SELECT COUNT(DISTINCT account_id) FROM (
+               SELECT account_id FROM payment_sessions
+               WHERE status = 'PAID' AND settled_at >= :start AND settled_at < :end
+               UNION
+               SELECT account_id FROM x402_payments
+               WHERE state = 'SETTLED' AND ended_at >= :start AND ended_at < :end) AS p) AS paying
       """;
 
   /**

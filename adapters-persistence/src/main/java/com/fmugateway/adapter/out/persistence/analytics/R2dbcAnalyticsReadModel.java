@@ -4,6 +4,7 @@ import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
 import com.fmugateway.domain.analytics.model.AccountActivity;
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.CashRail;
 import com.fmugateway.domain.analytics.model.CashReceipts;
 import com.fmugateway.domain.analytics.model.CauseCount;
 import com.fmugateway.domain.analytics.model.DailyActivity;
@@ -13,7 +14,6 @@ import com.fmugateway.domain.analytics.model.FunnelStep;
 import com.fmugateway.domain.analytics.model.ModelFailures;
 import com.fmugateway.domain.analytics.model.ModelUsage;
 import com.fmugateway.domain.analytics.port.out.AnalyticsReadModel;
-import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentPurpose;
 import com.fmugateway.domain.shared.model.Money;
 import io.r2dbc.spi.Readable;
@@ -57,7 +57,7 @@ public final class R2dbcAnalyticsReadModel implements AnalyticsReadModel {
             row ->
                 new CashReceipts(
                     row.get("day", LocalDate.class),
-                    PaymentMethod.valueOf(row.get("method", String.class)),
+                    CashRail.valueOf(row.get("method", String.class)),
                     PaymentPurpose.valueOf(row.get("purpose", String.class)),
                     new Money(number(row, "amount"), row.get("currency", String.class)),
                     number(row, "payments")))

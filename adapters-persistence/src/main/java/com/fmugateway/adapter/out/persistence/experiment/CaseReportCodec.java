@@ -188,7 +188,7 @@ final class CaseReportCodec {
       long quoted = in.readLong();
       long cost = in.readLong();
       return new SimulationReport(
-          runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty());
+          runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty(), Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,12 +6,14 @@ import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentRequirementLog;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcPaymentSessions;
+import com.fmugateway.adapter.out.persistence.payment.R2dbcX402PaymentLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
 import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.analytics.model.AccountActivity;
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
+import com.fmugateway.domain.analytics.model.CashRail;
 import com.fmugateway.domain.analytics.model.CashReceipts;
 import com.fmugateway.domain.analytics.model.CauseCount;
 import com.fmugateway.domain.analytics.model.DailyActivity;
@@ -21,11 +23,14 @@ import com.fmugateway.domain.analytics.model.FunnelStep;
 import com.fmugateway.domain.analytics.model.ModelFailures;
 import com.fmugateway.domain.analytics.model.ModelUsage;
 import com.fmugateway.domain.billing.model.PaymentRequirement;
+import com.fmugateway.domain.billing.model.X402Claim;
+import com.fmugateway.domain.billing.model.X402PaymentState;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentPurpose;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import com.fmugateway.domain.checkout.model.PaymentStatus;
 import com.fmugateway.domain.fixtures.PaymentSessions;
+import com.fmugateway.domain.fixtures.X402PaymentLogContract;
 import com.fmugateway.domain.shared.model.Money;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import java.time.Duration;
@@ -59,6 +64,7 @@ class R2dbcAnalyticsReadModelIT {
   @Autowired R2dbcPaymentSessions sessions;
   @Autowired R2dbcPaymentRequirementLog requirements;
   @Autowired DatabaseClient db;
+  @Autowired R2dbcX402PaymentLog x402Log;
 
   @Test
   void daily_hasEveryDayOfThePeriod_zerosIncluded_andBothBoundaryDaysWhole() {
@@ -110,6 +116,36 @@ class R2dbcAnalyticsReadModelIT {
                 1),
             new CashReceipts(
                 day("2025-04-03"), PaymentMethod.CRYPTO, PaymentPurpose.CREDIT_PACK, usd(800), 1));
+  }
+
+  @Test
+  void cash_countsSettledX402PaymentsOnTheirOwnRail_andTheirPayersAsPaying() {
+    AccountId agent = account("2025-07-01T00:00:00Z");
+    x402(agent, "2025-07-02T10:00:00Z", X402PaymentState.SETTLED);
+    x402(agent, "2025-07-02T11:00:00Z", X402PaymentState.SETTLED);
+    x402(agent, "2025-07-02T12:00:00Z", X402PaymentState.RUN_FAILED);
+    x402(agent, "2025-07-02T13:00:00Z", X402PaymentState.SETTLE_FAILED);
+
+    assertThat(figures.cash(period("2025-07-01", "2025-07-03")).collectList().block())
+        .containsExactly(
+            new CashReceipts(day("2025-07-02"), CashRail.X402, PaymentPurpose.RUN, usd(200), 2));
+    assertThat(figures.accounts(period("2025-07-01", "2025-07-03")).block().paying()).isEqualTo(1);
+  }
+
+  private void x402(AccountId account, String at, X402PaymentState end) {
+    String key = UUID.randomUUID().toString();
+    x402Log
+        .claim(
+            new X402Claim(
+                key,
+                account,
+                UUID.randomUUID(),
+                "0xpayer",
+                X402PaymentLogContract.TERMS,
+                usd(100),
+                at(at).minusSeconds(5)))
+        .block();
+    x402Log.end(key, end, Optional.of("0xtx"), Optional.empty(), at(at)).block();
   }
 
   @Test

@@ -107,6 +107,7 @@ class R2dbcCaseResultsIT extends ExperimentStoreContract {
             3),
         10,
         10,
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -39,6 +39,7 @@ final class OpsTables {
       String upper = currency.toUpperCase(Locale.ROOT);
       columns.add(money("card_" + currency, "ops.col.card", plotted).in(upper));
       columns.add(money("crypto_" + currency, "ops.col.crypto", plotted).in(upper));
+      columns.add(money("x402_" + currency, "ops.col.x402", plotted).in(upper));
       columns.add(money("runs_" + currency, "ops.col.runs", false).in(upper));
       columns.add(money("packs_" + currency, "ops.col.packs", false).in(upper));
       columns.add(money("total_" + currency, "ops.col.total", false).in(upper));
@@ -192,6 +193,7 @@ final class OpsTables {
     for (Takings t : cash) {
       row.add(CellView.money(t.card()));
       row.add(CellView.money(t.crypto()));
+      row.add(CellView.money(t.x402()));
       row.add(CellView.money(t.runs()));
       row.add(CellView.money(t.packs()));
       row.add(CellView.money(t.total()));

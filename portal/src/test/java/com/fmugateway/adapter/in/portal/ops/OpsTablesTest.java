@@ -39,11 +39,11 @@ class OpsTablesTest {
 
     assertThat(Csv.of(table).split("\r\n"))
         .containsExactly(
-            "day,card_usd,crypto_usd,runs_usd,packs_usd,total_usd,"
-                + "card_eur,crypto_eur,runs_eur,packs_eur,total_eur,credits_spent",
-            "2026-07-01,1.00,0.00,1.00,0.00,1.00,0.00,8.00,0.00,8.00,8.00,10");
+            "day,card_usd,crypto_usd,x402_usd,runs_usd,packs_usd,total_usd,"
+                + "card_eur,crypto_eur,x402_eur,runs_eur,packs_eur,total_eur,credits_spent",
+            "2026-07-01,1.00,0.00,0.00,1.00,0.00,1.00,0.00,8.00,0.00,0.00,8.00,8.00,10");
     assertThat(table.columns().stream().filter(ColumnView::series).map(ColumnView::id))
-        .containsExactly("card_usd", "crypto_usd", "credits_spent");
+        .containsExactly("card_usd", "crypto_usd", "x402_usd", "credits_spent");
     assertThat(table.columns().get(table.columns().size() - 1).secondAxis()).isTrue();
     assertThat(table.totals()).extracting(CellView::text).startsWith("total", "1.00");
   }
