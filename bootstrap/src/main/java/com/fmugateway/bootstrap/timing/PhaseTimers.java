@@ -101,6 +101,9 @@ public final class PhaseTimers {
 
   /** Records a finished request's phases. */
   void record(RequestPhases request) {
+    if (!enabled()) {
+      return;
+    }
     for (Map.Entry<Phase, Long> entry : request.finish().entrySet()) {
       timers.get(entry.getKey()).record(entry.getValue(), TimeUnit.NANOSECONDS);
     }

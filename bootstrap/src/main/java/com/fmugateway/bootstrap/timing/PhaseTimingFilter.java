@@ -21,7 +21,8 @@ final class PhaseTimingFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getMethod() != HttpMethod.POST
+    if (!timers.enabled()
+        || exchange.getRequest().getMethod() != HttpMethod.POST
         || !"/simulate".equals(exchange.getRequest().getPath().value())) {
       return chain.filter(exchange);
     }
