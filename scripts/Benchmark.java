@@ -2,10 +2,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,82 +19,341 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load client for a running gateway: latency of POST /simulate run one at a time (median, p99),
- * then throughput with several clients at once. Run through scripts/benchmark.sh, which starts a
- * fresh gateway; or directly: java scripts/Benchmark.java http://localhost:8080 [runs] [clients].
+ * Load client for a running gateway started with fmugw.benchmark.timings=true (scripts/benchmark.sh
+ * does that): latency of a paid POST /simulate run one at a time (median, p99) with the gateway's
+ * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
+ * (one account each); the first run of a newly uploaded FMU; large results as JSON and CSV; model
+ * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
+ * [full|latency]; SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
 
   private static final String BODY =
-      "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":3.0,\"step\":0.01%s}";
+      "{\"fmu_id\":\"%s\",\"stop_time\":%s,\"step\":0.01%s}";
+
+  private static final String[] PHASES = {
+    "http_decode", "authentication", "rate_limit", "fmu_lookup", "run_slot", "quote_hold",
+    "worker_round_trip", "inside_fmu", "settle_record", "use_case_other", "encoding", "server_total"
+  };
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static String base;
+  private static final Map<String, String> summary = new LinkedHashMap<>();
 
   public static void main(String[] args) throws Exception {
-    String base = args.length > 0 ? args[0] : "http://localhost:8080";
+    base = args.length > 0 ? args[0] : "http://localhost:8080";
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     String extra = args.length > 3 ? args[3] : "";
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String key = newKey(http, base);
-    String body = String.format(BODY, extra.isEmpty() ? "" : "," + extra);
+    boolean full = args.length <= 4 || !"latency".equals(args[4]);
+    String key = newKey();
+    String body = body("msl:BouncingBall", "3.0", extra);
 
     for (int i = 0; i < Math.max(20, runs / 10); i++) {
-      simulate(http, base, key, body);
+      simulate(key, body, "application/json");
     }
+    String idle = timings(key);
+    pause(); // the server's statistics are published lazily
+    String before = timings(key);
     List<Double> latencies = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      latencies.add(simulate(http, base, key, body));
+      latencies.add(simulate(key, body, "application/json").ms);
     }
+    pause();
+    String after = timings(key);
     Collections.sort(latencies);
     System.out.printf(
-        "sequential: %d runs of msl:BouncingBall 3 s at 0.01 %s%n  median %.2f ms, p99 %.2f ms, min %.2f ms, max %.2f ms%n",
+        "sequential: %d paid runs of msl:BouncingBall 3 s at 0.01 %s%n"
+            + "  end to end: median %.2f ms, p99 %.2f ms, min %.2f ms, max %.2f ms%n",
         runs, extra.isEmpty() ? "(interface auto = cs)" : extra,
-        percentile(latencies, 50), percentile(latencies, 99), latencies.get(0), latencies.get(runs - 1));
+        percentile(latencies, 50), percentile(latencies, 99), latencies.get(0),
+        latencies.get(runs - 1));
+    summary.put("median_ms", fmt(percentile(latencies, 50)));
+    summary.put("p99_ms", fmt(percentile(latencies, 99)));
+    breakdown(idle, before, after, runs);
 
-    int total = runs * 2;
+    if (full) {
+      for (int n : clientCounts(clients)) {
+        throughput(n, runs * 2, body);
+      }
+      coldStart();
+      largeResults(key);
+      modelExchange(key);
+    }
+    String file = System.getenv("SUMMARY");
+    if (file != null) {
+      StringBuilder lines = new StringBuilder();
+      summary.forEach((k, v) -> lines.append(k).append(' ').append(v).append('\n'));
+      Files.writeString(
+          Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+  }
+
+  /** Mean time per run by phase, and database messages per run, from the gateway's counters. */
+  private static void breakdown(String idle, String before, String after, int runs) {
+    System.out.println("  by phase (mean per run, gateway's own timers):");
+    for (String phase : PHASES) {
+      double[] b = phase(before, phase);
+      double[] a = phase(after, phase);
+      double count = a[0] - b[0];
+      double ms = count == 0 ? 0 : (a[1] - b[1]) / runs;
+      String note =
+          switch (phase) {
+            case "worker_round_trip" -> "  (queue wait for a worker included; not separable"
+                + " without the sandbox host's own timer)";
+            case "inside_fmu" -> "  (the worker's CPU time in the FMU, part of the round trip)";
+            case "run_slot" -> "  (taking and giving back the account's concurrent-run slot)";
+            case "server_total" -> "  (first filter to last byte written)";
+            default -> "";
+          };
+      System.out.printf("    %-18s %8.3f ms%s%n", phase, ms, note);
+      summary.put("phase_" + phase, fmt(ms));
+    }
+    // Each timings request costs some messages of its own: measured between two idle snapshots.
+    long overhead = counter(before, "round_trips") - counter(idle, "round_trips");
+    double trips = (counter(after, "round_trips") - counter(before, "round_trips") - overhead)
+        / (double) runs;
+    System.out.printf(
+        "  database per run: %.1f round trips (%.1f statements, %.1f BEGIN, %.1f COMMIT,"
+            + " %.1f validations); %.1f transactions committed on the server%n",
+        trips,
+        perRun(idle, before, after, "statement", runs),
+        perRun(idle, before, after, "begin", runs),
+        perRun(idle, before, after, "commit", runs),
+        perRun(idle, before, after, "validation", runs),
+        (counter(after, "server_commits") - counter(before, "server_commits")) / (double) runs);
+    summary.put("db_round_trips", fmt(trips));
+    summary.put(
+        "db_server_commits",
+        fmt((counter(after, "server_commits") - counter(before, "server_commits")) / (double) runs));
+  }
+
+  private static double perRun(String idle, String before, String after, String name, int runs) {
+    long overhead = counter(before, name) - counter(idle, name);
+    return (counter(after, name) - counter(before, name) - overhead) / (double) runs;
+  }
+
+  private static List<Integer> clientCounts(int clients) {
+    List<Integer> counts = new ArrayList<>(List.of(1, 4, 16));
+    if (!counts.contains(clients)) {
+      counts.add(clients);
+    }
+    return counts;
+  }
+
+  /** {@code total} runs from {@code clients} threads, each its own account. */
+  private static void throughput(int clients, int total, String body) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      keys.add(newKey());
+    }
+    for (String key : keys) {
+      simulate(key, body, "application/json");
+    }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long started = System.nanoTime();
-    List<Future<Double>> futures = new ArrayList<>();
+    List<Future<Result>> futures = new ArrayList<>();
     for (int i = 0; i < total; i++) {
-      futures.add(pool.submit(() -> simulate(http, base, key, body)));
+      String key = keys.get(i % clients);
+      futures.add(pool.submit(() -> simulate(key, body, "application/json", false)));
     }
-    List<Double> concurrent = new ArrayList<>();
-    for (Future<Double> f : futures) {
-      concurrent.add(f.get());
+    List<Double> latencies = new ArrayList<>();
+    int errors = 0;
+    for (Future<Result> f : futures) {
+      Result r = f.get();
+      latencies.add(r.ms);
+      errors += r.status == 200 ? 0 : 1;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
-    Collections.sort(concurrent);
+    Collections.sort(latencies);
     System.out.printf(
-        "concurrent: %d runs from %d clients in %.2f s: %.1f simulations/s, median %.2f ms, p99 %.2f ms%n",
-        total, clients, seconds, total / seconds, percentile(concurrent, 50), percentile(concurrent, 99));
+        "throughput, %2d clients: %d runs in %.2f s: %.1f simulations/s, median %.2f ms,"
+            + " p99 %.2f ms, %d errors%n",
+        clients, total, seconds, total / seconds, percentile(latencies, 50),
+        percentile(latencies, 99), errors);
+    summary.put("rate_" + clients, fmt(total / seconds));
+    summary.put("p99_" + clients, fmt(percentile(latencies, 99)));
+    summary.put("median_" + clients, fmt(percentile(latencies, 50)));
+    summary.put("errors_" + clients, Integer.toString(errors));
   }
 
-  private static double simulate(HttpClient http, String base, String key, String body) throws Exception {
+  /** A BouncingBall with a file added (a new SHA-256), uploaded: its first run, then warm ones. */
+  private static void coldStart() throws Exception {
+    String fmu = System.getenv("BENCH_FMU");
+    if (fmu == null) {
+      System.out.println("cold first run: skipped (BENCH_FMU not set)");
+      return;
+    }
+    String key = newKey();
+    byte[] archive = Files.readAllBytes(Path.of(fmu));
+    String boundary = "bench" + System.nanoTime();
+    byte[] head =
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cold.fmu\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] multipart = new byte[head.length + archive.length + tail.length];
+    System.arraycopy(head, 0, multipart, 0, head.length);
+    System.arraycopy(archive, 0, multipart, head.length, archive.length);
+    System.arraycopy(tail, 0, multipart, head.length + archive.length, tail.length);
+    HttpResponse<String> uploaded =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/fmus"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher id = Pattern.compile("\"(?:fmu_)?id\"\\s*:\\s*\"([^\"]+)\"").matcher(uploaded.body());
+    if (uploaded.statusCode() / 100 != 2 || !id.find()) {
+      System.out.println("cold first run: upload answered " + uploaded.statusCode());
+      return;
+    }
+    String body = body(id.group(1), "3.0", "");
+    double first = simulate(key, body, "application/json").ms;
+    List<Double> warm = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      warm.add(simulate(key, body, "application/json").ms);
+    }
+    Collections.sort(warm);
+    System.out.printf(
+        "cold first run of a newly uploaded FMU: %.1f ms; warm median after it %.2f ms (%.1f×)%n",
+        first, percentile(warm, 50), first / percentile(warm, 50));
+    summary.put("cold_first_ms", fmt(first));
+  }
+
+  /** 10^4, 10^5 and 10^6 samples as JSON and as CSV: time, size and the gateway's heap peak. */
+  private static void largeResults(String key) throws Exception {
+    for (String stop : List.of("100", "1000", "9999.99")) {
+      for (String accept : List.of("application/json", "text/csv")) {
+        post(key, "/benchmark/heap-peak", "");
+        long usedBefore = counter(timings(key), "used_bytes");
+        Result r = simulate(key, body("msl:BouncingBall", stop, ""), accept, false);
+        long peak = counter(timings(key), "peak_bytes");
+        System.out.printf(
+            "large result, %7.0f samples as %-16s: %s in %.0f ms, %.1f MB, gateway heap peak"
+                + " +%.0f MB over the %.0f MB in use before (first byte after the whole run:"
+                + " results are not streamed yet)%n",
+            Double.parseDouble(stop) * 100 + 1, accept,
+            r.status == 200 ? "200" : "HTTP " + r.status, r.ms, r.bytes / 1e6,
+            (peak - usedBefore) / 1e6, usedBefore / 1e6);
+      }
+    }
+  }
+
+  private static void modelExchange(String key) throws Exception {
+    String body =
+        "{\"fmu_id\":\"lib:VanDerPol\",\"stop_time\":20,\"step\":0.01,\"interface\":\"me\","
+            + "\"rtol\":1e-6}";
+    simulate(key, body, "application/json");
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      times.add(simulate(key, body, "application/json").ms);
+    }
+    Collections.sort(times);
+    System.out.printf(
+        "model exchange, VanDerPol 20 s rtol 1e-6 (dormand_prince): median %.2f ms end to end%n",
+        percentile(times, 50));
+    summary.put("vanderpol_ms", fmt(percentile(times, 50)));
+  }
+
+  private record Result(double ms, int status, long bytes) {}
+
+  private static Result simulate(String key, String body, String accept) throws Exception {
+    return simulate(key, body, accept, true);
+  }
+
+  private static Result simulate(String key, String body, String accept, boolean strict)
+      throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + "/simulate"))
             .header("Authorization", "Bearer " + key)
             .header("Content-Type", "application/json")
+            .header("Accept", accept)
+            .timeout(Duration.ofMinutes(2))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     long start = System.nanoTime();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     double ms = (System.nanoTime() - start) / 1e6;
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("simulate answered " + response.statusCode() + ": " + response.body());
+    if (strict && response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "simulate answered " + response.statusCode() + ": "
+              + new String(response.body(), StandardCharsets.UTF_8));
     }
-    return ms;
+    return new Result(ms, response.statusCode(), response.body().length);
   }
 
-  private static String newKey(HttpClient http, String base) throws Exception {
+  private static String timings(String key) throws Exception {
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/keys")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/benchmark/timings"))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET /benchmark/timings answered " + response.statusCode()
+              + " (start the gateway with --fmugw.benchmark.timings=true)");
+    }
+    return response.body();
+  }
+
+  private static void post(String key, String path, String body) throws Exception {
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static String newKey() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/keys"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     Matcher m = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
     if (!m.find()) {
       throw new IllegalStateException("no key in " + response.body());
     }
     return m.group(1);
+  }
+
+  private static String body(String fmu, String stop, String extra) {
+    return String.format(BODY, fmu, stop, extra.isEmpty() ? "" : "," + extra);
+  }
+
+  /** count and total_ms of one phase timer in a timings document. */
+  private static double[] phase(String json, String phase) {
+    Matcher m = Pattern.compile("\"" + phase + "\"\\s*:\\s*\\{([^}]*)\\}").matcher(json);
+    if (!m.find()) {
+      return new double[] {0, 0};
+    }
+    return new double[] {number(m.group(1), "count"), number(m.group(1), "total_ms")};
+  }
+
+  private static long counter(String json, String name) {
+    return (long) number(json, name);
+  }
+
+  private static double number(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*([-0-9.eE+]+)").matcher(json);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
+  private static void pause() throws InterruptedException {
+    Thread.sleep(11_000);
+  }
+
+  private static String fmt(double value) {
+    return String.format(java.util.Locale.ROOT, "%.3f", value);
   }
 
   private static double percentile(List<Double> sorted, int p) {

@@ -1,44 +1,100 @@
 #!/usr/bin/env bash
-# Benchmarks POST /simulate (msl:BouncingBall, 3 s at 0.01) on a fresh gateway with a throw-away
-# data directory: latency one run at a time (median, p99) and simulations per second under
-# concurrency, through the sandbox (how customers run) and, for comparison, in-process.
+# Benchmarks POST /simulate (msl:BouncingBall, 3 s at 0.01: 301 samples) on fresh gateways with
+# throw-away data directories, and explains the figure:
+#   - the Run command's jar: start-up time to a healthy /health;
+#   - sandboxed (how customers run): a warm paid run one at a time (median, p99), its breakdown by
+#     phase and database round trips per run (the gateway's timers, fmugw.benchmark.timings=true),
+#     throughput at 1, 4 and 16 clients (and [clients]), the first run of a newly uploaded FMU,
+#     10^4..10^6-sample results as JSON and CSV, VanDerPol by model exchange;
+#   - in-process: the engine's own time for the same FMU (the floor under the sandbox);
+#   - a minimal C loop driving the same FMU through FMI 2.0 (the floor under the engine).
 # Usage: scripts/benchmark.sh [runs=200] [clients=4] [extra JSON fields, e.g. '"interface":"me"']
-#        ISOLATION=sandbox scripts/benchmark.sh   # one mode only (sandbox or in-process)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
 clients=${2:-4}
 extra=${3:-}
-modes=${ISOLATION:-sandbox in-process}
 
-[ -f bootstrap/target/fmu-gateway.jar ] || ./mvnw -q -DskipTests package
+jar=${JAR:-bootstrap/target/fmu-gateway.jar}
+[ -f "$jar" ] || ./mvnw -q -DskipTests package
+fmu=adapters-fmi/target/classes/fmi/library/BouncingBall.fmu
+[ -f "$fmu" ] || fmu=bootstrap/data/library/BouncingBall.fmu
+
+work=$(mktemp -d /tmp/fmugw-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+summary=$work/summary
+: >"$summary"
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' \
     2>/dev/null || echo $((20000 + RANDOM % 20000))
 }
 
+now_ms() { date +%s%3N; }
+
+# run_mode <isolation> <full|latency>
 run_mode() {
-  local mode=$1 data port gateway
-  data=$(mktemp -d /tmp/fmugw-bench.XXXXXX)
+  local mode=$1 scope=$2 data port gateway started healthy
+  data=$(mktemp -d "$work/gateway.XXXXXX")
   port=$(free_port)
-  java -XX:+DisableExplicitGC -jar bootstrap/target/fmu-gateway.jar --server.port="$port" \
-    --fmugw.data-dir="$data" --fmugw.fmi.isolation="$mode" \
+  started=$(now_ms)
+  java -XX:+DisableExplicitGC -jar "$jar" --server.port="$port" \
+    --fmugw.data-dir="$data" --fmugw.fmi.isolation="$mode" --fmugw.benchmark.timings=true \
     --fmugw.billing.tiers.free.monthly-credits=100000000 \
-    --fmugw.billing.tiers.free.runs-per-minute=1000000 >"$data/gateway.log" 2>&1 &
+    --fmugw.billing.tiers.free.runs-per-minute=1000000 \
+    --fmugw.billing.anonymous-per-minute=1000000 \
+    --fmugw.simulation.timeout=60s >"$data/gateway.log" 2>&1 &
   gateway=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  healthy=
+  for _ in $(seq 1 1200); do
+    if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then healthy=$(now_ms); break; fi
     kill -0 $gateway 2>/dev/null || { cat "$data/gateway.log"; exit 1; }
-    sleep 0.5
+    sleep 0.05
   done
-  echo "== isolation: $mode ($(nproc) cores)"
-  java scripts/Benchmark.java "http://127.0.0.1:$port" "$runs" "$clients" "$extra" || true
+  [ -n "$healthy" ] || { echo "gateway did not become healthy"; cat "$data/gateway.log"; exit 1; }
+  echo "== isolation: $mode ($(nproc) cores); java -jar to a healthy /health: $((healthy - started)) ms"
+  echo "startup_ms_$mode $((healthy - started))" >>"$summary"
+  SUMMARY="$work/summary.$mode" BENCH_FMU="$work/cold.fmu" \
+    java scripts/Benchmark.java "http://127.0.0.1:$port" "$runs" "$clients" "$extra" "$scope" || true
   kill $gateway 2>/dev/null || true
   wait $gateway 2>/dev/null || true
-  rm -rf "$data"
 }
 
-for mode in $modes; do
-  run_mode "$mode"
-done
+# A copy of the FMU with one more file: a new SHA-256, so the gateway sees a new upload.
+cp "$fmu" "$work/cold.fmu"
+(cd "$work" && mkdir -p documentation && date +%s%N >documentation/nonce.txt \
+  && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "a").write("documentation/nonce.txt")' cold.fmu)
+
+run_mode sandbox full
+run_mode in-process latency
+
+# The floor under the engine: the same FMU from C, instantiate-step-read-free.
+unpacked=$work/unpacked
+mkdir -p "$unpacked" && (cd "$unpacked" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$OLDPWD/$fmu")
+guid=$(sed -n 's/.*guid="\([^"]*\)".*/\1/p' "$unpacked/modelDescription.xml" | head -1)
+vrs=$(python3 - "$unpacked/modelDescription.xml" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print(" ".join(v.get("valueReference") for v in root.iter("ScalarVariable")
+               if v.get("causality") == "output" and v.find("Real") is not None))
+EOF
+)
+gcc -O2 -o "$work/fmi2_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_loop.c -ldl
+# shellcheck disable=SC2086
+read -r c_median c_p99 < <("$work/fmi2_loop" "$unpacked/binaries/linux64/BouncingBall.so" \
+  "file://$unpacked/resources" "$guid" BouncingBall 3 0.01 2000 $vrs)
+
+value() { sed -n "s/^$2 //p" "$work/summary.$1" 2>/dev/null | tail -1; }
+http=$(value sandbox median_ms)
+engine=$(value in-process phase_worker_round_trip)
+echo
+echo "== the same FMU, three ways (msl:BouncingBall, 3 s at 0.01)"
+printf '  %-52s median %9s ms, p99 %s ms\n' "paid, sandboxed, over HTTP (end to end):" "$http" "$(value sandbox p99_ms)"
+printf '  %-52s mean   %9s ms\n' "engine in-process (the in-process gateway's run):" "$engine"
+printf '  %-52s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary:" "$c_median" "$c_p99"
+python3 - "$http" "$engine" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" <<'EOF'
+import sys
+http, engine, c, r1, r4 = (float(x) if x else float("nan") for x in sys.argv[1:])
+print(f"  HTTP / engine = {http / engine:.1f}x (goal <= 2x); engine / C loop = {engine / c:.0f}x (goal <= 3x);"
+      f" 4 clients / 1 client = {r4 / r1:.2f}x (goal >= 1.6x)")
+EOF

@@ -1,6 +1,10 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.bootstrap.timing.Phase;
+import com.fmugateway.bootstrap.timing.PhaseTimers;
 import com.fmugateway.domain.account.model.ApiKeyHasher;
+import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
+import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
 import com.fmugateway.domain.account.port.out.AccountStore;
 import com.fmugateway.domain.account.port.out.ApiKeyStore;
 import com.fmugateway.domain.account.port.out.FailedLogIns;
@@ -14,6 +18,7 @@ import com.fmugateway.domain.account.service.PasswordAccountService;
 import com.fmugateway.domain.account.service.RateLimitService;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,9 +44,16 @@ class AccountWiring {
   }
 
   @Bean
-  AuthenticateApiKeyService authenticateApiKeyService(
-      ApiKeyStore keys, AccountStore accounts, ApiKeyHasher hasher, Clock clock) {
-    return new AuthenticateApiKeyService(keys, accounts, hasher, clock);
+  AuthenticateApiKeyQuery authenticateApiKeyService(
+      ApiKeyStore keys,
+      AccountStore accounts,
+      ApiKeyHasher hasher,
+      Clock clock,
+      PhaseTimers timers) {
+    return timers.timed(
+        AuthenticateApiKeyQuery.class,
+        new AuthenticateApiKeyService(keys, accounts, hasher, clock),
+        Map.of("authenticate", Phase.AUTHENTICATION));
   }
 
   @Bean
@@ -64,8 +76,12 @@ class AccountWiring {
   }
 
   @Bean
-  RateLimitService rateLimitService(RateLimiter limiter, BillingProperties billing) {
-    return new RateLimitService(
-        billing.policies(), limiter, billing.anonymousPerMinute(), billing.rateWindow());
+  EnforceRateLimitUseCase rateLimitService(
+      RateLimiter limiter, BillingProperties billing, PhaseTimers timers) {
+    return timers.timed(
+        EnforceRateLimitUseCase.class,
+        new RateLimitService(
+            billing.policies(), limiter, billing.anonymousPerMinute(), billing.rateWindow()),
+        Map.of("run", Phase.RATE_LIMIT));
   }
 }

@@ -5,6 +5,7 @@ import com.fmugateway.adapter.in.portal.PortalConfiguration;
 import com.fmugateway.adapter.out.fmi.FmiConfiguration;
 import com.fmugateway.adapter.out.payments.PaymentsConfiguration;
 import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
+import com.fmugateway.bootstrap.timing.TimingConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Import;
   FmiConfiguration.class,
   PaymentsConfiguration.class,
   HttpConfiguration.class,
-  PortalConfiguration.class
+  PortalConfiguration.class,
+  TimingConfiguration.class
 })
 public class FmuGatewayApplication {
 

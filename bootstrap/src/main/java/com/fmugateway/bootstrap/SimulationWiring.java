@@ -1,15 +1,20 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.adapter.out.fmi.FmiProperties;
+import com.fmugateway.bootstrap.timing.Phase;
+import com.fmugateway.bootstrap.timing.PhaseTimers;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
+import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import com.fmugateway.domain.simulation.service.RunQueryService;
 import com.fmugateway.domain.simulation.service.SimulateService;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class SimulationWiring {
 
   @Bean
-  SimulateService simulateService(
+  SimulateUseCase simulateService(
       GetFmuQuery fmus,
       Simulator simulator,
       SimulationProperties limits,
@@ -28,16 +33,30 @@ class SimulationWiring {
       Clock clock,
       ConcurrentRuns concurrentRuns,
       FmiProperties workers,
-      @Value("${fmugw.version}") String version) {
-    return new SimulateService(
-        fmus,
-        simulator,
-        new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
-        billing,
-        runs,
-        clock,
-        concurrentRuns,
-        limits.concurrencyLimits(workers.effectiveConcurrentRuns()));
+      @Value("${fmugw.version}") String version,
+      Transactions transactions,
+      PhaseTimers timers) {
+    return timers.useCase(
+        SimulateUseCase.class,
+        new SimulateService(
+            timers.timed(GetFmuQuery.class, fmus, Map.of("fmu", Phase.FMU_LOOKUP)),
+            timers.timed(Simulator.class, simulator, Map.of("simulate", Phase.WORKER_ROUND_TRIP)),
+            new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
+            timers.timed(
+                PayForRunUseCase.class,
+                billing,
+                Map.of(
+                    "secure", Phase.QUOTE_HOLD,
+                    "settle", Phase.SETTLE_RECORD,
+                    "release", Phase.SETTLE_RECORD)),
+            timers.timed(RunHistory.class, runs, Map.of("record", Phase.SETTLE_RECORD)),
+            clock,
+            timers.timed(
+                ConcurrentRuns.class,
+                concurrentRuns,
+                Map.of("tryStart", Phase.RUN_SLOT, "finish", Phase.RUN_SLOT)),
+            limits.concurrencyLimits(workers.effectiveConcurrentRuns()),
+            transactions));
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.persistence;
 
+import com.fmugateway.adapter.out.persistence.account.AuthCache;
+import com.fmugateway.adapter.out.persistence.account.AuthChanges;
 import com.fmugateway.adapter.out.persistence.account.BcryptPasswordHasher;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
 import com.fmugateway.adapter.out.persistence.analytics.R2dbcAnalyticsReadModel;
@@ -9,6 +11,9 @@ import com.fmugateway.adapter.out.persistence.blob.S3BlobStore;
 import com.fmugateway.adapter.out.persistence.blob.S3Clients;
 import com.fmugateway.adapter.out.persistence.blob.StorageProperties;
 import com.fmugateway.adapter.out.persistence.credit.R2dbcCreditLedger;
+import com.fmugateway.adapter.out.persistence.database.CountingConnectionFactory;
+import com.fmugateway.adapter.out.persistence.database.DatabaseActivity;
+import com.fmugateway.adapter.out.persistence.database.DatabaseActivityProbe;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
 import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
@@ -38,7 +43,9 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,32 +75,69 @@ public class PersistenceConfiguration {
     return DatabaseServer.start(properties);
   }
 
+  @Bean
+  public DatabaseActivity databaseActivity() {
+    return new DatabaseActivity();
+  }
+
   @Bean(destroyMethod = "dispose")
-  ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
-    DatabaseEndpoint endpoint = server.endpoint();
-    PostgresqlConnectionConfiguration connection =
-        PostgresqlConnectionConfiguration.builder()
-            .host(endpoint.host())
-            .port(endpoint.port())
-            .database(endpoint.database())
-            .username(endpoint.username())
-            .password(endpoint.password())
-            .applicationName("fmu-gateway")
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+  ConnectionPool connectionFactory(
+      DatabaseServer server, DatabaseProperties properties, DatabaseActivity activity) {
     return new ConnectionPool(
-        ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection))
+        ConnectionPoolConfiguration.builder(
+                CountingConnectionFactory.counting(
+                    new PostgresqlConnectionFactory(connection(server.endpoint(), "fmu-gateway")),
+                    activity))
             .initialSize(properties.pool().initialSize())
             .maxSize(properties.pool().maxSize())
             .maxIdleTime(Duration.ofMinutes(10))
             .maxAcquireTime(Duration.ofSeconds(10))
-            .validationQuery("SELECT 1")
+            // No validation query: a round trip on every acquire. The driver's local check (is the
+            // socket still open?) drops connections the server closed, which is what an outage
+            // leaves behind.
+            .validationDepth(ValidationDepth.LOCAL)
             .build());
+  }
+
+  private static PostgresqlConnectionConfiguration connection(
+      DatabaseEndpoint endpoint, String applicationName) {
+    return PostgresqlConnectionConfiguration.builder()
+        .host(endpoint.host())
+        .port(endpoint.port())
+        .database(endpoint.database())
+        .username(endpoint.username())
+        .password(endpoint.password())
+        .applicationName(applicationName)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  @Bean
+  public AuthCache authCache() {
+    return new AuthCache();
+  }
+
+  /** This gateway's listener for API key changes, on a connection of its own (not the pool's). */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  public AuthChanges authChanges(DatabaseServer server, DatabaseClient db, AuthCache cache) {
+    String id = UUID.randomUUID().toString();
+    return new AuthChanges(
+        db,
+        new PostgresqlConnectionFactory(
+            connection(server.endpoint(), AuthChanges.listenerName(id))),
+        cache,
+        id,
+        Duration.ofSeconds(5));
   }
 
   @Bean
   DatabaseClient databaseClient(ConnectionPool pool) {
     return DatabaseClient.create(new OutageAwareConnections(pool));
+  }
+
+  @Bean
+  public DatabaseActivityProbe databaseActivityProbe(DatabaseClient db, DatabaseActivity activity) {
+    return new DatabaseActivityProbe(db, activity);
   }
 
   /** On the client's connection factory: transactions bind connections to that very instance. */
@@ -108,8 +152,9 @@ public class PersistenceConfiguration {
   }
 
   @Bean
-  public R2dbcAccounts accounts(DatabaseClient db, TransactionalOperator tx) {
-    return new R2dbcAccounts(db, tx);
+  public R2dbcAccounts accounts(
+      DatabaseClient db, TransactionalOperator tx, AuthCache cache, AuthChanges changes) {
+    return new R2dbcAccounts(db, tx, cache, changes);
   }
 
   /** The hashes of account passwords, computed off the event loop on threads of their own. */
@@ -227,13 +272,13 @@ public class PersistenceConfiguration {
   }
 
   @Bean
-  public R2dbcConcurrentRuns concurrentRuns(DatabaseClient db, TransactionalOperator tx) {
-    return new R2dbcConcurrentRuns(db, tx);
+  public R2dbcConcurrentRuns concurrentRuns(DatabaseClient db) {
+    return new R2dbcConcurrentRuns(db);
   }
 
   @Bean
-  public R2dbcRateLimiter rateLimiter(DatabaseClient db, TransactionalOperator tx) {
-    return new R2dbcRateLimiter(db, tx);
+  public R2dbcRateLimiter rateLimiter(DatabaseClient db) {
+    return new R2dbcRateLimiter(db);
   }
 
   @Bean

@@ -14,8 +14,9 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves a presented key to its account on every request (no cache), so a revoked key fails on
- * the very next call on every gateway instance.
+ * Resolves a presented key to its account on every request. The stores may answer from a cache only
+ * if a revocation empties it on every gateway before it completes, so a revoked key fails on the
+ * very next call on every gateway instance.
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery {
 

@@ -14,19 +14,25 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
  * Grants each account its tier's credits once per calendar month (UTC). The ledger's idempotency
  * key {@code grant:<yyyy-mm>} makes the grant happen once however many requests or gateway
- * instances ask at the same time.
+ * instances ask at the same time; an account known to be granted this month is not asked again.
  */
 final class MonthlyGrants {
+
+  /** Accounts remembered as granted this month; past this many it starts again (a bound). */
+  static final int MAX_REMEMBERED = 100_000;
 
   private final CreditLedger ledger;
   private final Map<Tier, TierPolicy> policies;
   private final Clock clock;
   private final AuditLog audit;
+  private final Set<Granted> granted = ConcurrentHashMap.newKeySet();
 
   MonthlyGrants(CreditLedger ledger, Map<Tier, TierPolicy> policies, Clock clock, AuditLog audit) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -41,6 +47,9 @@ final class MonthlyGrants {
       return Mono.empty();
     }
     YearMonth period = period();
+    if (granted.contains(new Granted(account, period))) {
+      return Mono.empty();
+    }
     return ledger
         .credit(
             account,
@@ -48,13 +57,24 @@ final class MonthlyGrants {
             credits,
             LedgerKey.grant(period),
             "tier " + tier.name().toLowerCase() + " " + period)
-        .filter(granted -> granted)
+        .doOnNext(written -> remember(new Granted(account, period)))
+        .filter(written -> written)
         .flatMap(
-            granted ->
+            written ->
                 audit.record(
                     AuditEvent.by(account, clock.now(), "credits.granted", period.toString())
                         .with("credits", Long.toString(credits))));
   }
+
+  /** Once the ledger holds a month's grant it always will (it is append-only): asked once. */
+  private void remember(Granted grant) {
+    if (granted.size() >= MAX_REMEMBERED) {
+      granted.clear();
+    }
+    granted.add(grant);
+  }
+
+  private record Granted(AccountId account, YearMonth period) {}
 
   TierPolicy policy(Tier tier) {
     TierPolicy policy = policies.get(tier);

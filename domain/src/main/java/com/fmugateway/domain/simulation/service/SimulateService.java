@@ -9,6 +9,7 @@ import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.Kpi;
 import com.fmugateway.domain.simulation.model.RunRecord;
@@ -39,6 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * none), has billing secure payment (or learns what must be paid: then nothing runs), runs it, has
  * the payment settled or released, and records the run however it ended: succeeded, failed, or
  * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
+ * Settling (or releasing) and recording the run are one transaction.
  */
 public final class SimulateService implements SimulateUseCase {
 
@@ -58,6 +60,7 @@ public final class SimulateService implements SimulateUseCase {
   private final RunHistory history;
   private final Clock clock;
   private final RunSlots slots;
+  private final Transactions transactions;
 
   public SimulateService(
       GetFmuQuery fmus,
@@ -67,7 +70,8 @@ public final class SimulateService implements SimulateUseCase {
       RunHistory history,
       Clock clock,
       ConcurrentRuns concurrentRuns,
-      ConcurrencyLimits limits) {
+      ConcurrencyLimits limits,
+      Transactions transactions) {
     this.fmus = Objects.requireNonNull(fmus, "fmus");
     this.simulator = Objects.requireNonNull(simulator, "simulator");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -76,6 +80,7 @@ public final class SimulateService implements SimulateUseCase {
     this.history = Objects.requireNonNull(history, "history");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.slots = new RunSlots(concurrentRuns, limits, clock);
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   @Override
@@ -150,8 +155,9 @@ public final class SimulateService implements SimulateUseCase {
             ? Mono.just(Map.of())
             : Mono.fromCallable(() -> KpiValues.of(asked, result))
                 .subscribeOn(Schedulers.parallel());
-    return computed.flatMap(
-        kpis ->
+    // The charge and the run's record commit together: no charge without its run, one commit.
+    Mono<RunCharge> settledAndRecorded =
+        transactions.atomically(
             billing
                 .settle(run.caller(), run.id(), funding, result.cpuTime())
                 .flatMap(
@@ -160,14 +166,19 @@ public final class SimulateService implements SimulateUseCase {
                             .record(
                                 record(
                                     run, funding, charge.credits(), result.cpuTime(), wall, null))
-                            .thenReturn(report(run, result, kpis, wall, funding, charge))));
+                            .thenReturn(charge)));
+    return computed.flatMap(
+        kpis -> settledAndRecorded.map(charge -> report(run, result, kpis, wall, funding, charge)));
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
-    return billing
-        .release(funding)
-        .then(history.record(record(run, funding, 0, Duration.ZERO, wall, cause)));
+    return transactions.atomically(
+        billing
+            .release(funding)
+            .then(
+                Mono.defer(
+                    () -> history.record(record(run, funding, 0, Duration.ZERO, wall, cause)))));
   }
 
   /** The caller went away: nothing may stay reserved. Errors are logged: nobody waits for them. */

@@ -39,6 +39,7 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.shared.model.InvalidInputException;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.RunRequest;
@@ -75,6 +76,7 @@ class SimulateServiceTest {
   private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock);
   private final InMemoryRunHistory history = new InMemoryRunHistory();
   private ModelDescription model = Models.allTypes();
+  private final ObservedTransactions transactions = new ObservedTransactions();
   private final SimulateService service =
       new SimulateService(
           (caller, id) -> Mono.just(resolved(model)),
@@ -97,7 +99,8 @@ class SimulateServiceTest {
           history,
           clock,
           new InMemoryConcurrentRuns(),
-          ConcurrencyLimits.uniform(2, Duration.ofMinutes(5)));
+          ConcurrencyLimits.uniform(2, Duration.ofMinutes(5)),
+          transactions);
 
   @BeforeEach
   void openTheCallersAccount() {
@@ -125,6 +128,55 @@ class SimulateServiceTest {
               assertThat(run.costCredits()).isEqualTo(11);
               assertThat(run.id()).isEqualTo(report.runId());
             });
+  }
+
+  @Test
+  void aRun_isChargedAndRecordedInOneTransaction() {
+    report(service.simulate(command().build()));
+
+    // Inside the one unit: the hold of 30 ends with 11 captured (+19) and the run is recorded.
+    assertThat(transactions.units).containsExactly(new Unit(19, 1));
+  }
+
+  @Test
+  void aFailedRun_isReleasedAndRecordedInOneTransaction() {
+    simulator.failNext(
+        new SimulationFailedException(
+            SimulationFailedException.Cause.CRASHED, "signal 11", List.of()));
+
+    StepVerifier.create(service.simulate(command().build())).expectError().verify();
+
+    assertThat(transactions.units).containsExactly(new Unit(30, 1));
+  }
+
+  /** What one atomic unit of work changed: the caller's balance and the runs recorded. */
+  private record Unit(long balanceChange, int runsRecorded) {}
+
+  /** Runs work as it is (nothing to roll back in memory), noting what each unit changed. */
+  private final class ObservedTransactions implements Transactions {
+
+    final List<Unit> units = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public <T> Mono<T> atomically(Mono<T> work) {
+      return ledger
+          .balance(CALLER)
+          .flatMap(
+              before -> {
+                int runs = history.all().size();
+                return work.materialize()
+                    .flatMap(
+                        signal ->
+                            ledger
+                                .balance(CALLER)
+                                .doOnNext(
+                                    after ->
+                                        units.add(
+                                            new Unit(after - before, history.all().size() - runs)))
+                                .thenReturn(signal));
+              })
+          .dematerialize();
+    }
   }
 
   @Test

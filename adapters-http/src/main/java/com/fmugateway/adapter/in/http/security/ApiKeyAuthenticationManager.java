@@ -6,7 +6,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
-/** Checks a bearer key against the domain on every request; nothing is cached. */
+/** Checks a bearer key against the domain on every request; nothing is cached here. */
 final class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
   private final AuthenticateApiKeyQuery query;

@@ -33,10 +33,15 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
+  private final AuthCache cache;
+  private final AuthChanges changes;
 
-  public R2dbcAccounts(DatabaseClient db, TransactionalOperator tx) {
+  public R2dbcAccounts(
+      DatabaseClient db, TransactionalOperator tx, AuthCache cache, AuthChanges changes) {
     this.db = db;
     this.tx = tx;
+    this.cache = cache;
+    this.changes = changes;
   }
 
   @Override
@@ -56,10 +61,13 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
 
   @Override
   public Mono<Account> findById(AccountId id) {
-    return db.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = :id")
-        .bind("id", id.value())
-        .map(R2dbcAccounts::toAccount)
-        .one();
+    return cache.account(
+        id,
+        () ->
+            db.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = :id")
+                .bind("id", id.value())
+                .map(R2dbcAccounts::toAccount)
+                .one());
   }
 
   @Override
@@ -92,13 +100,21 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .one();
   }
 
+  /** A new role changes what the account's keys may do: announced to every gateway's cache. */
   @Override
   public Mono<Boolean> promoteToOperator(String email) {
-    return db.sql("UPDATE accounts SET role = 'OPERATOR' WHERE lower(email) = lower(:email)")
-        .bind("email", email)
-        .fetch()
-        .rowsUpdated()
-        .map(rows -> rows > 0);
+    return changes.announced(
+        change ->
+            db.sql(
+                    "WITH promoted AS (UPDATE accounts SET role = 'OPERATOR'"
+                        + " WHERE lower(email) = lower(:email) RETURNING 1)"
+                        + " SELECT count(*) AS n, pg_notify(:channel, :change) AS notified"
+                        + " FROM promoted")
+                .bind("email", email)
+                .bind("channel", AuthChanges.CHANGED)
+                .bind("change", change)
+                .map(row -> row.get("n", Long.class) > 0)
+                .one());
   }
 
   @Override
@@ -146,10 +162,13 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
 
   @Override
   public Mono<ApiKey> findByHash(ApiKeyHash hash) {
-    return db.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_hash = :keyHash")
-        .bind("keyHash", hash.hex())
-        .map(R2dbcAccounts::toApiKey)
-        .one();
+    return cache.key(
+        hash,
+        () ->
+            db.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_hash = :keyHash")
+                .bind("keyHash", hash.hex())
+                .map(R2dbcAccounts::toApiKey)
+                .one());
   }
 
   @Override
@@ -163,17 +182,26 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .all();
   }
 
+  /**
+   * Revokes with a notification in the same statement (sent when it commits), and answers once
+   * every gateway has emptied its cache: the key fails on its next request anywhere.
+   */
   @Override
   public Mono<Boolean> revoke(AccountId owner, ApiKeyId id, Instant when) {
-    return db.sql(
-            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :when)"
-                + " WHERE id = :id AND account_id = :a")
-        .bind("when", utc(when))
-        .bind("id", id.value())
-        .bind("a", owner.value())
-        .fetch()
-        .rowsUpdated()
-        .map(rows -> rows > 0);
+    return changes.announced(
+        change ->
+            db.sql(
+                    "WITH revoked AS (UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :when)"
+                        + " WHERE id = :id AND account_id = :a RETURNING 1)"
+                        + " SELECT count(*) AS n, pg_notify(:channel, :change) AS notified"
+                        + " FROM revoked")
+                .bind("when", utc(when))
+                .bind("id", id.value())
+                .bind("a", owner.value())
+                .bind("channel", AuthChanges.CHANGED)
+                .bind("change", change)
+                .map(row -> row.get("n", Long.class) > 0)
+                .one());
   }
 
   @Override
@@ -185,6 +213,7 @@ public final class R2dbcAccounts implements AccountStore, ApiKeyStore {
         .bind("when", utc(when))
         .fetch()
         .rowsUpdated()
+        .doOnNext(rows -> cache.used(id, when))
         .then();
   }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,11 +24,13 @@ import reactor.core.publisher.Mono;
 /**
  * The ledger in PostgreSQL. Holds and settlements lock the account's row ({@code FOR UPDATE}), so
  * concurrent requests on one account, from any number of gateways, are serialized: the balance read
- * and the entry written belong to one transaction.
+ * and the entry written belong to one transaction. Each is one round trip, a function of the
+ * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V14).
  */
 public final class R2dbcCreditLedger implements CreditLedger {
 
   private final DatabaseClient db;
+
   private final TransactionalOperator tx;
 
   public R2dbcCreditLedger(DatabaseClient db, TransactionalOperator tx) {
@@ -43,20 +46,33 @@ public final class R2dbcCreditLedger implements CreditLedger {
 
   @Override
   public Mono<Hold> hold(AccountId account, long amount, String reference) {
-    LedgerKey key = LedgerKey.hold(reference);
-    Mono<Hold> reserve =
-        lock(account)
-            .then(amountOf(account, key))
-            .map(existing -> new Hold(account, reference, -existing))
-            .switchIfEmpty(
-                balance(account)
-                    .flatMap(
-                        balance ->
-                            balance < amount
-                                ? Mono.error(new InsufficientCreditsException(amount, balance))
-                                : insert(account, EntryKind.HOLD, amount, key, reference)
-                                    .thenReturn(new Hold(account, reference, amount))));
-    return reserve.as(tx::transactional);
+    return db.sql("SELECT outcome, amount, balance FROM credit_hold(:a, :amount, :k, :ref)")
+        .bind("a", account.value())
+        .bind("amount", amount)
+        .bind("k", LedgerKey.hold(reference).value())
+        .bind("ref", reference)
+        .map(
+            row ->
+                new HoldOutcome(
+                    row.get("outcome", String.class),
+                    row.get("amount", Long.class),
+                    row.get("balance", Long.class)))
+        .one()
+        .flatMap(outcome -> outcome.hold(account, amount, reference));
+  }
+
+  /** What {@code credit_hold} answered: its outcome, the amount held, the balance it saw. */
+  private record HoldOutcome(String outcome, Long amount, Long balance) {
+
+    Mono<Hold> hold(AccountId account, long asked, String reference) {
+      if ("HELD".equals(outcome) || "EXISTING".equals(outcome)) {
+        return Mono.just(new Hold(account, reference, amount));
+      }
+      if ("SHORT".equals(outcome)) {
+        return Mono.error(new InsufficientCreditsException(asked, balance));
+      }
+      return Mono.error(new IllegalStateException("no account " + account));
+    }
   }
 
   /**
@@ -93,44 +109,58 @@ public final class R2dbcCreditLedger implements CreditLedger {
     return all.as(tx::transactional);
   }
 
+  /** {@link #hold} inside holdAll's transaction, whose lock it takes again (a no-op). */
   private Mono<Hold> placeOrFind(AccountId account, long amount, String reference) {
-    LedgerKey key = LedgerKey.hold(reference);
-    return amountOf(account, key)
-        .map(existing -> new Hold(account, reference, -existing))
-        .switchIfEmpty(
-            insert(account, EntryKind.HOLD, amount, key, reference)
-                .thenReturn(new Hold(account, reference, amount)));
+    return hold(account, amount, reference);
+  }
+
+  private Mono<Void> lock(AccountId account) {
+    return db.sql("SELECT id FROM accounts WHERE id = :a FOR UPDATE")
+        .bind("a", account.value())
+        .map(row -> row.get("id", UUID.class))
+        .one()
+        .switchIfEmpty(Mono.error(() -> new IllegalStateException("no account " + account)))
+        .then();
   }
 
   @Override
   public Mono<Boolean> settle(Settlement settlement) {
     Hold hold = settlement.hold();
-    Mono<Boolean> capture =
-        insert(
-                hold.accountId(),
-                EntryKind.CAPTURE,
-                settlement.captured(),
-                hold.captureKey(),
-                hold.reference())
-            .then(release(hold, hold.accountId()));
-    return endOnce(hold, capture);
+    return endOnce(
+        hold, EntryKind.CAPTURE.signed(settlement.captured()), hold.captureKey().value());
   }
 
   @Override
   public Mono<Boolean> release(Hold hold) {
-    return endOnce(hold, release(hold, hold.accountId()));
+    return endOnce(hold, 0, null);
   }
 
   /**
-   * Under the account's lock: ends the hold with {@code end} unless its release entry exists (it
-   * was settled or released before), in which case nothing is written and the answer is false.
+   * Under the account's lock, in one round trip: ends the hold (the capture first, when given, then
+   * the release) unless its release entry exists (it was settled or released before), in which case
+   * nothing is written and the answer is false.
    */
-  private Mono<Boolean> endOnce(Hold hold, Mono<Boolean> end) {
-    return lock(hold.accountId())
-        .then(amountOf(hold.accountId(), hold.releaseKey()))
-        .hasElement()
-        .flatMap(ended -> ended ? Mono.just(false) : end)
-        .as(tx::transactional);
+  private Mono<Boolean> endOnce(Hold hold, long capture, String captureKey) {
+    DatabaseClient.GenericExecuteSpec end =
+        db.sql(
+                "SELECT credit_end_hold(:a, :ref, :release, :releaseKey, :capture, :captureKey)"
+                    + " AS ended")
+            .bind("a", hold.accountId().value())
+            .bind("ref", hold.reference())
+            .bind("release", EntryKind.RELEASE.signed(hold.amount()))
+            .bind("releaseKey", hold.releaseKey().value())
+            .bind("capture", capture);
+    end =
+        captureKey == null
+            ? end.bindNull("captureKey", String.class)
+            : end.bind("captureKey", captureKey);
+    return end.map(row -> Optional.ofNullable(row.get("ended", Boolean.class)))
+        .one()
+        .flatMap(
+            ended ->
+                ended.isPresent()
+                    ? Mono.just(ended.get())
+                    : Mono.error(new IllegalStateException("no account " + hold.accountId())));
   }
 
   /**
@@ -204,28 +234,6 @@ public final class R2dbcCreditLedger implements CreditLedger {
                     row.get("reference", String.class),
                     row.get("created_at", OffsetDateTime.class).toInstant()))
         .all();
-  }
-
-  private Mono<Boolean> release(Hold hold, AccountId account) {
-    return insert(account, EntryKind.RELEASE, hold.amount(), hold.releaseKey(), hold.reference());
-  }
-
-  private Mono<Void> lock(AccountId account) {
-    return db.sql("SELECT id FROM accounts WHERE id = :a FOR UPDATE")
-        .bind("a", account.value())
-        .map(row -> row.get("id", UUID.class))
-        .one()
-        .switchIfEmpty(Mono.error(() -> new IllegalStateException("no account " + account)))
-        .then();
-  }
-
-  private Mono<Long> amountOf(AccountId account, LedgerKey key) {
-    return db.sql(
-            "SELECT amount FROM ledger_entries WHERE account_id = :a AND idempotency_key = :k")
-        .bind("a", account.value())
-        .bind("k", key.value())
-        .map(row -> row.get("amount", Long.class))
-        .one();
   }
 
   /** Inserts unless the key was used before; true when a row was written. */

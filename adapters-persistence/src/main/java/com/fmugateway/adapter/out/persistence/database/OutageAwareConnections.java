@@ -17,9 +17,9 @@ import reactor.pool.PoolAcquireTimeoutException;
 /**
  * The connection pool as every store sees it: a connection that cannot be had (the server down or
  * unreachable, the pool exhausted past its acquire timeout) is a {@link StoreUnavailableException},
- * which the API answers with 503 and Retry-After instead of 500. The pool validates connections on
- * acquire, so once the server is back the dead ones are dropped and requests succeed again without
- * a restart.
+ * which the API answers with 503 and Retry-After instead of 500. The pool checks each connection's
+ * socket on acquire (locally, no round trip), so once the server is back the dead ones are dropped
+ * and requests succeed again without a restart.
  */
 public final class OutageAwareConnections implements ConnectionFactory {
 

@@ -7,50 +7,35 @@ import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs in progress in PostgreSQL, one row each. Taking a slot is one transaction under a lock on
  * the account (an advisory lock, so no row of {@code accounts} is held): lapsed slots are dropped,
  * the rest counted, and the new one inserted only below the limit; concurrent starts for one
- * account on any gateway wait their turn.
+ * account on any gateway wait their turn. It is one round trip: the schema's function {@code
+ * run_slot_try_start} (migration V14).
  */
 public final class R2dbcConcurrentRuns implements ConcurrentRuns {
 
   private final DatabaseClient db;
-  private final TransactionalOperator tx;
 
-  public R2dbcConcurrentRuns(DatabaseClient db, TransactionalOperator tx) {
+  public R2dbcConcurrentRuns(DatabaseClient db) {
     this.db = db;
-    this.tx = tx;
   }
 
   @Override
   public Mono<Boolean> tryStart(
       AccountId account, UUID run, int max, Instant now, Instant leaseUntil) {
-    Mono<Void> lock =
-        db.sql("SELECT pg_advisory_xact_lock(hashtextextended('run_slots:' || :a, 0))")
-            .bind("a", account.toString())
-            .then();
-    Mono<Void> dropLapsed =
-        db.sql("DELETE FROM run_slots WHERE account_id = :a AND lease_until <= :now")
-            .bind("a", account.value())
-            .bind("now", utc(now))
-            .then();
-    Mono<Long> insert =
-        db.sql(
-                "INSERT INTO run_slots (run_id, account_id, started_at, lease_until)"
-                    + " SELECT :run, :a, :now, :until"
-                    + " WHERE (SELECT count(*) FROM run_slots WHERE account_id = :a) < :max")
-            .bind("run", run)
-            .bind("a", account.value())
-            .bind("now", utc(now))
-            .bind("until", utc(leaseUntil))
-            .bind("max", max)
-            .fetch()
-            .rowsUpdated();
-    return lock.then(dropLapsed).then(insert).map(rows -> rows > 0).as(tx::transactional);
+    return db.sql("SELECT run_slot_try_start(:run, :a, :lockKey, :now, :until, :max) AS started")
+        .bind("run", run)
+        .bind("a", account.value())
+        .bind("lockKey", "run_slots:" + account)
+        .bind("now", utc(now))
+        .bind("until", utc(leaseUntil))
+        .bind("max", max)
+        .map(row -> Boolean.TRUE.equals(row.get("started", Boolean.class)))
+        .one();
   }
 
   @Override
