@@ -216,6 +216,26 @@ class McpServerIT extends AbstractFakeProviderIT {
   }
 
   @Test
+  void llmsFullTxt_describesEveryToolTheServerLists_atTheAddressItServesOn() {
+    Customer alice = customer();
+    String text =
+        client
+            .get()
+            .uri("/llms-full.txt")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(text).contains("`http://localhost:" + port + "/mcp`");
+    try (McpSyncClient mcp = connect(alice.key())) {
+      assertThat(mcp.listTools().tools())
+          .allSatisfy(tool -> assertThat(text).contains("`" + tool.name() + "`"));
+    }
+  }
+
+  @Test
   void theOpenApiDocument_leavesMcpOut() {
     @SuppressWarnings("unchecked")
     Map<String, Object> paths =
