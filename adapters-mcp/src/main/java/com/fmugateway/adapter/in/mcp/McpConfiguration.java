@@ -65,16 +65,7 @@ public class McpConfiguration {
       GetFmuQuery fmus,
       SimulateUseCase simulate,
       EnforceRateLimitUseCase limits) {
-    List<GatewayTool> tools =
-        List.of(
-            new SearchModelsTool(library, uploads),
-            new DescribeModelTool(fmus),
-            new QuoteSimulationTool(simulate, limits),
-            new SimulateTool(simulate, limits, ANSWERS)
-            // start_experiment and get_experiment (issue 16 item 2) go here once the experiments
-            // API has its use cases: one GatewayTool each, taking the experiment in-ports, and
-            // their names added to TOOLS.
-            );
+    List<GatewayTool> tools = tools(library, uploads, fmus, simulate, limits);
     return McpServer.async(transport)
         .serverInfo("fmu-gateway", version())
         .instructions(INSTRUCTIONS)
@@ -83,6 +74,27 @@ public class McpConfiguration {
         .validateToolInputs(false)
         .tools(ToolSpecifications.of(tools, ANSWERS))
         .build();
+  }
+
+  static List<GatewayTool> tools(
+      ListLibraryQuery library,
+      ListFmusQuery uploads,
+      GetFmuQuery fmus,
+      SimulateUseCase simulate,
+      EnforceRateLimitUseCase limits) {
+    return List.of(
+        new SearchModelsTool(library, uploads),
+        new DescribeModelTool(fmus),
+        new QuoteSimulationTool(simulate, limits),
+        new SimulateTool(simulate, limits, ANSWERS)
+        // start_experiment and get_experiment (issue 16 item 2) go here once the experiments API
+        // has its use cases: one GatewayTool each, taking the experiment in-ports, and their
+        // names added to TOOLS.
+        );
+  }
+
+  static JsonMapper answers() {
+    return ANSWERS;
   }
 
   /** The server, built above, has given the transport its handler. */
