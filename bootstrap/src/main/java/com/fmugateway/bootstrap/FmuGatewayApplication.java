@@ -1,6 +1,7 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.adapter.in.http.HttpConfiguration;
+import com.fmugateway.adapter.in.mcp.McpConfiguration;
 import com.fmugateway.adapter.in.portal.PortalConfiguration;
 import com.fmugateway.adapter.out.fmi.FmiConfiguration;
 import com.fmugateway.adapter.out.payments.PaymentsConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
   FmiConfiguration.class,
   PaymentsConfiguration.class,
   HttpConfiguration.class,
+  McpConfiguration.class,
   PortalConfiguration.class,
   TimingConfiguration.class
 })

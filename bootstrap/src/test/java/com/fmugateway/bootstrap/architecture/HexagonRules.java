@@ -145,6 +145,22 @@ final class HexagonRules {
   }
 
   /**
+   * The MCP SDK and its Spring transport serve one inbound adapter (ADR 0012); the REST API, the
+   * portal and the domain know nothing of MCP.
+   */
+  ArchRule mcpOnlyInItsAdapter() {
+    return noClasses()
+        .that()
+        .resideInAPackage(base + "..")
+        .and()
+        .resideOutsideOfPackage(base + ".adapter.in.mcp..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.modelcontextprotocol..", "org.springframework.ai..")
+        .as("MCP SDK types appear only in adapters-mcp");
+  }
+
+  /**
    * The worker JVM gets a class path of its own, without Spring (WorkerClasspath), so a Spring type
    * in the worker's code would fail only at run time, inside the sandbox.
    */
@@ -190,6 +206,7 @@ final class HexagonRules {
         outPortsDoNotDependOnInPorts(),
         noBlockingCalls(),
         springDataOnlyInPersistence(),
+        mcpOnlyInItsAdapter(),
         onlyUseCasesArePublicInServicePackages(),
         areasMeetThroughInPortsAndModels(),
         noFireAndForgetInTheDomain(),

@@ -33,16 +33,28 @@ class LlmsTxtController {
 
   @GetMapping("/llms.txt")
   Mono<ResponseEntity<String>> llmsTxt(ServerHttpRequest request) {
-    String base =
-        UriComponentsBuilder.fromUri(request.getURI())
-            .replacePath(null)
-            .replaceQuery(null)
-            .fragment(null)
-            .build()
-            .toUriString();
+    String base = base(request);
     return pricing
         .pricing()
         .map(prices -> ResponseEntity.ok().contentType(TEXT).body(text(base, prices)));
+  }
+
+  /** The long form: every endpoint with examples, the payment flows and the MCP tools. */
+  @GetMapping("/llms-full.txt")
+  Mono<ResponseEntity<String>> llmsFullTxt(ServerHttpRequest request) {
+    String base = base(request);
+    return pricing
+        .pricing()
+        .map(prices -> ResponseEntity.ok().contentType(TEXT).body(LlmsFullTxt.text(base, prices)));
+  }
+
+  private static String base(ServerHttpRequest request) {
+    return UriComponentsBuilder.fromUri(request.getURI())
+        .replacePath(null)
+        .replaceQuery(null)
+        .fragment(null)
+        .build()
+        .toUriString();
   }
 
   static String text(String base, Pricing prices) {
@@ -92,7 +104,15 @@ class LlmsTxtController {
         + " retry with `PAYMENT-SIGNATURE` (x402 v2), settled only if the run succeeds.\n"
         + "6. Errors are RFC 9457 `application/problem+json`; a bad field is named in `field`."
         + " 429 and 503 carry `Retry-After`; a failed run costs nothing.\n\n"
+        + "## MCP\n\n"
+        + "AI agents with an MCP client can use the tools search_models, describe_model,"
+        + " quote_simulation and simulate instead: the MCP server (Streamable HTTP) is at `"
+        + base
+        + "/mcp`, with the same API key as `Authorization: Bearer <key>`.\n\n"
         + "## Docs\n\n"
+        + "- [Everything in one document]("
+        + base
+        + "/llms-full.txt): every endpoint with examples, payments, the MCP tools\n"
         + "- ["
         + "OpenAPI 3.1 document]("
         + base

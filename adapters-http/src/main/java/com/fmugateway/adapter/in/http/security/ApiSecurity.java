@@ -27,6 +27,7 @@ public final class ApiSecurity {
     "/health",
     "/health/ready",
     "/llms.txt",
+    "/llms-full.txt",
     "/v3/api-docs",
     "/v3/api-docs/**",
     "/docs",

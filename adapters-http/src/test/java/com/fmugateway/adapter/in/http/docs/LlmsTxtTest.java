@@ -36,8 +36,55 @@ class LlmsTxtTest {
   }
 
   @Test
+  void llmsTxt_pointsToTheMcpServerAndTheFullDocument() {
+    assertThat(llmsTxt()).contains("/mcp`", "/llms-full.txt)", "simulate");
+  }
+
+  @Test
+  void llmsFullTxt_isServedWithoutAKey_withThePricesInForceAndTheMcpTools() {
+    String text = llms("/llms-full.txt");
+
+    assertThat(text).startsWith("# FMU Gateway");
+    assertThat(text)
+        .contains("A run costs 10 credits", "Payment methods:", "pack `10`")
+        .contains("402", "checkout_url", "payment_token", "quote_only", "Accept: text/csv")
+        .contains("/mcp`", "search_models", "describe_model", "quote_simulation", "`simulate`")
+        .contains("\"mcpServers\"", "Authorization");
+  }
+
+  @Test
+  void llmsFullTxt_describesEveryOperationOfTheOpenApiDocument_andNoOtherOfTheApi() {
+    String text = llms("/llms-full.txt");
+    Set<String> documented = documented();
+
+    Set<String> mentioned = mentioned(text);
+    assertThat(mentioned).containsAll(documented);
+    // Outside the OpenAPI document on purpose: the documents themselves, and webhooks, which are
+    // for payment providers only.
+    assertThat(documented)
+        .containsAll(without(mentioned, "GET /docs", "GET /v3/api-docs", "POST /webhooks/{}"));
+    for (String path : links(text)) {
+      client.get().uri(path).exchange().expectStatus().isOk();
+    }
+  }
+
+  @Test
   void everyOperationItMentions_isInTheOpenApiDocument_andEveryLinkAnswers() {
     String text = llmsTxt();
+    Set<String> documented = documented();
+
+    List<String> mentioned = new ArrayList<>(mentioned(text));
+    assertThat(mentioned).hasSizeGreaterThan(10);
+    assertThat(documented).containsAll(mentioned);
+
+    List<String> links = links(text);
+    assertThat(links).contains("/v3/api-docs", "/docs", "/llms-full.txt");
+    for (String path : links) {
+      client.get().uri(path).exchange().expectStatus().isOk();
+    }
+  }
+
+  private Set<String> documented() {
     Map<?, ?> paths =
         (Map<?, ?>)
             client
@@ -60,30 +107,41 @@ class LlmsTxtTest {
                                         + " "
                                         + shape(path.getKey().toString())))
             .collect(Collectors.toSet());
+    return documented;
+  }
 
-    List<String> mentioned = new ArrayList<>();
+  private static Set<String> mentioned(String text) {
+    Set<String> mentioned = new java.util.TreeSet<>();
     Matcher operation = OPERATION.matcher(text);
     while (operation.find()) {
       mentioned.add(operation.group(1) + " " + shape(operation.group(2)));
     }
-    assertThat(mentioned).hasSizeGreaterThan(10);
-    assertThat(documented).containsAll(mentioned);
+    return mentioned;
+  }
 
+  private static List<String> links(String text) {
     Matcher link = LINK.matcher(text);
     List<String> links = new ArrayList<>();
     while (link.find()) {
       links.add(URI.create(link.group(1)).getPath());
     }
-    assertThat(links).contains("/v3/api-docs", "/docs");
-    for (String path : links) {
-      client.get().uri(path).exchange().expectStatus().isOk();
-    }
+    return links;
+  }
+
+  private static Set<String> without(Set<String> operations, String... left) {
+    Set<String> rest = new java.util.TreeSet<>(operations);
+    rest.removeAll(Set.of(left));
+    return rest;
   }
 
   private String llmsTxt() {
+    return llms("/llms.txt");
+  }
+
+  private String llms(String path) {
     return client
         .get()
-        .uri("/llms.txt")
+        .uri(path)
         .exchange()
         .expectStatus()
         .isOk()

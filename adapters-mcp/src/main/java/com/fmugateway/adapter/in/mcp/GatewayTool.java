@@ -1,0 +1,20 @@
+package com.fmugateway.adapter.in.mcp;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+
+/** One MCP tool of the gateway: its definition for {@code tools/list} and what a call does. */
+interface GatewayTool {
+
+  McpSchema.Tool definition();
+
+  /**
+   * Answers a call. A domain exception the caller can act on (an invalid argument, an unknown
+   * model, a limit) may end the Mono; {@link ToolErrors} turns it into a tool error.
+   */
+  Mono<ToolAnswer> call(Caller caller, Arguments arguments);
+
+  default String name() {
+    return definition().name();
+  }
+}
