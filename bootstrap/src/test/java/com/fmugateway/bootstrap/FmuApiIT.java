@@ -138,7 +138,7 @@ class FmuApiIT extends AbstractGatewayIT {
         zip(
             "modelDescription.xml",
             "<fmiModelDescription fmiVersion=\"3.0\" modelName=\"M\" instantiationToken=\"t\"/>"),
-        "FMI 3.0 is not yet supported");
+        "declares none of <CoSimulation>, <ModelExchange> or <ScheduledExecution>");
     assertRejected(
         customer,
         zip(
