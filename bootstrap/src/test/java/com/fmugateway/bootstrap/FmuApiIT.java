@@ -59,10 +59,8 @@ class FmuApiIT extends AbstractGatewayIT {
         .uri("/library?query=bouncing")
         .exchange()
         .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1)
-        .jsonPath("$[0].model_name")
-        .isEqualTo("BouncingBall");
+        .jsonPath("$[*].model_name")
+        .isEqualTo(List.of("BouncingBall", "BouncingBall3"));
   }
 
   @Test

@@ -42,6 +42,26 @@ class Fmi3EngineTest {
   }
 
   @Test
+  void givenAHeldSignalOnAFloat64Input_coSimulation_passesItsValueAtEachCommunicationPoint() {
+    Path fmu = library("Feedthrough3");
+    ModelDescription description = new FmuArchiveInspector().inspectNow(fmu).description();
+    Plans plans =
+        Plans.forDescription(description)
+            .until(1, 0.25)
+            .input(
+                "Float64_input",
+                com.fmugateway.domain.simulation.model.Interpolation.HOLD,
+                new double[] {0, 0.5},
+                new double[] {1, 2})
+            .outputs("Float64_output");
+
+    SimulationResult result = ENGINE.run(fmu, description, plans.build());
+
+    assertThat(((Column.Real) result.column("Float64_output").orElseThrow()).values())
+        .containsExactly(1, 1, 2, 2, 2);
+  }
+
+  @Test
   void givenStateSpace3_coSimulation_givesOneColumnPerArrayElementFollowingTheDecay() {
     Path fmu = library("StateSpace3");
     ModelDescription description = new FmuArchiveInspector().inspectNow(fmu).description();
