@@ -1,11 +1,15 @@
 package com.fmugateway.domain.fmu.model;
 
-/** FMI 2.0 causality: how a variable is visible from outside the FMU. */
+/**
+ * FMI causality: how a variable is visible from outside the FMU. {@code STRUCTURAL_PARAMETER} is
+ * FMI 3.0's parameter that sizes arrays.
+ */
 public enum Causality {
   PARAMETER,
   CALCULATED_PARAMETER,
   INPUT,
   OUTPUT,
   LOCAL,
-  INDEPENDENT
+  INDEPENDENT,
+  STRUCTURAL_PARAMETER
 }

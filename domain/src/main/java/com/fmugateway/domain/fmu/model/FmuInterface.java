@@ -3,10 +3,11 @@ package com.fmugateway.domain.fmu.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The two FMI kinds of simulation an FMU can offer. */
+/** The FMI kinds of simulation an FMU can offer; scheduled execution is FMI 3.0 only. */
 public enum FmuInterface {
   CO_SIMULATION("cs"),
-  MODEL_EXCHANGE("me");
+  MODEL_EXCHANGE("me"),
+  SCHEDULED_EXECUTION("se");
 
   private final String code;
 
@@ -14,7 +15,7 @@ public enum FmuInterface {
     this.code = code;
   }
 
-  /** Short name used by the API: {@code cs} or {@code me}. */
+  /** Short name used by the API: {@code cs}, {@code me} or {@code se}. */
   public String code() {
     return code;
   }

@@ -1,17 +1,22 @@
 package com.fmugateway.domain.simulation.model;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /** One output variable over time, typed so that a million samples stay compact. */
-public sealed interface Column permits Column.Real, Column.Integer, Column.Bool, Column.Text {
+public sealed interface Column
+    permits Column.Real, Column.Integer, Column.Whole, Column.Bool, Column.Text {
 
   String name();
 
   int size();
 
-  /** The i-th value boxed as Double, Integer, Boolean or String, for JSON and CSV. */
+  /**
+   * The i-th value boxed as Double, Integer, Long (or BigInteger for an unsigned value past
+   * Long.MAX_VALUE), Boolean or String, for JSON and CSV.
+   */
   Object valueAt(int i);
 
   /** Real values over time. */
@@ -62,6 +67,41 @@ public sealed interface Column permits Column.Real, Column.Integer, Column.Bool,
     @Override
     public boolean equals(Object o) {
       return o instanceof Integer r && name.equals(r.name) && Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + Arrays.hashCode(values);
+    }
+  }
+
+  /**
+   * 64-bit whole numbers over time, exact: {@code unsigned} columns hold the bits of values up to
+   * 2^64 - 1.
+   */
+  record Whole(String name, long[] values, boolean unsigned) implements Column {
+    public Whole {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(values, "values");
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public Object valueAt(int i) {
+      long value = values[i];
+      return unsigned && value < 0 ? new BigInteger(Long.toUnsignedString(value)) : value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Whole r
+          && name.equals(r.name)
+          && unsigned == r.unsigned
+          && Arrays.equals(values, r.values);
     }
 
     @Override

@@ -4,8 +4,10 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import java.util.Objects;
 
 /**
- * A checked start value: {@code value} is a {@link Double}, {@link Integer}, {@link Boolean} or
- * {@link String} matching the variable's type (enumerations are integers).
+ * A checked start value matching the variable's type: {@link Double} for floats, {@link Integer}
+ * for FMI 2.0 Integer and enumerations, {@link Long} for FMI 3.0 integers (a UInt64 as the same 64
+ * bits, so {@code -1} is 2^64 - 1), {@link Boolean}, {@link String} (a Binary as lowercase hex), or
+ * for an array variable a {@link java.util.List} of those, row-major.
  */
 public record StartValue(ModelVariable variable, Object value) {
 

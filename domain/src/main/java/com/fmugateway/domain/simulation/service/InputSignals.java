@@ -3,7 +3,6 @@ package com.fmugateway.domain.simulation.service;
 import com.fmugateway.domain.fmu.model.Causality;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
-import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
@@ -35,7 +34,10 @@ final class InputSignals {
                   () ->
                       new InvalidInputException(
                           prefix + ".name", "unknown variable '" + spec.name() + "'"));
-      if (variable.causality() != Causality.INPUT || variable.type() != VariableType.REAL) {
+      // FMI 2.0 Real and FMI 3.0 Float32/Float64 scalars take a signal; arrays do not yet.
+      if (variable.causality() != Causality.INPUT
+          || !variable.type().isFloat()
+          || variable.isArray()) {
         throw new InvalidInputException(
             prefix + ".name", "'" + spec.name() + "' is not a Real input of " + model.modelName());
       }

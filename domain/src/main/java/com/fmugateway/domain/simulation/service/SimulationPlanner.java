@@ -82,15 +82,19 @@ final class SimulationPlanner {
   private static FmuInterface chooseInterface(Optional<String> requested, ModelDescription model) {
     String code = requested.map(String::strip).filter(s -> !s.isEmpty()).orElse("auto");
     if (code.equals("auto")) {
-      return model.interfaces().contains(FmuInterface.CO_SIMULATION)
-          ? FmuInterface.CO_SIMULATION
-          : FmuInterface.MODEL_EXCHANGE;
+      if (model.interfaces().contains(FmuInterface.CO_SIMULATION)) {
+        return FmuInterface.CO_SIMULATION;
+      }
+      return model.interfaces().contains(FmuInterface.MODEL_EXCHANGE)
+          ? FmuInterface.MODEL_EXCHANGE
+          : FmuInterface.SCHEDULED_EXECUTION;
     }
     FmuInterface wanted =
         FmuInterface.fromCode(code)
             .orElseThrow(
                 () ->
-                    new InvalidInputException("interface", "must be cs, me or auto, was " + code));
+                    new InvalidInputException(
+                        "interface", "must be cs, me, se or auto, was " + code));
     if (!model.interfaces().contains(wanted)) {
       throw new InvalidInputException("interface", model.modelName() + " does not support " + code);
     }

@@ -4,8 +4,10 @@ import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.StartValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Checks caller-supplied start values against each variable's type and causality. */
 final class StartValues {
@@ -41,33 +43,45 @@ final class StartValues {
   }
 
   private static Object convert(String field, ModelVariable variable, Object value) {
-    return switch (variable.type()) {
-      case REAL -> {
-        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-          throw new InvalidInputException(field, "must be a finite number (Real)");
-        }
-        yield number.doubleValue();
+    if (!variable.isArray()) {
+      return TypedValues.scalar(field, variable.type(), value);
+    }
+    List<Object> elements = new ArrayList<>();
+    flatten(field, value, elements);
+    OptionalLong count = variable.elementCount();
+    if (count.isPresent() && elements.size() != count.getAsLong()) {
+      throw new InvalidInputException(
+          field,
+          "must be an array of "
+              + count.getAsLong()
+              + " values (row-major), but has "
+              + elements.size());
+    }
+    List<Object> converted = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      converted.add(
+          TypedValues.scalar(field + "[" + (i + 1) + "]", variable.type(), elements.get(i)));
+    }
+    return List.copyOf(converted);
+  }
+
+  /** Nested arrays are read row-major, as FMI stores them. */
+  private static void flatten(String field, Object value, List<Object> into) {
+    if (!(value instanceof List<?> list)) {
+      if (into.isEmpty()) {
+        throw new InvalidInputException(field, "must be an array (row-major)");
       }
-      case INTEGER, ENUMERATION -> {
-        if (!(value instanceof Number number)
-            || number.doubleValue() != Math.rint(number.doubleValue())
-            || Math.abs(number.doubleValue()) > Integer.MAX_VALUE) {
-          throw new InvalidInputException(field, "must be a whole number (Integer)");
-        }
-        yield number.intValue();
+      into.add(value);
+      return;
+    }
+    for (Object element : list) {
+      if (element instanceof List<?>) {
+        flatten(field, element, into);
+      } else if (element == null) {
+        throw new InvalidInputException(field, "must not hold null");
+      } else {
+        into.add(element);
       }
-      case BOOLEAN -> {
-        if (!(value instanceof Boolean bool)) {
-          throw new InvalidInputException(field, "must be true or false (Boolean)");
-        }
-        yield bool;
-      }
-      case STRING -> {
-        if (!(value instanceof String text)) {
-          throw new InvalidInputException(field, "must be a string (String)");
-        }
-        yield text;
-      }
-    };
+    }
   }
 }

@@ -29,7 +29,10 @@ final class ArchiveMessages {
   }
 
   static String duplicate(String name) {
-    return "Archive entry \"" + name + "\" occurs twice; each path may occur only once in an FMU";
+    return "Archive entry \""
+        + name
+        + "\" occurs twice with different contents; a path may occur twice only as an identical"
+        + " copy";
   }
 
   static String parentSegment(String name) {

@@ -42,6 +42,41 @@ final class CentralDirectory {
     this.size = zip.size();
   }
 
+  /**
+   * Whether the two entries' stored data are the same bytes, compressed the same way: then every
+   * extractor writes the same file for both.
+   */
+  static boolean sameData(FileChannel zip, CentralEntry a, CentralEntry b) throws IOException {
+    if (a.method() != b.method()
+        || a.crc() != b.crc()
+        || a.size() != b.size()
+        || a.compressedSize() != b.compressedSize()) {
+      return false;
+    }
+    CentralDirectory directory = new CentralDirectory(zip);
+    long at = directory.dataStart(a);
+    long bt = directory.dataStart(b);
+    long left = a.compressedSize();
+    while (left > 0) {
+      int chunk = (int) Math.min(left, 64 * 1024);
+      if (!directory.read(at, chunk).equals(directory.read(bt, chunk))) {
+        return false;
+      }
+      at += chunk;
+      bt += chunk;
+      left -= chunk;
+    }
+    return true;
+  }
+
+  private long dataStart(CentralEntry entry) throws IOException {
+    ByteBuffer local = read(entry.localOffset(), LOCAL_LENGTH);
+    return entry.localOffset()
+        + LOCAL_LENGTH
+        + (local.getShort(26) & MAGIC_16)
+        + (local.getShort(28) & MAGIC_16);
+  }
+
   /** The directory's records in order, refused before reading them if there are too many. */
   static List<CentralEntry> read(FileChannel zip, int maxEntries) throws IOException {
     return new CentralDirectory(zip).entries(maxEntries);
@@ -132,7 +167,15 @@ final class CentralDirectory {
       throw damaged("entry \"" + name + "\" points outside the archive");
     }
     checkLocalName(localOffset, rawName, name);
-    into.add(new CentralEntry(name, header.getInt(38) & MAGIC_32, sizes[1]));
+    into.add(
+        new CentralEntry(
+            name,
+            header.getInt(38) & MAGIC_32,
+            sizes[1],
+            header.getShort(10) & MAGIC_16,
+            header.getInt(16) & MAGIC_32,
+            sizes[0],
+            localOffset));
     return position + CENTRAL_LENGTH + nameLength + extraLength + commentLength;
   }
 

@@ -2,7 +2,10 @@ package com.fmugateway.adapter.out.fmi.archive;
 
 import java.util.Locale;
 
-/** What the user reads when {@code modelDescription.xml} is missing, unsafe or not FMI 2.0. */
+/**
+ * What the user reads when {@code modelDescription.xml} is missing, unsafe or neither FMI 2.0 nor
+ * 3.0.
+ */
 final class DescriptionMessages {
 
   static final String FILE = "modelDescription.xml";
@@ -11,6 +14,10 @@ final class DescriptionMessages {
       FILE
           + " declares neither <CoSimulation> nor <ModelExchange>, so the FMU offers nothing to"
           + " run";
+  static final String NO_INTERFACE_3 =
+      FILE
+          + " declares none of <CoSimulation>, <ModelExchange> or <ScheduledExecution>, so the FMU"
+          + " offers nothing to run";
 
   private DescriptionMessages() {}
 
@@ -45,13 +52,10 @@ final class DescriptionMessages {
   }
 
   static String unsupportedVersion(String version) {
-    if (version.startsWith("3")) {
-      return "FMI " + version + " is not yet supported; upload an FMI 2.0 FMU";
-    }
     if (version.startsWith("1")) {
       return "FMI " + version + " is no longer supported; re-export the model as an FMI 2.0 FMU";
     }
-    return FILE + " has fmiVersion \"" + version + "\"; upload an FMI 2.0 FMU";
+    return FILE + " has fmiVersion \"" + version + "\"; upload an FMI 2.0 or 3.0 FMU";
   }
 
   static String content(String problem) {

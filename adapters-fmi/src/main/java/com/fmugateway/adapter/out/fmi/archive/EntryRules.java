@@ -1,14 +1,17 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
-import java.util.HashSet;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Refuses entries that could write outside the extraction folder or make two extractors disagree:
- * {@code ..} segments, absolute paths, symbolic links, NUL characters and duplicate names.
+ * {@code ..} segments, absolute paths, symbolic links, NUL characters and a name given twice with
+ * different contents.
  */
 final class EntryRules {
 
@@ -18,14 +21,19 @@ final class EntryRules {
 
   private EntryRules() {}
 
-  static void check(List<CentralEntry> entries) {
-    Set<String> seen = new HashSet<>();
+  /**
+   * Checks every entry; a name given twice passes only when both entries store the very same bytes
+   * (some exporters write a file twice), since then no extractor can pick a different file.
+   */
+  static void check(FileChannel zip, List<CentralEntry> entries) throws IOException {
+    Map<String, CentralEntry> seen = new HashMap<>();
     for (CentralEntry entry : entries) {
       checkName(entry.name());
       if (entry.isSymlink()) {
         throw new InvalidFmuException(ArchiveMessages.symlink(entry.name()));
       }
-      if (!seen.add(entry.name())) {
+      CentralEntry first = seen.putIfAbsent(entry.name(), entry);
+      if (first != null && !CentralDirectory.sameData(zip, first, entry)) {
         throw new InvalidFmuException(ArchiveMessages.duplicate(entry.name()));
       }
     }

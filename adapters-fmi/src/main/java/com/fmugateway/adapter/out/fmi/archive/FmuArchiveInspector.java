@@ -19,8 +19,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Checks that an untrusted upload is a safe FMI 2.0 FMU with an x86_64 Linux binary, and reads its
- * model description, all without extracting anything to disk.
+ * Checks that an untrusted upload is a safe FMI 2.0 or 3.0 FMU with an x86_64 Linux binary, and
+ * reads its model description, all without extracting anything to disk.
  */
 public final class FmuArchiveInspector implements FmuInspector {
 
@@ -50,7 +50,7 @@ public final class FmuArchiveInspector implements FmuInspector {
   /**
    * Inspects on the calling thread, for code that is already blocking.
    *
-   * @throws InvalidFmuException when the archive is not a safe, runnable FMI 2.0 FMU
+   * @throws InvalidFmuException when the archive is not a safe, runnable FMI 2.0 or 3.0 FMU
    * @throws UncheckedIOException when the file itself cannot be read
    */
   public InspectedFmu inspectNow(Path archive) {
@@ -59,10 +59,10 @@ public final class FmuArchiveInspector implements FmuInspector {
     try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
       size = channel.size();
       entries = CentralDirectory.read(channel, limits.maxEntries());
+      EntryRules.check(channel, entries);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + archive, e);
     }
-    EntryRules.check(entries);
     try (ZipFile zip = open(archive)) {
       ArchiveContents contents = new InflationMeter(limits, size).drain(zip, entries);
       ModelDescription description = readDescription(zip, contents);

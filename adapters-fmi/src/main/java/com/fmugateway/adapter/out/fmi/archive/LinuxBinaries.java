@@ -15,12 +15,17 @@ import java.util.stream.Collectors;
 final class LinuxBinaries {
 
   static final String PLATFORM = "linux64";
+  static final String PLATFORM_3 = "x86_64-linux";
 
   private LinuxBinaries() {}
 
-  /** Where FMI 2.0 puts the shared library of a model identifier for x86_64 Linux. */
-  static String path(String modelIdentifier) {
-    return "binaries/" + PLATFORM + "/" + modelIdentifier + ".so";
+  /**
+   * Where the FMI version of {@code description} puts the x86_64 Linux library of a model
+   * identifier: {@code linux64} in FMI 2.0, the platform tuple {@code x86_64-linux} in FMI 3.0.
+   */
+  static String path(ModelDescription description, String modelIdentifier) {
+    String platform = description.fmiVersion().startsWith("3") ? PLATFORM_3 : PLATFORM;
+    return "binaries/" + platform + "/" + modelIdentifier + ".so";
   }
 
   static ModelDescription runnable(ModelDescription description, ArchiveContents contents) {
@@ -29,7 +34,7 @@ final class LinuxBinaries {
         .modelIdentifiers()
         .forEach(
             (kind, identifier) -> {
-              if (contents.hasFile(path(identifier))) {
+              if (contents.hasFile(path(description, identifier))) {
                 kept.put(kind, identifier);
               }
             });
@@ -53,7 +58,7 @@ final class LinuxBinaries {
         description.modelIdentifiers().values().stream()
             .distinct()
             .sorted()
-            .map(LinuxBinaries::path)
+            .map(identifier -> path(description, identifier))
             .collect(Collectors.joining(" or "));
     String shipped =
         platforms.isEmpty() ? "it ships no binaries" : "it ships " + String.join(", ", platforms);

@@ -21,9 +21,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an FMI 2.0 {@code modelDescription.xml} into a {@link ModelDescription}. StAX streams it,
- * so memory grows with the variables kept rather than with the document, and any DOCTYPE is refused
- * before an entity could be declared or fetched.
+ * Reads an FMI 2.0 {@code modelDescription.xml} into a {@link ModelDescription}, handing FMI 3.0
+ * ones to {@link Fmi3DescriptionParser}. StAX streams it, so memory grows with the variables kept
+ * rather than with the document, and any DOCTYPE is refused before an entity could be declared or
+ * fetched.
  */
 final class ModelDescriptionParser {
 
@@ -40,7 +41,7 @@ final class ModelDescriptionParser {
           "String", VariableType.STRING,
           "Enumeration", VariableType.ENUMERATION);
   private static final String NO_VERSION =
-      "<fmiModelDescription> has no fmiVersion attribute; upload an FMI 2.0 FMU";
+      "<fmiModelDescription> has no fmiVersion attribute; upload an FMI 2.0 or 3.0 FMU";
   private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final XMLStreamReader xml;
@@ -67,6 +68,9 @@ final class ModelDescriptionParser {
     XMLStreamReader xml = null;
     try {
       xml = SecureXml.reader(in);
+      if (toRoot(xml) && isFmi3(xml.getAttributeValue(null, "fmiVersion"))) {
+        return Fmi3DescriptionParser.parseFromRoot(xml, maxVariables);
+      }
       return new ModelDescriptionParser(xml, maxVariables).read();
     } catch (XMLStreamException e) {
       throw SecureXml.malformed(e);
@@ -75,7 +79,28 @@ final class ModelDescriptionParser {
     }
   }
 
+  /** Moves to the root element; false when the document has none. */
+  private static boolean toRoot(XMLStreamReader xml) throws XMLStreamException {
+    while (xml.hasNext()) {
+      int event = xml.next();
+      if (event == XMLStreamConstants.DTD) {
+        throw new InvalidFmuException(DescriptionMessages.DOCTYPE);
+      }
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFmi3(String version) {
+    return version != null && Fmi3DescriptionParser.VERSION.matcher(version).matches();
+  }
+
   private ModelDescription read() throws XMLStreamException {
+    if (xml.getEventType() == XMLStreamConstants.START_ELEMENT) {
+      start();
+    }
     while (xml.hasNext()) {
       switch (xml.next()) {
         case XMLStreamConstants.DTD -> throw new InvalidFmuException(DescriptionMessages.DOCTYPE);

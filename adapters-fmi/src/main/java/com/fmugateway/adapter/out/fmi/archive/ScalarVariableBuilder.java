@@ -5,6 +5,7 @@ import com.fmugateway.domain.fmu.model.Initial;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.Variability;
 import com.fmugateway.domain.fmu.model.VariableType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,6 +16,15 @@ import java.util.OptionalInt;
  * defaults and to the declared type.
  */
 final class ScalarVariableBuilder {
+
+  private static final List<Causality> FMI2_CAUSALITIES =
+      List.of(
+          Causality.PARAMETER,
+          Causality.CALCULATED_PARAMETER,
+          Causality.INPUT,
+          Causality.OUTPUT,
+          Causality.LOCAL,
+          Causality.INDEPENDENT);
 
   private final String name;
   private final long valueReference;
@@ -32,7 +42,7 @@ final class ScalarVariableBuilder {
     this.name = attributes.describedAs("a ScalarVariable").required("name");
     XmlAttributes context = attributes.describedAs(describe());
     this.valueReference = context.unsignedInt("valueReference");
-    this.causality = context.choice("causality", Causality.class).orElse(Causality.LOCAL);
+    this.causality = context.choice("causality", FMI2_CAUSALITIES).orElse(Causality.LOCAL);
     this.variability =
         context.choice("variability", Variability.class).orElse(Variability.CONTINUOUS);
     this.initial = context.choice("initial", Initial.class);

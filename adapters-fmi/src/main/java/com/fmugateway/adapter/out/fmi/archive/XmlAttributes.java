@@ -1,7 +1,7 @@
 package com.fmugateway.adapter.out.fmi.archive;
 
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,6 +31,11 @@ final class XmlAttributes {
   XmlAttributes(UnaryOperator<String> lookup, String element) {
     this.lookup = lookup;
     this.element = element;
+  }
+
+  /** How messages name the element. */
+  String element() {
+    return element;
   }
 
   XmlAttributes describedAs(String element) {
@@ -83,15 +88,20 @@ final class XmlAttributes {
    * One of an enum's constants, spelt in lower camel case as FMI does: {@code calculatedParameter}.
    */
   <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {
+    return choice(name, List.of(type.getEnumConstants()));
+  }
+
+  /** One of {@code allowed}, spelt as above. */
+  <E extends Enum<E>> Optional<E> choice(String name, List<E> allowed) {
     Optional<String> value = text(name);
     if (value.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        Arrays.stream(type.getEnumConstants())
+        allowed.stream()
             .filter(constant -> xmlName(constant).equals(value.get()))
             .findFirst()
-            .orElseThrow(() -> badValue(name, value.get(), "one of " + choices(type))));
+            .orElseThrow(() -> badValue(name, value.get(), "one of " + choices(allowed))));
   }
 
   private long integer(String name, String value, long max) {
@@ -109,10 +119,8 @@ final class XmlAttributes {
     throw badValue(name, value, "an integer from 0 to " + max);
   }
 
-  private static <E extends Enum<E>> String choices(Class<E> type) {
-    return Arrays.stream(type.getEnumConstants())
-        .map(XmlAttributes::xmlName)
-        .collect(Collectors.joining(", "));
+  private static <E extends Enum<E>> String choices(List<E> allowed) {
+    return allowed.stream().map(XmlAttributes::xmlName).collect(Collectors.joining(", "));
   }
 
   private static String xmlName(Enum<?> constant) {

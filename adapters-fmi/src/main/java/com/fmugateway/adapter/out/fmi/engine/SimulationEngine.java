@@ -21,9 +21,11 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
 import org.hipparchus.exception.MathRuntimeException;
 
 /**
- * Runs one FMI 2.0 simulation, synchronously on the calling thread: co-simulation FMUs step
- * themselves, model-exchange FMUs are integrated with Hipparchus. A plain library without framework
- * or reactive types, so that it can run inside a sandboxed worker process as well.
+ * Runs one simulation, synchronously on the calling thread, choosing the engine by the FMU's {@code
+ * fmiVersion}: FMI 2.0 through FMI4j (co-simulation FMUs step themselves, model-exchange FMUs are
+ * integrated with Hipparchus), FMI 3.0 through our own binding ({@link Fmi3Engine}). A plain
+ * library without framework or reactive types, so that it can run inside a sandboxed worker process
+ * as well.
  *
  * <p>Each run unpacks the archive into its own folder and so loads its own copy of the FMU's
  * binary; concurrent runs share no FMU state. The run stops itself when it passes {@link
@@ -45,6 +47,9 @@ public final class SimulationEngine {
     FmuLog log = new FmuLog();
     String instanceName = "fmugw-" + UUID.randomUUID();
     try (FmuLogRouter.Registration capture = NativeStdout.router().register(instanceName, log)) {
+      if (description.fmiVersion().startsWith("3")) {
+        return runFmi3(fmuArchive, description, plan, log, cpuStart);
+      }
       requireRunnable(description, plan);
       RunSetup setup =
           new RunSetup(
@@ -70,6 +75,22 @@ public final class SimulationEngine {
       throw new SimulationFailedException(
           Cause.MODEL_ERROR, "the " + solver + " solver failed: " + e.getMessage(), log.lines());
     }
+  }
+
+  private static SimulationResult runFmi3(
+      Path archive, ModelDescription description, SimulationPlan plan, FmuLog log, long cpuStart) {
+    if (!description.interfaces().contains(plan.fmuInterface())) {
+      throw modelError("the FMU does not offer the " + plan.fmuInterface().code() + " interface");
+    }
+    Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs());
+    RunCounts counts = Fmi3Engine.run(archive, description, plan, outputs, log);
+    return new SimulationResult(
+        outputs.times(),
+        outputs.columns(),
+        counts.steps(),
+        counts.events(),
+        Duration.ofNanos(cpuNanos() - cpuStart),
+        log.lines());
   }
 
   private static RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {

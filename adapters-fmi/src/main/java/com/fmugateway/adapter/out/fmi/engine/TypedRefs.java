@@ -30,6 +30,8 @@ record TypedRefs(
       case INTEGER, ENUMERATION -> Kind.INTEGER;
       case BOOLEAN -> Kind.BOOLEAN;
       case STRING -> Kind.STRING;
+      // FMI 3.0 types never reach the FMI 2.0 engine: the engine is chosen by fmiVersion.
+      default -> throw new IllegalArgumentException("not an FMI 2.0 type: " + type.label());
     };
   }
 

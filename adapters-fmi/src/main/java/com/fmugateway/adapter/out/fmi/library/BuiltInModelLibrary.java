@@ -3,6 +3,7 @@ package com.fmugateway.adapter.out.fmi.library;
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuArtifact;
 import com.fmugateway.domain.fmu.model.FmuId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.InspectedFmu;
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import com.fmugateway.domain.fmu.model.LibraryModel;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,12 +23,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import reactor.core.publisher.Flux;
 
 /**
- * The built-in models: our own FMUs from the classpath, installed into a folder and inspected when
- * the library is constructed, so that a broken one stops the application from starting.
+ * The built-in models: our own FMI 2.0 and FMI 3.0 FMUs from the classpath, installed into a folder
+ * and inspected when the library is constructed, so that a broken one stops the application from
+ * starting.
  */
 public final class BuiltInModelLibrary implements ModelLibrary {
 
   static final String LOCATION = "classpath*:fmi/library/*.fmu";
+  static final String LOCATION_3 = "classpath*:fmi/library3/*.fmu";
 
   private final List<LibraryModel> models;
 
@@ -37,18 +41,30 @@ public final class BuiltInModelLibrary implements ModelLibrary {
    * @throws IllegalStateException when there are no library FMUs or one of them is invalid
    */
   public BuiltInModelLibrary(Path targetDirectory) {
-    this(targetDirectory, LOCATION, new FmuArchiveInspector());
+    this(targetDirectory, List.of(LOCATION, LOCATION_3), new FmuArchiveInspector());
   }
 
   BuiltInModelLibrary(Path targetDirectory, String location, FmuArchiveInspector inspector) {
-    Resource[] resources = find(location);
+    this(targetDirectory, List.of(location), inspector);
+  }
+
+  private BuiltInModelLibrary(
+      Path targetDirectory, List<String> locations, FmuArchiveInspector inspector) {
+    Resource[] resources = find(locations.get(0));
     if (resources.length == 0) {
-      throw new IllegalStateException("No built-in FMUs found at " + location);
+      throw new IllegalStateException("No built-in FMUs found at " + locations.get(0));
+    }
+    List<Resource> all = new ArrayList<>(List.of(resources));
+    for (String more : locations.subList(1, locations.size())) {
+      all.addAll(List.of(find(more)));
     }
     createDirectories(targetDirectory);
     Map<String, LibraryModel> byName = new TreeMap<>();
-    for (Resource resource : resources) {
+    for (Resource resource : all) {
       LibraryModel model = install(resource, targetDirectory, inspector);
+      if (!runnable(model.artifact().description())) {
+        continue;
+      }
       String name = model.artifact().description().modelName();
       if (byName.putIfAbsent(name, model) != null) {
         throw new IllegalStateException("Two built-in FMUs have the model name " + name);
@@ -88,6 +104,15 @@ public final class BuiltInModelLibrary implements ModelLibrary {
       throw new IllegalStateException(
           "Built-in FMU " + fileName + " cannot be installed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * FMI 3.0 models are offered once co-simulation runs them; the model-exchange-only (stiff) and
+   * scheduled-execution-only models wait for those engines.
+   */
+  private static boolean runnable(ModelDescription description) {
+    return !description.fmiVersion().startsWith("3")
+        || description.interfaces().contains(FmuInterface.CO_SIMULATION);
   }
 
   private static Resource[] find(String location) {

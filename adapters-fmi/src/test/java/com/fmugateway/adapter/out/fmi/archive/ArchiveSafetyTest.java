@@ -90,7 +90,7 @@ class ArchiveSafetyTest {
   }
 
   @Test
-  void givenTwoEntriesWithOneName_inspect_rejectsTheArchive() {
+  void givenTwoEntriesWithOneNameAndDifferentContents_inspect_rejectsTheArchive() {
     byte[] zip =
         TestFmu.archive().with("resources/a.txt", "one").with("resources/b.txt", "two").bytes();
 
@@ -98,8 +98,18 @@ class ArchiveSafetyTest {
 
     assertRejected(duplicated)
         .hasMessage(
-            "Archive entry \"resources/a.txt\" occurs twice; each path may occur only once in an"
-                + " FMU");
+            "Archive entry \"resources/a.txt\" occurs twice with different contents; a path may"
+                + " occur twice only as an identical copy");
+  }
+
+  @Test
+  void givenTwoIdenticalEntriesWithOneName_inspect_acceptsTheArchive() {
+    byte[] zip =
+        TestFmu.archive().with("resources/a.txt", "same").with("resources/b.txt", "same").bytes();
+
+    byte[] duplicated = TestZip.withName(zip, "resources/b.txt", "resources/a.txt");
+
+    assertThat(TestFmu.inspect(duplicated, folder).description().modelName()).isEqualTo("Lag");
   }
 
   @Test

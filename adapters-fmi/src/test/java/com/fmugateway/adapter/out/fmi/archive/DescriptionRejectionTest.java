@@ -89,13 +89,6 @@ class DescriptionRejectionTest {
   }
 
   @Test
-  void givenFmi3_inspect_saysItIsNotYetSupported() {
-    byte[] zip = TestFmu.archive(TestFmu.description("3.0", BOTH, "")).bytes();
-
-    assertRejected(zip).hasMessage("FMI 3.0 is not yet supported; upload an FMI 2.0 FMU");
-  }
-
-  @Test
   void givenFmi1_inspect_saysToReexportAsFmi2() {
     byte[] zip = TestFmu.archive(TestFmu.description("1.0", BOTH, "")).bytes();
 
@@ -108,7 +101,7 @@ class DescriptionRejectionTest {
     byte[] zip = TestFmu.archive(TestFmu.description("2.1", BOTH, "")).bytes();
 
     assertRejected(zip)
-        .hasMessage("modelDescription.xml has fmiVersion \"2.1\"; upload an FMI 2.0 FMU");
+        .hasMessage("modelDescription.xml has fmiVersion \"2.1\"; upload an FMI 2.0 or 3.0 FMU");
   }
 
   @Test

@@ -24,7 +24,9 @@ class InputSignalTest {
   private static final double[] TIMES = {0, 0.25, 0.5};
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aHeldRealInputKeepsEachValueUntilTheNextSampleOfTheSignal(FmuInterface fmuInterface) {
     SimulationResult result =
         run(
@@ -35,7 +37,9 @@ class InputSignalTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aLinearRealInputIsReadOnTheLineAtEverySampleTime(FmuInterface fmuInterface) {
     SimulationResult result =
         run(
@@ -48,7 +52,9 @@ class InputSignalTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void heldIntegerAndBooleanInputsChangeTheirDiscreteOutputsAtTheSignalSamples(
       FmuInterface fmuInterface) {
     SimulationResult result =
@@ -63,7 +69,9 @@ class InputSignalTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aHeldInputStepBetweenTwoOutputTimesActsExactlyAtItsOwnTime(FmuInterface fmuInterface) {
     // u steps from 0 to 1 at t = 0.25, between the samples at 0.2 and 0.3: y = 1 - exp(-(t -
     // 0.25)).
@@ -85,7 +93,9 @@ class InputSignalTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aLinearInputDrivesModelExchangeAlongTheLineAndCoSimulationAsAStaircase(
       FmuInterface fmuInterface) {
     // u = t: y' = t - y, y(0) = 0, so y = t - 1 + exp(-t) when the FMU sees the line itself.

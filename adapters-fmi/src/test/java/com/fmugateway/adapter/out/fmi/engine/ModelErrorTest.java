@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ModelErrorTest {
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aNegativeTimeConstantFailsInitializationWithTheFmusOwnExplanation(
       FmuInterface fmuInterface) {
     SimulationFailedException failure =
@@ -38,7 +40,9 @@ class ModelErrorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FmuInterface.class)
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aNegativeGravityFailsInitializationAndTheTeardownComplaintsStayOutOfTheLog(
       FmuInterface fmuInterface) {
     SimulationFailedException failure =
@@ -85,7 +89,8 @@ class ModelErrorTest {
             SimulationFailedException.class,
             () -> new SimulationEngine().run(LibraryFmus.archive("Counter"), fmi3, plans.build()));
 
-    assertThat(failure.getMessage()).isEqualTo("only FMI 2.0 FMUs can run; this one is FMI 3.0");
+    // The FMI 3.0 engine looks for binaries/x86_64-linux, which an FMI 2.0 archive does not have.
+    assertThat(failure.getMessage()).startsWith("the FMU could not be loaded");
   }
 
   @Test

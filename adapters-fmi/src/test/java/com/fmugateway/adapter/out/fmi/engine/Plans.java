@@ -31,6 +31,10 @@ final class Plans {
     this.description = description;
   }
 
+  static Plans forDescription(ModelDescription description) {
+    return new Plans(description);
+  }
+
   static Plans forModel(String model) {
     return new Plans(LibraryFmus.description(model));
   }

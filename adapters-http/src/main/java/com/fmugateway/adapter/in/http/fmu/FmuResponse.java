@@ -18,7 +18,7 @@ public record FmuResponse(
     String fmiVersion,
     String guid,
     String description,
-    @Schema(description = "cs, me") List<String> interfaces,
+    @Schema(description = "cs, me, se") List<String> interfaces,
     int numberOfVariables,
     DefaultExperimentResponse defaultExperiment,
     List<String> platforms,

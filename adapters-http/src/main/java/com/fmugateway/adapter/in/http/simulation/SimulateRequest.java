@@ -35,8 +35,8 @@ public record SimulateRequest(
         List<String> kpis,
     @JsonProperty("interface")
         @Schema(
-            description = "cs, me or auto (default)",
-            allowableValues = {"cs", "me", "auto"})
+            description = "cs, me, se or auto (default)",
+            allowableValues = {"cs", "me", "se", "auto"})
         String fmuInterface,
     @Schema(
             description =

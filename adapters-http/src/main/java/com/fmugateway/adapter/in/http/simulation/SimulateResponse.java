@@ -84,7 +84,7 @@ public record SimulateResponse(
   public record ProvenanceResponse(
       String fmuSha256,
       String fmiVersion,
-      @Schema(allowableValues = {"cs", "me"}) String fmuInterface,
+      @Schema(allowableValues = {"cs", "me", "se"}) String fmuInterface,
       @Schema(types = {"string", "null"}) String solver,
       @Schema(types = {"number", "null"}) Double rtol,
       @Schema(types = {"number", "null"}) Double atol,
@@ -139,6 +139,17 @@ public record SimulateResponse(
     }
     if (column instanceof Column.Bool bool) {
       return bool.values();
+    }
+    if (column instanceof Column.Whole whole) {
+      // Exact 64-bit numbers; unsigned ones past Long.MAX_VALUE as BigInteger, never a double.
+      if (!whole.unsigned()) {
+        return whole.values();
+      }
+      List<Object> exact = new java.util.ArrayList<>(whole.size());
+      for (int i = 0; i < whole.size(); i++) {
+        exact.add(whole.valueAt(i));
+      }
+      return exact;
     }
     return List.copyOf(((Column.Text) column).values());
   }

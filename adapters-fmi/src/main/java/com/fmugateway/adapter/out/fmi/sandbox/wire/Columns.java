@@ -9,6 +9,8 @@ final class Columns {
   private static final byte INTEGER = 'I';
   private static final byte BOOLEAN = 'Z';
   private static final byte TEXT = 'S';
+  private static final byte WHOLE = 'J';
+  private static final byte UNSIGNED = 'U';
 
   private Columns() {}
 
@@ -17,6 +19,10 @@ final class Columns {
       out.writeByte(REAL).writeString(real.name()).writeDoubles(real.values());
     } else if (column instanceof Column.Integer ints) {
       out.writeByte(INTEGER).writeString(ints.name()).writeInts(ints.values());
+    } else if (column instanceof Column.Whole whole) {
+      out.writeByte(whole.unsigned() ? UNSIGNED : WHOLE)
+          .writeString(whole.name())
+          .writeLongs(whole.values());
     } else if (column instanceof Column.Bool bools) {
       out.writeByte(BOOLEAN).writeString(bools.name()).writeBooleans(bools.values());
     } else {
@@ -33,6 +39,8 @@ final class Columns {
       case INTEGER -> new Column.Integer(name, in.readInts());
       case BOOLEAN -> new Column.Bool(name, in.readBooleans());
       case TEXT -> new Column.Text(name, in.readStrings());
+      case WHOLE -> new Column.Whole(name, in.readLongs(), false);
+      case UNSIGNED -> new Column.Whole(name, in.readLongs(), true);
       default -> throw new ProtocolException("unknown column type " + tag);
     };
   }

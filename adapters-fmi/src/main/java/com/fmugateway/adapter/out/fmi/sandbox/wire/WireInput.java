@@ -80,6 +80,13 @@ final class WireInput {
     return values;
   }
 
+  long[] readLongs() throws ProtocolException {
+    long[] values = new long[readCount(Long.BYTES)];
+    buffer.asLongBuffer().get(values);
+    buffer.position(buffer.position() + values.length * Long.BYTES);
+    return values;
+  }
+
   boolean[] readBooleans() throws ProtocolException {
     boolean[] values = new boolean[readCount(1)];
     for (int i = 0; i < values.length; i++) {

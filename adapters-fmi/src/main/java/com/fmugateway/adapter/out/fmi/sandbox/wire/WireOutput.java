@@ -68,6 +68,14 @@ public final class WireOutput {
     return this;
   }
 
+  WireOutput writeLongs(long[] values) {
+    writeInt(values.length);
+    ByteBuffer target = ensure((long) values.length * Long.BYTES);
+    target.asLongBuffer().put(values);
+    target.position(target.position() + values.length * Long.BYTES);
+    return this;
+  }
+
   WireOutput writeBooleans(boolean[] values) {
     writeInt(values.length);
     ByteBuffer target = ensure(values.length);

@@ -37,6 +37,16 @@ final class TestFmus {
     return artifact("/fmi/hostile/" + name + ".fmu", FmuId.newUpload(), false);
   }
 
+  /** A hostile FMI 3.0 fixture, e.g. {@code Segfault3}, as an untrusted upload. */
+  static FmuArtifact hostile3(String name) {
+    return artifact("/fmi/hostile3/" + name + ".fmu", FmuId.newUpload(), false);
+  }
+
+  /** An FMI 3.0 library model, e.g. {@code Feedthrough3}, as an untrusted upload. */
+  static FmuArtifact upload3(String name) {
+    return artifact("/fmi/library3/" + name + ".fmu", FmuId.newUpload(), false);
+  }
+
   /** A built-in library model, e.g. {@code BouncingBall}. */
   static FmuArtifact library(String name) {
     return artifact("/fmi/library/" + name + ".fmu", FmuId.library(name), true);

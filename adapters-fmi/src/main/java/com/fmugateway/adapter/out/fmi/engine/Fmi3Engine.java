@@ -1,0 +1,168 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3CoSimulation;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3DiscreteStates;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Fmu;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Instance;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Status;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.InputSignal;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.StartValue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * Runs one FMI 3.0 simulation through our own binding ({@link Fmi3Fmu}), on the calling thread and
+ * so inside the confined worker like FMI 2.0 runs. Co-simulation for now: one {@code fmi3DoStep}
+ * per output interval (split at input samples); the FMU handles its events inside the step unless
+ * it asks for event mode, which is then run to completion before stepping on.
+ */
+final class Fmi3Engine {
+
+  private Fmi3Engine() {}
+
+  static RunCounts run(
+      Path archive,
+      ModelDescription description,
+      SimulationPlan plan,
+      Fmi3Recorder recorder,
+      FmuLog log) {
+    if (plan.fmuInterface() != FmuInterface.CO_SIMULATION) {
+      throw modelError(
+          "FMI 3.0 "
+              + plan.fmuInterface().code()
+              + " runs are not supported yet; run this FMU with interface \"cs\"");
+    }
+    Path folder;
+    try {
+      folder = FmuArchive.unpack(archive);
+    } catch (IOException e) {
+      throw modelError("the FMU archive cannot be unpacked: " + e.getMessage());
+    }
+    String identifier = description.modelIdentifiers().get(plan.fmuInterface());
+    try (Fmi3Fmu fmu = load(folder, identifier);
+        Fmi3CoSimulation instance =
+            Fmi3Instance.instantiateCoSimulation(
+                fmu,
+                "fmugw-" + UUID.randomUUID(),
+                description.guid(),
+                false,
+                false,
+                null,
+                line -> log.add(line.status().name(), line.category(), line.message()))) {
+      return new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout())).run();
+    } catch (Fmi3Exception e) {
+      log.freeze();
+      throw modelError(e.getMessage());
+    } finally {
+      FmuArchive.delete(folder);
+    }
+  }
+
+  private static Fmi3Fmu load(Path folder, String identifier) {
+    try {
+      return Fmi3Fmu.load(folder, identifier);
+    } catch (RuntimeException e) {
+      throw modelError("the FMU could not be loaded: " + e.getMessage());
+    }
+  }
+
+  private static SimulationFailedException modelError(String message) {
+    return new SimulationFailedException(Cause.MODEL_ERROR, message, List.of());
+  }
+
+  /** The co-simulation master loop. */
+  private record Stepper(
+      Fmi3CoSimulation fmu,
+      ModelDescription description,
+      SimulationPlan plan,
+      Fmi3Recorder recorder,
+      RunGuard guard) {
+
+    RunCounts run() {
+      double t0 = plan.startTime();
+      for (StartValue start : plan.startValues()) {
+        Fmi3Access.write(fmu.values(), start.variable(), start.value());
+      }
+      applyInputs(t0);
+      fmu.enterInitializationMode(
+          OptionalDouble.of(plan.solver().rtol()), t0, OptionalDouble.of(plan.stopTime()));
+      fmu.exitInitializationMode();
+      recorder.sample(fmu.values(), t0);
+      double t = t0;
+      double nominal = t0;
+      long steps = 0;
+      long events = 0;
+      for (int i = 1; i < plan.sampleCount(); i++) {
+        double target = plan.sampleTime(i);
+        while (nominal < target) {
+          guard.check();
+          double next = nextBreakpoint(nominal, target);
+          double step = Times.stepTo(t, next);
+          steps++;
+          Fmi3CoSimulation.StepResult result = fmu.doStep(t, step);
+          if (fmu.lastStatus() == Fmi3Status.DISCARD || result.terminateSimulation()) {
+            return new RunCounts(steps, events);
+          }
+          if (result.eventHandlingNeeded()) {
+            events++;
+            if (handleEvent()) {
+              return new RunCounts(steps, events);
+            }
+          }
+          t += step;
+          nominal = next;
+          applyInputs(nominal);
+        }
+        recorder.sample(fmu.values(), target);
+      }
+      return new RunCounts(steps, events);
+    }
+
+    /** Event mode to completion; true when the FMU asks to terminate. */
+    private boolean handleEvent() {
+      fmu.enterEventMode();
+      Fmi3DiscreteStates states;
+      do {
+        guard.check();
+        states = fmu.updateDiscreteStates();
+        if (states.terminateSimulation()) {
+          return true;
+        }
+      } while (states.discreteStatesNeedUpdate());
+      fmu.enterStepMode();
+      return false;
+    }
+
+    private void applyInputs(double t) {
+      for (InputSignal signal : plan.inputs()) {
+        ModelVariable variable = input(signal.name());
+        Fmi3Access.write(fmu.values(), variable, signal.valueAt(t));
+      }
+    }
+
+    private ModelVariable input(String name) {
+      return description.variable(name).orElseThrow(() -> modelError("no variable " + name));
+    }
+
+    private double nextBreakpoint(double from, double to) {
+      double next = to;
+      for (InputSignal signal : plan.inputs()) {
+        double[] inside = signal.breakpointsBetween(from, to);
+        if (inside.length > 0) {
+          next = Math.min(next, inside[0]);
+        }
+      }
+      return next;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Values;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
+import com.fmugateway.domain.simulation.model.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples the requested outputs of an FMI 3.0 instance. An array output becomes one column per
+ * element, named {@code y[1]}, {@code y[2]} … in row-major order; 64-bit integers stay exact.
+ */
+final class Fmi3Recorder {
+
+  private final List<ModelVariable> outputs;
+  private final List<List<List<Object>>> samples = new ArrayList<>();
+  private double[] time = new double[16];
+  private int size;
+
+  Fmi3Recorder(List<ModelVariable> outputs) {
+    this.outputs = List.copyOf(outputs);
+    for (ModelVariable output : this.outputs) {
+      List<List<Object>> elements = new ArrayList<>();
+      for (int k = 0; k < Fmi3Access.count(output); k++) {
+        elements.add(new ArrayList<>());
+      }
+      samples.add(elements);
+    }
+  }
+
+  void sample(Fmi3Values values, double t) {
+    if (size == time.length) {
+      time = java.util.Arrays.copyOf(time, size * 2);
+    }
+    time[size++] = t;
+    for (int n = 0; n < outputs.size(); n++) {
+      Object[] read = Fmi3Access.read(values, outputs.get(n));
+      for (int k = 0; k < read.length; k++) {
+        samples.get(n).get(k).add(read[k]);
+      }
+    }
+  }
+
+  double[] times() {
+    return java.util.Arrays.copyOf(time, size);
+  }
+
+  List<Column> columns() {
+    List<Column> columns = new ArrayList<>();
+    for (int n = 0; n < outputs.size(); n++) {
+      ModelVariable output = outputs.get(n);
+      List<List<Object>> elements = samples.get(n);
+      for (int k = 0; k < elements.size(); k++) {
+        String name = output.isArray() ? output.name() + "[" + (k + 1) + "]" : output.name();
+        columns.add(column(name, output.type(), elements.get(k)));
+      }
+    }
+    return columns;
+  }
+
+  private static Column column(String name, VariableType type, List<Object> values) {
+    int n = values.size();
+    if (type.isFloat()) {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = (Double) values.get(i);
+      }
+      return new Column.Real(name, d);
+    }
+    if (type == VariableType.BOOLEAN) {
+      boolean[] b = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = (Boolean) values.get(i);
+      }
+      return new Column.Bool(name, b);
+    }
+    if (type == VariableType.STRING || type == VariableType.BINARY) {
+      return new Column.Text(name, values.stream().map(String.class::cast).toList());
+    }
+    if (type.bits() < 32 || type == VariableType.INT32) {
+      int[] k = new int[n];
+      for (int i = 0; i < n; i++) {
+        k[i] = Math.toIntExact((Long) values.get(i));
+      }
+      return new Column.Integer(name, k);
+    }
+    long[] l = new long[n];
+    for (int i = 0; i < n; i++) {
+      l[i] = (Long) values.get(i);
+    }
+    return new Column.Whole(name, l, type == VariableType.UINT64);
+  }
+}

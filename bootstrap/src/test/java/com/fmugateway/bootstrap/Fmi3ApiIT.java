@@ -1,0 +1,127 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** FMI 3.0 as a client meets it over HTTP: upload, variables, a co-simulation, a hostile FMU. */
+class Fmi3ApiIT extends AbstractGatewayIT {
+
+  private static final String EXACT_RUN =
+      """
+      {"fmu_id":"%s","stop_time":1.0,"step":0.5,"interface":"cs",
+       "start_values":{"Int64_input":9007199254740993,"UInt64_input":18446744073709551615,
+                       "Binary_input":"CAFE00"},
+       "outputs":["Int64_output","UInt64_output","Binary_output"]}
+      """;
+
+  @Test
+  void anFmi3Upload_showsItsVersionInterfacesTypesDimensionsAndClocks() throws IOException {
+    WebTestClient customer = newCustomer();
+
+    Map<String, Object> feedthrough =
+        FmuApiIT.upload(customer, fmu("library3", "Feedthrough3"), 201);
+    assertThat(feedthrough.get("fmi_version")).isEqualTo("3.0");
+    assertThat(feedthrough.get("interfaces")).isEqualTo(List.of("cs", "me"));
+    assertThat(feedthrough.get("platforms")).isEqualTo(List.of("x86_64-linux"));
+    variables(customer, feedthrough)
+        .jsonPath("$[?(@.name=='UInt64_input')].type")
+        .isEqualTo("UInt64")
+        .jsonPath("$[?(@.name=='Binary_input')].start")
+        .isEqualTo("00ff7f80");
+
+    Map<String, Object> stateSpace = FmuApiIT.upload(customer, fmu("library3", "StateSpace3"), 201);
+    variables(customer, stateSpace)
+        .jsonPath("$[?(@.name=='A')].dimensions[*].size")
+        .isEqualTo(List.of(3, 3));
+
+    Map<String, Object> clocks = FmuApiIT.upload(customer, fmu("library3", "Clocks3"), 201);
+    assertThat(clocks.get("interfaces")).isEqualTo(List.of("se"));
+    variables(customer, clocks)
+        .jsonPath("$[?(@.name=='sum')].clocks[0]")
+        .isEqualTo("trigger")
+        .jsonPath("$[?(@.name=='tick')].interval_variability")
+        .isEqualTo("constant");
+  }
+
+  @Test
+  void int64AndUInt64StartValues_comeBackExactlyInJsonAndCsv() throws IOException {
+    WebTestClient customer = newCustomer();
+    Object id = FmuApiIT.upload(customer, fmu("library3", "Feedthrough3"), 201).get("id");
+
+    String json = run(customer, id, MediaType.APPLICATION_JSON);
+    String csv = run(customer, id, MediaType.parseMediaType("text/csv"));
+
+    assertThat(json.replace(" ", ""))
+        .contains("\"Int64_output\":[9007199254740993,9007199254740993,9007199254740993]")
+        .contains(
+            "\"UInt64_output\":[18446744073709551615,18446744073709551615,18446744073709551615]")
+        .contains("\"Binary_output\":[\"cafe00\",\"cafe00\",\"cafe00\"]")
+        .contains("\"fmi_version\":\"3.0\"");
+    String[] lines = csv.split("\r\n");
+    assertThat(lines[0]).isEqualTo("time,Int64_output,UInt64_output,Binary_output");
+    assertThat(lines[3]).isEqualTo("1.0,9007199254740993,18446744073709551615,cafe00");
+  }
+
+  @Test
+  void aSegfaultingFmi3Fmu_isContainedAndTheGatewayKeepsServing() throws IOException {
+    WebTestClient customer = newCustomer();
+    Object id = FmuApiIT.upload(customer, fmu("hostile3", "Segfault3"), 201).get("id");
+
+    Map<?, ?> problem =
+        customer
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"fmu_id\":\"" + id + "\",\"stop_time\":1.0,\"step\":1.0}")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(422)
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat((String) problem.get("detail")).contains("signal 11");
+    assertThat(problem.get("cause")).isEqualTo("crashed");
+    customer.get().uri("/library").exchange().expectStatus().isOk();
+  }
+
+  private static String run(WebTestClient customer, Object id, MediaType accept) {
+    return customer
+        .post()
+        .uri("/simulate")
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(accept)
+        .bodyValue(EXACT_RUN.formatted(id))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static WebTestClient.BodyContentSpec variables(
+      WebTestClient customer, Map<String, Object> fmu) {
+    return customer
+        .get()
+        .uri("/fmus/" + fmu.get("id") + "/variables?limit=1000")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody();
+  }
+
+  private static byte[] fmu(String folder, String name) throws IOException {
+    try (InputStream in =
+        Fmi3ApiIT.class.getResourceAsStream("/fmi/" + folder + "/" + name + ".fmu")) {
+      return in.readAllBytes();
+    }
+  }
+}
