@@ -212,6 +212,83 @@ class X402PaymentIT extends AbstractPaymentIT {
     assertThat(errors).anySatisfy(e -> assertThat(e.get("field")).isEqualTo("PAYMENT-SIGNATURE"));
   }
 
+  @Test
+  void anExperiment_is402WithRequirementsForAllItsRuns_andX402BuysItsCreditsOnce() {
+    Customer agent = customer();
+    String sweep =
+        "{\"fmu_id\":\"msl:BouncingBall\",\"stop_time\":1.0,\"step\":0.1,"
+            + "\"sweep\":{\"method\":\"cases\",\"cases\":["
+            + "{\"start_values\":{\"e\":0.6}},{\"start_values\":{\"e\":0.7}},"
+            + "{\"start_values\":{\"e\":0.8}}]}}";
+    EntityExchangeResult<Map> demand =
+        post(agent, "/experiments", sweep)
+            .expectStatus()
+            .isEqualTo(HttpStatus.PAYMENT_REQUIRED)
+            .expectHeader()
+            .exists("PAYMENT-REQUIRED")
+            .expectBody(Map.class)
+            .returnResult();
+    String required = demand.getResponseHeaders().getFirst("PAYMENT-REQUIRED");
+    JsonNode requirements = FakeX402Wallet.decode(required);
+    assertThat(requirements.path("resource").path("url").asString()).endsWith("/experiments");
+    assertThat(requirements.path("accepts").get(0).path("amount").asString())
+        .isEqualTo("3000000"); // three runs at $1.00
+    int settlementsBefore = FACILITATOR.settlements();
+    String payment = FakeX402Wallet.sign(required, Instant.now().plusSeconds(600));
+
+    Map<String, Object> accepted =
+        body(
+            agent
+                .client()
+                .post()
+                .uri("/experiments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("PAYMENT-SIGNATURE", payment)
+                .bodyValue(sweep)
+                .exchange()
+                .expectStatus()
+                .isAccepted());
+
+    // Settled before the cases were queued, and credited as a purchase of their credits.
+    assertThat(FACILITATOR.settlements()).isEqualTo(settlementsBefore + 1);
+    UUID account = UUID.fromString(agent.accountId());
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM x402_payments WHERE account_id = ? AND state = 'SETTLED'"
+                    + " AND run_id = ?",
+                account,
+                UUID.fromString((String) accepted.get("experiment_id"))))
+        .isEqualTo(1);
+    long bought =
+        count(
+            "SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"
+                + " WHERE account_id = ? AND kind = 'PURCHASE'",
+            account);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> quote = (Map<String, Object>) accepted.get("quote");
+    assertThat(bought).isEqualTo(((Number) quote.get("credits")).longValue());
+
+    Map<String, Object> replay =
+        body(
+            agent
+                .client()
+                .post()
+                .uri("/experiments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("PAYMENT-SIGNATURE", payment)
+                .bodyValue(sweep)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.PAYMENT_REQUIRED));
+    assertThat((String) replay.get("detail")).contains("presented before");
+    assertThat(FACILITATOR.settlements()).isEqualTo(settlementsBefore + 1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM ledger_entries WHERE account_id = ? AND kind = 'PURCHASE'",
+                account))
+        .isEqualTo(1);
+  }
+
   private static EntityExchangeResult<Map> paymentRequired(Customer customer, String run) {
     return simulate(customer.client(), run)
         .expectStatus()

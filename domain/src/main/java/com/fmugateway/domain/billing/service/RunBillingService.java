@@ -161,12 +161,15 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
 
   /**
    * Holds every case's quote in one step. Short: a checkout for the smallest credit pack covering
-   * the difference (the largest when none does), since one payment token pays for one run only.
+   * the difference (the largest when none does), since one payment token pays for one run only;
+   * and, with x402, the requirements of paying for the whole experiment. Paid with x402: the
+   * payment buys the experiment's credits first (see {@link X402Payments#buyCredits}).
    */
   @Override
   public Mono<ExperimentFunding> secure(SecureExperimentCommand command) {
     long perCase = prices.quote(command.limit());
-    long total = perCase * command.caseIds().size();
+    int runs = command.caseIds().size();
+    long total = perCase * runs;
     Mono<Void> granted = grants.ensureGranted(command.caller(), command.tier());
     if (command.payment().quoteOnly()) {
       return granted
@@ -175,22 +178,57 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
               balance ->
                   new PaymentDemand(
                       total, balance, Optional.of(offer(command.fmuId(), command, null)), true))
-          .flatMap(demand -> unpaid(command.caller(), command.fmuId(), demand))
+          .flatMap(demand -> unpaid(command, demand, Optional.empty()))
           .map(ExperimentFunding.Unpaid::new);
+    }
+    Mono<Void> paid = granted;
+    if (command.payment().x402().isPresent()) {
+      if (x402.isEmpty()) {
+        return Mono.error(
+            new InvalidInputException(
+                X402_HEADER, "this gateway does not accept x402 payments; pay with credits"));
+      }
+      paid =
+          granted.then(
+              x402.get()
+                  .buyCredits(
+                      command.caller(),
+                      command.experimentId(),
+                      runs,
+                      total,
+                      command.payment().x402().get()));
     }
     List<String> references =
         command.caseIds().stream()
             .map(caseId -> Hold.ofCase(command.caller(), caseId, perCase).reference())
             .toList();
-    return granted
-        .then(ledger.holdAll(command.caller(), perCase, references))
+    return paid.then(ledger.holdAll(command.caller(), perCase, references))
         .<ExperimentFunding>map(holds -> new ExperimentFunding.Held(holds, perCase))
         .onErrorResume(
             InsufficientCreditsException.class,
             short_ ->
                 packDemand(command, total, short_.balance())
-                    .flatMap(d -> unpaid(command.caller(), command.fmuId(), d))
+                    .flatMap(d -> unpaid(command, d, Optional.empty()))
+                    .map(ExperimentFunding.Unpaid::new))
+        .onErrorResume(
+            X402Payments.Refused.class,
+            refused ->
+                ledger
+                    .balance(command.caller())
+                    .map(balance -> PaymentDemand.creditsShort(total, balance))
+                    .flatMap(d -> unpaid(command, d, Optional.of(refused.getMessage())))
                     .map(ExperimentFunding.Unpaid::new));
+  }
+
+  /** An experiment's demand, with x402's requirements for all its runs when x402 is accepted. */
+  private Mono<PaymentDemand> unpaid(
+      SecureExperimentCommand command, PaymentDemand demand, Optional<String> x402Error) {
+    PaymentDemand payable =
+        x402.map(
+                x ->
+                    demand.with(new X402Offer(x.requirements(command.caseIds().size()), x402Error)))
+            .orElse(demand);
+    return requirements.record(command.caller(), command.fmuId(), payable).thenReturn(payable);
   }
 
   private Mono<PaymentDemand> packDemand(

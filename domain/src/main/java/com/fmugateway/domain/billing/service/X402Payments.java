@@ -1,6 +1,8 @@
 package com.fmugateway.domain.billing.service;
 
 import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.model.X402Claim;
@@ -16,6 +18,7 @@ import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
 import com.fmugateway.domain.shared.model.Money;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +37,10 @@ final class X402Payments {
   private static final String REPLAYED =
       "this payment was presented before; a signed payment pays for one run";
 
+  /** How long a payment settled at once must stay valid: the facilitator's round trip. */
+  private static final Duration SETTLE_MARGIN = Duration.ofSeconds(30);
+
+  private final CreditLedger ledger;
   private final X402Settings settings;
   private final X402Facilitator facilitator;
   private final X402PaymentLog log;
@@ -53,6 +60,7 @@ final class X402Payments {
     this.facilitator = Objects.requireNonNull(facilitator, "facilitator");
     this.log = Objects.requireNonNull(log, "log");
     this.terms = Objects.requireNonNull(terms, "terms");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.settlements = new X402Settlements(facilitator, log, ledger, audit, clock);
     this.clock = Objects.requireNonNull(clock, "clock");
     settings.atomicUnits(terms.terms().runPrice()); // a run priced in another currency fails here
@@ -66,6 +74,70 @@ final class X402Payments {
   /** What to offer a caller who has not paid (yet). */
   X402Offer offer() {
     return new X402Offer(requirements(), Optional.empty());
+  }
+
+  /** The requirements of an experiment of {@code runs} runs: the run price times {@code runs}. */
+  X402Terms requirements(int runs) {
+    return settings.terms(price(runs));
+  }
+
+  /**
+   * Buys the {@code credits} of experiment {@code experimentId} ({@code runs} cases) with {@code
+   * payment}, checked like a run's payment, then settled at once (an experiment's cases end over
+   * minutes and the {@code exact} scheme settles one amount once) and credited to the account as a
+   * purchase, from which the cases are then held like any credits: a case that fails or is
+   * cancelled is not charged and its credits stay with the account. Refused: {@link Refused}; not
+   * settled: {@link com.fmugateway.domain.billing.model.X402SettlementFailedException}.
+   */
+  Mono<Void> buyCredits(
+      AccountId caller, UUID experimentId, int runs, long credits, X402Payment payment) {
+    return Mono.defer(
+        () -> {
+          Money price = price(runs);
+          X402Terms ours = settings.terms(price);
+          Optional<String> wrong = ours.mismatch(payment.accepted()).or(payment::inconsistency);
+          if (wrong.isPresent()) {
+            return refused(wrong.get());
+          }
+          Instant now = clock.now();
+          if (!payment.validBefore().isAfter(now.plus(SETTLE_MARGIN))) {
+            return refused(
+                "the authorization expires at "
+                    + payment.validBefore()
+                    + ", too soon to settle it; sign one valid until after "
+                    + now.plus(SETTLE_MARGIN));
+          }
+          if (payment.validAfter().isAfter(now)) {
+            return refused("the authorization is valid only from " + payment.validAfter());
+          }
+          return log.state(payment.key())
+              .flatMap(known -> Mono.<RunFunding.Secured>error(new Refused(REPLAYED)))
+              .switchIfEmpty(
+                  Mono.defer(
+                      () ->
+                          facilitator
+                              .verify(payment, ours)
+                              .flatMap(
+                                  verdict ->
+                                      verdict.valid()
+                                          ? claim(caller, experimentId, payment, ours, price, now)
+                                          : refused(
+                                              "the facilitator judged it invalid ("
+                                                  + verdict
+                                                      .invalidReason()
+                                                      .orElse("no reason given")
+                                                  + ")"))))
+              .cast(RunFunding.ByX402.class)
+              .flatMap(funding -> settlements.settle(caller, experimentId, funding))
+              .then(
+                  ledger.credit(
+                      caller,
+                      EntryKind.PURCHASE,
+                      credits,
+                      LedgerKey.purchase("x402:" + payment.key()),
+                      "x402 " + price.display() + " for experiment " + experimentId))
+              .then();
+        });
   }
 
   /**
@@ -121,10 +193,13 @@ final class X402Payments {
 
   private Mono<RunFunding.Secured> claim(
       SecureRunCommand command, X402Payment payment, X402Terms ours, Money price, Instant now) {
+    return claim(command.caller(), command.runId(), payment, ours, price, now);
+  }
+
+  private Mono<RunFunding.Secured> claim(
+      AccountId caller, UUID runId, X402Payment payment, X402Terms ours, Money price, Instant now) {
     String key = payment.key();
-    return log.claim(
-            new X402Claim(
-                key, command.caller(), command.runId(), payment.payer(), ours, price, now))
+    return log.claim(new X402Claim(key, caller, runId, payment.payer(), ours, price, now))
         .flatMap(
             first ->
                 first
@@ -134,6 +209,11 @@ final class X402Payments {
 
   private Money price() {
     return terms.terms().runPrice();
+  }
+
+  private Money price(int runs) {
+    Money one = price();
+    return new Money(Math.multiplyExact(one.minorUnits(), (long) runs), one.currency());
   }
 
   private static <T> Mono<T> refused(String reason) {

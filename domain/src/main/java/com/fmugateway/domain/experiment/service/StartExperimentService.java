@@ -109,6 +109,7 @@ public final class StartExperimentService implements StartExperimentUseCase {
     }
     SecureExperimentCommand secure =
         new SecureExperimentCommand(
+            experimentId,
             base.caller(),
             base.tier(),
             cases.stream().map(ExperimentCase::id).toList(),

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.experiment;
 
 import com.fmugateway.adapter.in.http.docs.ProblemResponses;
+import com.fmugateway.adapter.in.http.payment.X402Wire;
 import com.fmugateway.adapter.in.http.simulation.CsvResults;
 import com.fmugateway.adapter.in.http.simulation.SimulateResponse;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
@@ -12,8 +13,10 @@ import com.fmugateway.domain.experiment.port.in.ListExperimentsQuery;
 import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
 import com.fmugateway.domain.shared.model.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -72,13 +76,26 @@ class ExperimentController {
       description =
           "The /simulate body plus `sweep` (full_factorial, latin_hypercube, sobol or cases)."
               + " 202 with Location; `quote_only: true` answers 200 with the quote and holds"
-              + " nothing. Credits short: 402 with a checkout for a pack covering the difference.")
+              + " nothing. Credits short: 402 with a checkout for a pack covering the difference"
+              + " and, when x402 is accepted, the `PAYMENT-REQUIRED` header for the whole"
+              + " experiment: retry with `PAYMENT-SIGNATURE` to buy its credits with x402"
+              + " (settled before the cases are queued; credits of cases that fail or are"
+              + " cancelled stay with the account).")
   @ProblemResponses({400, 402, 404, 415, 422, 429})
   Mono<ResponseEntity<ExperimentResponse>> start(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody ExperimentRequest request,
-      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly) {
-    return Mono.fromCallable(() -> request.toCommand(caller, quoteOnly))
+      @RequestParam(name = "quote_only", required = false) Boolean quoteOnly,
+      @Parameter(
+              description =
+                  "An x402 (version 2) payment for the whole experiment: base64 JSON of a"
+                      + " payment payload meeting the `PAYMENT-REQUIRED` requirements of a 402")
+          @RequestHeader(name = X402Wire.PAYMENT_SIGNATURE, required = false)
+          String x402) {
+    return Mono.fromCallable(
+            () ->
+                request.toCommand(
+                    caller, quoteOnly, Optional.ofNullable(x402).map(X402Wire::decode)))
         .flatMap(start::start)
         .map(ExperimentAnswers::answer);
   }

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.experiment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fmugateway.adapter.in.http.simulation.SimulateRequest;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.billing.model.X402Payment;
 import com.fmugateway.domain.experiment.port.in.StartExperimentCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -36,6 +37,12 @@ public record ExperimentRequest(
     @Schema(description = "Told (POST, JSON) when the experiment ends") String callbackUrl) {
 
   StartExperimentCommand toCommand(AuthenticatedAccount caller, Boolean quoteOnlyParam) {
+    return toCommand(caller, quoteOnlyParam, Optional.empty());
+  }
+
+  /** Paid with {@code x402}, the payment decoded from {@code PAYMENT-SIGNATURE}, if one came. */
+  StartExperimentCommand toCommand(
+      AuthenticatedAccount caller, Boolean quoteOnlyParam, Optional<X402Payment> x402) {
     SimulateRequest base =
         new SimulateRequest(
             fmuId,
@@ -57,7 +64,7 @@ public record ExperimentRequest(
             cancelUrl,
             null);
     return new StartExperimentCommand(
-        base.toCommand(caller, quoteOnlyParam),
+        base.toCommand(caller, quoteOnlyParam, x402),
         sweep == null ? null : sweep.toSweep(),
         Optional.ofNullable(callbackUrl));
   }

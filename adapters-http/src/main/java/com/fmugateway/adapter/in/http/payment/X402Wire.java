@@ -35,7 +35,11 @@ public final class X402Wire {
   public static Map<String, Object> required(X402Offer offer, String url, String error) {
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("url", url);
-    resource.put("description", "One FMU simulation run");
+    resource.put(
+        "description",
+        url.endsWith("/experiments")
+            ? "An FMU parameter sweep: the credits of all its runs"
+            : "One FMU simulation run");
     resource.put("mimeType", "application/json");
     Map<String, Object> required = new LinkedHashMap<>();
     required.put("x402Version", VERSION);

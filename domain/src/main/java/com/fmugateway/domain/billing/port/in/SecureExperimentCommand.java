@@ -10,11 +10,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Command: pay up front for the cases {@code caseIds} of one experiment on model {@code fmuId},
- * each run limited to {@code limit} (which sets its quote). {@code request} identifies what was
- * asked for, so asking again reuses the pending checkout.
+ * Command: pay up front for the cases {@code caseIds} of experiment {@code experimentId} on model
+ * {@code fmuId}, each run limited to {@code limit} (which sets its quote). {@code request}
+ * identifies what was asked for, so asking again reuses the pending checkout.
  */
 public record SecureExperimentCommand(
+    UUID experimentId,
     AccountId caller,
     Tier tier,
     List<UUID> caseIds,
@@ -24,6 +25,7 @@ public record SecureExperimentCommand(
     PaymentChoice payment) {
 
   public SecureExperimentCommand {
+    Objects.requireNonNull(experimentId, "experimentId");
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(tier, "tier");
     caseIds = List.copyOf(caseIds);

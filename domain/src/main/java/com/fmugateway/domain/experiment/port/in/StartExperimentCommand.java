@@ -25,10 +25,6 @@ public record StartExperimentCommand(
       throw new InvalidInputException(
           "paymentToken", "pays for one run; an experiment is paid from credits");
     }
-    if (base.payment().x402().isPresent()) {
-      throw new InvalidInputException(
-          "PAYMENT-SIGNATURE", "pays for one run; an experiment is paid from credits");
-    }
   }
 
   private static void checkUrl(String url) {
