@@ -155,18 +155,19 @@ public final class SimulateService implements SimulateUseCase {
             ? Mono.just(Map.of())
             : Mono.fromCallable(() -> KpiValues.of(asked, result))
                 .subscribeOn(Schedulers.parallel());
+    Mono<RunCharge> settle =
+        billing
+            .settle(run.caller(), run.id(), funding, result.cpuTime())
+            .flatMap(
+                charge ->
+                    history
+                        .record(
+                            record(run, funding, charge.credits(), result.cpuTime(), wall, null))
+                        .thenReturn(charge));
     // The charge and the run's record commit together: no charge without its run, one commit.
+    // Not an x402 settlement: it waits for the facilitator, which must not hold a connection.
     Mono<RunCharge> settledAndRecorded =
-        transactions.atomically(
-            billing
-                .settle(run.caller(), run.id(), funding, result.cpuTime())
-                .flatMap(
-                    charge ->
-                        history
-                            .record(
-                                record(
-                                    run, funding, charge.credits(), result.cpuTime(), wall, null))
-                            .thenReturn(charge)));
+        funding instanceof RunFunding.ByX402 ? settle : transactions.atomically(settle);
     return computed.flatMap(
         kpis -> settledAndRecorded.map(charge -> report(run, result, kpis, wall, funding, charge)));
   }
