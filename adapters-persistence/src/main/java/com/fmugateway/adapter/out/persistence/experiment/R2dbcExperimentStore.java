@@ -230,6 +230,38 @@ public final class R2dbcExperimentStore implements ExperimentStore {
         .map(rows -> rows > 0);
   }
 
+  /**
+   * A transaction-scoped advisory lock per account serializes the count and the move of one
+   * account's cases across nodes; under READ COMMITTED the update's count then sees every start
+   * committed before it.
+   */
+  @Override
+  public Mono<Boolean> startWithin(
+      UUID caseId, AccountId account, int cap, String node, Instant at) {
+    Mono<Void> lock =
+        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:a, 14)) AS locked")
+            .bind("a", "case-share:" + account.value())
+            .fetch()
+            .all()
+            .then();
+    Mono<Boolean> start =
+        db.sql(
+                "UPDATE experiment_cases SET status = 'RUNNING', node = :node, started_at = :at"
+                    + " WHERE id = :id AND status = 'QUEUED' AND (SELECT COUNT(*)"
+                    + " FROM experiment_cases c JOIN experiments e ON e.id = c.experiment_id"
+                    + " WHERE e.account_id = :a AND e.status IN ('QUEUED', 'RUNNING')"
+                    + " AND c.status = 'RUNNING') < :cap")
+            .bind("node", node)
+            .bind("at", Sql.utc(at))
+            .bind("id", caseId)
+            .bind("a", account.value())
+            .bind("cap", cap)
+            .fetch()
+            .rowsUpdated()
+            .map(rows -> rows > 0);
+    return lock.then(start).as(tx::transactional);
+  }
+
   @Override
   public Mono<Boolean> end(
       UUID caseId,

@@ -52,6 +52,13 @@ public interface ExperimentStore {
   /** Moves a case to {@code RUNNING} on {@code node}. */
   Mono<Boolean> start(UUID caseId, Transition<CaseStatus> move, String node, Instant at);
 
+  /**
+   * Moves a queued case to {@code RUNNING} on {@code node} only while {@code account} has fewer
+   * than {@code cap} cases running; checks and moves of one account are serialized across nodes, so
+   * the cap holds exactly. False when the case is not queued any more or the account is at its cap.
+   */
+  Mono<Boolean> startWithin(UUID caseId, AccountId account, int cap, String node, Instant at);
+
   /** Moves a case to its end, with why it failed and the KPIs it gave. */
   Mono<Boolean> end(
       UUID caseId,
