@@ -16,6 +16,8 @@ import com.fmugateway.domain.experiment.port.out.CaseResults;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.experiment.service.CallbackService;
 import com.fmugateway.domain.experiment.service.CancelExperimentService;
+import com.fmugateway.domain.experiment.service.CaseOperationsService;
+import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import com.fmugateway.domain.experiment.service.ExperimentQueryService;
 import com.fmugateway.domain.experiment.service.RunCaseService;
 import com.fmugateway.domain.experiment.service.StartExperimentService;
@@ -109,6 +111,12 @@ class ExperimentWiring {
         callbacks,
         accounts,
         properties.shares());
+  }
+
+  @Bean
+  CaseOperationsService caseOperationsService(
+      ExperimentStore store, GetHealthQuery health, Clock clock, ExperimentProperties properties) {
+    return new CaseOperationsService(store, health, clock, properties.node());
   }
 
   /** Callbacks are signed with a secret per account derived from the server secret. */

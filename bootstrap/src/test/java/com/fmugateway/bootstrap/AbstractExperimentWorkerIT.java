@@ -21,9 +21,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "fmugw.experiments.polling-interval=200ms",
       "fmugw.experiments.callbacks.allowed-hosts=127.0.0.1",
       "fmugw.experiments.callbacks.first-retry=1s",
-      "fmugw.experiments.callbacks.attempts=3"
+      "fmugw.experiments.callbacks.attempts=3",
+      "fmugw.metrics.token=" + AbstractExperimentWorkerIT.SCRAPE_TOKEN
     })
 abstract class AbstractExperimentWorkerIT extends AbstractGatewayIT {
+
+  static final String SCRAPE_TOKEN = "scrape-token-of-the-experiment-its";
+
+  /** This node's metrics, as a scraper with the token reads them. */
+  String metrics() {
+    return client
+        .get()
+        .uri("/metrics")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + SCRAPE_TOKEN)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
 
   static String sweep(int samples, String callbackUrl) {
     return "{\"fmu_id\": \"lib:BouncingBall\", \"stop_time\": 1, \"step\": 0.01,"

@@ -19,11 +19,11 @@ class CaseSharesIT extends AbstractExperimentWorkerIT {
   void aLargeSweep_runsWithinItsShare_andAnotherAccountsExperimentProgressesBesideIt() {
     Customer a = customer();
     Customer b = customer();
-    String large = a.start(sweep(12, null));
+    String large = a.start(sweep(9, null)); // 90 of the 100 free credits
     await(
         "A's first case to start",
         () ->
-            !Integer.valueOf(12)
+            !Integer.valueOf(9)
                 .equals(((Map<?, ?>) a.get("/experiments/" + large).get("cases")).get("queued")));
     String small = b.start(sweep(3, null));
     b.awaitEnd(small);
@@ -43,13 +43,23 @@ class CaseSharesIT extends AbstractExperimentWorkerIT {
     for (Map<?, ?> c : bCases) {
       assertThat(at(c, "finished_at")).isBefore(lastAStart);
     }
+    // This node's metrics count them (cases it ended since it started, read from the database).
+    String succeeded =
+        metrics()
+            .lines()
+            .filter(l -> l.startsWith("fmugw_experiment_cases_ended_total{"))
+            .filter(l -> l.contains("outcome=\"succeeded\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Long.parseLong(succeeded.substring(succeeded.lastIndexOf(' ') + 1)))
+        .isGreaterThanOrEqualTo(12);
   }
 
   /** The experiment's cases in the order they started. */
   private static List<Map<?, ?>> cases(Customer customer, String id) {
     List<?> items = (List<?>) customer.get("/experiments/" + id + "/cases?limit=100").get("items");
     return items.stream()
-        .map(item -> (Map<?, ?>) item)
+        .<Map<?, ?>>map(item -> (Map<?, ?>) item)
         .sorted(Comparator.comparing(c -> at(c, "started_at")))
         .toList();
   }

@@ -85,7 +85,7 @@ class ExperimentCallbackIT extends AbstractExperimentWorkerIT {
     Customer customer = customer();
     String secret = (String) customer.get("/account").get("webhook_secret");
     String otherSecret = (String) customer().get("/account").get("webhook_secret");
-    String id = customer.start(sweep(40, url("/hooks/cancelled")));
+    String id = customer.start(sweep(9, url("/hooks/cancelled")));
     customer.client().delete().uri("/experiments/" + id).exchange().expectStatus().isOk();
 
     await("the callback", () -> deliveries.size() >= 1);

@@ -9,6 +9,7 @@ import com.fmugateway.domain.experiment.model.CaseStatus;
 import com.fmugateway.domain.experiment.model.Experiment;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.fmugateway.domain.experiment.model.ExperimentStatus;
+import com.fmugateway.domain.experiment.model.NodeLoad;
 import com.fmugateway.domain.experiment.model.SweepMethod;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.shared.model.Page;
@@ -291,6 +292,36 @@ public final class R2dbcExperimentStore implements ExperimentStore {
         .bind("cost", credits)
         .bind("id", caseId)
         .then();
+  }
+
+  @Override
+  public Mono<Long> queuedCases() {
+    return db.sql("SELECT COUNT(*) AS n FROM experiment_cases WHERE status = 'QUEUED'")
+        .map(row -> row.get("n", Long.class))
+        .one();
+  }
+
+  @Override
+  public Flux<NodeLoad> nodeLoads(Instant since) {
+    return db.sql(
+            "SELECT node,"
+                + " COUNT(*) FILTER (WHERE status = 'RUNNING') AS running,"
+                + " COUNT(*) FILTER (WHERE status = 'SUCCEEDED' AND finished_at >= :since)"
+                + " AS succeeded,"
+                + " COUNT(*) FILTER (WHERE status = 'FAILED' AND finished_at >= :since) AS failed"
+                + " FROM experiment_cases WHERE node IS NOT NULL"
+                + " AND (status = 'RUNNING' OR finished_at >= :since)"
+                + " GROUP BY node ORDER BY node")
+        .bind("since", Sql.utc(since))
+        .map(
+            row ->
+                new NodeLoad(
+                    row.get("node", String.class),
+                    row.get("running", Long.class),
+                    row.get("succeeded", Long.class),
+                    row.get("failed", Long.class)))
+        .all()
+        .filter(load -> load.running() + load.succeeded() + load.failed() > 0);
   }
 
   @Override
