@@ -234,7 +234,8 @@ public final class R2dbcExperimentStore implements ExperimentStore {
   /**
    * A transaction-scoped advisory lock per account serializes the count and the move of one
    * account's cases across nodes; under READ COMMITTED the update's count then sees every start
-   * committed before it.
+   * and end committed before it. The start is stamped when the move happens (after any wait for
+   * the lock), never before {@code at}, so it is never earlier than the end that made room for it.
    */
   @Override
   public Mono<Boolean> startWithin(
@@ -247,7 +248,8 @@ public final class R2dbcExperimentStore implements ExperimentStore {
             .then();
     Mono<Boolean> start =
         db.sql(
-                "UPDATE experiment_cases SET status = 'RUNNING', node = :node, started_at = :at"
+                "UPDATE experiment_cases SET status = 'RUNNING', node = :node,"
+                    + " started_at = GREATEST(:at, clock_timestamp())"
                     + " WHERE id = :id AND status = 'QUEUED' AND (SELECT COUNT(*)"
                     + " FROM experiment_cases c JOIN experiments e ON e.id = c.experiment_id"
                     + " WHERE e.account_id = :a AND e.status IN ('QUEUED', 'RUNNING')"
