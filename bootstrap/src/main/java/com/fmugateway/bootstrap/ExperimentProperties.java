@@ -1,6 +1,7 @@
 package com.fmugateway.bootstrap;
 
 import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.experiment.model.CaseShares;
 import com.fmugateway.domain.experiment.model.ExperimentLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -14,8 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in one process; {@code api}: takes no cases; {@code worker}: takes cases and serves only {@code
  * /health}), {@code FMUGW_NODE_NAME} (default host name and pid, recorded on each case), the
  * worker's threads ({@code FMUGW_EXPERIMENTS_WORKER_THREADS}, default the FMI worker slots less one
- * left for synchronous runs in role {@code all}), how often it polls and heartbeats, and per tier
- * the cases one experiment may have and the experiments one account may have queued or running.
+ * left for synchronous runs in role {@code all}, and never more there), how often it polls and
+ * heartbeats, per tier the cases one experiment may have, the experiments one account may have
+ * queued or running, and the cases one account may have running at once across every node
+ * ({@code FMUGW_EXPERIMENTS_CASES_RUNNING_FREE|PRO|ENTERPRISE}; a case over it waits {@code
+ * share-wait}), and how callbacks are retried ({@code FMUGW_EXPERIMENTS_CALLBACKS_ATTEMPTS}, {@code
+ * …_FIRST_RETRY}, doubling).
  */
 @ConfigurationProperties("fmugw")
 record ExperimentProperties(
@@ -28,7 +33,19 @@ record ExperimentProperties(
       @DefaultValue("5s") Duration heartbeat,
       @DefaultValue("6") int missedHeartbeats,
       @DefaultValue PerTier casesPerExperiment,
-      @DefaultValue PerTierRunning running) {}
+      @DefaultValue PerTierRunning running,
+      @DefaultValue PerTierCasesRunning casesRunning,
+      @DefaultValue("2s") Duration shareWait,
+      @DefaultValue Callbacks callbacks) {}
+
+  /** Cases one account may have running at once, across every node. */
+  record PerTierCasesRunning(
+      @DefaultValue("2") int free,
+      @DefaultValue("8") int pro,
+      @DefaultValue("32") int enterprise) {}
+
+  /** Attempts to deliver one callback, and the pause before the second (doubling after). */
+  record Callbacks(@DefaultValue("6") int attempts, @DefaultValue("30s") Duration firstRetry) {}
 
   /** Cases one experiment may have. */
   record PerTier(
@@ -56,11 +73,21 @@ record ExperimentProperties(
         : nodeName;
   }
 
+  /**
+   * Case threads on this node: a worker may use every FMI worker slot; a node that also serves
+   * {@code /simulate} keeps at least one slot free for synchronous runs, whatever is configured.
+   */
   int threads(int workerSlots) {
-    if (experiments.workerThreads() > 0) {
-      return experiments.workerThreads();
-    }
-    return Math.max(1, "worker".equals(role) ? workerSlots : workerSlots - 1);
+    int most = Math.max(1, "worker".equals(role) ? workerSlots : workerSlots - 1);
+    return experiments.workerThreads() > 0 ? Math.min(most, experiments.workerThreads()) : most;
+  }
+
+  CaseShares shares() {
+    Map<Tier, Integer> running = new EnumMap<>(Tier.class);
+    running.put(Tier.FREE, experiments.casesRunning().free());
+    running.put(Tier.PRO, experiments.casesRunning().pro());
+    running.put(Tier.ENTERPRISE, experiments.casesRunning().enterprise());
+    return new CaseShares(running, experiments.shareWait());
   }
 
   ExperimentLimits limits() {

@@ -2,13 +2,22 @@ package com.fmugateway.bootstrap;
 
 import com.fmugateway.adapter.out.fmi.FmiProperties;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseWorker;
+import com.fmugateway.domain.account.model.ApiKeyHasher;
+import com.fmugateway.domain.account.port.in.FindAccountQuery;
 import com.fmugateway.domain.billing.port.in.PayForExperimentUseCase;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
+import com.fmugateway.domain.experiment.model.CallbackSignature;
+import com.fmugateway.domain.experiment.port.in.DeliverCallbackUseCase;
 import com.fmugateway.domain.experiment.port.in.RunCaseUseCase;
+import com.fmugateway.domain.experiment.port.out.CallbackQueue;
+import com.fmugateway.domain.experiment.port.out.CallbackSender;
 import com.fmugateway.domain.experiment.port.out.CaseQueue;
 import com.fmugateway.domain.experiment.port.out.CaseResults;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
+import com.fmugateway.domain.experiment.service.CallbackService;
 import com.fmugateway.domain.experiment.service.CancelExperimentService;
+import com.fmugateway.domain.experiment.service.CaseOperationsService;
+import com.fmugateway.domain.health.port.in.GetHealthQuery;
 import com.fmugateway.domain.experiment.service.ExperimentQueryService;
 import com.fmugateway.domain.experiment.service.RunCaseService;
 import com.fmugateway.domain.experiment.service.StartExperimentService;
@@ -26,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The experiment area: starting, reading and cancelling experiments on every node; running their
@@ -72,8 +82,12 @@ class ExperimentWiring {
 
   @Bean
   CancelExperimentService cancelExperimentService(
-      ExperimentStore store, CaseQueue queue, PayForRunUseCase billing, Clock clock) {
-    return new CancelExperimentService(store, queue, billing, clock);
+      ExperimentStore store,
+      CaseQueue queue,
+      PayForRunUseCase billing,
+      Clock clock,
+      CallbackQueue callbacks) {
+    return new CancelExperimentService(store, queue, billing, clock, callbacks);
   }
 
   @Bean
@@ -83,9 +97,43 @@ class ExperimentWiring {
       SimulationExecutionService simulation,
       PayForRunUseCase billing,
       Clock clock,
-      ExperimentProperties properties) {
+      ExperimentProperties properties,
+      CallbackQueue callbacks,
+      FindAccountQuery accounts) {
     return new RunCaseService(
-        store, results, simulation, billing, clock, properties.node(), CANCEL_CHECK);
+        store,
+        results,
+        simulation,
+        billing,
+        clock,
+        properties.node(),
+        CANCEL_CHECK,
+        callbacks,
+        accounts,
+        properties.shares());
+  }
+
+  @Bean
+  CaseOperationsService caseOperationsService(
+      ExperimentStore store, GetHealthQuery health, Clock clock, ExperimentProperties properties) {
+    return new CaseOperationsService(store, health, clock, properties.node());
+  }
+
+  /** Callbacks are signed with a secret per account derived from the server secret. */
+  @Bean
+  CallbackService callbackService(
+      ExperimentStore store,
+      CallbackSender sender,
+      ApiKeyHasher hasher,
+      Clock clock,
+      PaymentProperties payments,
+      Environment environment) {
+    return new CallbackService(
+        store,
+        sender,
+        new CallbackSignature(hasher),
+        clock,
+        new PublicAddress(payments.configuredPublicUrl(), environment));
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
@@ -93,6 +141,7 @@ class ExperimentWiring {
   DbSchedulerCaseWorker caseWorker(
       HikariDataSource jobDataSource,
       RunCaseUseCase cases,
+      DeliverCallbackUseCase callbacks,
       ExperimentProperties properties,
       FmiProperties workers) {
     ExperimentProperties.Experiments tuning = properties.experiments();
@@ -105,8 +154,15 @@ class ExperimentWiring {
     return new DbSchedulerCaseWorker(
         jobDataSource,
         cases,
+        callbacks,
         properties.node(),
         new DbSchedulerCaseWorker.Settings(
-            threads, tuning.pollingInterval(), tuning.heartbeat(), tuning.missedHeartbeats()));
+            threads,
+            tuning.pollingInterval(),
+            tuning.heartbeat(),
+            tuning.missedHeartbeats(),
+            tuning.shareWait(),
+            tuning.callbacks().attempts(),
+            tuning.callbacks().firstRetry()));
   }
 }

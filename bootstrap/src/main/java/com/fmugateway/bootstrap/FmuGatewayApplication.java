@@ -3,6 +3,7 @@ package com.fmugateway.bootstrap;
 import com.fmugateway.adapter.in.http.HttpConfiguration;
 import com.fmugateway.adapter.in.mcp.McpConfiguration;
 import com.fmugateway.adapter.in.portal.PortalConfiguration;
+import com.fmugateway.adapter.out.callback.CallbacksConfiguration;
 import com.fmugateway.adapter.out.fmi.FmiConfiguration;
 import com.fmugateway.adapter.out.payments.PaymentsConfiguration;
 import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
   PersistenceConfiguration.class,
   FmiConfiguration.class,
   PaymentsConfiguration.class,
+  CallbacksConfiguration.class,
   HttpConfiguration.class,
   McpConfiguration.class,
   PortalConfiguration.class,

@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A {@code worker} node serves only its health ({@code /health}, {@code /health/ready}) for load
- * balancers and orchestration: the API and the portal answer 404 there, before any security.
+ * balancers and orchestration, and {@code /metrics} for scrapers (still behind security: an
+ * operator's key or the scrape token); the API and the portal answer 404 there, before any
+ * security.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,13 +25,13 @@ class WorkerOnlyRoutes implements WebFilter {
 
   private static final byte[] NOT_HERE =
       ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-              + "\"detail\":\"this node is a worker: it serves only /health\"}")
+              + "\"detail\":\"this node is a worker: it serves only /health and /metrics\"}")
           .getBytes(StandardCharsets.UTF_8);
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (path.equals("/health") || path.startsWith("/health/")) {
+    if (path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics")) {
       return chain.filter(exchange);
     }
     var response = exchange.getResponse();

@@ -240,6 +240,7 @@ class OpenApiContractIT extends AbstractOperatorIT {
       call(operator, "GET /analytics" + report, "/analytics" + report + aroundToday(), null, 200);
     }
     call(operator, "GET /analytics", "/analytics?from=yesterday", null, 400);
+    call(operator, "GET /analytics/experiments", "/analytics/experiments", null, 200);
     call(operator, "GET /admin/audit", "/admin/audit?limit=20", null, 200);
   }
 

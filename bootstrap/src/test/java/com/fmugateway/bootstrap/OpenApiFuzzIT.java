@@ -441,6 +441,10 @@ class OpenApiFuzzIT extends AbstractOperatorIT {
     b.put("GET /health", new Baseline("GET", "/health", null, null, null));
     b.put("GET /health/ready", new Baseline("GET", "/health/ready", null, null, null));
     b.put("GET /admin/audit", new Baseline("GET", "/admin/audit?limit=5", null, operator, null));
+    b.put(
+        "GET /analytics/experiments",
+        new Baseline("GET", "/analytics/experiments", null, operator, null));
+    b.put("GET /metrics", new Baseline("GET", "/metrics", null, operator, null));
     for (String report :
         List.of("", "/revenue", "/simulations", "/accounts", "/funnel", "/failures", "/models")) {
       b.put(

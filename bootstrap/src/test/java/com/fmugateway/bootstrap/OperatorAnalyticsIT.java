@@ -129,6 +129,38 @@ class OperatorAnalyticsIT extends AbstractOperatorIT {
   }
 
   @Test
+  void theExperimentsReport_showsTheQueueAndTheNodes_andMetricsAreForOperators() {
+    Map<String, Object> report =
+        body(operator.get().uri("/analytics/experiments").exchange().expectStatus().isOk());
+    assertThat(report).containsKeys("queue_depth", "running", "nodes");
+    assertThat(report.get("nodes")).isInstanceOf(List.class);
+
+    String metrics =
+        operator
+            .get()
+            .uri("/metrics")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(metrics)
+        .contains("# TYPE fmugw_experiment_cases_queued gauge")
+        .contains("fmugw_experiment_cases_running{node=\"")
+        .contains("fmugw_sandbox_workers_busy ");
+    customer().client().get().uri("/metrics").exchange().expectStatus().isForbidden();
+    customer()
+        .client()
+        .get()
+        .uri("/analytics/experiments")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client.get().uri("/metrics").exchange().expectStatus().isUnauthorized();
+  }
+
+  @Test
   void customers_get403() {
     Customer mallory = customer();
 

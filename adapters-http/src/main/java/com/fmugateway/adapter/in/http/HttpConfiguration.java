@@ -15,6 +15,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -85,10 +87,14 @@ public class HttpConfiguration {
     return new RateLimitFilter(limits, problems);
   }
 
+  /** {@code FMUGW_METRICS_TOKEN}, when set, lets a scraper read {@code /metrics} with it. */
   @Bean
   SecurityWebFilterChain apiSecurity(
-      ServerHttpSecurity http, AuthenticateApiKeyQuery query, ProblemWriter problems) {
-    return ApiSecurity.chain(http, query, problems);
+      ServerHttpSecurity http,
+      AuthenticateApiKeyQuery query,
+      ProblemWriter problems,
+      @Value("${fmugw.metrics.token:}") String metricsToken) {
+    return ApiSecurity.chain(http, query, problems, Optional.of(metricsToken));
   }
 
   /** First of the model converters, so it takes the default resolver's place in the chain. */

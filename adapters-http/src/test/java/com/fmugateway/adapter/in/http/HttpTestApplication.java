@@ -58,6 +58,17 @@ public class HttpTestApplication {
   }
 
   @Bean
+  com.fmugateway.domain.experiment.service.CallbackService callbacks(InMemoryGateway gateway) {
+    return gateway.callbacks;
+  }
+
+  @Bean
+  com.fmugateway.domain.experiment.service.CaseOperationsService caseOperations(
+      InMemoryGateway gateway) {
+    return gateway.caseOperations;
+  }
+
+  @Bean
   IssueApiKeyService issueApiKeyService(InMemoryGateway gateway) {
     return gateway.issueApiKey;
   }

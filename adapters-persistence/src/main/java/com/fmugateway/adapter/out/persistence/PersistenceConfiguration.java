@@ -19,6 +19,7 @@ import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
 import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
+import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCallbackQueue;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseQueue;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseResults;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcExperimentStore;
@@ -264,6 +265,11 @@ public class PersistenceConfiguration {
   @Bean
   public DbSchedulerCaseQueue caseQueue(HikariDataSource jobDataSource) {
     return new DbSchedulerCaseQueue(jobDataSource);
+  }
+
+  @Bean
+  public DbSchedulerCallbackQueue callbackQueue(HikariDataSource jobDataSource) {
+    return new DbSchedulerCallbackQueue(jobDataSource);
   }
 
   @Bean

@@ -10,6 +10,7 @@ import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.fmugateway.domain.experiment.model.ExperimentStatus;
 import com.fmugateway.domain.experiment.model.ExperimentView;
 import com.fmugateway.domain.experiment.port.in.CancelExperimentUseCase;
+import com.fmugateway.domain.experiment.port.out.CallbackQueue;
 import com.fmugateway.domain.experiment.port.out.CaseQueue;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.shared.port.out.Clock;
@@ -31,14 +32,20 @@ public final class CancelExperimentService implements CancelExperimentUseCase {
   private final PayForRunUseCase billing;
   private final Clock clock;
   private final Views views;
+  private final ExperimentEnd ends;
 
   public CancelExperimentService(
-      ExperimentStore store, CaseQueue queue, PayForRunUseCase billing, Clock clock) {
+      ExperimentStore store,
+      CaseQueue queue,
+      PayForRunUseCase billing,
+      Clock clock,
+      CallbackQueue callbacks) {
     this.store = Objects.requireNonNull(store, "store");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.billing = Objects.requireNonNull(billing, "billing");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.views = new Views(store);
+    this.ends = new ExperimentEnd(store, clock, callbacks);
   }
 
   @Override
@@ -53,7 +60,10 @@ public final class CancelExperimentService implements CancelExperimentUseCase {
                         .then(end(experimentId, ExperimentStatus.QUEUED))
                         .flatMap(
                             ended ->
-                                ended ? Mono.empty() : end(experimentId, ExperimentStatus.RUNNING))
+                                ended
+                                    ? Mono.just(true)
+                                    : end(experimentId, ExperimentStatus.RUNNING))
+                        .flatMap(ended -> ended ? ends.ended(experiment) : Mono.empty())
                         .then(store.experiment(experimentId))
                         .flatMap(views::view));
   }

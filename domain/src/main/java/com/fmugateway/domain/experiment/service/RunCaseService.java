@@ -1,14 +1,19 @@
 package com.fmugateway.domain.experiment.service;
 
+import com.fmugateway.domain.account.model.Account;
 import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.account.port.in.FindAccountQuery;
 import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
+import com.fmugateway.domain.experiment.model.CaseRun;
+import com.fmugateway.domain.experiment.model.CaseShares;
 import com.fmugateway.domain.experiment.model.CaseStatus;
 import com.fmugateway.domain.experiment.model.Experiment;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.fmugateway.domain.experiment.port.in.RunCaseUseCase;
+import com.fmugateway.domain.experiment.port.out.CallbackQueue;
 import com.fmugateway.domain.experiment.port.out.CaseResults;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.fmu.model.FmuId;
@@ -31,7 +36,9 @@ import reactor.core.publisher.Mono;
  * win instead), and only the winner ends the hold: the worker settles it, the canceller releases
  * it. A case that fails in any way is {@code FAILED} with its cause and its hold released. Run
  * again for a case that has ended, it only brings its hold to that end again (the ledger ends a
- * hold once). While it runs, the case is watched: cancelled, the simulation is stopped.
+ * hold once). While it runs, the case is watched: cancelled, the simulation is stopped. A queued
+ * case starts only while its account runs fewer cases than its tier's share ({@link CaseShares});
+ * otherwise it {@link CaseRun#WAITS} and the job engine hands it over again later.
  */
 public final class RunCaseService implements RunCaseUseCase {
 
@@ -45,6 +52,8 @@ public final class RunCaseService implements RunCaseUseCase {
   private final String node;
   private final Duration cancelCheck;
   private final ExperimentEnd ends;
+  private final FindAccountQuery accounts;
+  private final CaseShares shares;
 
   public RunCaseService(
       ExperimentStore store,
@@ -53,7 +62,10 @@ public final class RunCaseService implements RunCaseUseCase {
       PayForRunUseCase billing,
       Clock clock,
       String node,
-      Duration cancelCheck) {
+      Duration cancelCheck,
+      CallbackQueue callbacks,
+      FindAccountQuery accounts,
+      CaseShares shares) {
     this.store = Objects.requireNonNull(store, "store");
     this.results = Objects.requireNonNull(results, "results");
     this.simulation = Objects.requireNonNull(simulation, "simulation");
@@ -61,18 +73,63 @@ public final class RunCaseService implements RunCaseUseCase {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.node = Objects.requireNonNull(node, "node");
     this.cancelCheck = Objects.requireNonNull(cancelCheck, "cancelCheck");
-    this.ends = new ExperimentEnd(store, clock);
+    this.ends = new ExperimentEnd(store, clock, callbacks);
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.shares = Objects.requireNonNull(shares, "shares");
   }
 
   @Override
-  public Mono<Void> run(UUID caseId) {
+  public Mono<CaseRun> run(UUID caseId) {
     return store
         .caseById(caseId)
         .flatMap(
             c ->
                 store
                     .experiment(c.experimentId())
-                    .flatMap(experiment -> run(experiment, c).then(ends.endIfDone(experiment))));
+                    .flatMap(
+                        experiment ->
+                            c.status() == CaseStatus.QUEUED
+                                ? startQueued(experiment, c)
+                                : run(experiment, c)
+                                    .then(ends.endIfDone(experiment))
+                                    .thenReturn(CaseRun.RAN)))
+        .defaultIfEmpty(CaseRun.RAN);
+  }
+
+  /** Starts a queued case within its account's share, or leaves it queued for later. */
+  private Mono<CaseRun> startQueued(Experiment experiment, ExperimentCase c) {
+    return accounts
+        .account(experiment.account())
+        .map(Account::tier)
+        .defaultIfEmpty(Tier.FREE)
+        .flatMap(
+            tier ->
+                store.startWithin(
+                    c.id(), experiment.account(), shares.running(tier), node, clock.now()))
+        .flatMap(
+            started -> {
+              if (started) {
+                return ends.started(experiment)
+                    .then(execute(experiment, c, hold(experiment, c)))
+                    .then(ends.endIfDone(experiment))
+                    .thenReturn(CaseRun.RAN);
+              }
+              // Over the share, or cancelled meanwhile: bring it to whatever end it has now.
+              return store
+                  .caseById(c.id())
+                  .flatMap(
+                      now ->
+                          now.status() == CaseStatus.QUEUED
+                              ? Mono.just(CaseRun.WAITS)
+                              : run(experiment, now)
+                                  .then(ends.endIfDone(experiment))
+                                  .thenReturn(CaseRun.RAN));
+            });
+  }
+
+  private static RunFunding.Secured hold(Experiment experiment, ExperimentCase c) {
+    return new RunFunding.ByCredits(
+        Hold.ofCase(experiment.account(), c.id(), experiment.quotePerCase()));
   }
 
   private Mono<Void> run(Experiment experiment, ExperimentCase c) {
@@ -85,6 +142,9 @@ public final class RunCaseService implements RunCaseUseCase {
       case FAILED:
       case CANCELLED:
         return billing.release(hold);
+      case QUEUED:
+        // Read queued before, started or cancelled since: only a start within the share runs it.
+        return startQueued(experiment, c).then();
       default:
         return store
             .start(

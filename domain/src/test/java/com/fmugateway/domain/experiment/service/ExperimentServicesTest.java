@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
+import com.fmugateway.domain.experiment.model.CallbackDelivery;
+import com.fmugateway.domain.experiment.model.CallbackSignature;
+import com.fmugateway.domain.experiment.model.CaseRun;
+import com.fmugateway.domain.experiment.model.CaseShares;
 import com.fmugateway.domain.experiment.model.CaseStatus;
 import com.fmugateway.domain.experiment.model.ExperimentLimits;
 import com.fmugateway.domain.experiment.model.ExperimentOutcome;
@@ -16,6 +21,7 @@ import com.fmugateway.domain.experiment.model.ParameterSpec;
 import com.fmugateway.domain.experiment.model.Sweep;
 import com.fmugateway.domain.experiment.model.SweepMethod;
 import com.fmugateway.domain.experiment.port.in.StartExperimentCommand;
+import com.fmugateway.domain.fixtures.InMemoryCallbackQueue;
 import com.fmugateway.domain.fixtures.InMemoryCaseQueue;
 import com.fmugateway.domain.fixtures.InMemoryCaseResults;
 import com.fmugateway.domain.fixtures.InMemoryExperimentStore;
@@ -61,11 +67,10 @@ class ExperimentServicesTest {
           queue,
           ExperimentLimits.uniform(8, 2),
           world.clock);
-  private final RunCaseService worker =
-      new RunCaseService(
-          store, results, simulation, world.billing, world.clock, "node-1", Duration.ofMillis(5));
+  private final InMemoryCallbackQueue callbacks = new InMemoryCallbackQueue();
+  private final RunCaseService worker = worker(CaseShares.uniform(100, Duration.ofSeconds(1)));
   private final CancelExperimentService cancel =
-      new CancelExperimentService(store, queue, world.billing, world.clock);
+      new CancelExperimentService(store, queue, world.billing, world.clock, callbacks);
   private final ExperimentQueryService queries = new ExperimentQueryService(store, results);
   private final AccountId caller = world.newAccount();
 
@@ -176,6 +181,97 @@ class ExperimentServicesTest {
   }
 
   @Test
+  void anEndedExperimentWithACallback_queuesItOnce_evenWhenItsLastCaseIsRunAgain() {
+    ExperimentView accepted = acceptedWithCallback(sweep(3));
+    List<UUID> taken = queue.take(100);
+
+    taken.forEach(id -> worker.run(id).block());
+    taken.forEach(id -> worker.run(id).block()); // a retry ends nothing a second time
+
+    assertThat(callbacks.requests()).containsExactly(accepted.experiment().id());
+  }
+
+  @Test
+  void aCancelledExperimentWithACallback_queuesIt_andWithoutOneQueuesNothing() {
+    ExperimentView withCallback = acceptedWithCallback(sweep(2));
+    ExperimentView without = accepted(sweep(2));
+
+    cancel.cancel(caller, withCallback.experiment().id()).block();
+    cancel.cancel(caller, withCallback.experiment().id()).block();
+    cancel.cancel(caller, without.experiment().id()).block();
+
+    assertThat(callbacks.requests()).containsExactly(withCallback.experiment().id());
+  }
+
+  @Test
+  void givenItsAccountAtItsShare_aQueuedCaseWaits_andRunsOnceASlotFrees() {
+    RunCaseService oneAtATime = worker(CaseShares.uniform(1, Duration.ofSeconds(1)));
+    accepted(sweep(2));
+    List<UUID> taken = queue.take(2);
+    world.simulator.hangNext();
+    var first = oneAtATime.run(taken.get(0)).toFuture();
+    while (store.caseById(taken.get(0)).block().status() != CaseStatus.RUNNING) {
+      Thread.onSpinWait();
+    }
+
+    assertThat(oneAtATime.run(taken.get(1)).block()).isEqualTo(CaseRun.WAITS);
+    assertThat(store.caseById(taken.get(1)).block().status()).isEqualTo(CaseStatus.QUEUED);
+
+    store
+        .end(
+            taken.get(0),
+            CaseStatus.TRANSITIONS.between(CaseStatus.RUNNING, CaseStatus.CANCELLED),
+            Optional.empty(),
+            Map.of(),
+            world.clock.now())
+        .block();
+    first.join();
+    assertThat(oneAtATime.run(taken.get(1)).block()).isEqualTo(CaseRun.RAN);
+    assertThat(store.caseById(taken.get(1)).block().status()).isEqualTo(CaseStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aCallback_isSignedWithTheAccountsSecret_andSaysHowTheExperimentEnded() {
+    List<String> bodies = new java.util.ArrayList<>();
+    List<Map<String, String>> headers = new java.util.ArrayList<>();
+    int[] status = {500};
+    CallbackSignature signature = new CallbackSignature(new ApiKeyHasher(new byte[32]));
+    CallbackService service =
+        new CallbackService(
+            store,
+            (url, json, sent) -> {
+              bodies.add(json);
+              headers.add(sent);
+              return Mono.just(status[0]);
+            },
+            signature,
+            world.clock,
+            () -> "https://gw.example");
+    ExperimentView accepted = acceptedWithCallback(sweep(2));
+    UUID id = accepted.experiment().id();
+
+    assertThat(service.deliver(id).block()).isEqualTo(CallbackDelivery.NOT_WANTED);
+    queue.take(100).forEach(c -> worker.run(c).block());
+    assertThat(service.deliver(id).block()).isEqualTo(CallbackDelivery.REFUSED);
+    status[0] = 204;
+    assertThat(service.deliver(id).block()).isEqualTo(CallbackDelivery.DELIVERED);
+
+    String body = bodies.get(1);
+    assertThat(body)
+        .startsWith("{\"type\":\"experiment.ended\",\"experiment_id\":\"" + id + "\"")
+        .contains("\"status\":\"succeeded\"")
+        .contains("\"cases\":{\"total\":2,\"succeeded\":2,\"failed\":0,\"cancelled\":0}")
+        .contains("\"cost\":{\"held\":0,\"charged\":" + 2 * PRICE + "}")
+        .contains("\"self\":\"https://gw.example/experiments/" + id + "\"");
+    String secret = service.webhookSecret(caller);
+    long t = world.clock.now().getEpochSecond();
+    assertThat(headers.get(1))
+        .containsEntry("FMUGW-Signature", CallbackSignature.header(secret, t, body))
+        .containsEntry("FMUGW-Event-Id", id.toString());
+    assertThat(secret).startsWith("whsec_").isNotEqualTo(service.webhookSecret(world.newAccount()));
+  }
+
+  @Test
   void shortOfCredits_holdsNothing_andSaysWhatToPay() {
     ExperimentOutcome outcome = start.start(command(sweep(8))).block();
     ExperimentOutcome more = start.start(command(sweep(8))).block(); // 80 of 100 is held by now
@@ -258,6 +354,31 @@ class ExperimentServicesTest {
                 .block()
                 .total())
         .isZero();
+  }
+
+  private RunCaseService worker(CaseShares shares) {
+    return new RunCaseService(
+        store,
+        results,
+        simulation,
+        world.billing,
+        world.clock,
+        "node-1",
+        Duration.ofMillis(5),
+        callbacks,
+        world.accounts::findById,
+        shares);
+  }
+
+  private ExperimentView acceptedWithCallback(Sweep sweep) {
+    ExperimentOutcome outcome =
+        start
+            .start(
+                new StartExperimentCommand(
+                    base(PaymentChoice.CREDITS), sweep, Optional.of("https://example.com/hook")))
+            .block();
+    assertThat(outcome).isInstanceOf(ExperimentOutcome.Accepted.class);
+    return ((ExperimentOutcome.Accepted) outcome).experiment();
   }
 
   private ExperimentView accepted(Sweep sweep) {

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.in.http.account;
 import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
 import com.fmugateway.domain.billing.port.in.GetAccountQuery;
+import com.fmugateway.domain.experiment.port.in.GetWebhookSecretQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -18,9 +19,11 @@ import reactor.core.publisher.Mono;
 class AccountController {
 
   private final GetAccountQuery accounts;
+  private final GetWebhookSecretQuery webhookSecrets;
 
-  AccountController(GetAccountQuery accounts) {
+  AccountController(GetAccountQuery accounts, GetWebhookSecretQuery webhookSecrets) {
     this.accounts = accounts;
+    this.webhookSecrets = webhookSecrets;
   }
 
   @GetMapping("/account")
@@ -29,7 +32,9 @@ class AccountController {
   Mono<AccountResponse> account(@AuthenticationPrincipal AuthenticatedAccount caller) {
     return accounts
         .account(caller.accountId())
-        .map(AccountResponse::from)
+        .map(
+            summary ->
+                AccountResponse.from(summary, webhookSecrets.webhookSecret(caller.accountId())))
         .switchIfEmpty(
             Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such account")));
   }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** The caller's account: tier, balance in credits, and this period's grant, runs and spend. */
+/**
+ * The caller's account: tier, balance in credits, this period's grant, runs and spend, and the
+ * secret its experiments' callbacks are signed with.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AccountResponse(
     String id,
@@ -17,9 +20,14 @@ public record AccountResponse(
     String period,
     long creditsGrantedThisPeriod,
     long runsThisPeriod,
-    long spendThisPeriod) {
+    long spendThisPeriod,
+    @Schema(
+            description =
+                "Checks callbacks: FMUGW-Signature is t=<unix seconds>,v1=<hex HMAC-SHA256 of"
+                    + " \"<t>.<body>\" keyed with this secret>")
+        String webhookSecret) {
 
-  static AccountResponse from(AccountSummary summary) {
+  static AccountResponse from(AccountSummary summary, String webhookSecret) {
     return new AccountResponse(
         summary.account().id().toString(),
         summary.account().createdAt(),
@@ -28,6 +36,7 @@ public record AccountResponse(
         summary.period().toString(),
         summary.creditsGrantedThisPeriod(),
         summary.usageThisPeriod().runs(),
-        summary.usageThisPeriod().creditsSpent());
+        summary.usageThisPeriod().creditsSpent(),
+        webhookSecret);
   }
 }

@@ -1,13 +1,17 @@
 package com.fmugateway.adapter.in.http.experiment;
 
 import com.fmugateway.domain.experiment.model.ExperimentCase;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** One case: its start values, where it stands, its KPIs, the node that ran it and its cost. */
+/**
+ * One case: its start values, where it stands, its KPIs, the node that ran it, its cost, and when
+ * it started and ended.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CaseResponse(
     int index,
@@ -17,7 +21,9 @@ public record CaseResponse(
     String node,
     String failure,
     long cost,
-    String result) {
+    String result,
+    Instant startedAt,
+    Instant finishedAt) {
 
   /** A page of cases. */
   public record CasePageResponse(List<CaseResponse> items, long offset, int limit, long total) {}
@@ -34,6 +40,8 @@ public record CaseResponse(
         c.node().orElse(null),
         c.failure().orElse(null),
         c.cost(),
-        "/experiments/" + c.experimentId() + "/cases/" + c.index());
+        "/experiments/" + c.experimentId() + "/cases/" + c.index(),
+        c.startedAt().orElse(null),
+        c.finishedAt().orElse(null));
   }
 }

@@ -3,9 +3,11 @@ package com.fmugateway.adapter.in.http.security;
 import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemWriter;
 import com.fmugateway.domain.account.port.in.AuthenticateApiKeyQuery;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -41,9 +43,23 @@ public final class ApiSecurity {
 
   public static SecurityWebFilterChain chain(
       ServerHttpSecurity http, AuthenticateApiKeyQuery query, ProblemWriter problems) {
-    AuthenticationWebFilter bearer =
-        new AuthenticationWebFilter(new ApiKeyAuthenticationManager(query));
-    bearer.setServerAuthenticationConverter(new BearerKeyConverter());
+    return chain(http, query, problems, Optional.empty());
+  }
+
+  /** With {@code metricsToken}, a scraper may read {@code /metrics} without an API key. */
+  public static SecurityWebFilterChain chain(
+      ServerHttpSecurity http,
+      AuthenticateApiKeyQuery query,
+      ProblemWriter problems,
+      Optional<String> metricsToken) {
+    ApiKeyAuthenticationManager apiKeys = new ApiKeyAuthenticationManager(query);
+    // The scrape token arrives authenticated already; API keys are checked against the domain.
+    ReactiveAuthenticationManager keysOrScraper =
+        presented ->
+            presented.isAuthenticated() ? Mono.just(presented) : apiKeys.authenticate(presented);
+    AuthenticationWebFilter bearer = new AuthenticationWebFilter(keysOrScraper);
+    bearer.setServerAuthenticationConverter(
+        new MetricsScrapeToken(metricsToken, new BearerKeyConverter()));
     bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     bearer.setAuthenticationFailureHandler(
         (filterExchange, e) ->
@@ -69,6 +85,8 @@ public final class ApiSecurity {
                     .permitAll()
                     .pathMatchers("/admin/**", "/analytics/**")
                     .hasRole("OPERATOR")
+                    .pathMatchers(HttpMethod.GET, MetricsScrapeToken.PATH)
+                    .hasAnyRole("OPERATOR", MetricsScrapeToken.ROLE)
                     .pathMatchers(HttpMethod.GET, PUBLIC_GET)
                     .permitAll()
                     .anyExchange()

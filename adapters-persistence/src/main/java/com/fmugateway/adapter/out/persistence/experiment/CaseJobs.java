@@ -1,12 +1,20 @@
 package com.fmugateway.adapter.out.persistence.experiment;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
 
-/** The one db-scheduler task: run experiment case {@code id}; its instance id is the case id. */
+/**
+ * The case task: run experiment case {@code id}; its instance id is the case id. A handler that
+ * answers a pause instead of nothing leaves the case in the queue, due again after that pause (the
+ * case waits for its account's share of the workers); its priority is kept.
+ */
 final class CaseJobs {
 
   static final String TASK = "experiment-case";
@@ -23,11 +31,19 @@ final class CaseJobs {
     return -Math.min(index, Short.MAX_VALUE);
   }
 
-  static OneTimeTask<Void> task(VoidExecutionHandler<Void> handler) {
-    return Tasks.oneTime(TASK)
+  /** {@code handler} answers null when the case was run, or how long it waits before it runs. */
+  static CustomTask<Void> task(BiFunction<TaskInstance<Void>, ExecutionContext, Duration> handler) {
+    return Tasks.custom(TASK, Void.class)
         .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
         .onDeadExecutionRevive()
-        .execute(handler);
+        .execute(
+            (instance, context) -> {
+              Duration pause = handler.apply(instance, context);
+              return pause == null
+                  ? new CompletionHandler.OnCompleteRemove<>()
+                  : (complete, operations) ->
+                      operations.reschedule(complete, Instant.now().plus(pause));
+            });
   }
 
   private CaseJobs() {}

@@ -28,7 +28,7 @@ public final class DbSchedulerCaseQueue implements CaseQueue {
 
   public DbSchedulerCaseQueue(DataSource jobs) {
     this.client =
-        SchedulerClient.Builder.create(jobs, CaseJobs.task((instance, context) -> {}))
+        SchedulerClient.Builder.create(jobs, CaseJobs.task((instance, context) -> null))
             .enablePriority()
             .build();
   }

@@ -9,6 +9,7 @@ import com.fmugateway.domain.experiment.model.CaseStatus;
 import com.fmugateway.domain.experiment.model.Experiment;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.fmugateway.domain.experiment.model.ExperimentStatus;
+import com.fmugateway.domain.experiment.model.NodeLoad;
 import com.fmugateway.domain.experiment.model.SweepMethod;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.shared.model.Page;
@@ -230,6 +231,40 @@ public final class R2dbcExperimentStore implements ExperimentStore {
         .map(rows -> rows > 0);
   }
 
+  /**
+   * A transaction-scoped advisory lock per account serializes the count and the move of one
+   * account's cases across nodes; under READ COMMITTED the update's count then sees every start
+   * and end committed before it. The start is stamped when the move happens (after any wait for
+   * the lock), never before {@code at}, so it is never earlier than the end that made room for it.
+   */
+  @Override
+  public Mono<Boolean> startWithin(
+      UUID caseId, AccountId account, int cap, String node, Instant at) {
+    Mono<Void> lock =
+        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:a, 14)) AS locked")
+            .bind("a", "case-share:" + account.value())
+            .fetch()
+            .all()
+            .then();
+    Mono<Boolean> start =
+        db.sql(
+                "UPDATE experiment_cases SET status = 'RUNNING', node = :node,"
+                    + " started_at = GREATEST(:at, clock_timestamp())"
+                    + " WHERE id = :id AND status = 'QUEUED' AND (SELECT COUNT(*)"
+                    + " FROM experiment_cases c JOIN experiments e ON e.id = c.experiment_id"
+                    + " WHERE e.account_id = :a AND e.status IN ('QUEUED', 'RUNNING')"
+                    + " AND c.status = 'RUNNING') < :cap")
+            .bind("node", node)
+            .bind("at", Sql.utc(at))
+            .bind("id", caseId)
+            .bind("a", account.value())
+            .bind("cap", cap)
+            .fetch()
+            .rowsUpdated()
+            .map(rows -> rows > 0);
+    return lock.then(start).as(tx::transactional);
+  }
+
   @Override
   public Mono<Boolean> end(
       UUID caseId,
@@ -259,6 +294,36 @@ public final class R2dbcExperimentStore implements ExperimentStore {
         .bind("cost", credits)
         .bind("id", caseId)
         .then();
+  }
+
+  @Override
+  public Mono<Long> queuedCases() {
+    return db.sql("SELECT COUNT(*) AS n FROM experiment_cases WHERE status = 'QUEUED'")
+        .map(row -> row.get("n", Long.class))
+        .one();
+  }
+
+  @Override
+  public Flux<NodeLoad> nodeLoads(Instant since) {
+    return db.sql(
+            "SELECT node,"
+                + " COUNT(*) FILTER (WHERE status = 'RUNNING') AS running,"
+                + " COUNT(*) FILTER (WHERE status = 'SUCCEEDED' AND finished_at >= :since)"
+                + " AS succeeded,"
+                + " COUNT(*) FILTER (WHERE status = 'FAILED' AND finished_at >= :since) AS failed"
+                + " FROM experiment_cases WHERE node IS NOT NULL"
+                + " AND (status = 'RUNNING' OR finished_at >= :since)"
+                + " GROUP BY node ORDER BY node")
+        .bind("since", Sql.utc(since))
+        .map(
+            row ->
+                new NodeLoad(
+                    row.get("node", String.class),
+                    row.get("running", Long.class),
+                    row.get("succeeded", Long.class),
+                    row.get("failed", Long.class)))
+        .all()
+        .filter(load -> load.running() + load.succeeded() + load.failed() > 0);
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import com.fmugateway.domain.experiment.model.CallbackDelivery;
+import com.fmugateway.domain.experiment.model.CaseRun;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
@@ -31,7 +33,14 @@ class DbSchedulerCaseQueueIT {
   }
 
   private static final DbSchedulerCaseWorker.Settings ONE_THREAD =
-      new DbSchedulerCaseWorker.Settings(1, Duration.ofMillis(100), Duration.ofSeconds(5), 4);
+      new DbSchedulerCaseWorker.Settings(
+          1,
+          Duration.ofMillis(100),
+          Duration.ofSeconds(5),
+          4,
+          Duration.ofMillis(200),
+          1,
+          Duration.ofSeconds(1));
 
   @Autowired DbSchedulerCaseQueue queue;
   @Autowired HikariDataSource jobs;
@@ -54,11 +63,13 @@ class DbSchedulerCaseQueueIT {
         new DbSchedulerCaseWorker(
             jobs,
             caseId ->
-                Mono.fromRunnable(
+                Mono.fromCallable(
                     () -> {
                       ran.add(caseId);
                       all.countDown();
+                      return CaseRun.RAN;
                     }),
+            experimentId -> Mono.just(CallbackDelivery.NOT_WANTED),
             "node-test",
             ONE_THREAD)) {
       worker.start();

@@ -7,6 +7,7 @@ import com.fmugateway.domain.experiment.model.CaseStatus;
 import com.fmugateway.domain.experiment.model.Experiment;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import com.fmugateway.domain.experiment.model.ExperimentStatus;
+import com.fmugateway.domain.experiment.model.NodeLoad;
 import com.fmugateway.domain.shared.model.Page;
 import com.fmugateway.domain.shared.model.PageRequest;
 import com.fmugateway.domain.shared.model.Transition;
@@ -52,6 +53,13 @@ public interface ExperimentStore {
   /** Moves a case to {@code RUNNING} on {@code node}. */
   Mono<Boolean> start(UUID caseId, Transition<CaseStatus> move, String node, Instant at);
 
+  /**
+   * Moves a queued case to {@code RUNNING} on {@code node} only while {@code account} has fewer
+   * than {@code cap} cases running; checks and moves of one account are serialized across nodes, so
+   * the cap holds exactly. False when the case is not queued any more or the account is at its cap.
+   */
+  Mono<Boolean> startWithin(UUID caseId, AccountId account, int cap, String node, Instant at);
+
   /** Moves a case to its end, with why it failed and the KPIs it gave. */
   Mono<Boolean> end(
       UUID caseId,
@@ -66,6 +74,15 @@ public interface ExperimentStore {
    * reports 0).
    */
   Mono<Void> charge(UUID caseId, long credits);
+
+  /** How many cases of every account are queued. */
+  Mono<Long> queuedCases();
+
+  /**
+   * Per node that runs a case now or ended one since {@code since}: its running cases, and the
+   * cases it moved to succeeded and to failed since then.
+   */
+  Flux<NodeLoad> nodeLoads(Instant since);
 
   /** Moves an experiment; {@code at} is its start or its end, as the move says. */
   Mono<Boolean> move(UUID experimentId, Transition<ExperimentStatus> move, Instant at);
