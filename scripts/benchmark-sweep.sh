@@ -106,7 +106,7 @@ for n in 1 2 3; do
   read -r wall ok < <(sweep "$cases")
   rate=$(python3 -c "print(f'{$ok / ($wall / 1000):.1f}')")
   per_case=$(python3 -c "print(round($wall * $n * $threads / $ok))")
-  results+=("$(printf '  %d worker(s) x %d threads: %4d cases in %6.1f s = %6s cases/s; per case and thread %5d ms = /simulate median %d ms + %d ms' \
+  results+=("$(printf '  %d worker(s) x %d threads: %4d cases in %6.1f s = %6s cases/s; per case and thread %5d ms = /simulate median %d ms %+d ms' \
     "$n" "$threads" "$ok" "$(python3 -c "print($wall / 1000)")" "$rate" "$per_case" "$sync_median" \
     "$((per_case - sync_median))")")
   echo "${results[-1]}"
