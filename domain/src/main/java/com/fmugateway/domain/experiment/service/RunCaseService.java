@@ -32,13 +32,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs one case on this node. The order makes every outcome charge at most once: the result is
- * stored, then the case moves to {@code SUCCEEDED} (compare-and-set, which a concurrent cancel may
- * win instead), and only the winner ends the hold: the worker settles it, the canceller releases
- * it. A case that fails in any way is {@code FAILED} with its cause and its hold released. Run
- * again for a case that has ended, it only brings its hold to that end again (the ledger ends a
- * hold once). While it runs, the case is watched: cancelled, the simulation is stopped. A queued
- * case starts only while its account runs fewer cases than its tier's share ({@link CaseShares});
- * otherwise it {@link CaseRun#WAITS} and the job engine hands it over again later.
+ * stored, then the case moves to {@code SUCCEEDED} (compare-and-set, which a concurrent cancel or
+ * another runner of the same case may win instead), and the hold follows the end the case reached:
+ * settled if it succeeded, released otherwise. A case that fails in any way is {@code FAILED} with
+ * its cause and its hold released. Run again for a case that has ended, it only brings its hold to
+ * that end again (the ledger ends a hold once). While it runs, the case is watched: cancelled, the
+ * simulation is stopped. A queued case starts only while its account runs fewer cases than its
+ * tier's share ({@link CaseShares}); otherwise it {@link CaseRun#WAITS} and the job engine hands it
+ * over again later.
  */
 public final class RunCaseService implements RunCaseUseCase {
 
@@ -182,7 +183,7 @@ public final class RunCaseService implements RunCaseUseCase {
     return report
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
-        .onErrorResume(failure -> failed(c, hold, failure).then(Mono.empty()))
+        .onErrorResume(failure -> failed(experiment, c, hold, failure).then(Mono.empty()))
         .flatMap(
             finished ->
                 finished.isPresent()
@@ -202,7 +203,7 @@ public final class RunCaseService implements RunCaseUseCase {
             Optional.empty(),
             report.kpis(),
             clock.now())
-        .flatMap(won -> won ? charge(experiment, c, hold, report) : billing.release(hold));
+        .flatMap(won -> won ? charge(experiment, c, hold, report) : asItEnded(experiment, c));
   }
 
   private Mono<Void> charge(
@@ -212,7 +213,8 @@ public final class RunCaseService implements RunCaseUseCase {
         .flatMap(captured -> store.charge(c.id(), captured.credits()));
   }
 
-  private Mono<Void> failed(ExperimentCase c, RunFunding.Secured hold, Throwable failure) {
+  private Mono<Void> failed(
+      Experiment experiment, ExperimentCase c, RunFunding.Secured hold, Throwable failure) {
     String cause =
         failure instanceof SimulationFailedException f
             ? f.failureCause().name() + ": " + f.getMessage()
@@ -227,7 +229,17 @@ public final class RunCaseService implements RunCaseUseCase {
             Optional.of(cause),
             Map.of(),
             clock.now())
-        .then(billing.release(hold));
+        .flatMap(won -> won ? billing.release(hold) : asItEnded(experiment, c));
+  }
+
+  /**
+   * Another runner ended the case first: a cancel (which released the hold) or, when the job engine
+   * took a case from a node it wrongly thought dead, that node, which may have marked it {@code
+   * SUCCEEDED} and not yet settled (or died before it could). Releasing here could beat that
+   * settlement and leave a succeeded case unpaid, so the hold goes where the case ended.
+   */
+  private Mono<Void> asItEnded(Experiment experiment, ExperimentCase c) {
+    return store.caseById(c.id()).flatMap(now -> run(experiment, now));
   }
 
   /** Signals once the case has been cancelled, checking every {@code cancelCheck}. */

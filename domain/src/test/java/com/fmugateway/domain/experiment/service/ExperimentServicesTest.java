@@ -69,6 +69,8 @@ class ExperimentServicesTest {
           world.clock);
   private final InMemoryCallbackQueue callbacks = new InMemoryCallbackQueue();
   private final RunCaseService worker = worker(CaseShares.uniform(100, Duration.ofSeconds(1)));
+  private final RunCaseService secondNode =
+      worker(CaseShares.uniform(100, Duration.ofSeconds(1)), "node-2");
   private final CancelExperimentService cancel =
       new CancelExperimentService(store, queue, world.billing, world.clock, callbacks);
   private final ExperimentQueryService queries = new ExperimentQueryService(store, results);
@@ -272,6 +274,49 @@ class ExperimentServicesTest {
   }
 
   @Test
+  void aCaseMarkedSucceededByANodeThatDiedBeforeCharging_isChargedByTheNodeRunningItAgain() {
+    ExperimentView accepted = accepted(sweep(1));
+    UUID only = queue.take(1).get(0);
+    world.simulator.holdRuns();
+    var again = secondNode.run(only).toFuture();
+    awaitStatus(only, CaseStatus.RUNNING);
+
+    // Another node ran the case too (taken for dead, it was not): it ends it, then dies unsettled.
+    store.end(only, RUNNING_TO_SUCCEEDED, Optional.empty(), Map.of(), world.clock.now()).block();
+    world.simulator.endHeldRuns();
+    again.join();
+
+    assertThat(queries.experiment(caller, accepted.experiment().id()).block().charged())
+        .isEqualTo(PRICE);
+    assertThat(balance()).isEqualTo(100 - PRICE);
+  }
+
+  @Test
+  void aCaseThatFailsOnOneNodeAfterAnotherMarkedItSucceeded_isChargedNotReleased() {
+    ExperimentView accepted = accepted(sweep(2));
+    List<UUID> cases = queue.take(2);
+    worker.run(cases.get(0)).block();
+    UUID second = cases.get(1);
+    world.simulator.holdRuns();
+    world.simulator.failNext(
+        new SimulationFailedException(
+            SimulationFailedException.Cause.CRASHED, "the worker died", List.of()));
+    var again = secondNode.run(second).toFuture();
+    awaitStatus(second, CaseStatus.RUNNING);
+
+    // Another node ran it too: it stored its result and ended the case, then died unsettled.
+    results.store(second, results.result(cases.get(0)).block()).block();
+    store.end(second, RUNNING_TO_SUCCEEDED, Optional.empty(), Map.of(), world.clock.now()).block();
+    world.simulator.endHeldRuns();
+    again.join();
+
+    assertThat(store.caseById(second).block().status()).isEqualTo(CaseStatus.SUCCEEDED);
+    assertThat(queries.experiment(caller, accepted.experiment().id()).block().charged())
+        .isEqualTo(2 * PRICE);
+    assertThat(balance()).isEqualTo(100 - 2 * PRICE);
+  }
+
+  @Test
   void shortOfCredits_holdsNothing_andSaysWhatToPay() {
     ExperimentOutcome outcome = start.start(command(sweep(8))).block();
     ExperimentOutcome more = start.start(command(sweep(8))).block(); // 80 of 100 is held by now
@@ -357,13 +402,17 @@ class ExperimentServicesTest {
   }
 
   private RunCaseService worker(CaseShares shares) {
+    return worker(shares, "node-1");
+  }
+
+  private RunCaseService worker(CaseShares shares, String node) {
     return new RunCaseService(
         store,
         results,
         simulation,
         world.billing,
         world.clock,
-        "node-1",
+        node,
         Duration.ofMillis(5),
         callbacks,
         world.accounts::findById,
@@ -385,6 +434,16 @@ class ExperimentServicesTest {
     ExperimentOutcome outcome = start.start(command(sweep)).block();
     assertThat(outcome).isInstanceOf(ExperimentOutcome.Accepted.class);
     return ((ExperimentOutcome.Accepted) outcome).experiment();
+  }
+
+  private static final com.fmugateway.domain.shared.model.Transition<CaseStatus>
+      RUNNING_TO_SUCCEEDED =
+          CaseStatus.TRANSITIONS.between(CaseStatus.RUNNING, CaseStatus.SUCCEEDED);
+
+  private void awaitStatus(UUID caseId, CaseStatus status) {
+    while (store.caseById(caseId).block().status() != status) {
+      Thread.onSpinWait();
+    }
   }
 
   private long balance() {
