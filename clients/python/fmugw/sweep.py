@@ -1,4 +1,4 @@
-"""Sweeps for ``POST /experiments`` (planned API): the ``sweep`` object, ``--param``/``--case`` of
+"""Sweeps for ``POST /experiments``: the ``sweep`` object, ``--param``/``--case`` of
 the CLI, and a progress bar."""
 
 from __future__ import annotations
