@@ -342,10 +342,10 @@ def _sweep(client: Client, args: argparse.Namespace) -> int:
         print(experiment_id)
         _err(f"Follow it with: fmugw experiments show {experiment_id}")
         return EXIT_OK
-    draw = progress_bar(sys.stderr)
     try:
         experiment = client.wait_for_experiment(
-            experiment_id, timeout=args.wait_timeout, interval=args.interval, on_progress=draw,
+            experiment_id, timeout=args.wait_timeout, interval=args.interval,
+            on_progress=progress_bar(sys.stderr),
         )
     except KeyboardInterrupt:
         sys.stderr.write("\n")
@@ -353,8 +353,10 @@ def _sweep(client: Client, args: argparse.Namespace) -> int:
         _err(f"Cancelled {experiment_id} ({cancelled.status}): {cancelled.cases.succeeded}"
              f" cases ran, the credits of the others are released")
         return 130
-    finally:
+    except TimeoutError:
         sys.stderr.write("\n")
+        raise
+    sys.stderr.write("\n")
     _write_cases(client, experiment_id, out_format, args.out)
     return _experiment_exit(experiment)
 
