@@ -1,4 +1,4 @@
-import type { PaymentOffer, Quote, SimulationResult } from './index.js';
+import type { PaymentOffer, Quote, X402Settlement } from './index.js';
 
 /** Base of every error this package throws. */
 export class FmuGatewayError extends Error {}
@@ -22,6 +22,7 @@ export interface ApiErrorOptions {
   instance?: string | null;
   body?: Record<string, unknown>;
   retryAfter?: number | null;
+  headers?: Headers | null;
 }
 
 /** An RFC 9457 problem from the gateway: status, title, detail and the offending field. */
@@ -40,7 +41,9 @@ export class ApiError extends FmuGatewayError {
   readonly retryAfter: number | null;
   /** The limit a 400 or 429 names (its `limit` member). */
   readonly limit: string | null;
-  static fromProblem(status: number, body: Record<string, unknown>, retryAfter?: number | null): ApiError;
+  /** The answer's headers. */
+  readonly headers: Headers | null;
+  static fromProblem(status: number, body: Record<string, unknown>, retryAfter?: number | null, headers?: Headers | null): ApiError;
 }
 
 /** HTTP 402: credits do not cover the run. `offer` says what it costs and where to pay. */
@@ -51,16 +54,30 @@ export class PaymentRequiredError extends ApiError {
   readonly sessionId: string | null;
   readonly quote: Quote | null;
   readonly nextStep: string | null;
+  /** The decoded PAYMENT-REQUIRED header (or the body's `x402`): null where x402 is not taken. */
+  readonly x402: X402Required | null;
+  /** The decoded PAYMENT-RESPONSE of a settlement that failed after the run. */
+  readonly paymentResponse: X402Settlement | null;
 }
 
-/**
- * A planned endpoint (the experiments API) that this gateway does not serve yet: its "No such
- * endpoint" 404, a 405, or for simulate with `async` the 200 of a run done at once (`result`).
- */
-export class NotServedYetError extends ApiError {
-  /** simulate with `async` on a gateway that ignored it: the run's result, not lost. */
-  result: SimulationResult | null;
+/** x402's payment requirements (version 2). */
+export interface X402Required {
+  x402Version: number;
+  error: string;
+  resource: { url: string; description: string; mimeType: string };
+  accepts: Array<{
+    scheme: string;
+    network: string;
+    asset: string;
+    amount: string;
+    payTo: string;
+    maxTimeoutSeconds: number;
+    extra: { name: string; version: string };
+  }>;
 }
+
+/** An x402 header (PAYMENT-REQUIRED, PAYMENT-RESPONSE) as an object; null when absent or malformed. */
+export function decodeX402(header: string | null | undefined): Record<string, unknown> | null;
 
 /** A checkout was still unpaid when the wait for it ran out. */
 export class PaymentTimeoutError extends FmuGatewayError {

@@ -4,20 +4,20 @@ import {
   ApiError,
   FmuGatewayError,
   GatewayUnreachableError,
-  NotServedYetError,
   PaymentRequiredError,
   PaymentTimeoutError,
+  decodeX402,
 } from './errors.js';
 
 export {
   ApiError,
   FmuGatewayError,
   GatewayUnreachableError,
-  NotServedYetError,
   PaymentRequiredError,
   PaymentTimeoutError,
+  decodeX402,
 };
-export type { ApiErrorOptions, FieldError } from './errors.js';
+export type { ApiErrorOptions, FieldError, X402Required } from './errors.js';
 
 export const VERSION: string;
 export const DEFAULT_URL: string;
@@ -138,7 +138,7 @@ export interface SimulateRequest {
   success_url?: string;
   cancel_url?: string;
   quote_only?: boolean;
-  /** PLANNED API: queue the run as a one-case experiment; simulate() then gives its reference. */
+  /** Queue the run as a one-case experiment; simulate() then gives that experiment (202). */
   async?: boolean;
 }
 
@@ -288,7 +288,7 @@ export interface CreditPack {
   currency: string;
 }
 
-/** PLANNED API: one parameter of a sweep, exactly one of these forms. */
+/** One parameter of a sweep, exactly one of these forms. */
 export type SweepParameter =
   | { values: StartValue[] }
   | { range: { start: number; stop: number; num: number } }
@@ -297,23 +297,23 @@ export type SweepParameter =
 
 export type SweepMethod = 'full_factorial' | 'latin_hypercube' | 'sobol' | 'cases';
 
-/** PLANNED API: the `sweep` of POST /experiments. */
+/** The `sweep` of POST /experiments. */
 export interface Sweep {
   method: SweepMethod;
   /** full_factorial, latin_hypercube, sobol: the parameters varied, by start value name. */
   parameters?: Record<string, SweepParameter>;
   /** latin_hypercube, sobol: how many cases to draw. */
   samples?: number;
-  /** The same seed draws the same cases. */
+  /** The same seed draws the same cases (default 0). */
   seed?: number;
-  /** method "cases": each case's start values. */
+  /** method "cases": each case's start values, laid over the shared `start_values`. */
   cases?: Array<{ start_values: Record<string, StartValue> }>;
 }
 
-/** PLANNED API: the body of POST /experiments, a /simulate body plus the sweep. */
-export interface ExperimentRequest extends Omit<SimulateRequest, 'quote_only' | 'async'> {
+/** The body of POST /experiments, a /simulate body plus the sweep (a payment token is refused). */
+export interface ExperimentRequest extends Omit<SimulateRequest, 'quote_only' | 'async' | 'payment_token'> {
   sweep: Sweep;
-  /** Called by the gateway when the experiment ends. */
+  /** Told (POST, JSON) when the experiment ends. */
   callback_url?: string;
 }
 
@@ -321,48 +321,78 @@ export type ExperimentStatus = 'queued' | 'running' | 'succeeded' | 'partially_f
 
 export interface ExperimentCaseCounts {
   total: number;
-  queued?: number;
-  running?: number;
-  succeeded?: number;
-  failed?: number;
-  cancelled?: number;
-  [member: string]: unknown;
+  queued: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
 }
 
-/** PLANNED API: an experiment (GET /experiments/{id}; POST /experiments adds `quote` and `links`). */
+/** An experiment's quote: `per_case` for each case, `credits` for all, held up front. */
+export interface ExperimentQuote {
+  credits: number;
+  per_case: number;
+  /** The account's balance: in the answer of quoteExperiment only. */
+  balance_credits?: number;
+}
+
+/** An experiment (POST /experiments 202, GET /experiments/{id}, DELETE /experiments/{id}). */
 export interface Experiment {
   experiment_id: string;
-  status: ExperimentStatus | string;
-  cases?: ExperimentCaseCounts;
-  /** Credits held for the cases still to run, and charged so far. */
-  cost?: { held: number; charged: number; [member: string]: unknown };
-  quote?: Partial<Quote> & { credits: number; [member: string]: unknown };
-  links?: Record<string, unknown>;
-  created_at?: Instant;
-  started_at?: Instant | null;
-  finished_at?: Instant | null;
-  /** The answer's Location header, when it had one. */
-  location?: string | null;
-  [member: string]: unknown;
+  status: ExperimentStatus;
+  fmu_id: string;
+  method: SweepMethod;
+  cases: ExperimentCaseCounts;
+  quote: ExperimentQuote;
+  /** Credits held for the cases still open, and charged for the completed ones. */
+  cost: { held: number; charged: number };
+  created_at: Instant;
+  started_at?: Instant;
+  finished_at?: Instant;
+  links: { self: string; cases: string };
+  /** The answer's Location header (the 202 that created it); null otherwise. */
+  location: string | null;
 }
 
-/** PLANNED API: one row of GET /experiments/{id}/cases. */
+/** quoteExperiment's answer: the cases and their price; nothing held, no id. */
+export interface ExperimentQuoteAnswer {
+  status: 'quote';
+  cases: ExperimentCaseCounts;
+  quote: Required<ExperimentQuote>;
+}
+
+/** One page of GET /experiments (`page` counts from 1). */
+export interface ExperimentPage {
+  items: Experiment[];
+  page: number;
+  size: number;
+  total: number;
+  has_more: boolean;
+}
+
+/** One case of GET /experiments/{id}/cases. */
 export interface ExperimentCase {
   index: number;
+  /** The case's own start values. */
   parameters: Record<string, StartValue>;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  /** A NaN or ±Infinity KPI (spelt out on the wire) is a number again. */
   kpis: Record<string, number | null>;
   node: string | null;
-  failure: unknown;
-  cost: unknown;
-  [member: string]: unknown;
+  /** Why a failed case failed. */
+  failure: string | null;
+  /** Credits charged for it (0 unless it succeeded). */
+  cost: number;
+  /** The path of its full result. */
+  result: string;
 }
 
-/** PLANNED API: an experiment's price (quote_only), from the 402 problem or a 2xx body. */
-export interface ExperimentQuote extends Omit<Partial<PaymentOffer>, 'quote'> {
-  quote?: Partial<Quote> & { credits: number; [member: string]: unknown };
-  cases?: Partial<ExperimentCaseCounts>;
-  [member: string]: unknown;
+/** One page of GET /experiments/{id}/cases. */
+export interface CasePage {
+  items: ExperimentCase[];
+  offset: number;
+  limit: number;
+  total: number;
 }
 
 export interface Page {
@@ -387,6 +417,20 @@ export interface SimulateAndPayOptions {
   paymentTimeoutMs?: number;
   pollIntervalMs?: number;
   csv?: boolean;
+}
+
+export interface SimulateOptions {
+  /** An x402 payment: the base64 PAYMENT-SIGNATURE value, signed for PaymentRequiredError.x402. */
+  paymentSignature?: string;
+}
+
+/** The decoded PAYMENT-RESPONSE of an x402 settlement. */
+export interface X402Settlement {
+  success: boolean;
+  errorReason?: string;
+  transaction: string;
+  network: string;
+  payer?: string;
 }
 
 export interface WaitOptions<T> {
@@ -419,13 +463,13 @@ export class Client {
   fmu(fmuId: string): Promise<Fmu>;
   variables(fmuId: string): Promise<Variable[]>;
 
+  /** With `async: true`: 202, the queued one-case experiment. */
+  simulate(request: SimulateRequest & { async: true }, options?: SimulateOptions): Promise<Experiment>;
   /**
-   * PLANNED API with `async: true`: 202, the one-case experiment's reference. A gateway that does
-   * not serve it yet throws NotServedYetError (with the `result` of a run it did at once).
+   * Throws PaymentRequiredError (402) when credits are short, ApiError otherwise. With
+   * `paymentSignature` (x402), the result's `payment_response` is the decoded settlement.
    */
-  simulate(request: SimulateRequest & { async: true }): Promise<Experiment>;
-  /** Throws PaymentRequiredError (402) when credits are short, ApiError otherwise. */
-  simulate(request: SimulateRequest & { async?: false }): Promise<SimulationResult>;
+  simulate(request: SimulateRequest & { async?: false }, options?: SimulateOptions): Promise<SimulationResult & { payment_response?: X402Settlement }>;
   simulateCsv(request: Omit<SimulateRequest, 'async'>): Promise<string>;
   /** The price only (quote_only): nothing runs, nothing is charged or opened. */
   quote(request: Omit<SimulateRequest, 'async'>): Promise<PaymentOffer>;
@@ -440,27 +484,27 @@ export class Client {
   checkout(sessionId: string): Promise<CheckoutStatus>;
   waitForPayment(sessionId: string, options?: WaitOptions<CheckoutStatus>): Promise<CheckoutStatus>;
 
-  // PLANNED API: each throws NotServedYetError on a gateway that does not serve /experiments.
-  /** POST /experiments: 202; a 402 is a PaymentRequiredError with the checkout for the difference. */
+  /**
+   * POST /experiments: 202, queued. A 402 is a PaymentRequiredError with a checkout for the
+   * credits missing; a tier limit an ApiError whose `limit` names it.
+   */
   createExperiment(request: ExperimentRequest): Promise<Experiment>;
-  /** The price (quote_only): nothing runs or is charged. */
-  quoteExperiment(request: ExperimentRequest): Promise<ExperimentQuote>;
-  /** GET /experiments: yours, newest first. */
-  experiments(page?: Page): Promise<Experiment[]>;
+  /** The price (quote_only): nothing is held, queued or charged. */
+  quoteExperiment(request: ExperimentRequest): Promise<ExperimentQuoteAnswer>;
+  /** GET /experiments: one page of yours, newest first. */
+  experiments(page?: { page?: number; size?: number }): Promise<ExperimentPage>;
   experiment(experimentId: string): Promise<Experiment>;
-  /** One page of GET /experiments/{id}/cases. */
-  experimentCases(experimentId: string, page?: Page): Promise<ExperimentCase[]>;
+  /** One page of GET /experiments/{id}/cases (default limit 1,000). */
+  experimentCases(experimentId: string, page?: Page): Promise<CasePage>;
   /** Every case, page by page. */
   iterExperimentCases(experimentId: string, options?: { pageSize?: number }): AsyncGenerator<ExperimentCase, void, void>;
-  /** Accept: text/csv. */
+  /** Accept: text/csv: index, status, a column per parameter and KPI, node, failure, cost. */
   experimentCasesCsv(experimentId: string, page?: Page): Promise<string>;
-  /** Accept: application/vnd.apache.parquet; written to `path` when given. */
-  experimentCasesParquet(experimentId: string, options?: { path?: string }): Promise<Uint8Array>;
   /** GET /experiments/{id}/cases/{index}: the case's full result. */
   experimentCase(experimentId: string, index: number): Promise<SimulationResult>;
   experimentCaseCsv(experimentId: string, index: number): Promise<string>;
-  /** DELETE /experiments/{id}: the experiment, or null for a 204. */
-  cancelExperiment(experimentId: string): Promise<Experiment | null>;
+  /** DELETE /experiments/{id}: the experiment as it then stands. */
+  cancelExperiment(experimentId: string): Promise<Experiment>;
   /** Polls until succeeded, partially_failed, failed or cancelled. */
   waitForExperiment(
     experimentId: string,
@@ -474,8 +518,6 @@ export function simulateBody(request: Omit<SimulateRequest, 'async'>): SimulateR
 /** The JSON body of POST /experiments; an unknown field or a sweep without method is a TypeError. */
 export function experimentBody(request: ExperimentRequest & { quote_only?: boolean }): ExperimentRequest;
 
-/** The media type of the cases as Parquet. */
-export const PARQUET: 'application/vnd.apache.parquet';
 export const SWEEP_METHODS: readonly SweepMethod[];
 
 export function values(...values: StartValue[]): { values: StartValue[] };

@@ -4,18 +4,18 @@ import {
   ApiError,
   FmuGatewayError,
   GatewayUnreachableError,
-  NotServedYetError,
   PaymentRequiredError,
   PaymentTimeoutError,
+  decodeX402,
 } from './errors.js';
 
 export {
   ApiError,
   FmuGatewayError,
   GatewayUnreachableError,
-  NotServedYetError,
   PaymentRequiredError,
   PaymentTimeoutError,
+  decodeX402,
 };
 
 export const VERSION = '0.1.0';
@@ -138,15 +138,24 @@ export class Client {
   /**
    * POST /simulate, JSON results. Throws PaymentRequiredError (402) when credits are short.
    *
-   * `async: true` (PLANNED API): the run is queued as a one-case experiment and the answer is its
-   * reference (202, `location`): wait with waitForExperiment, read with experimentCase(id, 0). A
-   * gateway that does not serve it yet throws NotServedYetError; if it ran the case at once anyway
-   * (it ignored `async`), that result is the error's `result`.
+   * `async: true`: the run is queued as a one-case experiment and the answer is that experiment
+   * (202, `location`): wait with waitForExperiment, read with experimentCase(id, 0).
+   *
+   * `paymentSignature`: an x402 payment (the base64 PAYMENT-SIGNATURE value an x402 library signs
+   * for `PaymentRequiredError.x402`) that pays this run instead of credits; the decoded
+   * PAYMENT-RESPONSE settlement is then the result's `payment_response`.
    */
-  async simulate(request) {
+  async simulate(request, { paymentSignature } = {}) {
     const { async: queued, ...rest } = request ?? {};
-    if (queued) return this.#simulateAsync(rest);
-    return withNonFinite(await this.#json('POST', '/simulate', { body: simulateBody(rest) }));
+    const headers = paymentSignature ? { 'PAYMENT-SIGNATURE': paymentSignature } : {};
+    if (queued) {
+      return experimentOf(await this.#request('POST', '/simulate', { body: { ...simulateBody(rest), async: true }, headers }));
+    }
+    const answer = await this.#request('POST', '/simulate', { body: simulateBody(rest), headers });
+    const result = withNonFinite(await jsonOf(answer));
+    const settlement = decodeX402(answer.headers.get('payment-response'));
+    if (settlement) result.payment_response = settlement;
+    return result;
   }
 
   /** POST /simulate with Accept: text/csv: a header of `time` and the variables, then rows. */
@@ -233,108 +242,87 @@ export class Client {
     }
   }
 
-  // ---- experiments: PLANNED API, not served by today's gateway -----------------------------
+  // ---- experiments ----------------------------------------------------------------------
 
   /**
-   * PLANNED API: POST /experiments, the /simulate body plus `sweep` ({method, parameters, samples,
-   * seed, cases}) and an optional `callback_url`: 202 with the experiment, its case count and
-   * quote (`location` is the Location header). A 402 is a PaymentRequiredError with the checkout
-   * for the difference; a limit an ApiError 400/429 whose `limit` names it.
+   * POST /experiments, the /simulate body plus `sweep` ({method, parameters, samples, seed,
+   * cases}) and an optional `callback_url`: 202 with the queued experiment, its case count and the
+   * quote held up front (`location` is the Location header). A 402 is a PaymentRequiredError with
+   * a checkout for the credits missing; a tier limit an ApiError 400 (`cases_per_experiment`) or
+   * 429 (`experiments_running`) whose `limit` names it.
    */
   async createExperiment(request) {
-    const answer = await this.#planned('POST', '/experiments', { body: experimentBody(request) });
-    return experimentOf(answer);
-  }
-
-  /** PLANNED API: the price of an experiment (quote_only), from a 402 problem or a 2xx body. */
-  async quoteExperiment(request) {
-    let answer;
-    try {
-      answer = await this.#planned('POST', '/experiments', { body: experimentBody({ ...request, quote_only: true }) });
-    } catch (e) {
-      if (e instanceof PaymentRequiredError) return e.offer;
-      throw e;
-    }
-    const payload = await jsonOf(answer);
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-      throw new FmuGatewayError('quote_only answered without a quote');
-    }
-    return payload;
-  }
-
-  /** PLANNED API: GET /experiments, yours, newest first, one page. */
-  async experiments({ limit, offset } = {}) {
-    return items(await jsonOf(await this.#planned('GET', '/experiments', { query: { limit, offset } })));
-  }
-
-  /** PLANNED API: GET /experiments/{id}: status, case counts, credits held and charged. */
-  async experiment(experimentId) {
-    return experimentOf(await this.#planned('GET', experimentPath(experimentId)));
-  }
-
-  /** PLANNED API: GET /experiments/{id}/cases, one page of rows. */
-  async experimentCases(experimentId, { limit, offset } = {}) {
-    return (await this.#casesPage(experimentId, limit, offset)).rows;
+    return experimentOf(await this.#request('POST', '/experiments', { body: experimentBody(request) }));
   }
 
   /**
-   * PLANNED API: every case, page by page (limit/offset), until an empty page or the page's
-   * `total` (the gateway may cap `limit` below `pageSize`).
+   * The price of an experiment (quote_only): nothing is held, queued or charged. The answer has
+   * `status` "quote", `cases.total` and `quote` ({credits, per_case, balance_credits}); no id.
    */
-  async *iterExperimentCases(experimentId, { pageSize = 500 } = {}) {
+  async quoteExperiment(request) {
+    return jsonOf(await this.#request('POST', '/experiments', { body: experimentBody({ ...request, quote_only: true }) }));
+  }
+
+  /** GET /experiments: one page of yours, newest first: {items, page, size, total, has_more}. */
+  experiments({ page = 1, size = 20 } = {}) {
+    return this.#json('GET', '/experiments', { query: { page, size } });
+  }
+
+  /** GET /experiments/{id}: status, case counts, credits held and charged. */
+  async experiment(experimentId) {
+    return experimentOf(await this.#request('GET', experimentPath(experimentId)));
+  }
+
+  /**
+   * GET /experiments/{id}/cases: one page of cases by index, {items, offset, limit, total} (the
+   * gateway's default limit is 1,000).
+   */
+  experimentCases(experimentId, { limit, offset } = {}) {
+    return this.#casesPage(experimentId, limit, offset);
+  }
+
+  /** Every case, page by page (limit/offset), until the page's `total`. */
+  async *iterExperimentCases(experimentId, { pageSize = 1000 } = {}) {
     let offset = 0;
     for (;;) {
-      const { rows, total } = await this.#casesPage(experimentId, pageSize, offset);
-      yield* rows;
-      offset += rows.length;
-      if (!rows.length || (total !== null && offset >= total)) return;
+      const { items, total } = await this.#casesPage(experimentId, pageSize, offset);
+      yield* items;
+      offset += items.length;
+      if (!items.length || offset >= total) return;
     }
   }
 
-  /** PLANNED API: the cases as CSV (Accept: text/csv). */
-  async experimentCasesCsv(experimentId, { limit, offset } = {}) {
-    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset }, accept: 'text/csv' });
-    return answer.text();
-  }
-
   /**
-   * PLANNED API: the cases as Parquet (Accept: application/vnd.apache.parquet), as bytes;
-   * written to `path` when given.
+   * The cases as CSV (Accept: text/csv; up to 10,000 rows unless `limit`): index, status, one
+   * column per parameter and per KPI, then node, failure, cost.
    */
-  async experimentCasesParquet(experimentId, { path } = {}) {
-    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { accept: PARQUET });
-    const bytes = new Uint8Array(await answer.arrayBuffer());
-    if (path) {
-      const fs = await import('node:fs');
-      await fs.promises.writeFile(path, bytes);
-    }
-    return bytes;
-  }
-
-  /** PLANNED API: GET /experiments/{id}/cases/{index}: the case's full result, as /simulate's. */
-  async experimentCase(experimentId, index) {
-    return withNonFinite(jsonOf(await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index)))));
-  }
-
-  /** PLANNED API: one case's result as CSV. */
-  async experimentCaseCsv(experimentId, index) {
-    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases', caseIndex(index)), { accept: 'text/csv' });
+  async experimentCasesCsv(experimentId, { limit, offset } = {}) {
+    const answer = await this.#request('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset }, accept: 'text/csv' });
     return answer.text();
   }
 
-  /** PLANNED API: DELETE /experiments/{id}: its queued cases are cancelled. The experiment, or null (204). */
-  async cancelExperiment(experimentId) {
-    const answer = await this.#planned('DELETE', experimentPath(experimentId));
-    const text = await answer.text();
-    const payload = text.trim() ? JSON.parse(text) : null;
-    return payload && typeof payload === 'object' && !Array.isArray(payload)
-      ? { ...payload, location: answer.headers.get('location') }
-      : null;
+  /** GET /experiments/{id}/cases/{index}: the case's full result, as /simulate gives it. */
+  async experimentCase(experimentId, index) {
+    return withNonFinite(await this.#json('GET', experimentPath(experimentId, 'cases', caseIndex(index))));
+  }
+
+  /** One case's result as CSV, as /simulate writes it. */
+  async experimentCaseCsv(experimentId, index) {
+    const answer = await this.#request('GET', experimentPath(experimentId, 'cases', caseIndex(index)), { accept: 'text/csv' });
+    return answer.text();
   }
 
   /**
-   * PLANNED API: polls an experiment until it is succeeded, partially_failed, failed or cancelled;
-   * throws FmuGatewayError when `timeoutMs` runs out (the experiment runs on).
+   * DELETE /experiments/{id}: queued cases never start, running ones stop, unrun credits are
+   * released. The experiment as it then stands.
+   */
+  async cancelExperiment(experimentId) {
+    return experimentOf(await this.#request('DELETE', experimentPath(experimentId)));
+  }
+
+  /**
+   * Polls an experiment until it is succeeded, partially_failed, failed or cancelled; throws
+   * FmuGatewayError when `timeoutMs` runs out (the experiment runs on).
    */
   async waitForExperiment(experimentId, { timeoutMs = 3_600_000, intervalMs = 1_000, onProgress } = {}) {
     const started = Date.now();
@@ -342,10 +330,11 @@ export class Client {
       const experiment = await this.experiment(experimentId);
       if (onProgress) onProgress(experiment);
       if (FINISHED.has(experiment.status)) return experiment;
-      if (Date.now() - started >= timeoutMs) {
+      const waited = Date.now() - started;
+      if (waited >= timeoutMs) {
         throw new FmuGatewayError(`experiment ${experimentId} not finished after ${timeoutMs / 1000} s`);
       }
-      await sleep(intervalMs);
+      await sleep(Math.min(intervalMs, timeoutMs - waited));
     }
   }
 
@@ -358,61 +347,25 @@ export class Client {
   }
 
   async #casesPage(experimentId, limit, offset) {
-    const answer = await this.#planned('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset } });
-    const payload = await jsonOf(answer);
-    const total = Number.isInteger(payload?.total) ? payload.total : null;
-    return { rows: items(payload), total };
-  }
-
-  async #simulateAsync(request) {
-    const body = { ...simulateBody(request), async: true };
-    let answer;
-    try {
-      answer = await this.#request('POST', '/simulate', { body });
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.field === 'async') {
-        throw new NotServedYetError(e.status, 'Not served yet',
-          `POST /simulate with async is part of the planned experiments API, which this gateway (${this.url})` +
-            ` does not serve yet: it answered 400 (${e.detail})`, { field: e.field, body: e.body });
+    const page = await this.#json('GET', experimentPath(experimentId, 'cases'), { query: { limit, offset } });
+    for (const row of page.items) {
+      // A NaN or ±Infinity KPI is spelt out ('NaN', 'Infinity', '-Infinity'): a number again.
+      for (const [name, value] of Object.entries(row.kpis ?? {})) {
+        if (typeof value === 'string') row.kpis[name] = Number(value);
       }
-      throw e;
     }
-    if (answer.status === 202) return experimentOf(answer);
-    const payload = await jsonOf(answer);
-    const error = new NotServedYetError(answer.status, 'Not served yet',
-      `POST /simulate with async is part of the planned experiments API, which this gateway (${this.url})` +
-        ` does not serve yet: it ran the case at once and answered ${answer.status}; the result is this error's result`,
-      { body: payload && typeof payload === 'object' ? payload : {} });
-    if (payload && typeof payload === 'object' && 'results' in payload) error.result = payload;
-    throw error;
-  }
-
-  async #planned(method, path, options = {}) {
-    try {
-      return await this.#request(method, path, options);
-    } catch (e) {
-      if (e instanceof ApiError && noSuchEndpoint(e)) {
-        throw new NotServedYetError(
-          e.status,
-          'Not served yet',
-          `${method} ${path} is part of the planned experiments API, which this gateway (${this.url})` +
-            ` does not serve yet: it answered ${e.status} (${e.detail})`,
-          { body: e.body },
-        );
-      }
-      throw e;
-    }
+    return page;
   }
 
   /** The answer when 2xx; throws ApiError (from its problem+json) otherwise. */
-  async #request(method, path, { query, body, form, accept = 'application/json', auth = true } = {}) {
+  async #request(method, path, { query, body, form, headers: extra, accept = 'application/json', auth = true } = {}) {
     let url = this.url + path;
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null) params.set(name, String(value));
     }
     if ([...params].length) url += `?${params}`;
-    const headers = { Accept: accept, 'User-Agent': `fmugw-js/${VERSION}` };
+    const headers = { Accept: accept, 'User-Agent': `fmugw-js/${VERSION}`, ...extra };
     if (auth && this.apiKey) headers.Authorization = `Bearer ${this.apiKey}`;
     let payload;
     if (form) {
@@ -442,9 +395,6 @@ export class Client {
 
 /** Experiment statuses after which nothing changes any more (queued and running still do). */
 const FINISHED = new Set(['succeeded', 'partially_failed', 'failed', 'cancelled']);
-
-/** The media type of the cases as Parquet. */
-export const PARQUET = 'application/vnd.apache.parquet';
 
 /** How an experiment draws its cases. */
 export const SWEEP_METHODS = Object.freeze(['full_factorial', 'latin_hypercube', 'sobol', 'cases']);
@@ -500,13 +450,7 @@ async function experimentOf(answer) {
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new FmuGatewayError(`expected an experiment, got: ${JSON.stringify(payload)}`);
   }
-  const location = answer.headers.get('location');
-  const experiment = { ...payload, location };
-  if (!experiment.experiment_id && location) {
-    // 202 with only a Location: the id is its last segment.
-    experiment.experiment_id = decodeURIComponent(location.replace(/\/+$/, '').split('/').pop());
-  }
-  return experiment;
+  return { ...payload, location: answer.headers.get('location') };
 }
 
 function experimentPath(experimentId, ...rest) {
@@ -555,7 +499,7 @@ async function problemOf(answer) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     body = { status: answer.status, title: answer.statusText || 'HTTP error', detail: text.slice(0, 500) };
   }
-  return ApiError.fromProblem(answer.status, body, retryAfterOf(answer, body));
+  return ApiError.fromProblem(answer.status, body, retryAfterOf(answer, body), answer.headers);
 }
 
 function retryAfterOf(answer, body) {
@@ -564,19 +508,6 @@ function retryAfterOf(answer, body) {
     if (value !== null && value !== undefined && value !== '' && Number.isFinite(seconds)) return seconds;
   }
   return null;
-}
-
-function noSuchEndpoint(error) {
-  // A route the gateway does not have: 404 "No such endpoint" (or 405 for a known path).
-  return error.status === 405 || (error.status === 404 && /^no such endpoint/i.test(error.detail));
-}
-
-function items(payload) {
-  if (Array.isArray(payload)) return payload;
-  for (const key of ['items', 'experiments', 'cases', 'data']) {
-    if (Array.isArray(payload?.[key])) return payload[key];
-  }
-  return [];
 }
 
 async function toBlob(file, filename) {

@@ -6,12 +6,11 @@ command-line tool built on it.
 
 from ._version import __version__
 from . import sweep
-from .client import DEFAULT_URL, PARQUET, Client, ModelParams, PaymentParams, SimulateParams
+from .client import DEFAULT_URL, Client, ModelParams, PaymentParams, SimulateParams
 from .errors import (
     ApiError,
     FmuGatewayError,
     GatewayUnreachable,
-    NotServedYet,
     PaymentRequired,
     PaymentTimeout,
 )
@@ -28,6 +27,8 @@ from .models import (
     ExperimentCase,
     ExperimentCaseCounts,
     ExperimentCost,
+    ExperimentPage,
+    ExperimentQuote,
     Fmu,
     InputSignal,
     LibraryEntry,
@@ -43,7 +44,6 @@ __all__ = [
     "__version__",
     "sweep",
     "DEFAULT_URL",
-    "PARQUET",
     "Client",
     "ModelParams",
     "PaymentParams",
@@ -51,7 +51,6 @@ __all__ = [
     "ApiError",
     "FmuGatewayError",
     "GatewayUnreachable",
-    "NotServedYet",
     "PaymentRequired",
     "PaymentTimeout",
     "Account",
@@ -66,6 +65,8 @@ __all__ = [
     "ExperimentCase",
     "ExperimentCaseCounts",
     "ExperimentCost",
+    "ExperimentPage",
+    "ExperimentQuote",
     "Fmu",
     "InputSignal",
     "LibraryEntry",

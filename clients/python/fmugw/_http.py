@@ -174,7 +174,9 @@ def _problem(response: Response) -> ApiError:
     if not body:
         text = response.body.decode("utf-8", "replace").strip()
         body = {"status": response.status, "detail": text[:500]}
-    return ApiError.from_problem(response.status, body, _retry_after(response, body))
+    return ApiError.from_problem(
+        response.status, body, _retry_after(response, body), response.headers
+    )
 
 
 def _retry_after(response: Response, body: Mapping[str, Any]) -> Optional[float]:

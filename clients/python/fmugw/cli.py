@@ -21,7 +21,6 @@ from .errors import (
     ApiError,
     FmuGatewayError,
     GatewayUnreachable,
-    NotServedYet,
     PaymentRequired,
     PaymentTimeout,
 )
@@ -68,11 +67,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except PaymentRequired as e:
         _print_payment_required(e)
         return EXIT_PAYMENT
-    except NotServedYet as e:
-        _err(f"error: {e.detail}")
-        if e.result is not None:
-            sys.stdout.write(_summary(e.result))
-        return EXIT_NOT_FOUND
     except ApiError as e:
         _print_problem(e)
         return _exit_code(e.status)
@@ -211,6 +205,12 @@ def _simulate(client: Client, args: argparse.Namespace) -> int:
         _err(f"Queued as experiment {experiment.experiment_id}; its result: fmugw experiments"
              f" cases {experiment.experiment_id} 0")
         return EXIT_OK
+    if args.payment_signature:
+        # x402: the JSON answer carries PAYMENT-RESPONSE; CSV is written from it here.
+        result = client.simulate(fmu_id, payment_signature=args.payment_signature, **params)
+        _err(f"PAYMENT-RESPONSE: {json.dumps(result.payment_response)}")
+        _write_result(result, fmt, args.out)
+        return EXIT_OK
     if args.pay and not args.payment_token:
         checkouts: List[PaymentRequired] = []
 
@@ -308,67 +308,72 @@ def _credits_buy(client: Client, args: argparse.Namespace) -> int:
 def _sweep(client: Client, args: argparse.Namespace) -> int:
     sweep = _sweep_of(args)
     out_format = _cases_format(args.out)
-    if args.out and not args.wait:
-        raise UsageError(f"-o {args.out}: the cases exist once the experiment ran; add --wait")
+    if args.out and args.no_wait:
+        raise UsageError(f"-o {args.out}: the cases exist once the experiment ran; drop --no-wait")
     params = _simulate_params(args)
     fmu_id = _model_id(client, args.model)
     if args.quote:
-        offer = client.quote_experiment(fmu_id, sweep, **params)
-        print(_experiment_price(fmu_id, offer))
+        print(_experiment_price(fmu_id, client.quote_experiment(fmu_id, sweep, **params)))
         return EXIT_OK
+
     def create(**payment: str) -> Experiment:
         return client.create_experiment(fmu_id, sweep, callback_url=args.callback_url,
                                         **payment, **params)  # type: ignore[misc]
 
-    if args.payment_token:
-        experiment = create(payment_token=args.payment_token)
-    elif args.pay:
+    if args.pay:
         try:
             experiment = create(payment_method=args.pay)
         except PaymentRequired as required:
             if not required.session_id:
                 raise
             _show_checkout(required, args.open)
-            paid = client.wait_for_payment(required.session_id, timeout=args.payment_timeout)
-            if not paid.payment_token:
-                raise
-            experiment = create(payment_token=paid.payment_token)
-            _err("Paid: the experiment went through with its payment token.")
+            client.wait_for_payment(required.session_id, timeout=args.payment_timeout)
+            # A run's checkout pays with a token; a pack's lands as credits: try again.
+            experiment = create()
+            _err("Paid: the experiment went through.")
     else:
         experiment = create()
-    total = experiment.cases.total if experiment.cases else None
+    experiment_id = str(experiment.experiment_id)
     credits = experiment.quote.credits if experiment.quote else None
-    _err(f"experiment {experiment.experiment_id}: {total if total is not None else '?'} cases"
-         + (f", {credits} credits quoted" if credits is not None else "")
-         + f" ({experiment.status or 'queued'})")
-    if not args.wait:
-        print(experiment.experiment_id)
-        _err(f"Follow it with: fmugw experiments show {experiment.experiment_id}")
+    _err(f"experiment {experiment_id}: {experiment.cases.total} cases"
+         + (f", {credits} credits held" if credits is not None else "")
+         + f" ({experiment.status})")
+    if args.no_wait:
+        print(experiment_id)
+        _err(f"Follow it with: fmugw experiments show {experiment_id}")
         return EXIT_OK
-    draw = progress_bar(sys.stderr)
     try:
         experiment = client.wait_for_experiment(
-            experiment.experiment_id, timeout=args.wait_timeout, interval=args.interval,
-            on_progress=draw,
+            experiment_id, timeout=args.wait_timeout, interval=args.interval,
+            on_progress=progress_bar(sys.stderr),
         )
-    finally:
+    except KeyboardInterrupt:
         sys.stderr.write("\n")
-    _write_cases(client, experiment.experiment_id, out_format, args.out)
+        cancelled = client.cancel_experiment(experiment_id)
+        _err(f"Cancelled {experiment_id} ({cancelled.status}): {cancelled.cases.succeeded}"
+             f" cases ran, the credits of the others are released")
+        return 130
+    except TimeoutError:
+        sys.stderr.write("\n")
+        raise
+    sys.stderr.write("\n")
+    _write_cases(client, experiment_id, out_format, args.out)
     return _experiment_exit(experiment)
 
 
 def _experiments_list(client: Client, args: argparse.Namespace) -> int:
-    experiments = client.experiments(limit=args.limit, offset=args.offset)
+    page = client.experiments(page=args.page, size=args.size)
     if args.json:
-        _print_json([e.raw for e in experiments])
+        _print_json(page.raw)
         return EXIT_OK
     _table(
-        ["EXPERIMENT_ID", "CREATED", "STATUS", "CASES", "SUCCEEDED", "FAILED", "CHARGED"],
-        [[e.experiment_id, e.created_at, e.status,
-          e.cases.total if e.cases else None, e.cases.succeeded if e.cases else None,
-          e.cases.failed if e.cases else None, e.cost.charged if e.cost else None]
-         for e in experiments],
+        ["EXPERIMENT_ID", "CREATED", "MODEL", "STATUS", "CASES", "SUCCEEDED", "FAILED", "CHARGED"],
+        [[e.experiment_id, e.created_at, e.fmu_id, e.status, e.cases.total, e.cases.succeeded,
+          e.cases.failed, e.cost.charged if e.cost else None]
+         for e in page.items],
     )
+    if page.has_more:
+        _err(f"page {page.page} of {page.total} experiments; next: --page {page.page + 1}")
     return EXIT_OK
 
 
@@ -379,12 +384,11 @@ def _experiments_show(client: Client, args: argparse.Namespace) -> int:
         return EXIT_OK
     counts, cost = experiment.cases, experiment.cost
     print(f"experiment  {experiment.experiment_id}  {experiment.status}")
-    if counts:
-        print(f"cases       {counts.total} total: {counts.queued or 0} queued,"
-              f" {counts.running or 0} running, {counts.succeeded or 0} succeeded,"
-              f" {counts.failed or 0} failed, {counts.cancelled or 0} cancelled")
+    print(f"model       {experiment.fmu_id} ({experiment.method})")
+    print(f"cases       {counts.total} total: {counts.queued} queued, {counts.running} running,"
+          f" {counts.succeeded} succeeded, {counts.failed} failed, {counts.cancelled} cancelled")
     if cost:
-        print(f"credits     {cost.charged or 0} charged, {cost.held or 0} held")
+        print(f"credits     {cost.charged} charged, {cost.held} held")
     for name in ("created_at", "started_at", "finished_at"):
         value = getattr(experiment, name)
         if value:
@@ -404,8 +408,6 @@ def _experiments_cases(client: Client, args: argparse.Namespace) -> int:
         return EXIT_OK
     fmt = _cases_format(args.out)
     if args.limit is not None or args.offset is not None:
-        if fmt == "parquet":
-            raise UsageError("--limit and --offset are for the JSON and CSV cases")
         if fmt == "csv":
             _emit(client.experiment_cases_csv(args.experiment_id, limit=args.limit,
                                               offset=args.offset), args.out)
@@ -420,10 +422,10 @@ def _experiments_cases(client: Client, args: argparse.Namespace) -> int:
 
 def _experiments_cancel(client: Client, args: argparse.Namespace) -> int:
     experiment = client.cancel_experiment(args.experiment_id)
-    if experiment is not None and args.json:
+    if args.json:
         _print_json(experiment.raw)
-    status = f" ({experiment.status})" if experiment is not None and experiment.status else ""
-    _err(f"Cancelled {args.experiment_id}{status}: its queued cases will not run")
+    _err(f"Cancelled {args.experiment_id} ({experiment.status}): queued cases will not start,"
+         f" the credits held for them are released")
     return EXIT_OK
 
 
@@ -453,18 +455,15 @@ def _cases_format(out: Optional[str]) -> str:
     if not out:
         return "table"
     ext = os.path.splitext(out)[1].lower()
-    if ext not in (".csv", ".json", ".parquet"):
-        raise UsageError(f"-o {out}: the file name must end in .csv, .json or .parquet")
+    if ext not in (".csv", ".json"):
+        raise UsageError(f"-o {out}: the file name must end in .csv or .json")
     return ext[1:]
 
 
 def _write_cases(client: Client, experiment_id: str, fmt: str, out: Optional[str],
                  as_json: bool = False) -> None:
-    """Every case: CSV and Parquet as the gateway writes them, JSON and the table page by page."""
-    if fmt == "parquet" and out:
-        data = client.experiment_cases_parquet(experiment_id, out)
-        _err(f"Wrote {out} ({len(data)} bytes)")
-    elif fmt == "csv":
+    """Every case: CSV as the gateway writes it, JSON and the table page by page."""
+    if fmt == "csv":
         _emit(client.experiment_cases_csv(experiment_id), out)
     else:
         _print_cases(list(client.iter_experiment_cases(experiment_id)), fmt, out, as_json)
@@ -477,16 +476,8 @@ def _print_cases(cases: List[ExperimentCase], fmt: str, out: Optional[str], as_j
     _table(
         ["CASE", "STATUS", "PARAMETERS", "KPIS", "FAILURE"],
         [[c.index, c.status, json.dumps(c.parameters or {}), json.dumps(c.kpis or {}),
-          _failure(c.failure)] for c in cases],
+          c.failure or ""] for c in cases],
     )
-
-
-def _failure(failure: Any) -> str:
-    if not failure:
-        return ""
-    if isinstance(failure, dict):
-        return str(failure.get("detail") or failure.get("cause") or json.dumps(failure))
-    return str(failure)
 
 
 def _emit(text: str, out: Optional[str]) -> None:
@@ -504,20 +495,14 @@ def _experiment_exit(experiment: Experiment) -> int:
     return EXIT_ERROR
 
 
-def _experiment_price(fmu_id: str, offer: PaymentOffer) -> str:
-    quote = offer.quote
-    raw = offer.raw
-    total = raw.get("cases", {}).get("total") if isinstance(raw.get("cases"), dict) else None
-    credits = quote.credits if quote else offer.quote_credits
-    balance = quote.balance_credits if quote else offer.balance_credits
-    cases = f"{total} cases, " if total is not None else ""
-    money = ""
-    amount = quote.amount if quote and quote.amount is not None else offer.amount
-    currency = (quote.currency if quote and quote.currency else offer.currency) or ""
-    if amount is not None and currency:
-        money = f" or {amount:.2f} {currency.upper()}"
-    balance_text = f" (your balance: {balance})" if balance is not None else ""
-    return f"{fmu_id}: {cases}{credits} credits{money}{balance_text}"
+def _experiment_price(fmu_id: str, quote: Experiment) -> str:
+    price = quote.quote
+    if price is None:
+        return f"{fmu_id}: {quote.cases.total} cases"
+    balance = (f"; your balance: {price.balance_credits}"
+               if price.balance_credits is not None else "")
+    return (f"{fmu_id}: {quote.cases.total} cases, {price.credits} credits"
+            f" ({price.per_case} per case{balance})")
 
 
 # ---- simulate helpers ------------------------------------------------------------------------
@@ -782,7 +767,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--payment-timeout", type=float, default=900.0,
                           help="seconds to wait for a payment (default 900)")
     simulate.add_argument("--async", dest="async_", action="store_true",
-                          help="PLANNED API: queue the run as a one-case experiment; prints its id")
+                          help="queue the run as a one-case experiment; prints its id")
+    simulate.add_argument("--payment-signature", metavar="BASE64",
+                          help="pay this run with x402: a signed PAYMENT-SIGNATURE value; the "
+                               "settlement (PAYMENT-RESPONSE) is printed on stderr")
 
     runs = command("runs", _runs, "your newest runs, or one run")
     runs.add_argument("run_id", nargs="?")
@@ -812,7 +800,8 @@ def _parser() -> argparse.ArgumentParser:
     buy.add_argument("--payment-timeout", type=float, default=900.0)
 
     sweep = command("sweep", _sweep,
-                    "PLANNED API: run a parameter sweep as an experiment (POST /experiments)")
+                    "run a parameter sweep as an experiment: a progress bar while it runs, then "
+                    "its cases (Ctrl-C cancels it)")
     sweep.add_argument("model", help="lib:Name, msl:Name, an upload's id, or a local .fmu file")
     sweep.add_argument("--method", choices=METHODS,
                        help="how cases are drawn (default: full_factorial, or cases with --case)")
@@ -826,31 +815,31 @@ def _parser() -> argparse.ArgumentParser:
     _simulation_options(sweep)
     sweep.add_argument("--quote", action="store_true",
                        help="print the price of the experiment; nothing runs, nothing is charged")
-    sweep.add_argument("--wait", action="store_true",
-                       help="wait until it has finished, with a progress bar on stderr, then "
-                            "print the cases (exit 1 unless all succeeded)")
-    sweep.add_argument("-o", "--out", help="with --wait: write the cases to FILE.csv, FILE.json "
-                                           "or FILE.parquet")
+    sweep.add_argument("--no-wait", action="store_true",
+                       help="print the experiment's id and return at once (default: wait with a "
+                            "progress bar on stderr, print the cases, exit 1 unless all "
+                            "succeeded)")
+    sweep.add_argument("-o", "--out", help="write the cases to FILE.csv (the gateway's CSV) or "
+                                           "FILE.json")
     sweep.add_argument("--callback-url", help="the gateway calls it when the experiment ends")
     sweep.add_argument("--pay", choices=["card", "crypto"],
-                       help="when credits are short: show the checkout for the difference, wait "
-                            "until it is paid, then create the experiment with the payment token")
+                       help="when credits are short: show the checkout for the credits missing, "
+                            "wait until it is paid, then create the experiment")
     sweep.add_argument("--open", action="store_true", help="open the checkout in a browser")
-    sweep.add_argument("--payment-token", help="pay with a token from a paid checkout")
     sweep.add_argument("--payment-timeout", type=float, default=900.0,
                        help="seconds to wait for a payment (default 900)")
     sweep.add_argument("--wait-timeout", type=float, default=86400.0,
-                       help="seconds to wait with --wait (default 86400)")
+                       help="seconds to wait for the experiment (default 86400)")
     sweep.add_argument("--interval", type=float, default=2.0,
-                       help="seconds between polls with --wait (default 2)")
+                       help="seconds between polls (default 2)")
 
-    experiments = commands.add_parser("experiments", help="PLANNED API: your experiments")
+    experiments = commands.add_parser("experiments", help="your experiments")
     experiments.set_defaults(print_help=experiments.print_help)
     exp_commands = experiments.add_subparsers(title="experiments commands", metavar="ACTION")
     listing = command("list", _experiments_list, "your experiments, newest first",
                       parent=exp_commands)
-    listing.add_argument("--limit", type=int)
-    listing.add_argument("--offset", type=int)
+    listing.add_argument("--page", type=int, default=1, help="from 1 (default 1)")
+    listing.add_argument("--size", type=int, default=20, help="per page (default 20)")
     show = command("show", _experiments_show, "one experiment: status, cases, credits",
                    parent=exp_commands)
     show.add_argument("experiment_id")
@@ -859,12 +848,13 @@ def _parser() -> argparse.ArgumentParser:
                     parent=exp_commands)
     cases.add_argument("experiment_id")
     cases.add_argument("index", nargs="?", type=int, help="one case's full result")
-    cases.add_argument("-o", "--out", help="FILE.csv, FILE.json or (all cases) FILE.parquet")
+    cases.add_argument("-o", "--out", help="FILE.csv or FILE.json")
     cases.add_argument("--format", choices=["summary", "json", "csv"],
                        help="with INDEX and without -o: what to print")
     cases.add_argument("--limit", type=int, help="one page of cases")
     cases.add_argument("--offset", type=int)
-    cancel = command("cancel", _experiments_cancel, "cancel an experiment's queued cases",
+    cancel = command("cancel", _experiments_cancel,
+                     "cancel an experiment: queued cases never start, running ones stop",
                      parent=exp_commands)
     cancel.add_argument("experiment_id")
     return parser

@@ -24,7 +24,7 @@ from typing import (
 )
 
 from ._http import Response, Transport, multipart_file
-from .errors import ApiError, NotServedYet, PaymentRequired, PaymentTimeout
+from .errors import ApiError, PaymentRequired, PaymentTimeout, decode_x402
 from .models import (
     Account,
     ApiKey,
@@ -34,6 +34,7 @@ from .models import (
     CreditPack,
     Experiment,
     ExperimentCase,
+    ExperimentPage,
     Fmu,
     InputSignal,
     LibraryEntry,
@@ -48,7 +49,7 @@ from .models import (
 if TYPE_CHECKING:  # only for type checkers: no runtime dependency
     from typing_extensions import Unpack
 
-__all__ = ["Client", "ModelParams", "PaymentParams", "SimulateParams", "DEFAULT_URL", "PARQUET"]
+__all__ = ["Client", "ModelParams", "PaymentParams", "SimulateParams", "DEFAULT_URL"]
 
 DEFAULT_URL = "http://localhost:8080"
 
@@ -89,9 +90,6 @@ _SIMULATE_FIELDS = (
     | frozenset(PaymentParams.__annotations__)
     | frozenset(ModelParams.__annotations__)
 )
-
-#: The media type of the cases as Parquet.
-PARQUET = "application/vnd.apache.parquet"
 
 
 class Client:
@@ -197,29 +195,38 @@ class Client:
 
     @overload
     def simulate(
-        self, fmu_id: str, *, async_: Literal[False] = ..., **params: Unpack[SimulateParams]
+        self, fmu_id: str, *, async_: Literal[False] = ...,
+        payment_signature: Optional[str] = ..., **params: Unpack[SimulateParams]
     ) -> SimulationResult: ...
 
     @overload
     def simulate(
-        self, fmu_id: str, *, async_: Literal[True], **params: Unpack[SimulateParams]
+        self, fmu_id: str, *, async_: Literal[True],
+        payment_signature: Optional[str] = ..., **params: Unpack[SimulateParams]
     ) -> Experiment: ...
 
     def simulate(
-        self, fmu_id: str, *, async_: bool = False, **params: Unpack[SimulateParams]
+        self, fmu_id: str, *, async_: bool = False, payment_signature: Optional[str] = None,
+        **params: Unpack[SimulateParams]
     ) -> Union[SimulationResult, Experiment]:
         """``POST /simulate``, JSON results. Raises PaymentRequired (402) when credits are short.
 
-        ``async_=True`` (PLANNED API, ``"async": true``): the run is queued as a one-case
-        experiment and the answer is its reference (202, ``Location``): poll it with
-        ``wait_for_experiment`` and read it with ``experiment_case(id, 0)``. A gateway that does
-        not serve it yet raises NotServedYet; if it ran the case at once anyway (it ignored
-        ``async``), that result is the error's ``result``.
+        ``async_=True`` (``"async": true``): the run is queued as a one-case experiment and the
+        answer is that experiment (202, ``location``): poll it with ``wait_for_experiment`` and
+        read it with ``experiment_case(id, 0)``.
+
+        ``payment_signature``: an x402 payment (the base64 ``PAYMENT-SIGNATURE`` value an x402
+        library signs for ``PaymentRequired.x402``) that pays this run instead of credits; the
+        decoded ``PAYMENT-RESPONSE`` settlement is then the result's ``payment_response``.
         """
         body = simulate_body(fmu_id, params)
+        headers = {"PAYMENT-SIGNATURE": payment_signature} if payment_signature else None
         if async_:
-            return self._simulate_async(body)
-        return cast(SimulationResult, self._simulate(body, csv=False))
+            return self._simulate_async(body, headers)
+        answer = self._http.request("POST", "/simulate", json_body=body, headers=headers)
+        result = SimulationResult.from_json(answer.json())
+        result.payment_response = decode_x402(answer.headers.get("PAYMENT-RESPONSE"))
+        return result
 
     def simulate_csv(self, fmu_id: str, **params: Unpack[SimulateParams]) -> str:
         """``POST /simulate`` with ``Accept: text/csv``: a header of ``time`` and the variables."""
@@ -343,7 +350,7 @@ class Client:
                 raise PaymentTimeout(session_id, waited)
             time.sleep(min(interval, max(0.0, timeout - waited)))
 
-    # ---- experiments: PLANNED API, not served by today's gateway ------------------------------
+    # ---- experiments ----------------------------------------------------------------------------
 
     def create_experiment(
         self,
@@ -353,98 +360,77 @@ class Client:
         callback_url: Optional[str] = None,
         **params: Unpack[PaymentParams],
     ) -> Experiment:
-        """PLANNED API: ``POST /experiments``, the ``/simulate`` body plus ``sweep`` (see
-        ``fmugw.sweep``): 202 with the experiment, its case count and quote, and ``Location``.
+        """``POST /experiments``: the ``/simulate`` body plus ``sweep`` (see ``fmugw.sweep``).
 
-        Raises PaymentRequired (402, with a checkout for the difference) when credits do not
-        cover it, ApiError 400/429 naming a limit, NotServedYet on a gateway without the API.
+        202: the experiment, queued, with its case count, the quote held up front and
+        ``location``. Raises PaymentRequired (402, with a checkout for the difference) when
+        credits do not cover the quote, ApiError 400 naming ``cases_per_experiment`` or 429
+        naming ``experiments_running`` (its ``limit``) when a tier limit is reached.
         """
         body = experiment_body(fmu_id, sweep, callback_url, params)
-        answer = self._planned("POST", "/experiments", json_body=body)
-        return _experiment(answer)
+        return _experiment(self._http.request("POST", "/experiments", json_body=body))
 
     def quote_experiment(
         self, fmu_id: str, sweep: Mapping[str, Any], **params: Unpack[ModelParams]
-    ) -> PaymentOffer:
-        """PLANNED API: the price of an experiment (``quote_only``); nothing runs or is charged.
+    ) -> Experiment:
+        """The price of an experiment (``quote_only``): nothing is held, queued or charged.
 
-        The quote is read from a 402 problem (as ``/simulate`` answers) or from a 2xx body.
+        The answer has ``status`` ``"quote"``, ``cases.total`` and ``quote`` (``credits``,
+        ``per_case``, ``balance_credits``); it has no id.
         """
         body = experiment_body(fmu_id, sweep, None, dict(params, quote_only=True))
-        try:
-            answer = self._planned("POST", "/experiments", json_body=body)
-        except PaymentRequired as e:
-            return e.offer
-        payload = answer.json() or {}
-        if not isinstance(payload, dict):
-            raise ApiError(answer.status, "Unexpected answer", "quote_only answered without a quote")
-        return PaymentOffer.from_json(payload)
+        return _experiment(self._http.request("POST", "/experiments", json_body=body))
 
-    def experiments(self, *, limit: Optional[int] = None, offset: Optional[int] = None
-                    ) -> List[Experiment]:
-        """PLANNED API: ``GET /experiments``: yours, newest first, one page."""
-        answer = self._planned("GET", "/experiments", query={"limit": limit, "offset": offset})
-        return list_of(Experiment, _items(answer.json()))
+    def experiments(self, *, page: int = 1, size: int = 20) -> ExperimentPage:
+        """``GET /experiments``: one page of yours, newest first (``page`` counts from 1)."""
+        payload = self._json("GET", "/experiments", query={"page": page, "size": size})
+        return ExperimentPage.from_json(payload)
 
     def experiment(self, experiment_id: str) -> Experiment:
-        """PLANNED API: ``GET /experiments/{id}``: status, case counts, credits held and charged."""
-        return _experiment(self._planned("GET", _experiment_path(experiment_id)))
+        """``GET /experiments/{id}``: status, case counts, credits held and charged."""
+        return _experiment(self._http.request("GET", _experiment_path(experiment_id)))
 
     def experiment_cases(
         self, experiment_id: str, *, limit: Optional[int] = None, offset: Optional[int] = None
     ) -> List[ExperimentCase]:
-        """PLANNED API: ``GET /experiments/{id}/cases``, one page of rows."""
+        """``GET /experiments/{id}/cases``: one page of cases by index (the gateway's default
+        ``limit`` is 1,000)."""
         return self._cases_page(experiment_id, limit, offset)[0]
 
-    def iter_experiment_cases(self, experiment_id: str, *, page_size: int = 500
+    def iter_experiment_cases(self, experiment_id: str, *, page_size: int = 1000
                               ) -> Iterator[ExperimentCase]:
-        """PLANNED API: every case, page by page (``limit``/``offset``), until an empty page or
-        the page's ``total`` (the gateway may cap ``limit`` below ``page_size``)."""
+        """Every case, page by page (``limit``/``offset``), until the page's ``total``."""
         offset = 0
         while True:
             page, total = self._cases_page(experiment_id, page_size, offset)
             yield from page
             offset += len(page)
-            if not page or (total is not None and offset >= total):
+            if not page or offset >= total:
                 return
 
     def experiment_cases_csv(
         self, experiment_id: str, *, limit: Optional[int] = None, offset: Optional[int] = None
     ) -> str:
-        """PLANNED API: the cases as CSV (``Accept: text/csv``)."""
+        """The cases as CSV (``Accept: text/csv``; up to 10,000 rows unless ``limit``): ``index``,
+        ``status``, one column per parameter and per KPI, then ``node``, ``failure``, ``cost``."""
         path = _experiment_path(experiment_id, "cases")
         query = {"limit": limit, "offset": offset}
-        return self._planned("GET", path, query=query, accept="text/csv").text()
-
-    def experiment_cases_parquet(
-        self, experiment_id: str, path: Union[str, "os.PathLike[str]", None] = None
-    ) -> bytes:
-        """PLANNED API: the cases as Parquet (``Accept: application/vnd.apache.parquet``);
-        written to ``path`` when given. Returns the bytes."""
-        answer = self._planned(
-            "GET", _experiment_path(experiment_id, "cases"), accept=PARQUET
-        )
-        if path is not None:
-            with open(path, "wb") as f:
-                f.write(answer.body)
-        return answer.body
+        return self._http.request("GET", path, query=query, accept="text/csv").text()
 
     def experiment_case(self, experiment_id: str, index: int) -> SimulationResult:
-        """PLANNED API: ``GET /experiments/{id}/cases/{index}``: the case's full result."""
+        """``GET /experiments/{id}/cases/{index}``: the case's full result, as ``/simulate`` gives it."""
         path = _experiment_path(experiment_id, "cases", str(int(index)))
-        return SimulationResult.from_json(self._planned("GET", path).json())
+        return SimulationResult.from_json(self._json("GET", path))
 
     def experiment_case_csv(self, experiment_id: str, index: int) -> str:
-        """PLANNED API: one case's result as CSV, as ``/simulate`` writes it."""
+        """One case's result as CSV, as ``/simulate`` writes it."""
         path = _experiment_path(experiment_id, "cases", str(int(index)))
-        return self._planned("GET", path, accept="text/csv").text()
+        return self._http.request("GET", path, accept="text/csv").text()
 
-    def cancel_experiment(self, experiment_id: str) -> Optional[Experiment]:
-        """PLANNED API: ``DELETE /experiments/{id}``: queued cases are cancelled. Returns the
-        experiment when the gateway answers with it (None for a 204)."""
-        answer = self._planned("DELETE", _experiment_path(experiment_id))
-        payload = answer.json() if answer.body.strip() else None
-        return _experiment(answer) if isinstance(payload, dict) and payload else None
+    def cancel_experiment(self, experiment_id: str) -> Experiment:
+        """``DELETE /experiments/{id}``: queued cases never start, running ones stop, unrun
+        credits are released. Returns the experiment as it then stands."""
+        return _experiment(self._http.request("DELETE", _experiment_path(experiment_id)))
 
     def wait_for_experiment(
         self,
@@ -454,8 +440,8 @@ class Client:
         interval: float = 1.0,
         on_progress: Optional[Callable[[Experiment], None]] = None,
     ) -> Experiment:
-        """PLANNED API: polls an experiment until it is succeeded, partially_failed, failed or
-        cancelled; raises TimeoutError when ``timeout`` runs out (the experiment runs on)."""
+        """Polls an experiment until it is succeeded, partially_failed, failed or cancelled;
+        raises TimeoutError when ``timeout`` runs out (the experiment runs on)."""
         started = time.monotonic()
         while True:
             experiment = self.experiment(experiment_id)
@@ -463,38 +449,18 @@ class Client:
                 on_progress(experiment)
             if experiment.finished:
                 return experiment
-            if time.monotonic() - started >= timeout:
+            waited = time.monotonic() - started
+            if waited >= timeout:
                 raise TimeoutError(f"experiment {experiment_id} not finished after {timeout:.0f} s")
-            time.sleep(interval)
+            time.sleep(min(interval, max(0.0, timeout - waited)))
 
     # ---- plumbing ----------------------------------------------------------------------------
 
-    def _simulate_async(self, body: Dict[str, Any]) -> Experiment:
+    def _simulate_async(
+        self, body: Dict[str, Any], headers: Optional[Mapping[str, str]]
+    ) -> Experiment:
         body = dict(body, **{"async": True})
-        try:
-            answer = self._http.request("POST", "/simulate", json_body=body)
-        except ApiError as e:
-            if e.status == 400 and e.field == "async":
-                raise NotServedYet(
-                    e.status, "Not served yet",
-                    f"POST /simulate with async is part of the planned experiments API, which this"
-                    f" gateway ({self.url}) does not serve yet: it answered 400 ({e.detail})",
-                    field=e.field, body=e.body,
-                ) from e
-            raise
-        if answer.status == 202:
-            return _experiment(answer)
-        payload = answer.json()
-        error = NotServedYet(
-            answer.status, "Not served yet",
-            f"POST /simulate with async is part of the planned experiments API, which this gateway"
-            f" ({self.url}) does not serve yet: it ran the case at once and answered"
-            f" {answer.status}; the result is this error's result",
-            body=payload if isinstance(payload, dict) else None,
-        )
-        if isinstance(payload, dict) and "results" in payload:
-            error.result = SimulationResult.from_json(payload)
-        raise error
+        return _experiment(self._http.request("POST", "/simulate", json_body=body, headers=headers))
 
     def _simulate(self, body: Dict[str, Any], csv: bool) -> Union[SimulationResult, str]:
         if csv:
@@ -506,25 +472,10 @@ class Client:
 
     def _cases_page(
         self, experiment_id: str, limit: Optional[int], offset: Optional[int]
-    ) -> Tuple[List[ExperimentCase], Optional[int]]:
+    ) -> Tuple[List[ExperimentCase], int]:
         query = {"limit": limit, "offset": offset}
-        payload = self._planned("GET", _experiment_path(experiment_id, "cases"), query=query).json()
-        total = payload.get("total") if isinstance(payload, dict) else None
-        return list_of(ExperimentCase, _items(payload)), total if isinstance(total, int) else None
-
-    def _planned(self, method: str, path: str, **kwargs: Any) -> Response:
-        try:
-            return self._http.request(method, path, **kwargs)
-        except ApiError as e:
-            if _no_such_endpoint(e):
-                raise NotServedYet(
-                    e.status,
-                    "Not served yet",
-                    f"{method} {path} is part of the planned experiments API, which this gateway"
-                    f" ({self.url}) does not serve yet: it answered {e.status} ({e.detail})",
-                    body=e.body,
-                ) from e
-            raise
+        payload = self._json("GET", _experiment_path(experiment_id, "cases"), query=query) or {}
+        return list_of(ExperimentCase, payload.get("items")), int(payload.get("total") or 0)
 
 
 def simulate_body(fmu_id: str, params: Mapping[str, Any]) -> Dict[str, Any]:
@@ -564,36 +515,13 @@ def _experiment(answer: Response) -> Experiment:
     payload = answer.json()
     if not isinstance(payload, dict):
         raise ApiError(answer.status, "Unexpected answer", "expected an experiment object")
-    location = answer.headers.get("Location")
-    if not payload.get("experiment_id") and location:
-        # 202 with only a Location: the id is its last segment.
-        payload = dict(payload, experiment_id=urllib.parse.unquote(location.rstrip("/")
-                                                                   .rsplit("/", 1)[-1]))
     experiment = Experiment.from_json(payload)
-    experiment.location = location
+    experiment.location = answer.headers.get("Location")
     return experiment
 
 
 def _experiment_path(experiment_id: str, *rest: str) -> str:
     return "/".join(["/experiments", _segment(experiment_id), *rest])
-
-
-def _no_such_endpoint(error: ApiError) -> bool:
-    # A route the gateway does not have: 404 "No such endpoint" (or 405 for a known path).
-    return error.status == 405 or (
-        error.status == 404 and error.detail.lower().startswith("no such endpoint")
-    )
-
-
-def _items(payload: Any) -> List[Any]:
-    """A page: a bare array, or ``{"items": […]}`` (also ``experiments``, ``cases``, ``data``)."""
-    if isinstance(payload, list):
-        return payload
-    if isinstance(payload, dict):
-        for key in ("items", "experiments", "cases", "data"):
-            if isinstance(payload.get(key), list):
-                return list(payload[key])
-    return []
 
 
 def _segment(value: str) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from typing import Any, Dict, List, Mapping, Optional
 
-from .models import PaymentOffer, Quote, SimulationResult
+from .models import PaymentOffer, Quote
 
 __all__ = [
     "FmuGatewayError",
     "GatewayUnreachable",
     "ApiError",
     "PaymentRequired",
-    "NotServedYet",
     "PaymentTimeout",
+    "decode_x402",
 ]
 
 
@@ -43,6 +46,7 @@ class ApiError(FmuGatewayError):
         instance: Optional[str] = None,
         body: Optional[Mapping[str, Any]] = None,
         retry_after: Optional[float] = None,
+        headers: Optional[Mapping[str, str]] = None,
     ) -> None:
         super().__init__(f"{status} {title}: {detail}" if detail else f"{status} {title}")
         self.status = status
@@ -53,6 +57,8 @@ class ApiError(FmuGatewayError):
         self.instance = instance
         self.body: Dict[str, Any] = dict(body or {})
         self.retry_after = retry_after
+        #: The answer's headers (case-insensitive ``get``).
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
 
     @property
     def limit(self) -> Optional[str]:
@@ -61,7 +67,11 @@ class ApiError(FmuGatewayError):
 
     @classmethod
     def from_problem(
-        cls, status: int, body: Mapping[str, Any], retry_after: Optional[float] = None
+        cls,
+        status: int,
+        body: Mapping[str, Any],
+        retry_after: Optional[float] = None,
+        headers: Optional[Mapping[str, str]] = None,
     ) -> "ApiError":
         """The right subclass for a problem document (a 402 becomes PaymentRequired)."""
         kwargs: Dict[str, Any] = dict(
@@ -70,6 +80,7 @@ class ApiError(FmuGatewayError):
             instance=_str_or_none(body.get("instance")),
             body=body,
             retry_after=retry_after,
+            headers=headers,
         )
         title = str(body.get("title") or _reason(status))
         detail = str(body.get("detail") or "")
@@ -79,11 +90,22 @@ class ApiError(FmuGatewayError):
 
 
 class PaymentRequired(ApiError):
-    """HTTP 402: credits do not cover the run. ``offer`` says what it costs and where to pay."""
+    """HTTP 402: credits do not cover the run. ``offer`` says what it costs and where to pay.
+
+    Where the gateway takes x402, ``x402`` is the decoded ``PAYMENT-REQUIRED`` header
+    (``{"x402Version": 2, "error", "resource", "accepts": [...]}``): sign one of ``accepts`` with an
+    x402 library and pass it as ``simulate(..., payment_signature=...)``. After a run whose x402
+    payment could not be settled, ``payment_response`` is the decoded failed ``PAYMENT-RESPONSE``.
+    """
 
     def __init__(self, status: int, title: str, detail: str, **kwargs: Any) -> None:
         super().__init__(status, title, detail, **kwargs)
         self.offer = PaymentOffer.from_json(self.body)
+        member = self.body.get("x402")
+        self.x402: Optional[Dict[str, Any]] = decode_x402(
+            self.headers.get("PAYMENT-REQUIRED")
+        ) or (dict(member) if isinstance(member, Mapping) else None)
+        self.payment_response = decode_x402(self.headers.get("PAYMENT-RESPONSE"))
 
     @property
     def checkout_url(self) -> Optional[str]:
@@ -103,19 +125,6 @@ class PaymentRequired(ApiError):
         return self.offer.next_step
 
 
-class NotServedYet(ApiError):
-    """A planned endpoint (the experiments API) that this gateway does not serve yet.
-
-    ``status`` is what the gateway answered: its "No such endpoint" 404, a 405, or for
-    ``simulate(async_=True)`` the 200 of a run it did at once (ignoring ``async``), whose result
-    is then ``result`` rather than lost.
-    """
-
-    def __init__(self, status: int, title: str, detail: str, **kwargs: Any) -> None:
-        super().__init__(status, title, detail, **kwargs)
-        self.result: Optional["SimulationResult"] = None
-
-
 class PaymentTimeout(FmuGatewayError):
     """A checkout was still unpaid when the wait for it ran out."""
 
@@ -126,6 +135,20 @@ class PaymentTimeout(FmuGatewayError):
         )
         self.session_id = session_id
         self.waited_seconds = waited_seconds
+
+
+def decode_x402(header: Optional[str]) -> Optional[Dict[str, Any]]:
+    """An x402 header (``PAYMENT-REQUIRED``, ``PAYMENT-RESPONSE``): base64 JSON, as a dict.
+
+    None when there is no such header or it is not base64 JSON of an object.
+    """
+    if not header:
+        return None
+    try:
+        value = json.loads(base64.b64decode(header.strip(), validate=True).decode("utf-8"))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _str_or_none(value: Any) -> Optional[str]:

@@ -32,6 +32,8 @@ __all__ = [
     "ExperimentCase",
     "ExperimentCaseCounts",
     "ExperimentCost",
+    "ExperimentPage",
+    "ExperimentQuote",
     "InputSignal",
     "StartValue",
 ]
@@ -231,6 +233,8 @@ class SimulationResult(_Model):
     results: Dict[str, List[Any]]
     kpis: Dict[str, float]
     provenance: Provenance
+    #: The decoded ``PAYMENT-RESPONSE`` (x402 settlement) of a run paid with a payment signature.
+    payment_response: Optional[Dict[str, Any]] = None
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
     _nested = {"cost": Cost.from_json, "provenance": Provenance.from_json}
@@ -385,12 +389,12 @@ class CreditPack(_Model):
 class ExperimentCaseCounts(_Model):
     """How many of an experiment's cases are in each state."""
 
-    total: Optional[int]
-    queued: Optional[int]
-    running: Optional[int]
-    succeeded: Optional[int]
-    failed: Optional[int]
-    cancelled: Optional[int]
+    total: int
+    queued: int
+    running: int
+    succeeded: int
+    failed: int
+    cancelled: int
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
     @property
@@ -403,58 +407,99 @@ class ExperimentCaseCounts(_Model):
 class ExperimentCost(_Model):
     """Credits an experiment holds for the cases still to run, and credits charged so far."""
 
-    held: Optional[int]
-    charged: Optional[int]
+    held: int
+    charged: int
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+
+@dataclasses.dataclass
+class ExperimentQuote(_Model):
+    """An experiment's quote: ``per_case`` for each case, ``credits`` for all, held up front.
+
+    ``balance_credits`` (the account's balance) comes with a ``quote_only`` answer only.
+    """
+
+    credits: int
+    per_case: int
+    balance_credits: Optional[int]
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
 
 @dataclasses.dataclass
 class Experiment(_Model):
-    """A sweep whose cases run as separate simulations (planned API, ``/experiments``).
+    """A sweep whose cases run as queued simulations (``/experiments``).
 
-    ``POST /experiments`` (202) and ``POST /simulate`` with ``async`` add ``quote`` and ``links``;
-    ``location`` is the answer's ``Location`` header. Fields an answer lacks are None.
+    ``status``: queued, running, succeeded, partially_failed, failed or cancelled; ``"quote"``
+    for the answer of ``quote_only``, which has no id, times or cost. ``location`` is the
+    ``Location`` header of the 202 that created it.
     """
 
-    experiment_id: str
-    status: Optional[str]
-    cases: Optional[ExperimentCaseCounts]
+    experiment_id: Optional[str]
+    status: str
+    fmu_id: Optional[str]
+    method: Optional[str]
+    cases: ExperimentCaseCounts
+    quote: Optional[ExperimentQuote]
     cost: Optional[ExperimentCost]
-    quote: Optional[Quote]
-    links: Optional[Dict[str, Any]]
     created_at: Optional[str]
     started_at: Optional[str]
     finished_at: Optional[str]
+    links: Optional[Dict[str, str]]
     location: Optional[str] = None
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
 
     _nested = {
         "cases": ExperimentCaseCounts.from_json,
         "cost": ExperimentCost.from_json,
-        "quote": Quote.from_json,
+        "quote": ExperimentQuote.from_json,
     }
 
     #: queued and running change; these do not any more.
     FINISHED = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
 
     @property
-    def id(self) -> str:
+    def id(self) -> Optional[str]:
         return self.experiment_id
 
     @property
     def finished(self) -> bool:
-        return (self.status or "") in self.FINISHED
+        return self.status in self.FINISHED
+
+
+@dataclasses.dataclass
+class ExperimentPage(_Model):
+    """One page of ``GET /experiments``: ``page`` counts from 1; ``has_more`` when one follows."""
+
+    items: List[Experiment]
+    page: int
+    size: int
+    total: int
+    has_more: bool
+    raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    _nested = {"items": lambda items: list_of(Experiment, items)}
 
 
 @dataclasses.dataclass
 class ExperimentCase(_Model):
-    """One row of ``GET /experiments/{id}/cases``: its parameters, outcome, KPIs and cost."""
+    """One row of ``GET /experiments/{id}/cases``: start values, status, KPIs, node and cost.
+
+    ``status``: queued, running, succeeded, failed or cancelled. ``failure`` says why a case
+    failed; ``cost`` is the credits charged for it (0 until it succeeded); ``result`` the path of
+    its full result. A KPI the gateway spells ``"NaN"``/``"Infinity"`` is a float again.
+    """
 
     index: int
-    parameters: Optional[Dict[str, Any]]
-    status: Optional[str]
-    kpis: Optional[Dict[str, Optional[float]]]
+    parameters: Dict[str, Any]
+    status: str
+    kpis: Dict[str, Optional[float]]
     node: Optional[str]
-    failure: Optional[Any]
-    cost: Optional[Any]
+    failure: Optional[str]
+    cost: int
+    result: Optional[str]
     raw: Dict[str, Any] = dataclasses.field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, value in list((self.kpis or {}).items()):
+            if isinstance(value, str):
+                self.kpis[name] = float(value)

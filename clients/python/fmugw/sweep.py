@@ -1,4 +1,4 @@
-"""Sweeps for ``POST /experiments`` (planned API): the ``sweep`` object, ``--param``/``--case`` of
+"""Sweeps for ``POST /experiments``: the ``sweep`` object, ``--param``/``--case`` of
 the CLI, and a progress bar."""
 
 from __future__ import annotations
@@ -158,6 +158,8 @@ def _scalar(text: str) -> Any:
 def progress_bar(stream: TextIO, width: int = 30) -> Callable[[Experiment], None]:
     """A callback drawing ``[#####-----] 12/40 cases, 3 running, 1 failed (running)`` on one line."""
 
+    drawn = [0]  # the longest line drawn: a shorter one is padded over it
+
     def draw(experiment: Experiment) -> None:
         counts = experiment.cases
         total = (counts.total if counts else None) or 0
@@ -171,7 +173,9 @@ def progress_bar(stream: TextIO, width: int = 30) -> Callable[[Experiment], None
             extra += f", {counts.failed} failed"
         if counts and counts.cancelled:
             extra += f", {counts.cancelled} cancelled"
-        stream.write(f"\r[{bar}] {done}/{total or '?'} cases{extra} ({experiment.status})")
+        line = f"[{bar}] {done}/{total or '?'} cases{extra} ({experiment.status})"
+        drawn[0] = max(drawn[0], len(line))
+        stream.write("\r" + line.ljust(drawn[0]))
         stream.flush()
 
     return draw

@@ -112,16 +112,45 @@ class CliTest(unittest.TestCase):
         self.assertEqual(3, self.fmugw("account", key="fmugw_wrong").returncode)
         self.assertEqual(5, self.fmugw("variables", "lib:Nope", key=key).returncode)
 
-        planned = self.fmugw("sweep", "msl:BouncingBall", "--method", "latin_hypercube",
-                             "--param", "e=uniform:0.5:0.9", "--samples", "4", "--seed", "1",
-                             key=key)
-        self.assertEqual(5, planned.returncode)
-        self.assertIn("planned experiments API", planned.stderr)
-        for action in (["list"], ["show", "exp-1"], ["cases", "exp-1"], ["cancel", "exp-1"]):
-            with self.subTest(experiments=action):
-                refused = self.fmugw("experiments", *action, key=key)
-                self.assertEqual(5, refused.returncode)
-                self.assertIn("planned experiments API", refused.stderr)
+
+    def test_sweep_showsProgress_writesTheCasesCsv_andTheExperimentsCommandsReadIt(self) -> None:
+        key = new_client().api_key
+        quote = self.fmugw("sweep", "lib:BouncingBall", "--param", "e=values:0.5,0.7,0.9",
+                           "--quote", key=key)
+        self.assertEqual(0, quote.returncode, quote.stderr)
+        self.assertRegex(quote.stdout, r"^lib:BouncingBall: 3 cases, 30 credits \(10 per case; "
+                                       r"your balance: 100\)")
+
+        swept = self.fmugw("sweep", "lib:BouncingBall", "--param", "e=values:0.5,0.7,0.9",
+                           "--stop", "1", "--step", "0.1", "--kpi", "h_max", "--interval", "0.2",
+                           "-o", "cases.csv", key=key)
+        self.assertEqual(0, swept.returncode, swept.stderr)
+        self.assertIn("[" + "#" * 30 + "] 3/3 cases (succeeded)", swept.stderr)
+        self.assertIn("Wrote cases.csv", swept.stderr)
+        rows = (self.dir / "cases.csv").read_text().splitlines()
+        self.assertEqual("index,status,e,h_max,node,failure,cost", rows[0])
+        self.assertEqual(["0", "1", "2"], [r.split(",")[0] for r in rows[1:]])
+        experiment_id = swept.stderr.split("experiment ", 1)[1].split(":", 1)[0]
+
+        listing = self.fmugw("experiments", "list", key=key)
+        self.assertRegex(listing.stdout, experiment_id + r".*lib:BouncingBall\s+succeeded\s+3\s+3")
+        shown = self.fmugw("experiments", "show", experiment_id, key=key)
+        self.assertIn("3 total: 0 queued, 0 running, 3 succeeded", shown.stdout)
+        self.assertIn("30 charged, 0 held", shown.stdout)
+        table = self.fmugw("experiments", "cases", experiment_id, key=key)
+        self.assertRegex(table.stdout, r'\n2\s+succeeded\s+\{"e": 0.9\}\s+\{"h_max": 1.0\}')
+        one = self.fmugw("experiments", "cases", experiment_id, "1", "-o", "one.csv", key=key)
+        self.assertEqual(0, one.returncode, one.stderr)
+        self.assertTrue((self.dir / "one.csv").read_text().startswith("time,h,v"))
+
+        queued = self.fmugw("sweep", "lib:BouncingBall", "--param", "e=range:0.5:0.9:5",
+                            "--stop", "100", "--step", "0.001", "--no-wait", key=key)
+        self.assertEqual(0, queued.returncode, queued.stderr)
+        cancelled = self.fmugw("experiments", "cancel", queued.stdout.strip(), key=key)
+        self.assertEqual(0, cancelled.returncode, cancelled.stderr)
+        self.assertIn("(cancelled)", cancelled.stderr)
+        missing = self.fmugw("experiments", "show", "00000000-0000-0000-0000-000000000000", key=key)
+        self.assertEqual(5, missing.returncode)
 
     def test_creditsShort_withoutPay_exits4WithTheCheckout(self) -> None:
         client = drained_client()

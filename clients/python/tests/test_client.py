@@ -1,4 +1,4 @@
-"""The client against a real gateway: keys, models, simulation, errors and the planned API."""
+"""The client against a real gateway: keys, models, simulation, errors and x402's header."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from decimal import Decimal
 
 from _support import new_client, require_gateway, upload_fixture
 
-from fmugw import ApiError, Client, NotServedYet, PaymentRequired
-from fmugw.sweep import sweep, values
+from fmugw import ApiError, Client, PaymentRequired
 
 
 def setUpModule() -> None:
@@ -56,7 +55,9 @@ class ModelsTest(unittest.TestCase):
         self.assertIn("msl:BouncingBall", ball.aliases)
         self.assertEqual("2.0", ball.fmi_version)
         self.assertIn("cs", ball.interfaces)
-        self.assertEqual(["lib:BouncingBall"], [e.id for e in self.client.library("bouncing")])
+        # The FMI 2.0 ball and its FMI 3.0 twin; nothing else is a bouncing ball.
+        self.assertEqual(["lib:BouncingBall", "lib:BouncingBall3"],
+                         sorted(e.id for e in self.client.library("bouncing")))
 
     def test_variables_ofALibraryModel(self) -> None:
         variables = {v.name: v for v in self.client.variables("msl:BouncingBall")}
@@ -174,39 +175,22 @@ class SimulateTest(unittest.TestCase):
         self.assertIsNone(required.exception.checkout_url)
 
 
-class PlannedExperimentsTest(unittest.TestCase):
-    def test_everyExperimentsMethod_saysItIsNotServedYet(self) -> None:
+class X402Test(unittest.TestCase):
+    def test_paymentSignature_isSentAsTheHeader_andAMalformedOneIsRefusedByName(self) -> None:
         client = new_client()
-        spec = sweep("full_factorial", {"e": values(0.5, 0.7)})
-        calls = {
-            "create_experiment": lambda: client.create_experiment(
-                "msl:BouncingBall", spec, stop_time=1.0
-            ),
-            "quote_experiment": lambda: client.quote_experiment("msl:BouncingBall", spec),
-            "experiments": client.experiments,
-            "experiment": lambda: client.experiment("exp-1"),
-            "experiment_cases": lambda: client.experiment_cases("exp-1", limit=10, offset=0),
-            "experiment_cases_csv": lambda: client.experiment_cases_csv("exp-1"),
-            "experiment_cases_parquet": lambda: client.experiment_cases_parquet("exp-1"),
-            "experiment_case": lambda: client.experiment_case("exp-1", 0),
-            "cancel_experiment": lambda: client.cancel_experiment("exp-1"),
-        }
-        for name, call in calls.items():
-            with self.subTest(method=name):
-                with self.assertRaises(NotServedYet) as refused:
-                    call()
-                self.assertEqual(404, refused.exception.status)
-                self.assertIn("planned experiments API", str(refused.exception))
-                self.assertIsInstance(refused.exception, ApiError)
+        with self.assertRaises(ApiError) as refused:
+            client.simulate("msl:BouncingBall", stop_time=0.5, payment_signature="not base64!")
+        self.assertEqual(400, refused.exception.status)
+        self.assertEqual("PAYMENT-SIGNATURE", refused.exception.field)
+        self.assertEqual([], client.runs())
 
-    def test_simulateAsync_saysItIsNotServedYet_andKeepsTheResultOfARunDoneAtOnce(self) -> None:
-        client = new_client()
-        with self.assertRaises(NotServedYet) as refused:
-            client.simulate("msl:BouncingBall", async_=True, stop_time=0.5, kpis=["h_max"])
-        self.assertIn("planned experiments API", str(refused.exception))
-        if refused.exception.status == 200:  # the gateway ignored "async" and ran it
-            self.assertIsNotNone(refused.exception.result)
-            self.assertIn("h_max", refused.exception.result.kpis)
+    def test_aGatewayWithoutX402_sends402sWithoutRequirements(self) -> None:
+        with self.assertRaises(PaymentRequired) as required:
+            new_client().simulate("msl:BouncingBall", quote_only=True)
+        if required.exception.headers.get("PAYMENT-REQUIRED"):
+            self.skipTest("this gateway takes x402")
+        self.assertIsNone(required.exception.x402)
+        self.assertIsNone(required.exception.payment_response)
 
 
 if __name__ == "__main__":

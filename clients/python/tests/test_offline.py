@@ -17,7 +17,9 @@ from unittest import mock
 
 import _support  # noqa: F401  (puts the package on sys.path)
 
-from fmugw import ApiError, Client, NotServedYet, PaymentRequired, cli
+import base64
+
+from fmugw import ApiError, Client, PaymentRequired, cli
 from fmugw.config import config_path, read_config, resolve, write_config_value
 from fmugw.sweep import parse_case, parse_param, sweep, uniform, values
 
@@ -131,9 +133,6 @@ class _Stub(BaseHTTPRequestHandler):
         pass
 
 
-_NO_SUCH_ENDPOINT = {"status": 404, "title": "Not Found",
-                     "detail": "No such endpoint. The API is described at /docs."}
-
 _RESULT = {"run_id": "r1", "fmu_id": "lib:BouncingBall", "status": "ok",
            "cost": {"credits": 10, "quoted_credits": 10, "paid_with": "credits"},
            "results": {"time": [0.0, 1.0], "h": [1.0, 0.5]}, "kpis": {"h_max": 1.0},
@@ -142,11 +141,20 @@ _RESULT = {"run_id": "r1", "fmu_id": "lib:BouncingBall", "status": "ok",
 
 
 def _experiment(status: str, **counts: int) -> Dict[str, Any]:
+    """An experiment as the gateway writes it (null members left out)."""
     cases = dict({"total": 3, "queued": 0, "running": 0, "succeeded": 0, "failed": 0,
                   "cancelled": 0}, **counts)
-    return {"experiment_id": "exp-1", "status": status, "cases": cases,
-            "cost": {"held": 30, "charged": 10 * cases["succeeded"]},
-            "created_at": "2026-12-02T12:00:00Z", "started_at": None, "finished_at": None}
+    return {"experiment_id": "exp-1", "status": status, "fmu_id": "lib:BouncingBall",
+            "method": "full_factorial", "cases": cases,
+            "quote": {"credits": 10 * cases["total"], "per_case": 10},
+            "cost": {"held": 10 * (cases["queued"] + cases["running"]),
+                     "charged": 10 * cases["succeeded"]},
+            "created_at": "2026-12-02T12:00:00Z",
+            "links": {"self": "/experiments/exp-1", "cases": "/experiments/exp-1/cases"}}
+
+
+def _b64(value: Any) -> str:
+    return base64.b64encode(json.dumps(value).encode()).decode()
 
 
 class HttpLayerTest(unittest.TestCase):
@@ -193,27 +201,33 @@ class HttpLayerTest(unittest.TestCase):
             json.loads(_Stub.seen[0]["body"]),
         )
 
-    def test_aPlannedRoute404or405_isNotServedYet_butAnUnknownExperimentIsAPlain404(self) -> None:
+    def test_x402_requirementsAndSettlement_areDecodedFromTheirHeaders(self) -> None:
+        required = {"x402Version": 2, "error": "credits short", "accepts": [
+            {"scheme": "exact", "network": "eip155:8453", "amount": "1000000", "payTo": "0xabc"}]}
+        settled = {"success": True, "transaction": "0x1", "network": "eip155:8453"}
         _Stub.script = [
-            (404, {}, _NO_SUCH_ENDPOINT),
-            (405, {}, {"status": 405, "title": "Method Not Allowed", "detail": "DELETE"}),
-            (404, {}, {"status": 404, "title": "Not Found", "detail": "no experiment exp-9"}),
+            (402, {"PAYMENT-REQUIRED": _b64(required)},
+             {"status": 402, "title": "Payment Required", "detail": "short", "x402": required}),
+            (200, {"PAYMENT-RESPONSE": _b64(settled)}, _RESULT),
+            (402, {"PAYMENT-RESPONSE": _b64(dict(settled, success=False))},
+             {"status": 402, "title": "Payment Required", "detail": "not settled"}),
         ]
-        with self.assertRaises(NotServedYet) as not_served:
-            self.client.experiments()
-        self.assertEqual(404, not_served.exception.status)
-        self.assertIn("planned experiments API", str(not_served.exception))
-        with self.assertRaises(NotServedYet):
-            self.client.cancel_experiment("exp-9")
-        with self.assertRaises(ApiError) as missing:
-            self.client.experiment("exp-9")
-        self.assertNotIsInstance(missing.exception, NotServedYet)
-        self.assertEqual(404, missing.exception.status)
+        with self.assertRaises(PaymentRequired) as short:
+            self.client.simulate("lib:X")
+        self.assertEqual(required, short.exception.x402)
+        self.assertEqual("1000000", short.exception.x402["accepts"][0]["amount"])
+        result = self.client.simulate("lib:X", payment_signature="c2lnbmVk")
+        sent = {k.upper(): v for k, v in _Stub.seen[1]["headers"].items()}
+        self.assertEqual("c2lnbmVk", sent["PAYMENT-SIGNATURE"])
+        self.assertEqual(settled, result.payment_response)
+        with self.assertRaises(PaymentRequired) as unsettled:
+            self.client.simulate("lib:X", payment_signature="c2lnbmVk")
+        self.assertFalse(unsettled.exception.payment_response["success"])
+        self.assertIsNone(unsettled.exception.x402)
+        self.assertNotIn("PAYMENT-SIGNATURE", {k.upper() for k in _Stub.seen[0]["headers"]})
 
     def test_createExperiment_sendsTheSimulateBodyPlusSweep_andReadsThe202(self) -> None:
-        accepted = dict(_experiment("queued", queued=3), quote={"credits": 30, "balance_credits": 90},
-                        links={"self": "/experiments/exp-1"})
-        _Stub.script = [(202, {"Location": "/experiments/exp-1"}, accepted)]
+        _Stub.script = [(202, {"Location": "/experiments/exp-1"}, _experiment("queued", queued=3))]
         experiment = self.client.create_experiment(
             "lib:BouncingBall",
             sweep("latin_hypercube", {"e": uniform(0.5, 0.9)}, samples=3, seed=1),
@@ -230,34 +244,30 @@ class HttpLayerTest(unittest.TestCase):
         self.assertEqual(("POST", "/experiments"), (_Stub.seen[0]["method"], _Stub.seen[0]["path"]))
         self.assertEqual("exp-1", experiment.experiment_id)
         self.assertEqual("/experiments/exp-1", experiment.location)
-        self.assertEqual(3, experiment.cases.total)
-        self.assertEqual(30, experiment.quote.credits)
+        self.assertEqual((3, 3), (experiment.cases.total, experiment.cases.queued))
+        self.assertEqual((30, 10), (experiment.quote.credits, experiment.quote.per_case))
+        self.assertEqual((30, 0), (experiment.cost.held, experiment.cost.charged))
         self.assertFalse(experiment.finished)
         with self.assertRaises(TypeError):
             self.client.create_experiment("lib:X", {"e": [1, 2]})
 
-    def test_experimentQuote_fromA402_orFromA2xxBody(self) -> None:
-        quote = {"credits": 2000, "balance_credits": 100, "amount": 20.0, "amount_minor": 2000,
-                 "currency": "usd"}
-        _Stub.script = [
-            (402, {}, {"status": 402, "title": "Payment Required", "detail": "quote",
-                       "cases": {"total": 200}, "quote": quote}),
-            (200, {}, {"cases": {"total": 200}, "quote": quote}),
-        ]
+    def test_experimentQuote_isThe200QuoteAnswer_andTheCliPrintsIt(self) -> None:
+        quote = {"status": "quote", "cases": {"total": 200, "queued": 0, "running": 0,
+                                              "succeeded": 0, "failed": 0, "cancelled": 0},
+                 "quote": {"credits": 2000, "per_case": 10, "balance_credits": 100}}
+        _Stub.script = [(200, {}, quote), (200, {}, quote)]
         spec = sweep("sobol", {"e": uniform(0.5, 0.9)}, samples=200)
-        for _ in range(2):
-            offer = self.client.quote_experiment("lib:BouncingBall", spec)
-            self.assertEqual(2000, offer.quote.credits)
-            self.assertEqual("2000 credits or 20.00 USD", offer.quote.price())
-        self.assertTrue(all(json.loads(r["body"])["quote_only"] for r in _Stub.seen))
-
-        _Stub.script = [(402, {}, {"status": 402, "title": "Payment Required", "detail": "quote",
-                                   "cases": {"total": 200}, "quote": quote})]
+        offer = self.client.quote_experiment("lib:BouncingBall", spec)
+        self.assertEqual(("quote", None, 200), (offer.status, offer.experiment_id,
+                                                offer.cases.total))
+        self.assertEqual((2000, 10, 100), (offer.quote.credits, offer.quote.per_case,
+                                           offer.quote.balance_credits))
         code, out, err = self.cli("sweep", "lib:BouncingBall", "--method", "sobol", "--param",
                                   "e=uniform:0.5:0.9", "--samples", "200", "--quote")
         self.assertEqual(0, code, err)
-        self.assertEqual("lib:BouncingBall: 200 cases, 2000 credits or 20.00 USD"
-                         " (your balance: 100)\n", out)
+        self.assertEqual("lib:BouncingBall: 200 cases, 2000 credits (10 per case;"
+                         " your balance: 100)\n", out)
+        self.assertTrue(all(json.loads(r["body"])["quote_only"] for r in _Stub.seen))
 
     def test_creditsShort_isPaymentRequiredWithTheCheckoutForTheDifference(self) -> None:
         _Stub.script = [(402, {}, {"status": 402, "title": "Payment Required",
@@ -269,20 +279,20 @@ class HttpLayerTest(unittest.TestCase):
         self.assertEqual("https://pay/cs_2", required.exception.checkout_url)
 
     def test_aLimit_isNamedInTheErrorAndByTheCli(self) -> None:
-        limit = {"status": 400, "title": "Bad Request", "detail": "at most 10000 cases",
-                 "field": "sweep.samples", "limit": "max_cases"}
-        _Stub.script = [(400, {}, limit), (400, {}, limit)]
+        limit = {"status": 429, "title": "Too Many Requests", "detail": "2 experiments running",
+                 "limit": "experiments_running"}
+        _Stub.script = [(429, {}, limit), (429, {}, limit)]
         with self.assertRaises(ApiError) as refused:
             self.client.create_experiment("lib:X", sweep("sobol", {"k": uniform(0, 1)},
-                                                         samples=10 ** 6))
-        self.assertEqual("max_cases", refused.exception.limit)
+                                                         samples=10))
+        self.assertEqual("experiments_running", refused.exception.limit)
         code, _, err = self.cli("sweep", "lib:X", "--method", "sobol", "--param", "k=uniform:0:1",
-                                "--samples", "1000000")
-        self.assertEqual(2, code)
-        self.assertIn("limit: max_cases", err)
+                                "--samples", "10")
+        self.assertEqual(6, code)
+        self.assertIn("limit: experiments_running", err)
 
     def test_sweepCommand_createsTheExperiment_drawsProgress_andWritesTheCasesCsv(self) -> None:
-        csv_text = "index,status,e,h_max\n0,succeeded,0.5,1.0\n1,succeeded,0.7,1.0\n"
+        csv_text = "index,status,e,h_max,node,failure,cost\r\n0,succeeded,0.5,1.0,n1,,10\r\n"
         _Stub.script = [
             (202, {"Location": "/experiments/exp-1"}, _experiment("queued", queued=3)),
             (200, {}, _experiment("running", queued=1, running=1, succeeded=1)),
@@ -293,7 +303,7 @@ class HttpLayerTest(unittest.TestCase):
         code, out, err = self.cli(
             "sweep", "msl:BouncingBall", "--method", "latin_hypercube",
             "--param", "k=uniform:0:1", "--param", "c=values:1,2,3", "--param", "d=range:0:1:5",
-            "--samples", "200", "--seed", "1", "--stop", "1", "--wait", "-o", out_file)
+            "--samples", "200", "--seed", "1", "--stop", "1", "-o", out_file)
         self.assertEqual(0, code, err)
         self.assertEqual(
             {"fmu_id": "msl:BouncingBall", "stop_time": 1.0,
@@ -307,108 +317,117 @@ class HttpLayerTest(unittest.TestCase):
         self.assertEqual(("GET", "/experiments/exp-1/cases", "text/csv"),
                          (_Stub.seen[3]["method"], _Stub.seen[3]["path"],
                           _Stub.seen[3]["headers"]["Accept"]))
+        self.assertIn("experiment exp-1: 3 cases, 30 credits held (queued)", err)
         self.assertIn("] 1/3 cases, 1 running (running)", err)
         self.assertIn("[" + "#" * 30 + "] 3/3 cases (succeeded)", err)
         self.assertEqual("", out)
-        with open(out_file, encoding="utf-8") as f:
+        with open(out_file, encoding="utf-8", newline="") as f:
             self.assertEqual(csv_text, f.read())
 
-    def test_sweepWithoutWait_printsTheId_andAPartialFailurePrintsTheTableAndExits1(self) -> None:
+    def test_sweepInterrupted_cancelsTheExperiment(self) -> None:
+        _Stub.script = [
+            (202, {"Location": "/experiments/exp-1"}, _experiment("queued", queued=3)),
+            (200, {}, _experiment("cancelled", succeeded=1, cancelled=2)),
+        ]
+        with mock.patch.object(Client, "wait_for_experiment", side_effect=KeyboardInterrupt):
+            code, _, err = self.cli("sweep", "lib:X", "--param", "e=values:1,2,3")
+        self.assertEqual(130, code)
+        self.assertEqual(("DELETE", "/experiments/exp-1"),
+                         (_Stub.seen[1]["method"], _Stub.seen[1]["path"]))
+        self.assertIn("Cancelled exp-1 (cancelled): 1 cases ran", err)
+
+    def test_sweepNoWait_printsTheId_andAPartialFailurePrintsTheTableAndExits1(self) -> None:
         _Stub.script = [(202, {"Location": "/experiments/exp-1"}, _experiment("queued", queued=3))]
-        code, out, _ = self.cli("sweep", "lib:X", "--case", "k=1", "--case", "k=2")
+        code, out, _ = self.cli("sweep", "lib:X", "--case", "k=1", "--case", "k=2", "--no-wait")
         self.assertEqual((0, "exp-1\n"), (code, out))
         self.assertEqual({"method": "cases", "cases": [{"start_values": {"k": 1}},
                                                        {"start_values": {"k": 2}}]},
                          json.loads(_Stub.seen[0]["body"])["sweep"])
 
         rows = [{"index": 0, "parameters": {"k": 1}, "status": "succeeded",
-                 "kpis": {"h_max": 1.5}, "node": "n1", "failure": None, "cost": 10},
+                 "kpis": {"h_max": 1.5}, "node": "n1", "cost": 10,
+                 "result": "/experiments/exp-1/cases/0"},
                 {"index": 1, "parameters": {"k": 2}, "status": "failed", "kpis": {},
-                 "node": "n1", "failure": {"cause": "solver", "detail": "step size too small"},
-                 "cost": 0}]
+                 "node": "n1", "failure": "step size too small", "cost": 0,
+                 "result": "/experiments/exp-1/cases/1"}]
         _Stub.seen.clear()
         _Stub.script = [
             (202, {"Location": "/experiments/exp-1"}, _experiment("queued", total=2, queued=2)),
             (200, {}, _experiment("partially_failed", total=2, succeeded=1, failed=1)),
-            (200, {}, {"items": rows, "total": 2}),
+            (200, {}, {"items": rows, "offset": 0, "limit": 1000, "total": 2}),
         ]
-        code, out, err = self.cli("sweep", "lib:X", "--case", "k=1", "--case", "k=2", "--wait")
+        code, out, err = self.cli("sweep", "lib:X", "--case", "k=1", "--case", "k=2")
         self.assertEqual(1, code, err)
-        self.assertEqual("/experiments/exp-1/cases?limit=500&offset=0", _Stub.seen[2]["path"])
+        self.assertEqual("/experiments/exp-1/cases?limit=1000&offset=0", _Stub.seen[2]["path"])
         self.assertIn("step size too small", out)
         self.assertIn('{"h_max": 1.5}', out)
         self.assertIn("ended partially_failed", err)
 
-    def test_cases_arePaged_andComeAsCsvOrParquet_andOneCaseAsItsResult(self) -> None:
+    def test_cases_arePaged_nonFiniteKpisAreFloats_andOneCaseIsItsResult(self) -> None:
         row = {"index": 0, "parameters": {"k": 1}, "status": "succeeded", "kpis": {"y": 1.0},
-               "node": "n1", "failure": None, "cost": 10}
-        parquet = b"PAR1\x00\x01binary\xffPAR1"
+               "node": "n1", "cost": 10, "result": "/experiments/exp-1/cases/0"}
         _Stub.script = [
-            (200, {}, [dict(row, index=0), dict(row, index=1)]),
-            (200, {}, [dict(row, index=2)]),
-            (200, {}, []),
-            (200, {"Content-Type": "application/vnd.apache.parquet"}, parquet),
+            (200, {}, {"items": [dict(row, index=0), dict(row, index=1, kpis={"y": "NaN"})],
+                       "offset": 0, "limit": 2, "total": 3}),
+            (200, {}, {"items": [dict(row, index=2)], "offset": 2, "limit": 2, "total": 3}),
+            (200, {"Content-Type": "text/csv"}, "index,status\r\n"),
             (200, {}, _RESULT),
             (200, {"Content-Type": "text/csv"}, "time,h\n0,1\n"),
         ]
         cases = list(self.client.iter_experiment_cases("exp-1", page_size=2))
         self.assertEqual([0, 1, 2], [c.index for c in cases])
         self.assertEqual({"k": 1}, cases[0].parameters)
+        self.assertNotEqual(cases[1].kpis["y"], cases[1].kpis["y"])  # NaN
         self.assertEqual(["/experiments/exp-1/cases?limit=2&offset=0",
-                          "/experiments/exp-1/cases?limit=2&offset=2",
-                          "/experiments/exp-1/cases?limit=2&offset=3"],
+                          "/experiments/exp-1/cases?limit=2&offset=2"],
                          [r["path"] for r in _Stub.seen])
-        path = os.path.join(self.dir, "cases.parquet")
-        self.assertEqual(parquet, self.client.experiment_cases_parquet("exp-1", path))
-        self.assertEqual("application/vnd.apache.parquet", _Stub.seen[3]["headers"]["Accept"])
-        with open(path, "rb") as f:
-            self.assertEqual(parquet, f.read())
+        self.client.experiment_cases_csv("exp-1", limit=5, offset=10)
+        self.assertEqual(("/experiments/exp-1/cases?limit=5&offset=10", "text/csv"),
+                         (_Stub.seen[2]["path"], _Stub.seen[2]["headers"]["Accept"]))
         self.assertEqual(1.0, self.client.experiment_case("exp-1", 7).kpis["h_max"])
-        self.assertEqual("/experiments/exp-1/cases/7", _Stub.seen[4]["path"])
+        self.assertEqual("/experiments/exp-1/cases/7", _Stub.seen[3]["path"])
         self.assertEqual("time,h\n0,1\n", self.client.experiment_case_csv("exp-1", 7))
-        self.assertEqual("text/csv", _Stub.seen[5]["headers"]["Accept"])
+        self.assertEqual("text/csv", _Stub.seen[4]["headers"]["Accept"])
 
     def test_experimentsCommands_listShowCasesCancel(self) -> None:
+        listing = {"items": [_experiment("running", queued=1, running=1, succeeded=1)],
+                   "page": 2, "size": 5, "total": 11, "has_more": True}
         _Stub.script = [
-            (200, {}, {"items": [_experiment("running", queued=1, running=1, succeeded=1)]}),
+            (200, {}, listing),
             (200, {}, _experiment("running", queued=1, running=1, succeeded=1)),
-            (200, {"Content-Type": "application/vnd.apache.parquet"}, b"PAR1"),
-            (204, {}, None),
+            (200, {"Content-Type": "text/csv"}, "index,status\r\n0,succeeded\r\n"),
+            (200, {}, _experiment("cancelled", succeeded=1, cancelled=2)),
         ]
-        code, out, _ = self.cli("experiments", "list", "--limit", "5", "--offset", "10")
+        code, out, err = self.cli("experiments", "list", "--page", "2", "--size", "5")
         self.assertEqual(0, code)
-        self.assertEqual("/experiments?limit=5&offset=10", _Stub.seen[0]["path"])
+        self.assertEqual("/experiments?page=2&size=5", _Stub.seen[0]["path"])
         self.assertIn("exp-1", out)
+        self.assertIn("next: --page 3", err)
         code, out, _ = self.cli("experiments", "show", "exp-1")
         self.assertIn("1 queued, 1 running, 1 succeeded", out)
-        self.assertIn("10 charged, 30 held", out)
-        parquet = os.path.join(self.dir, "c.parquet")
-        self.assertEqual(0, self.cli("experiments", "cases", "exp-1", "-o", parquet)[0])
-        with open(parquet, "rb") as f:
-            self.assertEqual(b"PAR1", f.read())
+        self.assertIn("10 charged, 20 held", out)
+        self.assertIn("lib:BouncingBall (full_factorial)", out)
+        csv_file = os.path.join(self.dir, "c.csv")
+        self.assertEqual(0, self.cli("experiments", "cases", "exp-1", "-o", csv_file)[0])
+        with open(csv_file, encoding="utf-8", newline="") as f:
+            self.assertEqual("index,status\r\n0,succeeded\r\n", f.read())
         code, _, err = self.cli("experiments", "cancel", "exp-1")
         self.assertEqual(0, code)
         self.assertEqual(("DELETE", "/experiments/exp-1"),
                          (_Stub.seen[3]["method"], _Stub.seen[3]["path"]))
-        self.assertIn("Cancelled exp-1", err)
+        self.assertIn("Cancelled exp-1 (cancelled)", err)
 
-    def test_simulateAsync_isTheOneCaseExperimentsReference(self) -> None:
-        _Stub.script = [(202, {"Location": "/experiments/exp-7"}, {"status": "queued"})]
+    def test_simulateAsync_isTheOneCaseExperiment(self) -> None:
+        queued = dict(_experiment("queued", total=1, queued=1), method="cases")
+        _Stub.script = [(202, {"Location": "/experiments/exp-1"}, queued), (202, {}, queued)]
         experiment = self.client.simulate("lib:X", async_=True, stop_time=1)
         self.assertEqual({"fmu_id": "lib:X", "stop_time": 1, "async": True},
                          json.loads(_Stub.seen[0]["body"]))
-        self.assertEqual(("exp-7", "/experiments/exp-7", "queued"),
-                         (experiment.experiment_id, experiment.location, experiment.status))
-
-    def test_simulateAsync_onAGatewayThatRanItAtOnce_isNotServedYetWithTheResult(self) -> None:
-        _Stub.script = [(200, {}, _RESULT), (200, {}, _RESULT)]
-        with self.assertRaises(NotServedYet) as not_served:
-            self.client.simulate("lib:X", async_=True)
-        self.assertEqual(1.0, not_served.exception.result.kpis["h_max"])
-        code, out, err = self.cli("simulate", "lib:X", "--async")
-        self.assertEqual(5, code)
-        self.assertIn("planned experiments API", err)
-        self.assertIn("h_max", out)
+        self.assertEqual(("exp-1", "/experiments/exp-1", "queued", 1),
+                         (experiment.experiment_id, experiment.location, experiment.status,
+                          experiment.cases.total))
+        code, out, _ = self.cli("simulate", "lib:X", "--async")
+        self.assertEqual((0, "exp-1\n"), (code, out))
 
     def test_upload_isMultipartWithTheFileField(self) -> None:
         _Stub.script = [(201, {}, {"id": "f1", "sha256": "ab", "model_name": "M",

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClientSdkIT extends AbstractGatewayIT {
 
-  private static final Duration SUITE_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration SUITE_TIMEOUT = Duration.ofMinutes(10);
   private static final Path ROOT = repositoryRoot();
   private static final Path LOGS = Path.of("target", "client-sdk");
 
