@@ -4,6 +4,7 @@ import com.fmugateway.adapter.in.http.docs.ProblemResponses;
 import com.fmugateway.adapter.in.http.simulation.CsvResults;
 import com.fmugateway.adapter.in.http.simulation.SimulateResponse;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.experiment.model.CaseSlice;
 import com.fmugateway.domain.experiment.port.in.CancelExperimentUseCase;
 import com.fmugateway.domain.experiment.port.in.GetCaseResultQuery;
 import com.fmugateway.domain.experiment.port.in.GetExperimentQuery;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -157,6 +159,29 @@ class ExperimentController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"experiment-" + id + ".csv\"")
                     .body(CaseCsv.of(slice.items())));
+  }
+
+  @GetMapping(value = "/experiments/{id}/cases", produces = CaseParquet.MEDIA_TYPE)
+  @Operation(
+      operationId = "listCases",
+      summary = "All of an experiment's cases as one Parquet file",
+      description =
+          "The CSV's table, typed: index INT32, status, a DOUBLE per numeric parameter, an"
+              + " optional DOUBLE per KPI (null until the case succeeds), node, failure, cost"
+              + " INT64. Every case, one row group per 10,000; offset and limit do not apply.")
+  @ProblemResponses({400, 404})
+  Mono<ResponseEntity<Flux<byte[]>>> casesParquet(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable("id") UUID id) {
+    LongFunction<Mono<CaseSlice>> page =
+        offset -> cases.cases(caller.accountId(), id, offset, ListCasesQuery.MAX_LIMIT);
+    return Mono.defer(() -> CaseParquet.table(page))
+        .map(
+            table ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(CaseParquet.MEDIA_TYPE))
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.parquet\"")
+                    .body(CaseParquet.file(table, page)));
   }
 
   @GetMapping(
