@@ -13,6 +13,9 @@ import com.fmugateway.domain.experiment.port.in.ListExperimentsQuery;
 import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
 import com.fmugateway.domain.shared.model.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
@@ -169,6 +172,13 @@ class ExperimentController {
           "The CSV's table, typed: index INT32, status, a DOUBLE per numeric parameter, an"
               + " optional DOUBLE per KPI (null until the case succeeds), node, failure, cost"
               + " INT64. Every case, one row group per 10,000; offset and limit do not apply.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "cases.parquet",
+      content =
+          @Content(
+              mediaType = CaseParquet.MEDIA_TYPE,
+              schema = @Schema(type = "string", format = "binary")))
   @ProblemResponses({400, 404})
   Mono<ResponseEntity<Flux<byte[]>>> casesParquet(
       @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable("id") UUID id) {

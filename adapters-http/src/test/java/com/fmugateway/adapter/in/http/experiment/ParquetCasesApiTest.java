@@ -108,7 +108,12 @@ class ParquetCasesApiTest {
         .jsonPath("$.paths['/experiments/{id}/cases'].get.operationId")
         .isEqualTo("listCases")
         .jsonPath(
-            "$.paths['/experiments/{id}/cases'].get.responses['200'].content['" + PARQUET + "']")
+            "$.paths['/experiments/{id}/cases'].get.responses['200'].content['"
+                + PARQUET
+                + "'].schema.format")
+        .isEqualTo("binary")
+        .jsonPath(
+            "$.paths['/experiments/{id}/cases'].get.responses['200'].content['application/json']")
         .exists()
         .jsonPath("$.paths['/experiments/{id}/cases'].get.responses['200'].content['text/csv']")
         .exists();
