@@ -6,12 +6,21 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,13 +29,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Experiments end to end: real PostgreSQL, db-scheduler, the FMI workers and BouncingBall. A sweep
  * runs every case and charges exactly the cases that ran; cancel releases the rest; another account
- * sees nothing; a short balance is a 402 that holds nothing.
+ * sees nothing; a short balance is a 402 that holds nothing. The cases read back as CSV and
+ * Parquet.
  */
 class ExperimentIT extends AbstractGatewayIT {
 
   private static final int PRICE = 10;
 
   @Autowired CreditLedger ledger;
+  @TempDir Path dir;
 
   private static String sweep(int samples) {
     return "{\"fmu_id\": \"lib:BouncingBall\", \"stop_time\": 1, \"step\": 0.01,"
@@ -38,7 +49,7 @@ class ExperimentIT extends AbstractGatewayIT {
   }
 
   @Test
-  void aSweepOfTwentyCases_completes_andChargesExactlyTwentyRuns() {
+  void aSweepOfTwentyCases_completes_andChargesExactlyTwentyRuns() throws Exception {
     Customer customer = customer(300);
     long before = customer.balance();
 
@@ -75,6 +86,32 @@ class ExperimentIT extends AbstractGatewayIT {
             .getResponseBody();
     assertThat(csv).startsWith("index,status,e,g,h_max,h_final,node,failure,cost");
     assertThat(csv.split("\r\n")).hasSize(21);
+    byte[] parquet =
+        customer
+            .client
+            .get()
+            .uri("/experiments/" + id + "/cases")
+            .accept(MediaType.parseMediaType("application/vnd.apache.parquet"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.parquet\"")
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    List<Map<String, Object>> rows = readParquet(parquet);
+    assertThat(rows).hasSize(20);
+    assertThat(rows.get(0).keySet())
+        .containsExactly(
+            "index", "status", "e", "g", "h_max", "h_final", "node", "failure", "cost");
+    assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("status", "succeeded"));
+    assertThat(rows).allSatisfy(row -> assertThat(row.get("h_max")).isInstanceOf(Double.class));
+    assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("cost", (long) PRICE));
+    assertThat(rows.get(0))
+        .containsEntry("index", 0)
+        .containsEntry("e", ((Number) ((Map<?, ?>) first.get("parameters")).get("e")).doubleValue())
+        .containsEntry("node", first.get("node"));
     Map<?, ?> result = customer.get("/experiments/" + id + "/cases/7");
     assertThat(result.get("status")).isEqualTo("ok");
     assertThat((List<?>) ((Map<?, ?>) result.get("results")).get("h")).hasSize(101);
@@ -246,6 +283,26 @@ class ExperimentIT extends AbstractGatewayIT {
           throw new IllegalStateException(e);
         }
       }
+    }
+  }
+
+  /** The rows of a Parquet file as DuckDB, an independent reader, reads them. */
+  private List<Map<String, Object>> readParquet(byte[] bytes) throws Exception {
+    Path file = Files.write(dir.resolve("cases.parquet"), bytes);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT * FROM read_parquet('" + file + "') ORDER BY \"index\"")) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      while (result.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+          row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
     }
   }
 }

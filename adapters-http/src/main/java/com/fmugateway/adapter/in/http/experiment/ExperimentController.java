@@ -5,6 +5,7 @@ import com.fmugateway.adapter.in.http.payment.X402Wire;
 import com.fmugateway.adapter.in.http.simulation.CsvResults;
 import com.fmugateway.adapter.in.http.simulation.SimulateResponse;
 import com.fmugateway.domain.account.model.AuthenticatedAccount;
+import com.fmugateway.domain.experiment.model.CaseSlice;
 import com.fmugateway.domain.experiment.port.in.CancelExperimentUseCase;
 import com.fmugateway.domain.experiment.port.in.GetCaseResultQuery;
 import com.fmugateway.domain.experiment.port.in.GetExperimentQuery;
@@ -14,10 +15,14 @@ import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
 import com.fmugateway.domain.shared.model.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -174,6 +179,36 @@ class ExperimentController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"experiment-" + id + ".csv\"")
                     .body(CaseCsv.of(slice.items())));
+  }
+
+  @GetMapping(value = "/experiments/{id}/cases", produces = CaseParquet.MEDIA_TYPE)
+  @Operation(
+      operationId = "listCases",
+      summary = "All of an experiment's cases as one Parquet file",
+      description =
+          "The CSV's table, typed: index INT32, status, a DOUBLE per numeric parameter, an"
+              + " optional DOUBLE per KPI (null until the case succeeds), node, failure, cost"
+              + " INT64. Every case, one row group per 10,000; offset and limit do not apply.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "cases.parquet",
+      content =
+          @Content(
+              mediaType = CaseParquet.MEDIA_TYPE,
+              schema = @Schema(type = "string", format = "binary")))
+  @ProblemResponses({400, 404})
+  Mono<ResponseEntity<Flux<byte[]>>> casesParquet(
+      @AuthenticationPrincipal AuthenticatedAccount caller, @PathVariable("id") UUID id) {
+    LongFunction<Mono<CaseSlice>> page =
+        offset -> cases.cases(caller.accountId(), id, offset, ListCasesQuery.MAX_LIMIT);
+    return Mono.defer(() -> CaseParquet.table(page))
+        .map(
+            table ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(CaseParquet.MEDIA_TYPE))
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.parquet\"")
+                    .body(CaseParquet.file(table, page)));
   }
 
   @GetMapping(
