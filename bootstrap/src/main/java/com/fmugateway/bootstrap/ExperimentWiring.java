@@ -5,10 +5,12 @@ import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseWorker;
 import com.fmugateway.domain.billing.port.in.PayForExperimentUseCase;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.experiment.port.in.RunCaseUseCase;
+import com.fmugateway.domain.experiment.port.out.CaseLoadReadModel;
 import com.fmugateway.domain.experiment.port.out.CaseQueue;
 import com.fmugateway.domain.experiment.port.out.CaseResults;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.experiment.service.CancelExperimentService;
+import com.fmugateway.domain.experiment.service.CaseLoadService;
 import com.fmugateway.domain.experiment.service.ExperimentQueryService;
 import com.fmugateway.domain.experiment.service.RunCaseService;
 import com.fmugateway.domain.experiment.service.StartExperimentService;
@@ -68,6 +70,11 @@ class ExperimentWiring {
   @Bean
   ExperimentQueryService experimentQueryService(ExperimentStore store, CaseResults results) {
     return new ExperimentQueryService(store, results);
+  }
+
+  @Bean
+  CaseLoadService caseLoadService(CaseLoadReadModel readModel, Clock clock) {
+    return new CaseLoadService(readModel, clock);
   }
 
   @Bean
