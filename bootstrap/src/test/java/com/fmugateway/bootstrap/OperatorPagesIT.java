@@ -2,14 +2,20 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * filter, CSV downloads; customers get 403. Browser tests of the same pages live apart.
  */
 class OperatorPagesIT extends AbstractOperatorIT {
+
+  @Autowired CreditLedger ledger;
 
   @Test
   void theOperatorSeesEveryReportWithItsChartAndCsvLink() {
@@ -96,7 +104,16 @@ class OperatorPagesIT extends AbstractOperatorIT {
   @Test
   void theOperatorSeesTheCaseQueue_andTheNodeThatRanAnExperimentsCases() {
     operatorApi();
-    WebTestClient customer = newCustomer();
+    Map<String, String> issued = TestKeys.issue(client);
+    AccountId account = new AccountId(UUID.fromString(issued.get("account_id")));
+    ledger
+        .credit(account, EntryKind.PURCHASE, 100, LedgerKey.purchase("ops-" + account), "it")
+        .block();
+    WebTestClient customer =
+        client
+            .mutate()
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + issued.get("key"))
+            .build();
     Map<String, Object> started =
         body(
             customer
