@@ -2,20 +2,31 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The operator pages over HTTP with a portal session: the dashboard's tables and charts, the date
  * filter, CSV downloads; customers get 403. Browser tests of the same pages live apart.
  */
 class OperatorPagesIT extends AbstractOperatorIT {
+
+  @Autowired CreditLedger ledger;
 
   @Test
   void theOperatorSeesEveryReportWithItsChartAndCsvLink() {
@@ -88,6 +99,57 @@ class OperatorPagesIT extends AbstractOperatorIT {
         .doesNotContain("id=\"table-revenue\"");
     operator.get("/portal/ops/revenue.csv?to=soon").expectStatus().isBadRequest();
     operator.get("/portal/ops/nothing.csv").expectStatus().isNotFound();
+  }
+
+  @Test
+  void theOperatorSeesTheCaseQueue_andTheNodeThatRanAnExperimentsCases() {
+    operatorApi();
+    Map<String, String> issued = TestKeys.issue(client);
+    AccountId account = new AccountId(UUID.fromString(issued.get("account_id")));
+    ledger
+        .credit(account, EntryKind.PURCHASE, 100, LedgerKey.purchase("ops-" + account), "it")
+        .block();
+    WebTestClient customer =
+        client
+            .mutate()
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + issued.get("key"))
+            .build();
+    Map<String, Object> started =
+        body(
+            customer
+                .post()
+                .uri("/experiments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                    "{\"fmu_id\": \"lib:BouncingBall\", \"stop_time\": 1, \"step\": 0.1,"
+                        + " \"sweep\": {\"method\": \"full_factorial\","
+                        + " \"parameters\": {\"e\": {\"values\": [0.6, 0.8]}}}}")
+                .exchange()
+                .expectStatus()
+                .isAccepted());
+    String id = (String) started.get("experiment_id");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                "succeeded"
+                    .equals(
+                        body(customer
+                                .get()
+                                .uri("/experiments/" + id)
+                                .exchange()
+                                .expectStatus()
+                                .isOk())
+                            .get("status")));
+    PortalSession operator = PortalSession.logIn(client, OPERATOR, PASSWORD);
+
+    String page = operator.page("/portal/ops");
+
+    assertThat(page)
+        .contains("id=\"case-load\"")
+        .contains("id=\"tile-cases-queued\"")
+        .contains("id=\"tile-cases-running\"")
+        .contains("id=\"table-case-nodes\"");
   }
 
   @Test

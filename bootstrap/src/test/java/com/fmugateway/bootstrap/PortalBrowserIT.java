@@ -2,6 +2,10 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.LedgerKey;
+import com.fmugateway.domain.billing.port.out.CreditLedger;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,7 +25,9 @@ import org.springframework.test.context.TestPropertySource;
  * The portal in headless Chromium, as customers meet it: sign up, create a key, buy credits through
  * the sandbox provider's checkout, run {@code msl:BouncingBall} and see it plotted and paid for;
  * meanwhile an operator, in a browser of their own, sees that purchase and that run appear in the
- * dashboards. Every page visited is saved as a screenshot under {@code target/screenshots}.
+ * dashboards; a customer sweeps a parameter from the run form, watches it run and plots it, and an
+ * operator sees the case queue. Every page visited is saved as a screenshot under {@code
+ * target/screenshots}.
  */
 @TestPropertySource(
     properties = {
@@ -32,6 +39,8 @@ class PortalBrowserIT extends AbstractGatewayIT {
   static final String OPERATOR = "browser-ops@fmugateway.test";
   static final String OPERATOR_PASSWORD = "operator pass 2026";
   private static final String PASSWORD = "secure pass 123";
+
+  @Autowired CreditLedger ledger;
 
   private Browser browser;
 
@@ -58,18 +67,7 @@ class PortalBrowserIT extends AbstractGatewayIT {
 
   @Test
   void aVisitorSignsUpCreatesAKeyBuysCreditsRunsBouncingBallAndSeesTheBalanceDrop() {
-    // The first operator is set up once the gateway is ready, in the background.
-    Awaitility.await()
-        .untilAsserted(
-            () ->
-                client
-                    .post()
-                    .uri("/login")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", OPERATOR, "password", OPERATOR_PASSWORD))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated());
+    awaitOperator();
     try (Browser operator = Browser.open("http://localhost:" + port)) {
       logIn(operator, OPERATOR, OPERATOR_PASSWORD);
       assertThat(operator.has("#nav-ops")).isTrue();
@@ -316,6 +314,122 @@ class PortalBrowserIT extends AbstractGatewayIT {
     browser.go("/portal/no-such-page");
     assertThat(browser.text("#error h1")).isEqualTo("Page not found");
     browser.screenshot("18-not-found");
+  }
+
+  @Test
+  void aSweepStartedFromTheRunForm_runsLive_isTabledAndPlotted_andAnotherCanBeCancelled() {
+    String email = "sweeper-" + UUID.randomUUID() + "@example.com";
+    Map<?, ?> signedUp =
+        client
+            .post()
+            .uri("/signup")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", PASSWORD))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    logIn(email, PASSWORD);
+
+    // From the run form, with its model, to a quoted four-case sweep.
+    browser.go("/portal/run?model=lib:BouncingBall");
+    browser.type("#stopTime", "1");
+    browser.click("#sweep");
+    browser.await("#experiment-form");
+    assertThat(browser.value("#fmuId")).isEqualTo("lib:BouncingBall");
+    assertThat(browser.value("#stopTime")).isEqualTo("1");
+    browser.click("#method option[value='full_factorial']");
+    browser.type("#parameters", "e: values 0.6, 0.7, 0.8, 0.9");
+    browser.click("#preview");
+    assertThat(browser.await("#quote").getText()).contains("4 cases at 10 credits each: 40");
+    browser.screenshot("26-experiment-quote");
+
+    // Started, it is polled to its end: four rows, a scatter plot, a CSV link.
+    browser.click("#start");
+    browser.await("#experiment");
+    browser.until(d -> "true".equals(browser.find("#experiment").getDomAttribute("data-finished")));
+    assertThat(browser.text("#status")).isEqualTo("succeeded");
+    browser.until(d -> browser.all("#cases tbody tr").size() == 4);
+    assertThat(browser.find("#progress").getDomProperty("value")).isEqualTo("4");
+    assertThat(browser.await("#scatter[data-plotted='true']").getDomAttribute("data-points"))
+        .isEqualTo("4");
+    assertThat(browser.has("#cancel")).as("a cancel button once it ended").isFalse();
+    assertThat(browser.find("#csv").getDomAttribute("href")).endsWith("/cases.csv");
+    browser.click("#cases thead th[data-key='v:e']");
+    browser.click("#cases thead th[data-key='v:e']");
+    assertThat(browser.text("#cases tbody tr:first-child td[data-label='e']")).isEqualTo("0.9");
+    browser.screenshot("27-experiment-done");
+    browser.screenshot("28-experiment-done-phone", 390);
+    String finished = browser.path();
+
+    // Credits short: nothing starts, the checkout is offered as for a run.
+    browser.go("/portal/experiments/new");
+    browser.click("#method option[value='latin_hypercube']");
+    browser.type("#samples", "500");
+    browser.type("#parameters", "e: uniform 0.5 0.9");
+    browser.click("#start");
+    assertThat(browser.await("#experiment-error").getText()).contains("quoted at 5000 credits");
+    assertThat(browser.has("#buy-credits")).isTrue();
+    browser.screenshot("29-experiment-credits-short");
+
+    // With credits bought, a large sweep is cancelled while it runs.
+    AccountId account = new AccountId(UUID.fromString((String) signedUp.get("account_id")));
+    ledger
+        .credit(account, EntryKind.PURCHASE, 10_000, LedgerKey.purchase("it-" + account), "it")
+        .block();
+    browser.click("#start");
+    browser.await("#experiment");
+    assertThat(browser.text("#status")).isIn("queued", "running");
+    browser.click("#cancel");
+    browser.await("#experiment");
+    browser.until(d -> "true".equals(browser.find("#experiment").getDomAttribute("data-finished")));
+    assertThat(browser.text("#status")).isEqualTo("cancelled");
+    assertThat(browser.text("#held")).isEqualTo("0");
+    browser.screenshot("30-experiment-cancelled");
+    browser.go("/portal/experiments");
+    assertThat(browser.all("#experiments tbody tr")).hasSize(2);
+    assertThat(browser.text("#experiments tbody tr:first-child .status")).isEqualTo("cancelled");
+    browser.screenshot("31-experiments");
+    browser.screenshot("32-experiments-phone", 390);
+
+    // Someone else's experiment is not found.
+    try (Browser other = Browser.open("http://localhost:" + port)) {
+      other.go("/portal/signup");
+      other.type("#email", "other-" + UUID.randomUUID() + "@example.com");
+      other.type("#password", PASSWORD);
+      other.click("form button[type='submit']");
+      other.await("#new-key");
+      other.go(finished);
+      assertThat(other.text("#error h1")).isEqualTo("Page not found");
+    }
+
+    // The operator sees the queue and the node that ran those cases.
+    awaitOperator();
+    try (Browser operator = Browser.open("http://localhost:" + port)) {
+      logIn(operator, OPERATOR, OPERATOR_PASSWORD);
+      operator.go("/portal/ops");
+      assertThat(operator.has("#case-load")).isTrue();
+      assertThat(operator.all("#table-case-nodes tbody tr")).isNotEmpty();
+      assertThat(operator.text("#table-case-nodes")).containsPattern("\\d+\\.\\d{2}");
+      operator.screenshot("33-ops-case-queue");
+    }
+  }
+
+  /** The first operator is set up once the gateway is ready, in the background. */
+  private void awaitOperator() {
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                client
+                    .post()
+                    .uri("/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", OPERATOR, "password", OPERATOR_PASSWORD))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated());
   }
 
   /** Signs a new visitor up through the form; returns the email. */

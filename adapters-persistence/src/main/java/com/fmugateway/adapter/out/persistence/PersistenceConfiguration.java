@@ -21,6 +21,7 @@ import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCallbackQueue;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseQueue;
+import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseLoadReadModel;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseResults;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcExperimentStore;
 import com.fmugateway.adapter.out.persistence.fmu.CachingFmuStore;
@@ -255,6 +256,12 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcExperimentStore experimentStore(DatabaseClient db, TransactionalOperator tx) {
     return new R2dbcExperimentStore(db, tx);
+  }
+
+  /** Operators' view of the case queue; apart from the store, which serves one account. */
+  @Bean
+  public R2dbcCaseLoadReadModel caseLoadReadModel(DatabaseClient db) {
+    return new R2dbcCaseLoadReadModel(db);
   }
 
   @Bean

@@ -103,6 +103,11 @@ public final class PortalBrowser {
         .exchange();
   }
 
+  /** A GET that asks for {@code accept}, as a page's script asks for JSON. */
+  public WebTestClient.ResponseSpec get(String path, MediaType accept) {
+    return client.get().uri(path).accept(accept).cookies(c -> cookies.forEach(c::add)).exchange();
+  }
+
   /** Posts a form of {@code page} with that page's CSRF token and the given name, value pairs. */
   public EntityExchangeResult<String> post(String path, String page, String... fields) {
     Matcher csrf = CSRF.matcher(page);

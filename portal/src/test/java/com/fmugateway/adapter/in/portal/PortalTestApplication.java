@@ -9,6 +9,10 @@ import com.fmugateway.domain.analytics.service.AnalyticsService;
 import com.fmugateway.domain.billing.service.GetAccountService;
 import com.fmugateway.domain.billing.service.PricingService;
 import com.fmugateway.domain.checkout.service.CheckoutService;
+import com.fmugateway.domain.experiment.service.CancelExperimentService;
+import com.fmugateway.domain.experiment.service.CaseLoadService;
+import com.fmugateway.domain.experiment.service.ExperimentQueryService;
+import com.fmugateway.domain.experiment.service.StartExperimentService;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
 import com.fmugateway.domain.fmu.service.FmuQueryService;
 import com.fmugateway.domain.fmu.service.UploadFmuService;
@@ -98,5 +102,25 @@ public class PortalTestApplication {
   @Bean
   AnalyticsService analyticsService(InMemoryGateway gateway) {
     return gateway.analytics;
+  }
+
+  @Bean
+  StartExperimentService startExperimentService(InMemoryGateway gateway) {
+    return gateway.startExperiment;
+  }
+
+  @Bean
+  ExperimentQueryService experimentQueryService(InMemoryGateway gateway) {
+    return gateway.experiments;
+  }
+
+  @Bean
+  CancelExperimentService cancelExperimentService(InMemoryGateway gateway) {
+    return gateway.cancelExperiment;
+  }
+
+  @Bean
+  CaseLoadService caseLoadService(InMemoryGateway gateway) {
+    return gateway.caseLoad;
   }
 }

@@ -18,11 +18,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The portal's rate-limited routes: {@code POST /portal/signup} per client address, counted
- * together with the API's sign-ups (one {@link AnonymousAction#SIGN_UP} limit); runs and checkouts
- * ({@code POST /portal/run}, {@code /portal/credits/checkout}) on the account's runs-per-minute,
- * the same budget its API keys draw on. The log-in form is not here: Spring Security answers it
- * inside the portal's security chain, before any filter after it. A refusal is a 429 with
- * Retry-After, rendered by the portal's error pages.
+ * together with the API's sign-ups (one {@link AnonymousAction#SIGN_UP} limit); runs, experiments
+ * and checkouts ({@code POST /portal/run}, {@code /portal/experiments}, {@code
+ * /portal/credits/checkout}) on the account's runs-per-minute, the same budget its API keys draw
+ * on. The log-in form is not here: Spring Security answers it inside the portal's security chain,
+ * before any filter after it. A refusal is a 429 with Retry-After, rendered by the portal's error
+ * pages.
  */
 public final class PortalRateLimitFilter implements WebFilter {
 
@@ -46,7 +47,7 @@ public final class PortalRateLimitFilter implements WebFilter {
     }
     return switch (exchange.getRequest().getPath().value()) {
       case "/portal/signup" -> limits.anonymous(AnonymousAction.SIGN_UP, clientAddress(exchange));
-      case "/portal/run", "/portal/credits/checkout" ->
+      case "/portal/run", "/portal/experiments", "/portal/credits/checkout" ->
           user().flatMap(user -> limits.run(user.accountId(), user.tier()));
       default -> Mono.empty();
     };

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.portal.ops;
 
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.port.in.GetAnalyticsQuery;
+import com.fmugateway.domain.experiment.port.in.GetCaseLoadQuery;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +28,11 @@ class OpsController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final GetAnalyticsQuery analytics;
+  private final GetCaseLoadQuery caseLoad;
 
-  OpsController(GetAnalyticsQuery analytics) {
+  OpsController(GetAnalyticsQuery analytics, GetCaseLoadQuery caseLoad) {
     this.analytics = analytics;
+    this.caseLoad = caseLoad;
   }
 
   @GetMapping("/portal/ops")
@@ -38,11 +41,15 @@ class OpsController {
       @RequestParam(required = false) String to,
       Model page) {
     page.addAttribute("form", new PeriodForm(from, to));
-    return analytics
-        .period(Optional.empty(), Optional.empty())
-        .doOnNext(standard -> page.addAttribute("presets", Preset.endingOn(standard.to())))
-        .then(analytics.period(Optional.ofNullable(from), Optional.ofNullable(to)))
-        .flatMap(period -> reports(period, page))
+    return caseLoad
+        .load()
+        .doOnNext(load -> page.addAttribute("caseLoad", CaseLoadView.of(load)))
+        .then(
+            analytics
+                .period(Optional.empty(), Optional.empty())
+                .doOnNext(standard -> page.addAttribute("presets", Preset.endingOn(standard.to())))
+                .then(analytics.period(Optional.ofNullable(from), Optional.ofNullable(to)))
+                .flatMap(period -> reports(period, page)))
         .onErrorResume(
             InvalidInputException.class,
             e -> {

@@ -19,11 +19,17 @@ import java.util.OptionalDouble;
  * or when none is, max, min, mean and final of every Real output among them; and the "more
  * settings" as typed.
  */
-final class RunCommands {
+public final class RunCommands {
 
   private RunCommands() {}
 
   static SimulateCommand from(RunForm form, PortalUser caller, ModelDescription model) {
+    return from(form, caller, model, PaymentChoice.CREDITS);
+  }
+
+  /** The command of {@code form}, paid as {@code payment} says (an experiment's quote, say). */
+  public static SimulateCommand from(
+      RunForm form, PortalUser caller, ModelDescription model, PaymentChoice payment) {
     List<String> outputs = names(form.outputs());
     List<String> named = names(form.kpis());
     List<String> kpis =
@@ -50,7 +56,7 @@ final class RunCommands {
         Optional.ofNullable(form.solver()).filter(s -> !s.isBlank()),
         number("rtol", form.rtol()),
         number("atol", form.atol()),
-        PaymentChoice.CREDITS);
+        payment);
   }
 
   /** Names separated by commas, spaces or new lines. */
@@ -61,7 +67,8 @@ final class RunCommands {
     return Arrays.stream(text.split("[,\\s]+")).filter(n -> !n.isEmpty()).distinct().toList();
   }
 
-  private static OptionalDouble number(String field, String text) {
+  /** A number as typed; blank is empty. */
+  public static OptionalDouble number(String field, String text) {
     if (text == null || text.isBlank()) {
       return OptionalDouble.empty();
     }
@@ -93,7 +100,8 @@ final class RunCommands {
     return values;
   }
 
-  private static Object parse(String value) {
+  /** A typed value: a number, true/false, or text. */
+  public static Object parse(String value) {
     if (value.equals("true") || value.equals("false")) {
       return Boolean.parseBoolean(value);
     }
