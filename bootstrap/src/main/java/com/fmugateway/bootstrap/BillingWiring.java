@@ -70,7 +70,9 @@ class BillingWiring {
   }
 
   @Bean
-  PricingService pricingService(BillingProperties billing, GetPaymentTermsQuery terms) {
-    return new PricingService(billing.priceList(), billing.policies(), terms);
+  PricingService pricingService(
+      BillingProperties billing, GetPaymentTermsQuery terms, ObjectProvider<X402Settings> x402) {
+    return new PricingService(
+        billing.priceList(), billing.policies(), terms, Optional.ofNullable(x402.getIfAvailable()));
   }
 }

@@ -10,23 +10,61 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP server at /mcp driven by the MCP Java SDK's own client over Streamable HTTP, as an agent
  * uses it: the key of the REST API, the tools listed, a run that must be paid first, paid, and run
- * with the token; refused keys, bad arguments and another account's model.
+ * with the token; a sweep paid for with credits and followed to its end; refused keys, bad
+ * arguments, another account's model and experiment.
  */
 class McpServerIT extends AbstractFakeProviderIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String PAY_TO = "0x209693Bc6afc0C5328bA36FaF03C514EF312287C";
+
+  /** Three cases of the library's BouncingBall, one per coefficient of restitution. */
+  private static final Map<String, Object> SWEEP =
+      Map.of(
+          "fmu_id",
+          "msl:BouncingBall",
+          "stop_time",
+          1,
+          "step",
+          0.01,
+          "kpis",
+          List.of("h_max"),
+          "sweep",
+          Map.of(
+              "method",
+              "full_factorial",
+              "parameters",
+              Map.of("e", Map.of("values", List.of(0.6, 0.7, 0.8)))));
+
+  /**
+   * x402 is accepted, so its requirements must reach the agent. No payment is made with it here
+   * (X402PaymentIT pays), so the facilitator is never asked and may be nowhere.
+   */
+  @DynamicPropertySource
+  static void x402(DynamicPropertyRegistry registry) {
+    registry.add("fmugw.payments.x402.pay-to", () -> PAY_TO);
+    registry.add("fmugw.payments.x402.facilitator-url", () -> "http://127.0.0.1:9/x402");
+  }
+
   private static final Map<String, Object> BOUNCING_BALL =
       Map.of("fmu_id", "msl:BouncingBall", "stop_time", 3, "step", 0.01, "kpis", List.of("h_max"));
 
@@ -37,6 +75,13 @@ class McpServerIT extends AbstractFakeProviderIT {
       List<McpSchema.Tool> tools = mcp.listTools().tools();
       assertThat(tools)
           .extracting(McpSchema.Tool::name)
+          .containsExactly(
+              "search_models",
+              "describe_model",
+              "quote_simulation",
+              "simulate",
+              "start_experiment",
+              "get_experiment")
           .containsExactlyElementsOf(McpConfiguration.TOOLS);
       assertThat(tools)
           .allSatisfy(
@@ -64,6 +109,22 @@ class McpServerIT extends AbstractFakeProviderIT {
       String sessionId = (String) demand.get("session_id");
       assertThat((String) demand.get("next_step"))
           .contains("checkout_url", "/payments/checkout/" + sessionId, "payment_token");
+      // x402: the requirements the REST API's PAYMENT-REQUIRED header states for the same run.
+      Map<String, Object> x402 = (Map<String, Object>) demand.get("x402");
+      Map<String, Object> required = paymentRequiredHeader(alice);
+      assertThat(x402).containsEntry("x402Version", 2);
+      assertThat(x402.get("accepts")).isEqualTo(required.get("accepts"));
+      assertThat(x402.get("resource")).isEqualTo(required.get("resource"));
+      assertThat((List<Map<String, Object>>) x402.get("accepts"))
+          .singleElement()
+          .satisfies(
+              accepts ->
+                  assertThat(accepts)
+                      .containsEntry("payTo", PAY_TO)
+                      .containsEntry("amount", "1000000"));
+      assertThat((String) demand.get("x402_next_step"))
+          .contains("PAYMENT-SIGNATURE", "/simulate", "PAYMENT-RESPONSE");
+      assertThat(quote).containsKey("x402");
 
       pay(sessionId);
       String token = token(alice.client(), sessionId);
@@ -190,6 +251,142 @@ class McpServerIT extends AbstractFakeProviderIT {
   }
 
   @Test
+  void anAgent_quotesASweep_isToldHowToPay_buysCredits_andFollowsItToTheEnd() {
+    Customer alice = customer();
+    try (McpSyncClient mcp = connect(alice.key())) {
+      Map<String, Object> quoteOnly = new HashMap<>(SWEEP);
+      quoteOnly.put("quote_only", true);
+      assertThat(answer(mcp.callTool(call("start_experiment", quoteOnly)), false))
+          .containsEntry("status", "quote")
+          .containsEntry("quote", Map.of("credits", 30, "per_case", 10))
+          .containsEntry("balance_credits", 0)
+          .containsEntry("covered_by_credits", false);
+
+      // Short of credits: nothing is queued, and the answer says exactly how to pay.
+      Map<String, Object> demand = answer(mcp.callTool(call("start_experiment", SWEEP)), true);
+      assertThat(demand)
+          .containsEntry("error", "payment_required")
+          .containsEntry("quote_credits", 30)
+          .containsEntry("balance_credits", 0)
+          .containsKeys("checkout_url", "session_id", "amount", "currency", "x402");
+      String sessionId = (String) demand.get("session_id");
+      assertThat((String) demand.get("message")).contains("nothing was queued");
+      assertThat((String) demand.get("next_step"))
+          .contains(
+              "checkout_url",
+              "/payments/checkout/" + sessionId,
+              "credit pack",
+              "start_experiment again");
+      assertThat((String) demand.get("x402_next_step")).contains("not an experiment");
+      assertThat(count("SELECT COUNT(*) FROM experiments WHERE account_id = ?", uuid(alice)))
+          .isZero();
+
+      pay(sessionId);
+      checkout(alice, sessionId).expectStatus().isOk();
+
+      Map<String, Object> started = answer(mcp.callTool(call("start_experiment", SWEEP)), false);
+      String id = (String) started.get("experiment_id");
+      assertThat(started)
+          .containsEntry("fmu_id", "lib:BouncingBall")
+          .containsEntry("method", "full_factorial")
+          .containsEntry("quote", Map.of("credits", 30, "per_case", 10))
+          .containsKeys("status", "next_step");
+      assertThat((Map<String, Object>) started.get("cases")).containsEntry("total", 3);
+      assertThat((Map<String, Object>) started.get("links"))
+          .containsEntry("self", "http://localhost:" + port + "/experiments/" + id);
+
+      Map<String, Object> done = awaitFinished(mcp, id, Duration.ofMinutes(2));
+      assertThat(done).containsEntry("status", "succeeded").containsEntry("finished", true);
+      assertThat((Map<String, Object>) done.get("cases")).containsEntry("succeeded", 3);
+      assertThat((Map<String, Object>) done.get("cost"))
+          .containsEntry("charged", 30)
+          .containsEntry("held", 0);
+      List<Map<String, Object>> rows =
+          (List<Map<String, Object>>) ((Map<String, Object>) done.get("case_rows")).get("rows");
+      assertThat(rows)
+          .extracting(row -> (Object) ((Map<?, ?>) row.get("parameters")).get("e"))
+          .containsExactly(0.6, 0.7, 0.8);
+      assertThat(rows)
+          .allSatisfy(
+              row -> {
+                assertThat(row).containsEntry("status", "succeeded").containsEntry("cost", 10);
+                assertThat((Map<String, Object>) row.get("kpis")).containsKey("h_max");
+              });
+
+      // The full table is where the answer says, as CSV: a header and one row per case.
+      String csvUrl = (String) ((Map<?, ?>) done.get("links")).get("cases_csv");
+      assertThat(csvUrl).isEqualTo("http://localhost:" + port + "/experiments/" + id + "/cases");
+      String csv =
+          alice
+              .client()
+              .get()
+              .uri(csvUrl.substring(("http://localhost:" + port).length()))
+              .accept(MediaType.parseMediaType("text/csv"))
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(csv.split("\r\n")).hasSize(4);
+      assertThat(csv).startsWith("index,status,e,h_max,");
+
+      Map<String, Object> countsOnly =
+          answer(
+              mcp.callTool(call("get_experiment", Map.of("experiment_id", id, "max_cases", 0))),
+              false);
+      assertThat(countsOnly).doesNotContainKey("case_rows").containsEntry("status", "succeeded");
+    }
+  }
+
+  @Test
+  void anotherAccountsExperiment_isNotFound_exactlyLikeAnUnknownId() {
+    Customer alice = customer();
+    Customer bob = customer();
+    String theirs = startPaidExperiment(alice);
+    String unknown = UUID.randomUUID().toString();
+    try (McpSyncClient asBob = connect(bob.key())) {
+      Map<String, Object> forTheirs =
+          answer(asBob.callTool(call("get_experiment", Map.of("experiment_id", theirs))), true);
+      Map<String, Object> forUnknown =
+          answer(asBob.callTool(call("get_experiment", Map.of("experiment_id", unknown))), true);
+
+      assertThat(forTheirs).containsEntry("error", "not_found");
+      assertThat(forTheirs.toString().replace(theirs, "<id>"))
+          .isEqualTo(forUnknown.toString().replace(unknown, "<id>"));
+    }
+  }
+
+  @Test
+  void badExperimentArguments_areToolErrorsNamingTheArgument() {
+    Customer alice = customer();
+    try (McpSyncClient mcp = connect(alice.key())) {
+      Map<String, Object> grid = new HashMap<>(SWEEP);
+      grid.put("sweep", Map.of("method", "grid"));
+      assertThat(answer(mcp.callTool(call("start_experiment", grid)), true))
+          .containsEntry("error", "invalid_argument")
+          .containsEntry("argument", "sweep.method");
+      Map<String, Object> noSweep = new HashMap<>(SWEEP);
+      noSweep.remove("sweep");
+      assertThat(answer(mcp.callTool(call("start_experiment", noSweep)), true))
+          .containsEntry("argument", "sweep");
+      Map<String, Object> unknownVariable = new HashMap<>(SWEEP);
+      unknownVariable.put(
+          "sweep",
+          Map.of(
+              "method",
+              "full_factorial",
+              "parameters",
+              Map.of("nope", Map.of("values", List.of(1)))));
+      assertThat(answer(mcp.callTool(call("start_experiment", unknownVariable)), true))
+          .containsEntry("argument", "sweep.parameters.nope");
+      assertThat(
+              answer(mcp.callTool(call("get_experiment", Map.of("experiment_id", "nope"))), true))
+          .containsEntry("argument", "experiment_id");
+    }
+  }
+
+  @Test
   void aWrongOrMissingKey_isRefusedWith401_asByTheRestApi() {
     assertThatThrownBy(() -> connect("fmugw_not-a-key").close()).isInstanceOf(Exception.class);
     for (String header : new String[] {"Bearer fmugw_not-a-key", null}) {
@@ -249,6 +446,49 @@ class McpServerIT extends AbstractFakeProviderIT {
                 .getResponseBody()
                 .get("paths");
     assertThat(paths).isNotEmpty().doesNotContainKey(McpConfiguration.ENDPOINT);
+  }
+
+  /** Buys the customer a credit pack through the fake provider and starts {@link #SWEEP}. */
+  private String startPaidExperiment(Customer customer) {
+    try (McpSyncClient mcp = connect(customer.key())) {
+      String sessionId =
+          (String) answer(mcp.callTool(call("start_experiment", SWEEP)), true).get("session_id");
+      pay(sessionId);
+      checkout(customer, sessionId).expectStatus().isOk();
+      return (String)
+          answer(mcp.callTool(call("start_experiment", SWEEP)), false).get("experiment_id");
+    }
+  }
+
+  /** Polls get_experiment until it says finished; fails once {@code within} has passed. */
+  private static Map<String, Object> awaitFinished(McpSyncClient mcp, String id, Duration within) {
+    Instant giveUp = Instant.now().plus(within);
+    while (true) {
+      Map<String, Object> experiment =
+          answer(mcp.callTool(call("get_experiment", Map.of("experiment_id", id))), false);
+      if (Boolean.TRUE.equals(experiment.get("finished"))) {
+        return experiment;
+      }
+      assertThat(Instant.now()).as("experiment %s still %s", id, experiment).isBefore(giveUp);
+      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+    }
+  }
+
+  /** The decoded PAYMENT-REQUIRED header of the REST API's 402 for {@link #BOUNCING_BALL}. */
+  private Map<String, Object> paymentRequiredHeader(Customer customer) {
+    String header =
+        simulate(customer.client(), JSON.writeValueAsString(BOUNCING_BALL))
+            .expectStatus()
+            .isEqualTo(HttpStatus.PAYMENT_REQUIRED)
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("PAYMENT-REQUIRED");
+    return JSON.readValue(
+        Base64.getDecoder().decode(header), new TypeReference<Map<String, Object>>() {});
+  }
+
+  private static UUID uuid(Customer customer) {
+    return UUID.fromString(customer.accountId());
   }
 
   private McpSyncClient connect(String key) {

@@ -14,6 +14,11 @@ interface GatewayTool {
    */
   Mono<ToolAnswer> call(Caller caller, Arguments arguments);
 
+  /** What a "not found" answer adds: where the caller finds the ids this tool takes. */
+  default String notFoundHint() {
+    return "search_models lists the models you may use.";
+  }
+
   default String name() {
     return definition().name();
   }

@@ -1,6 +1,9 @@
 package com.fmugateway.adapter.in.mcp;
 
 import com.fmugateway.domain.account.port.in.EnforceRateLimitUseCase;
+import com.fmugateway.domain.experiment.port.in.GetExperimentQuery;
+import com.fmugateway.domain.experiment.port.in.ListCasesQuery;
+import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
 import com.fmugateway.domain.fmu.port.in.ListFmusQuery;
 import com.fmugateway.domain.fmu.port.in.ListLibraryQuery;
@@ -35,14 +38,18 @@ public class McpConfiguration {
           SearchModelsTool.NAME,
           DescribeModelTool.NAME,
           QuoteSimulationTool.NAME,
-          SimulateTool.NAME);
+          SimulateTool.NAME,
+          StartExperimentTool.NAME,
+          GetExperimentTool.NAME);
 
   private static final String INSTRUCTIONS =
       "FMU Gateway runs FMI simulations (FMUs) and charges credits per run. Typical use:"
           + " search_models to find a model (e.g. msl:BouncingBall), describe_model for its"
           + " variables and defaults, quote_simulation for the price, simulate to run it and get"
           + " KPIs. When credits are short, simulate answers payment_required with a checkout_url"
-          + " and the steps to pay; then call simulate again with the payment_token.";
+          + " and the steps to pay; then call simulate again with the payment_token. For many"
+          + " runs of one model (parameter sweeps), start_experiment queues them and"
+          + " get_experiment reports their progress, KPIs per case and the full table as CSV.";
 
   /** Answers of the tools; its own mapper, so the API's strict request settings stay out of it. */
   private static final JsonMapper ANSWERS = JsonMapper.builder().build();
@@ -64,8 +71,18 @@ public class McpConfiguration {
       ListFmusQuery uploads,
       GetFmuQuery fmus,
       SimulateUseCase simulate,
-      EnforceRateLimitUseCase limits) {
-    List<GatewayTool> tools = tools(library, uploads, fmus, simulate, limits);
+      EnforceRateLimitUseCase limits,
+      StartExperimentUseCase startExperiment,
+      GetExperimentQuery experiments,
+      ListCasesQuery cases) {
+    List<GatewayTool> tools =
+        tools(
+            library,
+            uploads,
+            fmus,
+            simulate,
+            limits,
+            new ExperimentPorts(startExperiment, experiments, cases));
     return McpServer.async(transport)
         .serverInfo("fmu-gateway", version())
         .instructions(INSTRUCTIONS)
@@ -81,17 +98,20 @@ public class McpConfiguration {
       ListFmusQuery uploads,
       GetFmuQuery fmus,
       SimulateUseCase simulate,
-      EnforceRateLimitUseCase limits) {
+      EnforceRateLimitUseCase limits,
+      ExperimentPorts experiments) {
     return List.of(
         new SearchModelsTool(library, uploads),
         new DescribeModelTool(fmus),
         new QuoteSimulationTool(simulate, limits),
-        new SimulateTool(simulate, limits, ANSWERS)
-        // start_experiment and get_experiment (issue 16 item 2) go here once the experiments API
-        // has its use cases: one GatewayTool each, taking the experiment in-ports, and their
-        // names added to TOOLS.
-        );
+        new SimulateTool(simulate, limits, ANSWERS),
+        new StartExperimentTool(experiments.start()),
+        new GetExperimentTool(experiments.experiment(), experiments.cases()));
   }
+
+  /** The experiment in-ports the experiment tools call. */
+  record ExperimentPorts(
+      StartExperimentUseCase start, GetExperimentQuery experiment, ListCasesQuery cases) {}
 
   static JsonMapper answers() {
     return ANSWERS;

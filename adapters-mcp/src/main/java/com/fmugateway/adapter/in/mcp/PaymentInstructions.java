@@ -6,11 +6,13 @@ import com.fmugateway.domain.checkout.model.PaymentMethod;
 import com.fmugateway.domain.checkout.model.PaymentSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link PaymentDemand} as a tool answers it: the price, how it can be paid, the checkout opened
  * for this very call and, step by step, what the agent does next. The one place that turns a demand
- * into words for agents, so every way to pay (x402 too, when it lands) is added here once.
+ * into words for agents, so every way to pay (x402 too: what {@code PAYMENT-REQUIRED} carries) is
+ * added here once.
  */
 final class PaymentInstructions {
 
@@ -18,6 +20,80 @@ final class PaymentInstructions {
 
   /** The answer to a run that must be paid first; the tool result is an error. */
   static Map<String, Object> paymentRequired(PaymentDemand demand, Caller caller, String tool) {
+    Map<String, Object> body = demanded(demand, caller, tool, "run");
+    if (demand.offer().isPresent()) {
+      Optional<PaymentSession> checkout = demand.offer().get().checkout();
+      body.put(
+          "next_step",
+          checkout.isPresent()
+              ? payForRun(checkout.get(), caller, tool)
+              : "Buy credits (GET "
+                  + caller.baseUrl()
+                  + "/credits/packs, then POST /credits/checkout) or call "
+                  + tool
+                  + " again to get a checkout for this run.");
+    }
+    demand
+        .x402()
+        .ifPresent(
+            offer -> {
+              body.put(
+                  "x402",
+                  X402Requirements.of(offer, caller.baseUrl() + "/simulate", demand.message()));
+              body.put(
+                  "x402_next_step",
+                  "Or, with an x402 wallet and no checkout: sign a payment (x402 version 2) that"
+                      + " meets x402.accepts[0] and send these arguments as the JSON body of POST "
+                      + caller.baseUrl()
+                      + "/simulate with your API key and the header PAYMENT-SIGNATURE:"
+                      + " <base64 payment payload>. It pays for that one run, is settled only if"
+                      + " the run succeeds, and the 200 carries PAYMENT-RESPONSE. A tool call"
+                      + " cannot carry that header.");
+            });
+    return body;
+  }
+
+  /**
+   * The answer to an experiment the credits do not cover; the tool result is an error. Every case's
+   * quote is held up front, so it is paid with credits: the checkout sells a credit pack covering
+   * the difference, not one run.
+   */
+  static Map<String, Object> experimentPaymentRequired(
+      PaymentDemand demand, Caller caller, String tool) {
+    Map<String, Object> body = demanded(demand, caller, tool, "experiment");
+    body.put("message", experimentMessage(demand));
+    if (demand.offer().isPresent()) {
+      Optional<PaymentSession> checkout = demand.offer().get().checkout();
+      body.put(
+          "next_step",
+          checkout.isPresent()
+              ? payForCredits(checkout.get(), caller, tool)
+              : "Buy credits covering quote_credits: GET "
+                  + caller.baseUrl()
+                  + "/credits/packs, then POST /credits/checkout; then call "
+                  + tool
+                  + " again with the same arguments.");
+    }
+    demand
+        .x402()
+        .ifPresent(
+            offer -> {
+              body.put(
+                  "x402",
+                  X402Requirements.of(offer, caller.baseUrl() + "/experiments", demand.message()));
+              body.put(
+                  "x402_next_step",
+                  "These are the x402 requirements POST /experiments states (PAYMENT-REQUIRED):"
+                      + " the price of one run. An x402 payment pays for one run (POST "
+                      + caller.baseUrl()
+                      + "/simulate with PAYMENT-SIGNATURE), not an experiment, which is paid"
+                      + " from credits: use the checkout above.");
+            });
+    return body;
+  }
+
+  private static Map<String, Object> demanded(
+      PaymentDemand demand, Caller caller, String tool, String what) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "payment_required");
     body.put("message", demand.message() + "; nothing ran and nothing was charged");
@@ -26,32 +102,32 @@ final class PaymentInstructions {
     if (demand.offer().isEmpty()) {
       body.put(
           "next_step",
-          "Your credits do not cover this run and this gateway accepts no payments; ask its"
-              + " operator for credits.");
+          "Your credits do not cover this "
+              + what
+              + " and this gateway accepts no payments; ask its operator for credits.");
       return body;
     }
     PaymentOffer offer = demand.offer().get();
     price(body, offer);
-    if (offer.checkout().isPresent()) {
-      PaymentSession session = offer.checkout().get();
-      body.put("checkout_url", session.checkoutUrl());
-      body.put("session_id", session.id().toString());
-      body.put("payment_method", session.method().code());
-      body.put("expires_at", session.expiresAt().toString());
-      body.put("next_step", payForRun(session, caller, tool));
-    } else {
-      body.put(
-          "next_step",
-          "Buy credits (GET "
-              + caller.baseUrl()
-              + "/credits/packs, then POST /credits/checkout) or call "
-              + tool
-              + " again to get a checkout for this run.");
-    }
+    offer
+        .checkout()
+        .ifPresent(
+            session -> {
+              body.put("checkout_url", session.checkoutUrl());
+              body.put("session_id", session.id().toString());
+              body.put("payment_method", session.method().code());
+              body.put("expires_at", session.expiresAt().toString());
+            });
     body.put("credit_packs", caller.baseUrl() + "/credits/packs");
-    // x402 (issue 16 item 1): when the demand carries x402 payment requirements, add them here
-    // (e.g. body.put("x402", ...)) with a next_step for paying with a PAYMENT-SIGNATURE.
     return body;
+  }
+
+  private static String experimentMessage(PaymentDemand demand) {
+    return "this experiment is quoted at "
+        + demand.quote()
+        + " credits, held up front, and the balance is "
+        + demand.balance()
+        + "; nothing was queued and nothing was charged";
   }
 
   /** A quote: what the run costs and whether the credits cover it; not an error. */
@@ -73,6 +149,13 @@ final class PaymentInstructions {
                     + "/credits/packs)."
                 : "Your credits are short and this gateway accepts no payments; ask its operator"
                     + " for credits.");
+    demand
+        .x402()
+        .ifPresent(
+            offer ->
+                body.put(
+                    "x402",
+                    X402Requirements.of(offer, caller.baseUrl() + "/simulate", demand.message())));
     body.put("message", "nothing ran and nothing was charged");
     return body;
   }
@@ -101,5 +184,23 @@ final class PaymentInstructions {
         + " Running often? Credit packs cost less per run: GET "
         + caller.baseUrl()
         + "/credits/packs.";
+  }
+
+  private static String payForCredits(PaymentSession session, Caller caller, String tool) {
+    return "Pay "
+        + session.amount().display()
+        + " ("
+        + session.method().code()
+        + ") at checkout_url for a credit pack covering the difference: a person opens it in a"
+        + " browser. Then poll GET "
+        + caller.baseUrl()
+        + "/payments/checkout/"
+        + session.id()
+        + " with your API key until it answers 200 (202 while pending): the pack's credits are then"
+        + " on your account (GET "
+        + caller.baseUrl()
+        + "/account). Call "
+        + tool
+        + " again with the same arguments; it is paid from credits.";
   }
 }

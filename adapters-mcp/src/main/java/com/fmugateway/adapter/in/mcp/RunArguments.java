@@ -130,7 +130,8 @@ final class RunArguments {
     return signals;
   }
 
-  private static <T> T named(String prefix, Supplier<T> read) {
+  /** {@code read}, its errors naming the argument under {@code prefix} (e.g. {@code sweep.}). */
+  static <T> T named(String prefix, Supplier<T> read) {
     try {
       return read.get();
     } catch (InvalidInputException e) {

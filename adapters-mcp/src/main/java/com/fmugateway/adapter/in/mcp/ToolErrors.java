@@ -30,6 +30,11 @@ final class ToolErrors {
   private ToolErrors() {}
 
   static ToolAnswer answer(Throwable failure) {
+    return answer(failure, "search_models lists the models you may use.");
+  }
+
+  /** {@code failure} as a tool error; {@code notFoundHint} tells where valid ids are found. */
+  static ToolAnswer answer(Throwable failure, String notFoundHint) {
     if (failure instanceof InvalidInputException invalid) {
       String argument = snakeCase(invalid.field());
       Map<String, Object> body = error("invalid_argument", argument + ": " + invalid.getMessage());
@@ -37,10 +42,7 @@ final class ToolErrors {
       return ToolAnswer.failed(body);
     }
     if (failure instanceof NotFoundException notFound) {
-      return ToolAnswer.failed(
-          error(
-              "not_found",
-              notFound.getMessage() + ". search_models lists the models you may use."));
+      return ToolAnswer.failed(error("not_found", notFound.getMessage() + ". " + notFoundHint));
     }
     if (failure instanceof LimitReachedException reached) {
       Map<String, Object> body = error("limit_reached", reached.getMessage());

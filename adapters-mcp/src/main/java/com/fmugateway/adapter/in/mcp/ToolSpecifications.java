@@ -42,7 +42,8 @@ final class ToolSpecifications {
                         Mono.defer(
                             () -> tool.call(caller, Arguments.of(request.arguments(), known))))
                 .switchIfEmpty(Mono.fromSupplier(ToolSpecifications::unauthenticated))
-                .onErrorResume(failure -> Mono.just(ToolErrors.answer(failure)))
+                .onErrorResume(
+                    failure -> Mono.just(ToolErrors.answer(failure, tool.notFoundHint())))
                 .map(answer -> result(answer, json)));
   }
 

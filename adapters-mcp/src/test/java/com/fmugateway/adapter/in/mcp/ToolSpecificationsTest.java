@@ -25,11 +25,28 @@ class ToolSpecificationsTest {
 
   private static final String BASE = "http://gateway.test";
 
+  private static final Map<String, Object> SWEEP =
+      Map.of(
+          "fmu_id",
+          "lib:AllTypes",
+          "sweep",
+          Map.of(
+              "method",
+              "full_factorial",
+              "parameters",
+              Map.of("real_param", Map.of("values", List.of(1, 2, 3)))));
+
   private final InMemoryGateway gateway = new InMemoryGateway();
   private final List<AsyncToolSpecification> tools =
       ToolSpecifications.of(
           McpConfiguration.tools(
-              gateway.fmus, gateway.fmus, gateway.fmus, gateway.simulate, gateway.rateLimits),
+              gateway.fmus,
+              gateway.fmus,
+              gateway.fmus,
+              gateway.simulate,
+              gateway.rateLimits,
+              new McpConfiguration.ExperimentPorts(
+                  gateway.startExperiment, gateway.experiments, gateway.experiments)),
           McpConfiguration.answers());
 
   @Test
@@ -65,6 +82,71 @@ class ToolSpecificationsTest {
         .containsEntry("covered_by_credits", false)
         .containsEntry("quote_credits", 10)
         .doesNotContainKey("checkout_url");
+  }
+
+  @Test
+  void anExperimentTheCreditsDoNotCover_answersHowToPay_andQueuesNothing() {
+    McpSchema.CallToolResult result = call(newAccount(), "start_experiment", SWEEP);
+
+    assertThat(result.isError()).isTrue();
+    Map<String, Object> answer = json(result);
+    assertThat(answer)
+        .containsEntry("error", "payment_required")
+        .containsEntry("quote_credits", 30)
+        .containsKeys("next_step", "message");
+    assertThat((String) answer.get("message")).contains("nothing was queued");
+    assertThat(gateway.caseQueue.size()).isZero();
+  }
+
+  @Test
+  void anExperimentQuote_isNotAnError_andCountsTheCases() {
+    Map<String, Object> arguments = new java.util.HashMap<>(SWEEP);
+    arguments.put("quote_only", true);
+
+    McpSchema.CallToolResult result = call(newAccount(), "start_experiment", arguments);
+
+    assertThat(result.isError()).isFalse();
+    assertThat(json(result))
+        .containsEntry("status", "quote")
+        .containsEntry("quote", Map.of("credits", 30, "per_case", 10))
+        .containsEntry("covered_by_credits", false);
+  }
+
+  @Test
+  void aBadSweep_isAToolErrorNamingTheField() {
+    Map<String, Object> arguments = new java.util.HashMap<>(SWEEP);
+    arguments.put(
+        "sweep",
+        Map.of(
+            "method",
+            "full_factorial",
+            "parameters",
+            Map.of("real_param", Map.of("range", Map.of("start", 1, "stop", 2)))));
+
+    Map<String, Object> answer = json(call(newAccount(), "start_experiment", arguments));
+
+    assertThat(answer)
+        .containsEntry("error", "invalid_argument")
+        .containsEntry("argument", "sweep.parameters.real_param.range.num");
+    arguments.put("sweep", Map.of("method", "grid"));
+    assertThat(json(call(newAccount(), "start_experiment", arguments)))
+        .containsEntry("argument", "sweep.method");
+  }
+
+  @Test
+  void anUnknownExperimentId_andAMalformedOne_areToolErrors() {
+    AuthenticatedAccount caller = newAccount();
+    String unknown = java.util.UUID.randomUUID().toString();
+
+    assertThat(json(call(caller, "get_experiment", Map.of("experiment_id", unknown))))
+        .containsEntry("error", "not_found")
+        .containsEntry(
+            "message",
+            "no experiment "
+                + unknown
+                + ". Use the experiment_id start_experiment answered with your API key.");
+    assertThat(json(call(caller, "get_experiment", Map.of("experiment_id", "nope"))))
+        .containsEntry("argument", "experiment_id");
   }
 
   @Test

@@ -18,24 +18,18 @@ import com.fmugateway.domain.fixtures.PaymentWorld;
 import com.fmugateway.domain.shared.model.Money;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PricingServiceTest {
 
   @Test
   void pricing_isWhatIsConfigured() {
-    GetPaymentTermsQuery checkouts =
-        new CheckoutService(
-            List.of(),
-            new InMemoryPaymentSessions(),
-            new InMemoryPaymentTokens(),
-            new PaymentTokenMint(new ApiKeyHasher(new byte[32])),
-            PaymentWorld.standardTerms(),
-            new InMemoryAuditLog(),
-            MutableClock.atEpochDay());
     PricingService service =
         new PricingService(
-            new PriceList(10, 2), Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)), checkouts);
+            new PriceList(10, 2),
+            Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)),
+            checkouts());
 
     Pricing pricing = service.pricing().block();
 
@@ -44,5 +38,32 @@ class PricingServiceTest {
     assertThat(pricing.runPrice()).isEqualTo(new Money(100, "usd"));
     assertThat(pricing.packs()).isEqualTo(PaymentWorld.standardTerms().packs());
     assertThat(pricing.methods()).isEmpty();
+    assertThat(pricing.x402()).isEmpty();
+  }
+
+  @Test
+  void givenX402_pricing_statesWhatAnX402PaymentForOneRunMustBe() {
+    PricingService service =
+        new PricingService(
+            new PriceList(10, 2),
+            Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)),
+            checkouts(),
+            Optional.of(PaymentWorld.X402));
+
+    Pricing pricing = service.pricing().block();
+
+    assertThat(pricing.x402()).contains(PaymentWorld.X402.terms(new Money(100, "usd")));
+    assertThat(pricing.x402().get().amount()).isEqualTo("1000000");
+  }
+
+  private static GetPaymentTermsQuery checkouts() {
+    return new CheckoutService(
+        List.of(),
+        new InMemoryPaymentSessions(),
+        new InMemoryPaymentTokens(),
+        new PaymentTokenMint(new ApiKeyHasher(new byte[32])),
+        PaymentWorld.standardTerms(),
+        new InMemoryAuditLog(),
+        MutableClock.atEpochDay());
   }
 }

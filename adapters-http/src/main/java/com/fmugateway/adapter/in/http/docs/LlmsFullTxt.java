@@ -27,9 +27,11 @@ final class LlmsFullTxt {
         + keysAndAccount()
         + models()
         + simulate()
+        + LlmsExperimentsTxt.section()
         + payments(prices)
+        + LlmsX402Txt.section(base, prices)
         + operations()
-        + mcp(base);
+        + mcp(base, prices);
   }
 
   private static String prices(Pricing prices) {
@@ -183,7 +185,7 @@ final class LlmsFullTxt {
         + " `GET /analytics/models`.\n\n";
   }
 
-  private static String mcp(String base) {
+  private static String mcp(String base, Pricing prices) {
     return "## MCP (Model Context Protocol)\n\n"
         + "The MCP server is at `"
         + base
@@ -209,7 +211,23 @@ final class LlmsFullTxt {
         + " 200 evenly spread rows and `full_csv` (the curl command for the whole result). When"
         + " credits are short: `error: payment_required` with `checkout_url`, `session_id` and"
         + " `next_step`; pay, poll `GET /payments/checkout/{session_id}` for the `payment_token`"
-        + " and call simulate again with it.\n";
+        + " and call simulate again with it"
+        + (prices.x402().isPresent()
+            ? "; `x402` holds what `PAYMENT-REQUIRED` carries, to pay that run through"
+                + " `POST /simulate` with `PAYMENT-SIGNATURE` instead"
+            : "")
+        + ".\n"
+        + "- `start_experiment` (the arguments of simulate, plus `sweep` {method: full_factorial"
+        + " | latin_hypercube | sobol | cases, parameters, samples, seed, cases}, `quote_only?`,"
+        + " `payment_method?`, `callback_url?`): `POST /experiments` as a tool. Answers"
+        + " `experiment_id`, `status`, case counts, `quote` and absolute `links`; with"
+        + " `quote_only` only the price. Credits short: `error: payment_required` with a"
+        + " credit-pack `checkout_url` and `next_step` (pay, poll, call again).\n"
+        + "- `get_experiment` `{experiment_id, max_cases?, cases_offset?}`: status, `finished`,"
+        + " case counts, `cost` (held, charged) and the first cases (default 20, at most 200)"
+        + " with their parameters and KPIs; `links.cases_csv` (and a curl command) gives the"
+        + " whole table as CSV. Another account's experiment is `not_found`, like an unknown"
+        + " id. Free.\n";
   }
 
   private static String display(CreditPack pack) {

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.in.http.docs;
 
 import com.fmugateway.domain.billing.model.Pricing;
+import com.fmugateway.domain.billing.model.X402Terms;
 import com.fmugateway.domain.billing.port.in.GetPricingQuery;
 import com.fmugateway.domain.checkout.model.CreditPack;
 import com.fmugateway.domain.checkout.model.PaymentMethod;
@@ -100,13 +101,20 @@ class LlmsTxtController {
         + " `payment_token`, then send the same `POST /simulate` again with `\"payment_token\"`"
         + " added: it pays for that one run. To pay ahead instead: `POST /pay` opens a checkout for"
         + " one run; `GET /credits/packs` and `POST /credits/checkout` buy credits, which then show"
-        + " on `GET /account`. Where x402 is on, the 402 also has a `PAYMENT-REQUIRED` header:"
-        + " retry with `PAYMENT-SIGNATURE` (x402 v2), settled only if the run succeeds.\n"
-        + "6. Errors are RFC 9457 `application/problem+json`; a bad field is named in `field`."
+        + " on `GET /account`. "
+        + x402(prices)
+        + "\n"
+        + "6. Many runs of one model: `POST /experiments` with the /simulate fields plus `sweep`"
+        + " (`full_factorial`, `latin_hypercube`, `sobol` or `cases`) queues them (202); follow"
+        + " `GET /experiments/{id}` until it ends, then `GET /experiments/{id}/cases` (JSON, or"
+        + " CSV with `Accept: text/csv`) gives each case's parameters and KPIs. Paid from"
+        + " credits, every case's quote held up front.\n"
+        + "7. Errors are RFC 9457 `application/problem+json`; a bad field is named in `field`."
         + " 429 and 503 carry `Retry-After`; a failed run costs nothing.\n\n"
         + "## MCP\n\n"
         + "AI agents with an MCP client can use the tools search_models, describe_model,"
-        + " quote_simulation and simulate instead: the MCP server (Streamable HTTP) is at `"
+        + " quote_simulation, simulate, start_experiment and get_experiment instead: the MCP"
+        + " server (Streamable HTTP) is at `"
         + base
         + "/mcp`, with the same API key as `Authorization: Bearer <key>`.\n\n"
         + "## Docs\n\n"
@@ -123,6 +131,25 @@ class LlmsTxtController {
         + "- [Health]("
         + base
         + "/health): 200 when the gateway and its database are up\n";
+  }
+
+  /** x402 as configured: the headers to use, or that it is off. */
+  private static String x402(Pricing prices) {
+    if (prices.x402().isEmpty()) {
+      return "x402 payments are not accepted by this gateway.";
+    }
+    X402Terms terms = prices.x402().get();
+    return "x402 (version 2) pays one run without a checkout: the 402 also has a"
+        + " `PAYMENT-REQUIRED` header (base64 JSON: "
+        + terms.amount()
+        + " atomic units of "
+        + terms.asset()
+        + " on "
+        + terms.network()
+        + " to "
+        + terms.payTo()
+        + "); retry with `PAYMENT-SIGNATURE`, settled only if the run succeeds, and the 200"
+        + " carries `PAYMENT-RESPONSE`.";
   }
 
   private static String display(CreditPack pack) {

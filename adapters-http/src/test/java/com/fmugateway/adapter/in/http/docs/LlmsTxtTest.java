@@ -3,10 +3,17 @@ package com.fmugateway.adapter.in.http.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.in.http.HttpSliceTest;
+import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.PriceList;
+import com.fmugateway.domain.billing.model.Pricing;
+import com.fmugateway.domain.billing.model.TierPolicy;
+import com.fmugateway.domain.billing.model.X402Terms;
+import com.fmugateway.domain.shared.model.Money;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +57,45 @@ class LlmsTxtTest {
         .contains("402", "checkout_url", "payment_token", "quote_only", "Accept: text/csv")
         .contains("/mcp`", "search_models", "describe_model", "quote_simulation", "`simulate`")
         .contains("\"mcpServers\"", "Authorization");
+  }
+
+  @Test
+  void llmsFullTxt_describesExperiments_theExperimentTools_andWhetherX402IsAccepted() {
+    String text = llms("/llms-full.txt");
+
+    assertThat(text)
+        .contains("`POST /experiments`", "`GET /experiments/{id}/cases", "latin_hypercube")
+        .contains("`start_experiment`", "`get_experiment`")
+        .contains("x402 is not accepted by this gateway", "PAYMENT-SIGNATURE");
+    assertThat(llmsTxt())
+        .contains("`POST /experiments`", "start_experiment", "get_experiment")
+        .contains("x402 payments are not accepted");
+  }
+
+  @Test
+  void givenX402_bothTexts_stateItsRequirementsAndHeaders_fromTheConfiguration() {
+    X402Terms terms =
+        new X402Terms(
+            X402Terms.EXACT, "eip155:8453", "0xAsset", "1000000", "0xPayee", 300, "USD Coin", "2");
+    Pricing prices =
+        new Pricing(
+            new PriceList(10, 0),
+            new TierPolicy(Tier.FREE, 100, 10),
+            new Money(100, "usd"),
+            List.of(),
+            List.of(),
+            Optional.of(terms));
+
+    String full = LlmsFullTxt.text("https://gw.example", prices);
+    String brief = LlmsTxtController.text("https://gw.example", prices);
+
+    assertThat(full)
+        .contains("PAYMENT-REQUIRED", "PAYMENT-SIGNATURE", "PAYMENT-RESPONSE")
+        .contains("\"network\":\"eip155:8453\"", "\"amount\":\"1000000\"", "\"payTo\":\"0xPayee\"")
+        .contains("\"url\":\"https://gw.example/simulate\"")
+        .doesNotContain("x402 is not accepted");
+    assertThat(brief)
+        .contains("PAYMENT-REQUIRED", "PAYMENT-SIGNATURE", "1000000 atomic units of 0xAsset");
   }
 
   @Test
