@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import java.util.Optional;
+
 /**
  * LU factors of a small dense matrix with partial pivoting: the Rosenbrock method solves three
  * systems per step with one factorisation of its iteration matrix.
@@ -15,7 +17,7 @@ final class DenseLu {
   }
 
   /** Factors {@code a} (left untouched); empty when it is singular or not finite. */
-  static java.util.Optional<DenseLu> factor(double[][] a) {
+  static Optional<DenseLu> factor(double[][] a) {
     int n = a.length;
     double[][] lu = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -31,7 +33,7 @@ final class DenseLu {
       }
       double max = Math.abs(lu[p][k]);
       if (max == 0 || !Double.isFinite(max)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       pivot[k] = p;
       double[] row = lu[p];
@@ -45,7 +47,7 @@ final class DenseLu {
         }
       }
     }
-    return java.util.Optional.of(new DenseLu(lu, pivot));
+    return Optional.of(new DenseLu(lu, pivot));
   }
 
   /** The solution x of {@code a x = b}. */
