@@ -130,7 +130,8 @@ export interface SimulateRequest {
   /** `<variable>_<rms|mean|min|max|peak|final>`. */
   kpis?: string[];
   interface?: 'cs' | 'me' | 'auto';
-  solver?: 'euler' | 'rk4' | 'dormand_prince' | 'dormand_prince_853';
+  /** Model exchange; `rosenbrock` for stiff models, `auto` switches to it when needed. */
+  solver?: 'euler' | 'rk4' | 'dormand_prince' | 'dormand_prince_853' | 'rosenbrock' | 'auto';
   rtol?: number;
   atol?: number;
   payment_token?: string;

@@ -870,7 +870,8 @@ def _simulation_options(sub: argparse.ArgumentParser) -> None:
                      help="e.g. h_max (rms, mean, min, max, peak, final); repeat")
     sub.add_argument("--interface", choices=["cs", "me", "auto"])
     sub.add_argument("--solver", help="model exchange: euler, rk4, dormand_prince, "
-                                      "dormand_prince_853")
+                                      "dormand_prince_853, rosenbrock (stiff models), "
+                                      "auto (dormand_prince, rosenbrock once stiff)")
     sub.add_argument("--rtol", type=float)
     sub.add_argument("--atol", type=float)
 

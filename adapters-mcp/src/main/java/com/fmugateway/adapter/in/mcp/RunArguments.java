@@ -72,8 +72,10 @@ final class RunArguments {
     p.put(
         "solver",
         Schemas.oneOf(
-            "Model exchange only; default dormand_prince (adaptive).",
-            List.of("euler", "rk4", "dormand_prince", "dormand_prince_853")));
+            "Model exchange only; default dormand_prince (adaptive). rosenbrock is implicit,"
+                + " for stiff models; auto starts with dormand_prince and switches to"
+                + " rosenbrock when the model turns out stiff.",
+            List.of("euler", "rk4", "dormand_prince", "dormand_prince_853", "rosenbrock", "auto")));
     p.put("rtol", Schemas.number("Relative tolerance of the adaptive solvers."));
     p.put("atol", Schemas.number("Absolute tolerance of the adaptive solvers."));
     return p;

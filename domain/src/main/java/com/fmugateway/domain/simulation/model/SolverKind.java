@@ -12,7 +12,14 @@ public enum SolverKind {
   /** Adaptive Dormand–Prince 5(4). The default. */
   DORMAND_PRINCE("dormand_prince", true),
   /** Adaptive Dormand–Prince 8(5,3), for tight tolerances. */
-  DORMAND_PRINCE_853("dormand_prince_853", true);
+  DORMAND_PRINCE_853("dormand_prince_853", true),
+  /** Adaptive linearly implicit Rosenbrock 2(3), L-stable: for stiff models. */
+  ROSENBROCK("rosenbrock", true),
+  /**
+   * Dormand–Prince 5(4) until its steps collapse the way they do on a stiff model, then the
+   * Rosenbrock method for the rest of the run.
+   */
+  AUTO("auto", true);
 
   private final String code;
   private final boolean adaptive;
@@ -34,6 +41,9 @@ public enum SolverKind {
     String normalized = code.toLowerCase().replace('-', '_');
     if (normalized.equals("dopri5") || normalized.equals("rk45")) {
       return Optional.of(DORMAND_PRINCE);
+    }
+    if (normalized.equals("ode23s")) {
+      return Optional.of(ROSENBROCK);
     }
     if (normalized.equals("dopri853")) {
       return Optional.of(DORMAND_PRINCE_853);

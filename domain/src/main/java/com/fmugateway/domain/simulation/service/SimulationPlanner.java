@@ -154,8 +154,8 @@ final class SimulationPlanner {
                                     "solver",
                                     "unknown solver '"
                                         + name
-                                        + "'; use euler, rk4, dormand_prince or"
-                                        + " dormand_prince_853")))
+                                        + "'; use euler, rk4, dormand_prince,"
+                                        + " dormand_prince_853, rosenbrock or auto")))
             .orElse(SolverKind.DORMAND_PRINCE);
     double rtol = positive("rtol", command.rtol().orElse(Solver.DEFAULT_RTOL));
     double atol = positive("atol", command.atol().orElse(Solver.DEFAULT_ATOL));

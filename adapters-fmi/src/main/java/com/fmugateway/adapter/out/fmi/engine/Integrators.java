@@ -25,15 +25,30 @@ final class Integrators {
     // Hipparchus would finish such a segment with an extra step a few ulps long.
     double fixedStep = solver.maxStep().orElse(plan.outputInterval()) * (1 + 1e-9);
     double maxStep = solver.maxStep().orElse(span);
-    double scale = Math.max(1.0, Math.max(Math.abs(plan.startTime()), Math.abs(plan.stopTime())));
-    double minStep = Math.min(1e-12 * scale, maxStep);
+    double minStep = minStep(plan, maxStep);
     return switch (solver.kind()) {
       case EULER -> new EulerIntegrator(fixedStep);
       case RK4 -> new ClassicalRungeKuttaIntegrator(fixedStep);
-      case DORMAND_PRINCE ->
+      case DORMAND_PRINCE, AUTO ->
           new DormandPrince54Integrator(minStep, maxStep, solver.atol(), solver.rtol());
       case DORMAND_PRINCE_853 ->
           new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
+      case ROSENBROCK -> stiff(plan);
     };
+  }
+
+  /**
+   * The Rosenbrock method with the plan's tolerances: {@code rosenbrock}, and where {@code auto}
+   * switches to.
+   */
+  static ODEIntegrator stiff(SimulationPlan plan) {
+    Solver solver = plan.solver();
+    double maxStep = solver.maxStep().orElse(plan.stopTime() - plan.startTime());
+    return new RosenbrockIntegrator(minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
+  }
+
+  private static double minStep(SimulationPlan plan, double maxStep) {
+    double scale = Math.max(1.0, Math.max(Math.abs(plan.startTime()), Math.abs(plan.stopTime())));
+    return Math.min(1e-12 * scale, maxStep);
   }
 }

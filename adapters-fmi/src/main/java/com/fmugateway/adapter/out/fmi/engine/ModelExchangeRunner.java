@@ -28,7 +28,9 @@ final class ModelExchangeRunner {
   private final RunSetup setup;
   private final SimulationPlan plan;
   private final FmuOde ode;
-  private final ODEIntegrator integrator;
+  private final int indicators;
+  private final StiffnessMonitor stiffness;
+  private ODEIntegrator integrator;
   private final EventInfo eventInfo = new EventInfo();
   private double t;
   private double[] x;
@@ -43,9 +45,14 @@ final class ModelExchangeRunner {
     this.setup = setup;
     this.plan = setup.plan();
     this.ode = new FmuOde(fmu, states, indicators, setup.inputs(), setup.guard());
-    this.integrator = Integrators.create(plan);
+    this.indicators = indicators;
+    this.stiffness = new StiffnessMonitor(plan, ode);
+    this.integrator = withHandlers(Integrators.create(plan));
+  }
+
+  private ODEIntegrator withHandlers(ODEIntegrator created) {
     for (int j = 0; j < indicators; j++) {
-      integrator.addEventDetector(
+      created.addEventDetector(
           new IndicatorDetector(
               ode,
               j,
@@ -55,7 +62,8 @@ final class ModelExchangeRunner {
                 return Action.STOP;
               }));
     }
-    integrator.addStepEndHandler((state, forward) -> completedStep(state));
+    created.addStepEndHandler((state, forward) -> completedStep(state));
+    return created;
   }
 
   RunCounts run() {
@@ -97,7 +105,16 @@ final class ModelExchangeRunner {
     double[] y = ode.toVector(x);
     double reached = end;
     if (!Times.negligible(t, end)) {
+      stiffness.startAt(t);
       ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(t, y), end);
+      if (!stateEvent && !stepEvent && !terminated && stiffness.takeSwitch()) {
+        // auto: the explicit steps collapsed; the rest of the run is the Rosenbrock method's.
+        integrator = withHandlers(Integrators.stiff(plan));
+        if (!Times.negligible(last.getTime(), end)) {
+          last =
+              integrator.integrate(ode, new ODEState(last.getTime(), last.getPrimaryState()), end);
+        }
+      }
       y = last.getPrimaryState();
       reached = last.getTime();
       if (stateEvent) {
@@ -120,7 +137,8 @@ final class ModelExchangeRunner {
     FmiCalls.check(fmu.getLastStatus(), "fmi2CompletedIntegratorStep", state.getTime());
     stepEvent = result.getEnterEventMode();
     terminated = result.getTerminateSimulation();
-    return stepEvent || terminated ? Action.STOP : Action.CONTINUE;
+    boolean stiff = stiffness.stiffAfter(state);
+    return stepEvent || terminated || stiff ? Action.STOP : Action.CONTINUE;
   }
 
   private void handleEvent() {

@@ -53,6 +53,27 @@ class BouncingBallTest {
   }
 
   @Test
+  void modelExchangeWithRosenbrockLocatesEveryImpactAsAStateEvent() {
+    SimulationResult result =
+        run(ball().on(FmuInterface.MODEL_EXCHANGE).solver(SolverKind.ROSENBROCK, 1e-6, 1e-8));
+
+    assertImpactsWithin(result, 1e-3);
+    assertHeightsWithin(result, 1e-4);
+    assertThat(result.events()).isEqualTo(EXACT.impacts().size());
+  }
+
+  @Test
+  void modelExchangeWithAutoStaysExplicitAndMatchesDormandPrince() {
+    SimulationResult auto =
+        run(ball().on(FmuInterface.MODEL_EXCHANGE).solver(SolverKind.AUTO, 1e-6, 1e-8));
+    SimulationResult explicit =
+        run(ball().on(FmuInterface.MODEL_EXCHANGE).solver(SolverKind.DORMAND_PRINCE, 1e-6, 1e-8));
+
+    assertThat(auto.steps()).isEqualTo(explicit.steps());
+    assertThat(reals(auto, "h")).containsExactly(reals(explicit, "h"));
+  }
+
+  @Test
   void modelExchangeWithFixedStepRk4LocatesTheImpactsToo() {
     SimulationResult result =
         run(ball().on(FmuInterface.MODEL_EXCHANGE).fixedStep(SolverKind.RK4, 0.01));

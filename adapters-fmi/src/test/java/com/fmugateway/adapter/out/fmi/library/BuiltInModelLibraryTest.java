@@ -36,6 +36,7 @@ class BuiltInModelLibraryTest {
           "Feedthrough3",
           "FirstOrderLag",
           "MassSpringDamper",
+          "Robertson",
           "StateSpace3",
           "VanDerPol");
 
@@ -80,8 +81,8 @@ class BuiltInModelLibraryTest {
       assertThat(artifact.sha256().hex()).isEqualTo(sha256(artifact.archive()));
     }
     try (Stream<Path> files = Files.list(folder)) {
-      // Six FMI 2.0 and five FMI 3.0 archives (two of them not offered yet), nothing temporary.
-      assertThat(files).hasSize(11);
+      // Seven FMI 2.0 and five FMI 3.0 archives (two of them not offered yet), nothing temporary.
+      assertThat(files).hasSize(12);
     }
   }
 

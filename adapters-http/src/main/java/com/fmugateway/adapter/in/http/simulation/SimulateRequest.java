@@ -40,8 +40,17 @@ public record SimulateRequest(
         String fmuInterface,
     @Schema(
             description =
-                "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853",
-            allowableValues = {"euler", "rk4", "dormand_prince", "dormand_prince_853"})
+                "Model exchange: euler, rk4, dormand_prince (default), dormand_prince_853,"
+                    + " rosenbrock (implicit, for stiff models) or auto (dormand_prince,"
+                    + " switching to rosenbrock when the model turns out stiff)",
+            allowableValues = {
+              "euler",
+              "rk4",
+              "dormand_prince",
+              "dormand_prince_853",
+              "rosenbrock",
+              "auto"
+            })
         String solver,
     Double rtol,
     Double atol,

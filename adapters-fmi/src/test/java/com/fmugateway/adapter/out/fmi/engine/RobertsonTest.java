@@ -1,0 +1,82 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
+import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Robertson FMU by model exchange with the stiff solvers. Reference at t = 40 from Hairer and
+ * Wanner, Solving ODEs II (y1 = 0.7158271, y2 = 9.185535e-6, y3 = 0.2841637).
+ */
+class RobertsonTest {
+
+  private static final double[] AT_40 = {0.7158271, 9.185535e-6, 0.2841637};
+
+  @Test
+  void rosenbrock_matchesTheReferenceAtT40InFewSteps() {
+    SimulationResult result = run(robertson(40, 0.4).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10));
+
+    assertAt40(result);
+    assertThat(result.steps()).isLessThan(600);
+  }
+
+  @Test
+  void dormandPrince_needsOverTenTimesTheStepsOfRosenbrockToT40() {
+    SimulationResult explicit =
+        run(robertson(40, 0.4).solver(SolverKind.DORMAND_PRINCE, 1e-6, 1e-10));
+    SimulationResult implicit = run(robertson(40, 0.4).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10));
+
+    assertAt40(explicit);
+    assertThat(explicit.steps()).isGreaterThan(10 * implicit.steps());
+  }
+
+  @Test
+  void auto_switchesToRosenbrockAndMatchesTheReference() {
+    SimulationResult result = run(robertson(40, 0.4).solver(SolverKind.AUTO, 1e-6, 1e-10));
+
+    assertAt40(result);
+    assertThat(result.steps()).isLessThan(StiffnessMonitor.WINDOW + 600L);
+  }
+
+  @Test
+  void rosenbrock_reaches1e5sConservingMassAndAgreesWithATighterRun() {
+    SimulationResult result = run(robertson(1e5, 1e3).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10));
+    SimulationResult tight = run(robertson(1e5, 1e3).solver(SolverKind.ROSENBROCK, 1e-9, 1e-13));
+
+    double[] y1 = reals(result, "y1");
+    double[] y2 = reals(result, "y2");
+    double[] y3 = reals(result, "y3");
+    for (int i = 0; i < y1.length; i++) {
+      assertThat(y1[i] + y2[i] + y3[i]).as("mass at sample %d", i).isCloseTo(1, within(1e-9));
+      assertThat(y2[i]).as("y2 at sample %d", i).isGreaterThanOrEqualTo(0);
+      if (i > 0) {
+        assertThat(y1[i]).as("y1 at sample %d", i).isLessThan(y1[i - 1]);
+      }
+    }
+    int last = y1.length - 1;
+    assertThat(y1[last]).isCloseTo(reals(tight, "y1")[last], within(1e-5));
+    assertThat(y2[last]).isCloseTo(reals(tight, "y2")[last], within(1e-10));
+    assertThat(result.steps()).isLessThan(2000);
+  }
+
+  private static Plans robertson(double stop, double interval) {
+    return Plans.forModel("Robertson")
+        .on(FmuInterface.MODEL_EXCHANGE)
+        .until(stop, interval)
+        .outputs("y1", "y2", "y3");
+  }
+
+  private static void assertAt40(SimulationResult result) {
+    int last = result.time().length - 1;
+    assertThat(result.time()[last]).isEqualTo(40);
+    assertThat(reals(result, "y1")[last]).isCloseTo(AT_40[0], within(2e-6));
+    assertThat(reals(result, "y2")[last]).isCloseTo(AT_40[1], within(2e-10));
+    assertThat(reals(result, "y3")[last]).isCloseTo(AT_40[2], within(2e-6));
+  }
+}
