@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * worker's threads ({@code FMUGW_EXPERIMENTS_WORKER_THREADS}, default the FMI worker slots less one
  * left for synchronous runs in role {@code all}, and never more there), how often it polls and
  * heartbeats, per tier the cases one experiment may have, the experiments one account may have
- * queued or running, and the cases one account may have running at once across every node
- * ({@code FMUGW_EXPERIMENTS_CASES_RUNNING_FREE|PRO|ENTERPRISE}; a case over it waits {@code
- * share-wait}), and how callbacks are retried ({@code FMUGW_EXPERIMENTS_CALLBACKS_ATTEMPTS}, {@code
+ * queued or running, and the cases one account may have running at once across every node ({@code
+ * FMUGW_EXPERIMENTS_CASES_RUNNING_FREE|PRO|ENTERPRISE}; a case over it waits {@code share-wait}),
+ * and how callbacks are retried ({@code FMUGW_EXPERIMENTS_CALLBACKS_ATTEMPTS}, {@code
  * …_FIRST_RETRY}, doubling).
  */
 @ConfigurationProperties("fmugw")

@@ -33,7 +33,8 @@ class ExperimentCallbackIT extends AbstractExperimentWorkerIT {
     receiver.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           deliveries.add(
               new Delivery(
                   exchange.getRequestURI().getPath(),
@@ -99,7 +100,8 @@ class ExperimentCallbackIT extends AbstractExperimentWorkerIT {
   private static void assertSigned(Delivery delivery, String secret) {
     assertThat(delivery.signature()).matches("t=\\d+,v1=[0-9a-f]{64}");
     long t = Long.parseLong(delivery.signature().replaceAll("^t=(\\d+),.*$", "$1"));
-    assertThat(delivery.signature()).isEqualTo(CallbackSignature.header(secret, t, delivery.body()));
+    assertThat(delivery.signature())
+        .isEqualTo(CallbackSignature.header(secret, t, delivery.body()));
     assertThat(Math.abs(System.currentTimeMillis() / 1000 - t)).isLessThan(300);
   }
 }

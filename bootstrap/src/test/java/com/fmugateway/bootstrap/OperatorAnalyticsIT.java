@@ -150,13 +150,7 @@ class OperatorAnalyticsIT extends AbstractOperatorIT {
         .contains("fmugw_experiment_cases_running{node=\"")
         .contains("fmugw_sandbox_workers_busy ");
     customer().client().get().uri("/metrics").exchange().expectStatus().isForbidden();
-    customer()
-        .client()
-        .get()
-        .uri("/analytics/experiments")
-        .exchange()
-        .expectStatus()
-        .isForbidden();
+    customer().client().get().uri("/analytics/experiments").exchange().expectStatus().isForbidden();
     client.get().uri("/metrics").exchange().expectStatus().isUnauthorized();
   }
 

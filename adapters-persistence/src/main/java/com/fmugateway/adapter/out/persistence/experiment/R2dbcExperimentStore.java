@@ -233,9 +233,9 @@ public final class R2dbcExperimentStore implements ExperimentStore {
 
   /**
    * A transaction-scoped advisory lock per account serializes the count and the move of one
-   * account's cases across nodes; under READ COMMITTED the update's count then sees every start
-   * and end committed before it. The start is stamped when the move happens (after any wait for
-   * the lock), never before {@code at}, so it is never earlier than the end that made room for it.
+   * account's cases across nodes; under READ COMMITTED the update's count then sees every start and
+   * end committed before it. The start is stamped when the move happens (after any wait for the
+   * lock), never before {@code at}, so it is never earlier than the end that made room for it.
    */
   @Override
   public Mono<Boolean> startWithin(
