@@ -11,13 +11,11 @@ import com.fmugateway.domain.experiment.port.in.DeliverCallbackUseCase;
 import com.fmugateway.domain.experiment.port.in.RunCaseUseCase;
 import com.fmugateway.domain.experiment.port.out.CallbackQueue;
 import com.fmugateway.domain.experiment.port.out.CallbackSender;
-import com.fmugateway.domain.experiment.port.out.CaseLoadReadModel;
 import com.fmugateway.domain.experiment.port.out.CaseQueue;
 import com.fmugateway.domain.experiment.port.out.CaseResults;
 import com.fmugateway.domain.experiment.port.out.ExperimentStore;
 import com.fmugateway.domain.experiment.service.CallbackService;
 import com.fmugateway.domain.experiment.service.CancelExperimentService;
-import com.fmugateway.domain.experiment.service.CaseLoadService;
 import com.fmugateway.domain.experiment.service.CaseOperationsService;
 import com.fmugateway.domain.experiment.service.ExperimentQueryService;
 import com.fmugateway.domain.experiment.service.RunCaseService;
@@ -80,11 +78,6 @@ class ExperimentWiring {
   @Bean
   ExperimentQueryService experimentQueryService(ExperimentStore store, CaseResults results) {
     return new ExperimentQueryService(store, results);
-  }
-
-  @Bean
-  CaseLoadService caseLoadService(CaseLoadReadModel readModel, Clock clock) {
-    return new CaseLoadService(readModel, clock);
   }
 
   @Bean

@@ -21,7 +21,6 @@ import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCallbackQueue;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseQueue;
-import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseLoadReadModel;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseResults;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcExperimentStore;
 import com.fmugateway.adapter.out.persistence.fmu.CachingFmuStore;
@@ -259,11 +258,6 @@ public class PersistenceConfiguration {
   }
 
   /** Operators' view of the case queue; apart from the store, which serves one account. */
-  @Bean
-  public R2dbcCaseLoadReadModel caseLoadReadModel(DatabaseClient db) {
-    return new R2dbcCaseLoadReadModel(db);
-  }
-
   @Bean
   public R2dbcCaseResults caseResults(DatabaseClient db) {
     return new R2dbcCaseResults(db);

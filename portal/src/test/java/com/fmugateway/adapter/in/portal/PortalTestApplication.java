@@ -10,7 +10,7 @@ import com.fmugateway.domain.billing.service.GetAccountService;
 import com.fmugateway.domain.billing.service.PricingService;
 import com.fmugateway.domain.checkout.service.CheckoutService;
 import com.fmugateway.domain.experiment.service.CancelExperimentService;
-import com.fmugateway.domain.experiment.service.CaseLoadService;
+import com.fmugateway.domain.experiment.service.CaseOperationsService;
 import com.fmugateway.domain.experiment.service.ExperimentQueryService;
 import com.fmugateway.domain.experiment.service.StartExperimentService;
 import com.fmugateway.domain.fixtures.InMemoryGateway;
@@ -120,7 +120,7 @@ public class PortalTestApplication {
   }
 
   @Bean
-  CaseLoadService caseLoadService(InMemoryGateway gateway) {
-    return gateway.caseLoad;
+  CaseOperationsService caseOperationsService(InMemoryGateway gateway) {
+    return gateway.caseOperations;
   }
 }

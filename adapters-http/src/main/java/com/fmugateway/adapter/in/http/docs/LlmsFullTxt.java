@@ -184,7 +184,11 @@ final class LlmsFullTxt {
         + "- Operators only (403 otherwise): `GET /admin/audit`, and over `?from=&to=` (UTC days)"
         + " `GET /analytics`, `GET /analytics/revenue`, `GET /analytics/simulations`,"
         + " `GET /analytics/accounts`, `GET /analytics/funnel`, `GET /analytics/failures`,"
-        + " `GET /analytics/models`.\n\n";
+        + " `GET /analytics/models`; now: `GET /analytics/experiments` (case queue depth, cases"
+        + " running, per node its running cases and last hour's throughput).\n"
+        + "- `GET /metrics` → Prometheus text (queue depth, this node's cases and FMU workers);"
+        + " an operator's key or the `FMUGW_METRICS_TOKEN` bearer token; served on worker nodes"
+        + " too.\n\n";
   }
 
   private static String mcp(String base, Pricing prices) {

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.in.portal.ops;
 
-import com.fmugateway.domain.experiment.model.CaseLoad;
+import com.fmugateway.domain.experiment.model.CaseOperations;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,9 +10,9 @@ public record CaseLoadView(long queued, long running, List<NodeRow> nodes) {
   /** One worker node; {@code perMinute} already formatted. */
   public record NodeRow(String node, long running, long succeeded, long failed, String perMinute) {}
 
-  static CaseLoadView of(CaseLoad load) {
+  static CaseLoadView of(CaseOperations load) {
     return new CaseLoadView(
-        load.queued(),
+        load.queueDepth(),
         load.running(),
         load.nodes().stream()
             .map(

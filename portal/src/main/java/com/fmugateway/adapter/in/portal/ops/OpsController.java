@@ -2,7 +2,7 @@ package com.fmugateway.adapter.in.portal.ops;
 
 import com.fmugateway.domain.analytics.model.AnalyticsPeriod;
 import com.fmugateway.domain.analytics.port.in.GetAnalyticsQuery;
-import com.fmugateway.domain.experiment.port.in.GetCaseLoadQuery;
+import com.fmugateway.domain.experiment.port.in.GetCaseOperationsQuery;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,11 +28,11 @@ class OpsController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final GetAnalyticsQuery analytics;
-  private final GetCaseLoadQuery caseLoad;
+  private final GetCaseOperationsQuery caseOperations;
 
-  OpsController(GetAnalyticsQuery analytics, GetCaseLoadQuery caseLoad) {
+  OpsController(GetAnalyticsQuery analytics, GetCaseOperationsQuery caseOperations) {
     this.analytics = analytics;
-    this.caseLoad = caseLoad;
+    this.caseOperations = caseOperations;
   }
 
   @GetMapping("/portal/ops")
@@ -41,8 +41,8 @@ class OpsController {
       @RequestParam(required = false) String to,
       Model page) {
     page.addAttribute("form", new PeriodForm(from, to));
-    return caseLoad
-        .load()
+    return caseOperations
+        .operations()
         .doOnNext(load -> page.addAttribute("caseLoad", CaseLoadView.of(load)))
         .then(
             analytics
