@@ -277,7 +277,8 @@ class McpServerIT extends AbstractFakeProviderIT {
               "/payments/checkout/" + sessionId,
               "credit pack",
               "start_experiment again");
-      assertThat((String) demand.get("x402_next_step")).contains("not an experiment");
+      assertThat((String) demand.get("x402_next_step"))
+          .contains("POST http://localhost:" + port + "/experiments", "PAYMENT-SIGNATURE");
       assertThat(count("SELECT COUNT(*) FROM experiments WHERE account_id = ?", uuid(alice)))
           .isZero();
 

@@ -56,7 +56,7 @@ final class PaymentInstructions {
   /**
    * The answer to an experiment the credits do not cover; the tool result is an error. Every case's
    * quote is held up front, so it is paid with credits: the checkout sells a credit pack covering
-   * the difference, not one run.
+   * the difference, and an x402 payment buys the credits of all its runs.
    */
   static Map<String, Object> experimentPaymentRequired(
       PaymentDemand demand, Caller caller, String tool) {
@@ -83,11 +83,15 @@ final class PaymentInstructions {
                   X402Requirements.of(offer, caller.baseUrl() + "/experiments", demand.message()));
               body.put(
                   "x402_next_step",
-                  "These are the x402 requirements POST /experiments states (PAYMENT-REQUIRED):"
-                      + " the price of one run. An x402 payment pays for one run (POST "
+                  "Or, with an x402 wallet and no checkout: sign a payment (x402 version 2) that"
+                      + " meets x402.accepts[0] (the price of all the experiment's runs,"
+                      + " quote_credits) and send these arguments as the JSON body of POST "
                       + caller.baseUrl()
-                      + "/simulate with PAYMENT-SIGNATURE), not an experiment, which is paid"
-                      + " from credits: use the checkout above.");
+                      + "/experiments with your API key and the header PAYMENT-SIGNATURE:"
+                      + " <base64 payment payload>. It buys the experiment's credits once,"
+                      + " settled before its cases are queued; a case that fails or is cancelled"
+                      + " leaves its credits on your account. A tool call cannot carry that"
+                      + " header.");
             });
     return body;
   }

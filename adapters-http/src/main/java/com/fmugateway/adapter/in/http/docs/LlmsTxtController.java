@@ -139,17 +139,18 @@ class LlmsTxtController {
       return "x402 payments are not accepted by this gateway.";
     }
     X402Terms terms = prices.x402().get();
-    return "x402 (version 2) pays one run without a checkout: the 402 also has a"
+    return "x402 (version 2) pays a run or an experiment without a checkout: the 402 also has a"
         + " `PAYMENT-REQUIRED` header (base64 JSON: "
         + terms.amount()
-        + " atomic units of "
+        + " atomic units per run of "
         + terms.asset()
         + " on "
         + terms.network()
         + " to "
         + terms.payTo()
-        + "); retry with `PAYMENT-SIGNATURE`, settled only if the run succeeds, and the 200"
-        + " carries `PAYMENT-RESPONSE`.";
+        + "); retry with `PAYMENT-SIGNATURE`: a run's payment is settled only if the run"
+        + " succeeds (the 200 carries `PAYMENT-RESPONSE`), an experiment's buys its runs'"
+        + " credits before its cases are queued.";
   }
 
   private static String display(CreditPack pack) {

@@ -23,7 +23,8 @@ final class LlmsX402Txt {
     }
     X402Terms t = prices.x402().get();
     return "## Paying with x402\n\n"
-        + "This gateway accepts x402 (https://www.x402.org) version 2 for one run: a stablecoin"
+        + "This gateway accepts x402 (https://www.x402.org) version 2 for a run or an"
+        + " experiment: a stablecoin"
         + " transfer the agent signs itself, no checkout, no person. The API key is still needed;"
         + " the payment pays the run instead of credits.\n\n"
         + "1. Every 402 of `POST /simulate` (credits short, or `quote_only`) carries the header `"
@@ -69,8 +70,10 @@ final class LlmsX402Txt {
         + "` and no result. A header that is not base64 JSON of a version 2 payload is 400"
         + " naming `"
         + X402Wire.PAYMENT_SIGNATURE
-        + "`. x402 pays one run: `POST /experiments` (and an async `POST /simulate`) refuse it."
-        + " The MCP tools answer the same requirements as `x402` when credits are short; a tool"
-        + " call cannot carry the header, so pay through `POST /simulate`.\n\n";
+        + "`. On `POST /experiments` (and an async `POST /simulate`) the requirements ask for"
+        + " the price of all its runs, and a `PAYMENT-SIGNATURE` there buys the experiment's"
+        + " credits, settled before its cases are queued; a case that fails or is cancelled"
+        + " leaves its credits on the account. The MCP tools answer the same requirements as `x402` when credits are short; a tool"
+        + " call cannot carry the header, so pay through `POST /simulate` or `POST /experiments`.\n\n";
   }
 }
