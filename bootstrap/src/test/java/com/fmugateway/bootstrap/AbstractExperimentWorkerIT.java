@@ -1,11 +1,15 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,6 +29,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "fmugw.metrics.token=" + AbstractExperimentWorkerIT.SCRAPE_TOKEN
     })
 abstract class AbstractExperimentWorkerIT extends AbstractGatewayIT {
+
+  /**
+   * A database of its own: on the others' database, the job engines of the other cached gateways
+   * (other settings: two cases at a time, no callbacks to this machine) would take its cases and
+   * callbacks too.
+   */
+  private static final DatabaseEndpoint OWN_DATABASE = TestDatabase.freshDatabase();
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    registry.add("fmugw.test.database-url", () -> TestDatabase.url(OWN_DATABASE));
+  }
 
   static final String SCRAPE_TOKEN = "scrape-token-of-the-experiment-its";
 

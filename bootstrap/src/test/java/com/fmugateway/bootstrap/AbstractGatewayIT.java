@@ -29,7 +29,11 @@ abstract class AbstractGatewayIT {
 
   @DynamicPropertySource
   static void gatewayProperties(DynamicPropertyRegistry registry) {
-    registry.add("fmugw.database.url", () -> TestDatabase.url(DATABASE));
+    // Shared unless a subclass names a database of its own (fmugw.test.database-url): gateways on
+    // one database share their job engine's tasks, whatever each one's settings.
+    registry.add(
+        "fmugw.database.url",
+        () -> "${fmugw.test.database-url:" + TestDatabase.url(DATABASE) + "}");
     registry.add("fmugw.api-key-secret", () -> TestKeys.SECRET);
     registry.add("fmugw.data-dir", DATA_DIR::toString);
     // Every test opens fresh accounts from 127.0.0.1; RateLimitIT checks the limits themselves.

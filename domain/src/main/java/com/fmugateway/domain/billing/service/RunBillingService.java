@@ -270,10 +270,15 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
       Settlement settlement = byCredits.hold().settle(prices.cost(cpuTime));
-      // A hold that had already ended (released by the stale-hold job) captured nothing.
+      // A hold that had already ended charged what its settlement captured then: nothing when it
+      // was released (a cancel, the stale-hold job), the capture when another runner of the same
+      // case settled it and died before recording the charge.
       return ledger
           .settle(settlement)
-          .map(applied -> RunCharge.credits(applied ? settlement.captured() : 0L));
+          .flatMap(
+              applied ->
+                  applied ? Mono.just(settlement.captured()) : ledger.captured(byCredits.hold()))
+          .map(RunCharge::credits);
     }
     if (funding instanceof RunFunding.ByX402 byX402) {
       return rail().settle(caller, runId, byX402);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.Tier;
+import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.PaymentChoice;
+import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.experiment.model.CallbackDelivery;
 import com.fmugateway.domain.experiment.model.CallbackSignature;
@@ -288,6 +290,34 @@ class ExperimentServicesTest {
 
     assertThat(queries.experiment(caller, accepted.experiment().id()).block().charged())
         .isEqualTo(PRICE);
+    assertThat(balance()).isEqualTo(100 - PRICE);
+  }
+
+  @Test
+  void aCaseSettledByANodeThatDiedBeforeRecordingTheCharge_showsTheChargeOnce() {
+    ExperimentView accepted = accepted(sweep(1));
+    UUID only = queue.take(1).get(0);
+    world.simulator.holdRuns();
+    var again = secondNode.run(only).toFuture();
+    awaitStatus(only, CaseStatus.RUNNING);
+
+    // Another node ran it too: it ended the case and settled its hold, then died before recording
+    // the charge on the case.
+    store.end(only, RUNNING_TO_SUCCEEDED, Optional.empty(), Map.of(), world.clock.now()).block();
+    world
+        .billing
+        .settle(
+            caller,
+            only,
+            new RunFunding.ByCredits(Hold.ofCase(caller, only, PRICE)),
+            Duration.ofMillis(1))
+        .block();
+    world.simulator.endHeldRuns();
+    again.join();
+
+    assertThat(queries.experiment(caller, accepted.experiment().id()).block().charged())
+        .isEqualTo(PRICE);
+    assertThat(store.caseById(only).block().cost()).isEqualTo(PRICE);
     assertThat(balance()).isEqualTo(100 - PRICE);
   }
 

@@ -95,7 +95,8 @@ class LlmsTxtTest {
         .contains("\"url\":\"https://gw.example/simulate\"")
         .doesNotContain("x402 is not accepted");
     assertThat(brief)
-        .contains("PAYMENT-REQUIRED", "PAYMENT-SIGNATURE", "1000000 atomic units per run of 0xAsset");
+        .contains(
+            "PAYMENT-REQUIRED", "PAYMENT-SIGNATURE", "1000000 atomic units per run of 0xAsset");
   }
 
   @Test

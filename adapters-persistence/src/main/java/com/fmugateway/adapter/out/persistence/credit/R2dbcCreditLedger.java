@@ -131,6 +131,17 @@ public final class R2dbcCreditLedger implements CreditLedger {
   }
 
   @Override
+  public Mono<Long> captured(Hold hold) {
+    return db.sql(
+            "SELECT COALESCE(-SUM(amount), 0) AS captured FROM ledger_entries"
+                + " WHERE account_id = :a AND idempotency_key = :k")
+        .bind("a", hold.accountId().value())
+        .bind("k", hold.captureKey().value())
+        .map(row -> ((Number) row.get("captured")).longValue())
+        .one();
+  }
+
+  @Override
   public Mono<Boolean> release(Hold hold) {
     return endOnce(hold, 0, null);
   }

@@ -47,6 +47,13 @@ public interface CreditLedger {
   Mono<Boolean> settle(Settlement settlement);
 
   /**
+   * The credits the hold's settlement captured: 0 when it was released without a capture or has not
+   * ended. A runner that finds the hold already settled (by another node that then died before
+   * recording the charge) reports the charge from here rather than 0.
+   */
+  Mono<Long> captured(Hold hold);
+
+  /**
    * Releases the whole hold, for a run that did not complete, if the hold has not ended; false when
    * it was released or settled before (nothing changes).
    */
