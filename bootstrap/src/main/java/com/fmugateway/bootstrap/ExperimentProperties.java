@@ -36,7 +36,18 @@ record ExperimentProperties(
       @DefaultValue PerTierRunning running,
       @DefaultValue PerTierCasesRunning casesRunning,
       @DefaultValue("2s") Duration shareWait,
-      @DefaultValue Callbacks callbacks) {}
+      @DefaultValue Callbacks callbacks) {
+
+    Experiments {
+      // db-scheduler refuses fewer than 4; say which setting rather than fail inside its builder.
+      if (missedHeartbeats < 4) {
+        throw new IllegalArgumentException(
+            "fmugw.experiments.missed-heartbeats (FMUGW_EXPERIMENTS_MISSED_HEARTBEATS) must be at"
+                + " least 4, was "
+                + missedHeartbeats);
+      }
+    }
+  }
 
   /** Cases one account may have running at once, across every node. */
   record PerTierCasesRunning(
