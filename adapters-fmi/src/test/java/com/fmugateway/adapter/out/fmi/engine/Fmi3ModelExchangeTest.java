@@ -2,12 +2,14 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SolverKind;
 import java.net.URISyntaxException;
@@ -138,6 +140,21 @@ class Fmi3ModelExchangeTest {
 
     assertThat(reals(result, "Float64_output")).containsExactly(0, 0.5, 1, 1.5, 2);
     assertThat(reals(result, "Float32_output")).containsExactly(3, 3, 7, 7, 7);
+  }
+
+  @Test
+  void givenANegativeGravity_modelExchange_failsAsAModelErrorWithTheFmusExplanation() {
+    Plans plans = ball3().start("g", -1.0);
+
+    SimulationFailedException failure =
+        catchThrowableOfType(SimulationFailedException.class, () -> run(plans, "BouncingBall3"));
+
+    assertThat(failure.failureCause()).isEqualTo(SimulationFailedException.Cause.MODEL_ERROR);
+    assertThat(failure.getMessage())
+        .startsWith("fmi3")
+        .contains("returned ERROR")
+        .contains("g must be positive, got -1");
+    assertThat(failure.fmuLog()).anyMatch(line -> line.contains("g must be positive, got -1"));
   }
 
   private static Plans ball3() {
