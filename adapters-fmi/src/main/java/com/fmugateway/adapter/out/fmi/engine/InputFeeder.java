@@ -34,7 +34,11 @@ final class InputFeeder {
               .variable(signal.name())
               .orElseThrow(() -> mismatch("has no variable named " + signal.name()));
       if (variable.type() == VariableType.STRING || variable.type() == VariableType.BINARY) {
-        throw mismatch("cannot take a numeric signal for its String input " + signal.name());
+        throw mismatch(
+            "cannot take a numeric signal for its "
+                + variable.type().label()
+                + " input "
+                + signal.name());
       }
       boolean continuous =
           variable.type().isFloat() && variable.variability() == Variability.CONTINUOUS;
