@@ -1,6 +1,7 @@
 package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** FMI 3.0 as a client meets it over HTTP: upload, variables, a co-simulation, a hostile FMU. */
+/**
+ * FMI 3.0 as a client meets it over HTTP: upload, variables, co-simulation and model exchange, a
+ * hostile FMU.
+ */
 class Fmi3ApiIT extends AbstractGatewayIT {
 
   private static final String EXACT_RUN =
@@ -70,6 +74,53 @@ class Fmi3ApiIT extends AbstractGatewayIT {
   }
 
   @Test
+  void bouncingBall3ByModelExchange_bouncesElevenTimesAboveTheGround() throws IOException {
+    WebTestClient customer = newCustomer();
+    Object id = FmuApiIT.upload(customer, fmu("library3", "BouncingBall3"), 201).get("id");
+
+    Map<?, ?> run =
+        simulate(
+            customer,
+            """
+            {"fmu_id":"%s","stop_time":3.0,"step":0.01,"interface":"me",
+             "solver":"dormand_prince","outputs":["h"],"kpis":["h_min","h_final"]}
+            """
+                .formatted(id));
+
+    Map<?, ?> provenance = (Map<?, ?>) run.get("provenance");
+    assertThat(provenance.get("fmi_version")).isEqualTo("3.0");
+    assertThat(provenance.get("fmu_interface")).isEqualTo("me");
+    assertThat(provenance.get("solver")).isEqualTo("dormand_prince");
+    assertThat(((Number) provenance.get("events")).longValue()).isEqualTo(11);
+    Map<?, ?> kpis = (Map<?, ?>) run.get("kpis");
+    assertThat(((Number) kpis.get("h_min")).doubleValue()).isGreaterThanOrEqualTo(-1e-8);
+    assertThat(((Number) kpis.get("h_final")).doubleValue()).isCloseTo(0, within(1e-8));
+  }
+
+  @Test
+  void robertson3_runsByModelExchangeOnAutoAndItsStiffSolverReachesTheReference()
+      throws IOException {
+    WebTestClient customer = newCustomer();
+    Object id = FmuApiIT.upload(customer, fmu("library3", "Robertson3"), 201).get("id");
+
+    Map<?, ?> run =
+        simulate(
+            customer,
+            """
+            {"fmu_id":"%s","stop_time":40.0,"step":0.4,"solver":"rosenbrock",
+             "rtol":1e-6,"atol":1e-10,"outputs":["y1"],"kpis":["y1_final"]}
+            """
+                .formatted(id));
+
+    Map<?, ?> provenance = (Map<?, ?>) run.get("provenance");
+    assertThat(provenance.get("fmu_interface")).isEqualTo("me");
+    assertThat(provenance.get("solver")).isEqualTo("rosenbrock");
+    // Hairer and Wanner, Solving ODEs II: y1(40) = 0.7158271.
+    double y1 = ((Number) ((Map<?, ?>) run.get("kpis")).get("y1_final")).doubleValue();
+    assertThat(y1).isCloseTo(0.7158271, within(2e-6));
+  }
+
+  @Test
   void aSegfaultingFmi3Fmu_isContainedAndTheGatewayKeepsServing() throws IOException {
     WebTestClient customer = newCustomer();
     Object id = FmuApiIT.upload(customer, fmu("hostile3", "Segfault3"), 201).get("id");
@@ -90,6 +141,20 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     assertThat((String) problem.get("detail")).contains("signal 11");
     assertThat(problem.get("cause")).isEqualTo("crashed");
     customer.get().uri("/library").exchange().expectStatus().isOk();
+  }
+
+  private static Map<?, ?> simulate(WebTestClient customer, String body) {
+    return customer
+        .post()
+        .uri("/simulate")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private static String run(WebTestClient customer, Object id, MediaType accept) {

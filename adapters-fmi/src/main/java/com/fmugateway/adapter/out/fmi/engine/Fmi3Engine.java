@@ -22,9 +22,10 @@ import java.util.UUID;
 
 /**
  * Runs one FMI 3.0 simulation through our own binding ({@link Fmi3Fmu}), on the calling thread and
- * so inside the confined worker like FMI 2.0 runs. Co-simulation for now: one {@code fmi3DoStep}
- * per output interval (split at input samples); the FMU handles its events inside the step unless
- * it asks for event mode, which is then run to completion before stepping on.
+ * so inside the confined worker like FMI 2.0 runs. Co-simulation: one {@code fmi3DoStep} per output
+ * interval (split at input samples); the FMU handles its events inside the step unless it asks for
+ * event mode, which is then run to completion before stepping on. Model exchange: the FMI 2.0
+ * master, {@link ModelExchangeRunner}, over {@link Fmi3MeModel}.
  */
 final class Fmi3Engine {
 
@@ -36,11 +37,11 @@ final class Fmi3Engine {
       SimulationPlan plan,
       Fmi3Recorder recorder,
       FmuLog log) {
-    if (plan.fmuInterface() != FmuInterface.CO_SIMULATION) {
+    if (plan.fmuInterface() == FmuInterface.SCHEDULED_EXECUTION) {
       throw modelError(
           "FMI 3.0 "
               + plan.fmuInterface().code()
-              + " runs are not supported yet; run this FMU with interface \"cs\"");
+              + " runs are not supported yet; run this FMU with interface \"cs\" or \"me\"");
     }
     Path folder;
     try {
@@ -49,17 +50,22 @@ final class Fmi3Engine {
       throw modelError("the FMU archive cannot be unpacked: " + e.getMessage());
     }
     String identifier = description.modelIdentifiers().get(plan.fmuInterface());
-    try (Fmi3Fmu fmu = load(folder, identifier);
-        Fmi3CoSimulation instance =
-            Fmi3Instance.instantiateCoSimulation(
-                fmu,
-                "fmugw-" + UUID.randomUUID(),
-                description.guid(),
-                false,
-                false,
-                null,
-                line -> log.add(line.status().name(), line.category(), line.message()))) {
-      return new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout())).run();
+    try (Fmi3Fmu fmu = load(folder, identifier)) {
+      if (plan.fmuInterface() == FmuInterface.MODEL_EXCHANGE) {
+        return Fmi3MeModel.run(fmu, description, plan, recorder, log);
+      }
+      try (Fmi3CoSimulation instance =
+          Fmi3Instance.instantiateCoSimulation(
+              fmu,
+              "fmugw-" + UUID.randomUUID(),
+              description.guid(),
+              false,
+              false,
+              null,
+              line -> log.add(line.status().name(), line.category(), line.message()))) {
+        return new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout()))
+            .run();
+      }
     } catch (Fmi3Exception e) {
       log.freeze();
       throw modelError(e.getMessage());

@@ -1,7 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import java.util.Arrays;
-import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
@@ -12,7 +11,7 @@ import org.hipparchus.ode.OrdinaryDifferentialEquation;
  */
 final class FmuOde implements OrdinaryDifferentialEquation {
 
-  private final ModelExchangeInstance fmu;
+  private final MeModel fmu;
   private final int states;
   private final InputFeeder inputs;
   private final RunGuard guard;
@@ -22,14 +21,13 @@ final class FmuOde implements OrdinaryDifferentialEquation {
   private double indicatorTime = Double.NaN;
   private double[] indicatorState = new double[0];
 
-  FmuOde(
-      ModelExchangeInstance fmu, int states, int indicators, InputFeeder inputs, RunGuard guard) {
+  FmuOde(MeModel fmu, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
-    this.states = states;
+    this.states = fmu.states();
     this.inputs = inputs;
     this.guard = guard;
     this.derivatives = new double[states];
-    this.indicators = new double[indicators];
+    this.indicators = new double[fmu.indicators()];
   }
 
   @Override
@@ -44,15 +42,15 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     if (states == 0) {
       return new double[1];
     }
-    FmiCalls.check(fmu.getDerivatives(derivatives), "fmi2GetDerivatives", t);
+    fmu.getDerivatives(derivatives);
     return derivatives.clone();
   }
 
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
-    FmiCalls.check(fmu.setTime(t), "fmi2SetTime", t);
+    fmu.setTime(t);
     if (states > 0) {
-      FmiCalls.check(fmu.setContinuousStates(y), "fmi2SetContinuousStates", t);
+      fmu.setStates(y);
     }
     inputs.applyContinuous(fmu, t, segmentStart);
   }
@@ -63,7 +61,7 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     double[] y = point.getPrimaryState();
     if (t != indicatorTime || !Arrays.equals(y, indicatorState)) {
       moveTo(t, y);
-      FmiCalls.check(fmu.getEventIndicators(indicators), "fmi2GetEventIndicators", t);
+      fmu.getIndicators(indicators);
       indicatorTime = t;
       indicatorState = y.clone();
     }
@@ -90,10 +88,10 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     return states == 0 ? new double[0] : y.clone();
   }
 
-  double[] readStates(double t) {
+  double[] readStates() {
     double[] x = new double[states];
     if (states > 0) {
-      FmiCalls.check(fmu.getContinuousStates(x), "fmi2GetContinuousStates", t);
+      fmu.getStates(x);
     }
     return x;
   }

@@ -19,6 +19,12 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
  */
 final class InputFeeder {
 
+  /** Where an input's value goes: an FMI set call of the FMU's version. */
+  @FunctionalInterface
+  interface Sink {
+    void write(ModelVariable variable, double value, double t);
+  }
+
   private final List<Feed> feeds = new ArrayList<>();
 
   InputFeeder(ModelDescription description, List<InputSignal> signals) {
@@ -27,11 +33,15 @@ final class InputFeeder {
           description
               .variable(signal.name())
               .orElseThrow(() -> mismatch("has no variable named " + signal.name()));
-      if (variable.type() == VariableType.STRING) {
-        throw mismatch("cannot take a numeric signal for its String input " + signal.name());
+      if (variable.type() == VariableType.STRING || variable.type() == VariableType.BINARY) {
+        throw mismatch(
+            "cannot take a numeric signal for its "
+                + variable.type().label()
+                + " input "
+                + signal.name());
       }
       boolean continuous =
-          variable.type() == VariableType.REAL && variable.variability() == Variability.CONTINUOUS;
+          variable.type().isFloat() && variable.variability() == Variability.CONTINUOUS;
       feeds.add(new Feed(variable, signal, continuous));
     }
   }
@@ -41,8 +51,12 @@ final class InputFeeder {
    * points, and in model-exchange event mode.
    */
   void applyAll(AbstractModelInstance<?, ?> fmu, double t) {
+    applyAll(fmi2(fmu), t);
+  }
+
+  void applyAll(Sink sink, double t) {
     for (Feed feed : feeds) {
-      feed.write(fmu, feed.signal.valueAt(t), t);
+      feed.write(sink, feed.signal.valueAt(t), t);
     }
   }
 
@@ -56,11 +70,11 @@ final class InputFeeder {
    * start of the segment (at the segment's end {@code valueAt} would already give the next one), a
    * linear signal follows the line.
    */
-  void applyContinuous(AbstractModelInstance<?, ?> fmu, double t, double segmentStart) {
+  void applyContinuous(Sink sink, double t, double segmentStart) {
     for (Feed feed : feeds) {
       if (feed.continuous) {
         boolean held = feed.signal.interpolation() == Interpolation.HOLD;
-        feed.write(fmu, feed.signal.valueAt(held ? segmentStart : t), t);
+        feed.write(sink, feed.signal.valueAt(held ? segmentStart : t), t);
       }
     }
   }
@@ -79,6 +93,19 @@ final class InputFeeder {
     return next;
   }
 
+  /** FMI 2.0 set calls through FMI4j, each value converted to the variable's FMI 2.0 type. */
+  static Sink fmi2(AbstractModelInstance<?, ?> fmu) {
+    return (variable, value, t) -> {
+      Object typed =
+          switch (TypedRefs.kindOf(variable.type())) {
+            case INTEGER -> (int) Math.round(value);
+            case BOOLEAN -> value != 0;
+            default -> value;
+          };
+      VariableWriter.write(fmu, variable, typed, t);
+    };
+  }
+
   private static SimulationFailedException mismatch(String what) {
     return new SimulationFailedException(Cause.MODEL_ERROR, "the FMU " + what, List.of());
   }
@@ -95,17 +122,11 @@ final class InputFeeder {
       this.continuous = continuous;
     }
 
-    void write(AbstractModelInstance<?, ?> fmu, double value, double t) {
+    void write(Sink sink, double value, double t) {
       if (value == lastWritten) {
         return;
       }
-      Object typed =
-          switch (TypedRefs.kindOf(variable.type())) {
-            case INTEGER -> (int) Math.round(value);
-            case BOOLEAN -> value != 0;
-            default -> value;
-          };
-      VariableWriter.write(fmu, variable, typed, t);
+      sink.write(variable, value, t);
       lastWritten = value;
     }
   }

@@ -4,34 +4,31 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import java.util.List;
-import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
-import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CompletedIntegratorStepResult;
-import no.ntnu.ihb.fmi4j.importer.fmi2.jni.EventInfo;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.events.Action;
 
 /**
- * Model-exchange master. Integrates segment by segment, each ending at the next output time, time
- * event or input sample; a segment stops early at a state event (indicator sign change, located to
- * {@link IndicatorDetector#TIME_ACCURACY}) or when {@code fmi2CompletedIntegratorStep} asks for
- * event mode. At every event the FMU runs its event iteration, after which the states are read back
- * (the event may have reset them) and integration restarts. Outputs at a time with an event are
- * sampled after the event.
+ * Model-exchange master, for FMI 2.0 and 3.0 alike through {@link MeModel}. Integrates segment by
+ * segment, each ending at the next output time, time event or input sample; a segment stops early
+ * at a state event (indicator sign change, located to {@link IndicatorDetector#TIME_ACCURACY}) or
+ * when the FMU's completedIntegratorStep asks for event mode. At every event the FMU runs its event
+ * iteration, after which the states are read back (the event may have reset them) and integration
+ * restarts. Outputs at a time with an event are sampled after the event.
  */
 final class ModelExchangeRunner {
 
   private static final int MAX_EVENT_ITERATIONS = 10_000;
 
-  private final ModelExchangeInstance fmu;
-  private final RunSetup setup;
+  private final MeModel fmu;
   private final SimulationPlan plan;
-  private final FmuOde ode;
-  private final int indicators;
-  private final StiffnessMonitor stiffness;
+  private final InputFeeder inputs;
+  private final RunGuard guard;
+  private final MeModel.EventUpdate eventInfo = new MeModel.EventUpdate();
+  private FmuOde ode;
+  private StiffnessMonitor stiffness;
   private ODEIntegrator integrator;
-  private final EventInfo eventInfo = new EventInfo();
   private double t;
   private double[] x;
   private boolean stateEvent;
@@ -40,18 +37,15 @@ final class ModelExchangeRunner {
   private long steps;
   private long events;
 
-  ModelExchangeRunner(ModelExchangeInstance fmu, RunSetup setup, int states, int indicators) {
+  ModelExchangeRunner(MeModel fmu, SimulationPlan plan, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
-    this.setup = setup;
-    this.plan = setup.plan();
-    this.ode = new FmuOde(fmu, states, indicators, setup.inputs(), setup.guard());
-    this.indicators = indicators;
-    this.stiffness = new StiffnessMonitor(plan, ode);
-    this.integrator = withHandlers(Integrators.create(plan));
+    this.plan = plan;
+    this.inputs = inputs;
+    this.guard = guard;
   }
 
   private ODEIntegrator withHandlers(ODEIntegrator created) {
-    for (int j = 0; j < indicators; j++) {
+    for (int j = 0; j < fmu.indicators(); j++) {
       created.addEventDetector(
           new IndicatorDetector(
               ode,
@@ -68,25 +62,28 @@ final class ModelExchangeRunner {
 
   RunCounts run() {
     t = plan.startTime();
-    setup.initialize(fmu);
+    fmu.initialize();
+    ode = new FmuOde(fmu, inputs, guard);
+    stiffness = new StiffnessMonitor(plan, ode);
+    integrator = withHandlers(Integrators.create(plan));
     eventIteration();
-    FmiCalls.check(fmu.enterContinuousTimeMode(), "fmi2EnterContinuousTimeMode", t);
-    x = ode.readStates(t);
+    fmu.enterContinuousTimeMode();
+    x = ode.readStates();
     ode.startSegment(t);
-    setup.outputs().sample(fmu, t);
+    fmu.recordOutputs(t);
     int samples = plan.sampleCount();
     for (int i = 1; i < samples && !terminated; ) {
-      setup.guard().check();
+      guard.check();
       double target = plan.sampleTime(i);
-      boolean stopped = integrateTo(setup.inputs().nextBreakpoint(t, timeEventOr(target)));
+      boolean stopped = integrateTo(inputs.nextBreakpoint(t, timeEventOr(target)));
       boolean timeEvent =
-          eventInfo.getNextEventTimeDefined() && Times.reached(t, eventInfo.getNextEventTime());
-      if (stopped || timeEvent || setup.inputs().discreteChangeAt(t)) {
+          eventInfo.nextEventTimeDefined && Times.reached(t, eventInfo.nextEventTime);
+      if (stopped || timeEvent || inputs.discreteChangeAt(t)) {
         handleEvent();
       }
       ode.startSegment(t);
       if (Times.reached(t, target)) {
-        setup.outputs().sample(fmu, target);
+        fmu.recordOutputs(target);
         i++;
       }
     }
@@ -94,8 +91,8 @@ final class ModelExchangeRunner {
   }
 
   private double timeEventOr(double target) {
-    boolean before = eventInfo.getNextEventTimeDefined() && eventInfo.getNextEventTime() < target;
-    return before ? eventInfo.getNextEventTime() : target;
+    boolean before = eventInfo.nextEventTimeDefined && eventInfo.nextEventTime < target;
+    return before ? eventInfo.nextEventTime : target;
   }
 
   /** Integrates to {@code end}; true when a state or step event stopped the segment early. */
@@ -133,10 +130,9 @@ final class ModelExchangeRunner {
   private Action completedStep(ODEStateAndDerivative state) {
     steps++;
     ode.moveTo(state.getTime(), state.getPrimaryState());
-    CompletedIntegratorStepResult result = fmu.completedIntegratorStep();
-    FmiCalls.check(fmu.getLastStatus(), "fmi2CompletedIntegratorStep", state.getTime());
-    stepEvent = result.getEnterEventMode();
-    terminated = result.getTerminateSimulation();
+    MeModel.StepOutcome outcome = fmu.completedIntegratorStep();
+    stepEvent = outcome == MeModel.StepOutcome.ENTER_EVENT_MODE;
+    terminated = outcome == MeModel.StepOutcome.TERMINATE;
     boolean stiff = stiffness.stiffAfter(state);
     return stepEvent || terminated || stiff ? Action.STOP : Action.CONTINUE;
   }
@@ -145,29 +141,29 @@ final class ModelExchangeRunner {
     if (terminated) {
       return;
     }
-    FmiCalls.check(fmu.enterEventMode(), "fmi2EnterEventMode", t);
-    setup.inputs().applyAll(fmu, t);
+    fmu.enterEventMode();
+    inputs.applyAll(fmu, t);
     eventIteration();
-    FmiCalls.check(fmu.enterContinuousTimeMode(), "fmi2EnterContinuousTimeMode", t);
-    x = ode.readStates(t);
+    fmu.enterContinuousTimeMode();
+    x = ode.readStates();
     events++;
   }
 
-  /** {@code fmi2NewDiscreteStates} until the FMU needs no further iteration. */
+  /** Event iterations until the FMU needs no further one. */
   private void eventIteration() {
     int iterations = 0;
     do {
-      setup.guard().check();
+      guard.check();
       if (++iterations > MAX_EVENT_ITERATIONS) {
         throw modelError("the FMU's event iteration at t=" + Times.format(t) + " did not end");
       }
-      FmiCalls.check(fmu.getWrapper().newDiscreteStates(eventInfo), "fmi2NewDiscreteStates", t);
-      terminated |= eventInfo.getTerminateSimulation();
-    } while (eventInfo.getNewDiscreteStatesNeeded() && !terminated);
-    if (eventInfo.getNextEventTimeDefined() && !(eventInfo.getNextEventTime() > t)) {
+      fmu.updateDiscreteStates(eventInfo);
+      terminated |= eventInfo.terminateSimulation;
+    } while (eventInfo.discreteStatesNeedUpdate && !terminated);
+    if (eventInfo.nextEventTimeDefined && !(eventInfo.nextEventTime > t)) {
       throw modelError(
           "the FMU announced its next time event at t="
-              + Times.format(eventInfo.getNextEventTime())
+              + Times.format(eventInfo.nextEventTime)
               + ", not after the current time t="
               + Times.format(t));
     }

@@ -133,7 +133,15 @@ public final class SimulationEngine {
         (int) description.variables().stream().filter(v -> v.derivativeOf().isPresent()).count();
     int indicators = description.numberOfEventIndicators();
     return runThenFree(
-        instance, log, () -> new ModelExchangeRunner(instance, setup, states, indicators).run());
+        instance,
+        log,
+        () ->
+            new ModelExchangeRunner(
+                    new Fmi2MeModel(instance, setup, states, indicators),
+                    setup.plan(),
+                    setup.inputs(),
+                    setup.guard())
+                .run());
   }
 
   /** On failure the log is frozen first: freeing an FMU in its error state makes it complain. */

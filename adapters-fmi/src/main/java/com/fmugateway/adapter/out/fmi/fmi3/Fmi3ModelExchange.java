@@ -9,6 +9,10 @@ public final class Fmi3ModelExchange extends Fmi3Instance {
   /** fmi3CompletedIntegratorStep's out-arguments. */
   public record IntegratorStep(boolean enterEventMode, boolean terminateSimulation) {}
 
+  // fmi3CompletedIntegratorStep's out-arguments, reused: it runs once per integrator step.
+  private final byte[] enterEventMode = new byte[1];
+  private final byte[] terminate = new byte[1];
+
   private Fmi3ModelExchange(Fmi3Fmu fmu, Fmi3Log log, Pointer handle) {
     super(fmu, log, handle, List.of(log));
   }
@@ -27,8 +31,6 @@ public final class Fmi3ModelExchange extends Fmi3Instance {
   }
 
   public IntegratorStep completedIntegratorStep() {
-    byte[] enterEventMode = new byte[1];
-    byte[] terminate = new byte[1];
     check(
         "fmi3CompletedIntegratorStep",
         lib().fmi3CompletedIntegratorStep(handle(), bool(true), enterEventMode, terminate));
@@ -58,25 +60,38 @@ public final class Fmi3ModelExchange extends Fmi3Instance {
 
   public double[] getContinuousStates() {
     double[] states = new double[numberOfContinuousStates()];
+    getContinuousStates(states);
+    return states;
+  }
+
+  /** Into the caller's array, one element a state: for a master that reuses its arrays. */
+  public void getContinuousStates(double[] states) {
     check(
         "fmi3GetContinuousStates", lib().fmi3GetContinuousStates(handle(), states, states.length));
-    return states;
   }
 
   public double[] getContinuousStateDerivatives() {
     double[] derivatives = new double[numberOfContinuousStates()];
+    getContinuousStateDerivatives(derivatives);
+    return derivatives;
+  }
+
+  public void getContinuousStateDerivatives(double[] derivatives) {
     check(
         "fmi3GetContinuousStateDerivatives",
         lib().fmi3GetContinuousStateDerivatives(handle(), derivatives, derivatives.length));
-    return derivatives;
   }
 
   public double[] getEventIndicators() {
     double[] indicators = new double[numberOfEventIndicators()];
+    getEventIndicators(indicators);
+    return indicators;
+  }
+
+  public void getEventIndicators(double[] indicators) {
     check(
         "fmi3GetEventIndicators",
         lib().fmi3GetEventIndicators(handle(), indicators, indicators.length));
-    return indicators;
   }
 
   public double[] getNominalsOfContinuousStates() {

@@ -1,17 +1,13 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
-import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.simulation.model.Column;
-import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** FMI 3.0 runs through the engine, with our own C FMUs as built by Maven. */
@@ -74,21 +70,6 @@ class Fmi3EngineTest {
     double[] y2 = ((Column.Real) result.column("y[2]").orElseThrow()).values();
     assertThat(y2[y2.length - 1])
         .isCloseTo(Math.exp(-2), org.assertj.core.data.Offset.offset(1e-3));
-  }
-
-  @Test
-  void givenModelExchange_fmi3_saysWhatRunsToday() {
-    Path fmu = library("Feedthrough3");
-    ModelDescription description = new FmuArchiveInspector().inspectNow(fmu).description();
-    Plans plans = Plans.forDescription(description).on(FmuInterface.MODEL_EXCHANGE).until(1, 0.5);
-
-    SimulationFailedException failure =
-        catchThrowableOfType(
-            SimulationFailedException.class, () -> ENGINE.run(fmu, description, plans.build()));
-
-    assertThat(failure.getMessage()).contains("not supported yet");
-    assertThat(List.of(failure.failureCause()))
-        .containsExactly(SimulationFailedException.Cause.MODEL_ERROR);
   }
 
   private static Path library(String model) {

@@ -1,0 +1,111 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CompletedIntegratorStepResult;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.EventInfo;
+
+/**
+ * An FMI 2.0 model-exchange instance through FMI4j as the master drives it. A failing call names
+ * the FMI function and the FMU's current time.
+ */
+final class Fmi2MeModel implements MeModel {
+
+  private final ModelExchangeInstance fmu;
+  private final RunSetup setup;
+  private final int states;
+  private final int indicators;
+  private final InputFeeder.Sink inputs;
+  private final EventInfo eventInfo = new EventInfo();
+  private double time;
+
+  Fmi2MeModel(ModelExchangeInstance fmu, RunSetup setup, int states, int indicators) {
+    this.fmu = fmu;
+    this.setup = setup;
+    this.states = states;
+    this.indicators = indicators;
+    this.inputs = InputFeeder.fmi2(fmu);
+    this.time = setup.plan().startTime();
+  }
+
+  @Override
+  public void initialize() {
+    setup.initialize(fmu);
+  }
+
+  @Override
+  public int states() {
+    return states;
+  }
+
+  @Override
+  public int indicators() {
+    return indicators;
+  }
+
+  @Override
+  public void setTime(double t) {
+    time = t;
+    FmiCalls.check(fmu.setTime(t), "fmi2SetTime", t);
+  }
+
+  @Override
+  public void setStates(double[] x) {
+    FmiCalls.check(fmu.setContinuousStates(x), "fmi2SetContinuousStates", time);
+  }
+
+  @Override
+  public void getStates(double[] x) {
+    FmiCalls.check(fmu.getContinuousStates(x), "fmi2GetContinuousStates", time);
+  }
+
+  @Override
+  public void getDerivatives(double[] derivatives) {
+    FmiCalls.check(fmu.getDerivatives(derivatives), "fmi2GetDerivatives", time);
+  }
+
+  @Override
+  public void getIndicators(double[] values) {
+    FmiCalls.check(fmu.getEventIndicators(values), "fmi2GetEventIndicators", time);
+  }
+
+  @Override
+  public StepOutcome completedIntegratorStep() {
+    CompletedIntegratorStepResult result = fmu.completedIntegratorStep();
+    FmiCalls.check(fmu.getLastStatus(), "fmi2CompletedIntegratorStep", time);
+    if (result.getTerminateSimulation()) {
+      return StepOutcome.TERMINATE;
+    }
+    return result.getEnterEventMode() ? StepOutcome.ENTER_EVENT_MODE : StepOutcome.CONTINUE;
+  }
+
+  @Override
+  public void enterEventMode() {
+    FmiCalls.check(fmu.enterEventMode(), "fmi2EnterEventMode", time);
+  }
+
+  @Override
+  public void updateDiscreteStates(EventUpdate into) {
+    FmiCalls.check(fmu.getWrapper().newDiscreteStates(eventInfo), "fmi2NewDiscreteStates", time);
+    into.set(
+        eventInfo.getNewDiscreteStatesNeeded(),
+        eventInfo.getTerminateSimulation(),
+        eventInfo.getNextEventTimeDefined(),
+        eventInfo.getNextEventTime());
+  }
+
+  @Override
+  public void enterContinuousTimeMode() {
+    FmiCalls.check(fmu.enterContinuousTimeMode(), "fmi2EnterContinuousTimeMode", time);
+  }
+
+  @Override
+  public void recordOutputs(double t) {
+    setup.outputs().sample(fmu, t);
+  }
+
+  @Override
+  public void write(ModelVariable variable, double value, double t) {
+    inputs.write(variable, value, t);
+  }
+}

@@ -1,0 +1,146 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3DiscreteStates;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Fmu;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Instance;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3ModelExchange;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Values;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.StartValue;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * An FMI 3.0 model-exchange instance through our own binding as the master drives it. The numbers
+ * of states and event indicators are asked of the FMU once initialized, when structural parameters
+ * can no longer change them. A failing call throws an {@link
+ * com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception} naming the function.
+ */
+final class Fmi3MeModel implements MeModel {
+
+  private final Fmi3ModelExchange fmu;
+  private final Fmi3Values values;
+  private final SimulationPlan plan;
+  private final InputFeeder inputs;
+  private final Fmi3Recorder recorder;
+  private int states;
+  private int indicators;
+
+  private Fmi3MeModel(
+      Fmi3ModelExchange fmu, SimulationPlan plan, InputFeeder inputs, Fmi3Recorder recorder) {
+    this.fmu = fmu;
+    this.values = fmu.values();
+    this.plan = plan;
+    this.inputs = inputs;
+    this.recorder = recorder;
+  }
+
+  /** Instantiates the FMU for model exchange and runs {@code plan} on it with our own master. */
+  static RunCounts run(
+      Fmi3Fmu loaded,
+      ModelDescription description,
+      SimulationPlan plan,
+      Fmi3Recorder recorder,
+      FmuLog log) {
+    InputFeeder inputs = new InputFeeder(description, plan.inputs());
+    try (Fmi3ModelExchange instance =
+        Fmi3Instance.instantiateModelExchange(
+            loaded,
+            "fmugw-" + UUID.randomUUID(),
+            description.guid(),
+            line -> log.add(line.status().name(), line.category(), line.message()))) {
+      MeModel model = new Fmi3MeModel(instance, plan, inputs, recorder);
+      return new ModelExchangeRunner(model, plan, inputs, new RunGuard(plan.timeout())).run();
+    }
+  }
+
+  @Override
+  public void initialize() {
+    double t0 = plan.startTime();
+    for (StartValue start : plan.startValues()) {
+      Fmi3Access.write(values, start.variable(), start.value());
+    }
+    inputs.applyAll(this, t0);
+    fmu.enterInitializationMode(
+        OptionalDouble.of(plan.solver().rtol()), t0, OptionalDouble.of(plan.stopTime()));
+    fmu.exitInitializationMode();
+    states = fmu.numberOfContinuousStates();
+    indicators = fmu.numberOfEventIndicators();
+  }
+
+  @Override
+  public int states() {
+    return states;
+  }
+
+  @Override
+  public int indicators() {
+    return indicators;
+  }
+
+  @Override
+  public void setTime(double t) {
+    fmu.setTime(t);
+  }
+
+  @Override
+  public void setStates(double[] x) {
+    fmu.setContinuousStates(x);
+  }
+
+  @Override
+  public void getStates(double[] x) {
+    fmu.getContinuousStates(x);
+  }
+
+  @Override
+  public void getDerivatives(double[] derivatives) {
+    fmu.getContinuousStateDerivatives(derivatives);
+  }
+
+  @Override
+  public void getIndicators(double[] values) {
+    fmu.getEventIndicators(values);
+  }
+
+  @Override
+  public StepOutcome completedIntegratorStep() {
+    Fmi3ModelExchange.IntegratorStep step = fmu.completedIntegratorStep();
+    if (step.terminateSimulation()) {
+      return StepOutcome.TERMINATE;
+    }
+    return step.enterEventMode() ? StepOutcome.ENTER_EVENT_MODE : StepOutcome.CONTINUE;
+  }
+
+  @Override
+  public void enterEventMode() {
+    fmu.enterEventMode();
+  }
+
+  @Override
+  public void updateDiscreteStates(EventUpdate into) {
+    Fmi3DiscreteStates update = fmu.updateDiscreteStates();
+    into.set(
+        update.discreteStatesNeedUpdate(),
+        update.terminateSimulation(),
+        update.nextEventTime().isPresent(),
+        update.nextEventTime().orElse(Double.NaN));
+  }
+
+  @Override
+  public void enterContinuousTimeMode() {
+    fmu.enterContinuousTimeMode();
+  }
+
+  @Override
+  public void recordOutputs(double t) {
+    recorder.sample(values, t);
+  }
+
+  @Override
+  public void write(ModelVariable variable, double value, double t) {
+    Fmi3Access.write(values, variable, value);
+  }
+}

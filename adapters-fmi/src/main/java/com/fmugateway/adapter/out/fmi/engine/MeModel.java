@@ -1,0 +1,66 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+/**
+ * A model-exchange FMU as {@link ModelExchangeRunner} drives it, whichever FMI version it speaks:
+ * the FMI calls of continuous-time and event mode, plus start values, inputs and output samples
+ * written and read the version's own way. Failing calls throw. The array arguments are the
+ * caller's, reused from step to step.
+ */
+interface MeModel extends InputFeeder.Sink {
+
+  /** What fmi2/fmi3CompletedIntegratorStep asks of the master. */
+  enum StepOutcome {
+    CONTINUE,
+    ENTER_EVENT_MODE,
+    TERMINATE
+  }
+
+  /**
+   * Start values and the inputs' values at the start time in, then through initialization mode; the
+   * FMU is in event mode afterwards.
+   */
+  void initialize();
+
+  /** The number of continuous states; known after {@link #initialize()}. */
+  int states();
+
+  /** The number of event indicators; known after {@link #initialize()}. */
+  int indicators();
+
+  void setTime(double t);
+
+  void setStates(double[] x);
+
+  void getStates(double[] x);
+
+  void getDerivatives(double[] derivatives);
+
+  void getIndicators(double[] indicators);
+
+  StepOutcome completedIntegratorStep();
+
+  void enterEventMode();
+
+  /** One iteration of the event iteration (fmi2NewDiscreteStates, fmi3UpdateDiscreteStates). */
+  void updateDiscreteStates(EventUpdate into);
+
+  void enterContinuousTimeMode();
+
+  /** Reads every requested output now and files the values under the sample time {@code t}. */
+  void recordOutputs(double t);
+
+  /** What one event iteration reported; one instance is reused for the whole run. */
+  final class EventUpdate {
+    boolean discreteStatesNeedUpdate;
+    boolean terminateSimulation;
+    boolean nextEventTimeDefined;
+    double nextEventTime;
+
+    void set(boolean needUpdate, boolean terminate, boolean timeDefined, double nextEventTime) {
+      this.discreteStatesNeedUpdate = needUpdate;
+      this.terminateSimulation = terminate;
+      this.nextEventTimeDefined = timeDefined;
+      this.nextEventTime = nextEventTime;
+    }
+  }
+}
