@@ -45,8 +45,9 @@ class SharedStorageIT {
   }
 
   @Test
-  void withS3Storage_anFmuUploadedThroughOneGateway_isRunThroughAnother_andNotInPostgres()
-      throws Exception {
+  void
+      withS3Storage_anFmuUploadedThroughOneGateway_isRunThroughAnother_asIsACaseResult_noneInPostgres()
+          throws Exception {
     DatabaseEndpoint database = TestDatabase.freshDatabase();
     String url = TestDatabase.url(database);
     try (LocalS3Server s3 = LocalS3Server.start();
@@ -58,7 +59,19 @@ class SharedStorageIT {
           FmuApiIT.upload(as(first, key), FmuApiIT.libraryFmu("VanDerPol"), 201);
 
       assertUsable(as(second, key), uploaded);
+      String experiment = runAsync(as(first, key), uploaded);
+      awaitEnd(as(second, key), experiment);
+      as(second, key)
+          .get()
+          .uri("/experiments/" + experiment + "/cases/0")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo("ok");
       assertThat(count(database, "SELECT count(*) FROM blobs")).isZero();
+      assertThat(count(database, "SELECT count(*) FROM case_results")).isZero();
     }
   }
 
@@ -125,6 +138,44 @@ class SharedStorageIT {
         .isEqualTo("ok")
         .jsonPath("$.provenance.fmu_sha256")
         .isEqualTo(uploaded.get("sha256"));
+  }
+
+  /** Queues one run of the upload as an experiment of one case; its id. */
+  private static String runAsync(WebTestClient client, Map<String, Object> uploaded) {
+    String location =
+        client
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                "{\"fmu_id\":\""
+                    + uploaded.get("id")
+                    + "\",\"stop_time\":1.0,\"step\":0.1,\"async\":true}")
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getFirst(HttpHeaders.LOCATION);
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private static void awaitEnd(WebTestClient client, String experiment) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                client
+                        .get()
+                        .uri("/experiments/" + experiment)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("finished_at")
+                    != null);
   }
 
   private static WebTestClient as(RunningGateway gateway, String key) {

@@ -19,9 +19,9 @@ import com.fmugateway.adapter.out.persistence.database.DatabaseProperties;
 import com.fmugateway.adapter.out.persistence.database.DatabaseServer;
 import com.fmugateway.adapter.out.persistence.database.OutageAwareConnections;
 import com.fmugateway.adapter.out.persistence.database.R2dbcTransactions;
+import com.fmugateway.adapter.out.persistence.experiment.BlobCaseResults;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCallbackQueue;
 import com.fmugateway.adapter.out.persistence.experiment.DbSchedulerCaseQueue;
-import com.fmugateway.adapter.out.persistence.experiment.R2dbcCaseResults;
 import com.fmugateway.adapter.out.persistence.experiment.R2dbcExperimentStore;
 import com.fmugateway.adapter.out.persistence.fmu.CachingFmuStore;
 import com.fmugateway.adapter.out.persistence.fmu.FmuStoreProperties;
@@ -257,10 +257,10 @@ public class PersistenceConfiguration {
     return new R2dbcExperimentStore(db, tx);
   }
 
-  /** Operators' view of the case queue; apart from the store, which serves one account. */
+  /** Each case's full result in the shared store, so any node serves it. */
   @Bean
-  public R2dbcCaseResults caseResults(DatabaseClient db) {
-    return new R2dbcCaseResults(db);
+  public BlobCaseResults caseResults(BlobStore blobs, DatabaseClient db) {
+    return new BlobCaseResults(blobs, db);
   }
 
   @Bean

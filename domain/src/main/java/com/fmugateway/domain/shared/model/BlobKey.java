@@ -1,11 +1,12 @@
 package com.fmugateway.domain.shared.model;
 
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The name of a blob in the shared store: path-like segments of letters, digits and {@code -_.=},
- * joined by {@code /} (for example {@code sha256/<hex>} or {@code results/<id>/3.json}). Safe as an
+ * joined by {@code /} (for example {@code sha256/<hex>} or {@code results/cases/<id>}). Safe as an
  * object-store key and as a file name on every node.
  */
 public record BlobKey(String value) {
@@ -36,6 +37,11 @@ public record BlobKey(String value) {
       throw new IllegalArgumentException("not a lower-case SHA-256 hex digest: " + hex);
     }
     return new BlobKey("sha256/" + hex);
+  }
+
+  /** The key of an experiment case's full result: {@code results/cases/<id>}. */
+  public static BlobKey caseResult(UUID caseId) {
+    return new BlobKey("results/cases/" + caseId);
   }
 
   @Override

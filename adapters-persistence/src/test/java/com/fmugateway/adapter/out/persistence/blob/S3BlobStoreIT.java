@@ -7,7 +7,6 @@ import com.fmugateway.domain.fixtures.BlobStoreContract;
 import com.fmugateway.domain.shared.model.BlobKey;
 import com.fmugateway.domain.shared.port.out.BlobStore;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +24,7 @@ class S3BlobStoreIT extends BlobStoreContract {
   @BeforeAll
   static void startServer() {
     server = LocalS3Server.start();
-    client =
-        S3Clients.create(
-            new StorageProperties.S3(
-                Optional.of("blobs"),
-                Optional.of(server.endpoint()),
-                "us-east-1",
-                Optional.of(LocalS3Server.ACCESS_KEY),
-                Optional.of(LocalS3Server.SECRET_KEY),
-                true));
+    client = S3Clients.create(server.settings("blobs"));
     store = new S3BlobStore(client, "blobs", spool);
     store.ensureBucket();
   }

@@ -1,6 +1,8 @@
 package com.fmugateway.adapter.out.persistence.testing;
 
+import com.fmugateway.adapter.out.persistence.blob.StorageProperties;
 import java.net.URI;
+import java.util.Optional;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -49,6 +51,17 @@ public final class LocalS3Server implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Settings that reach {@code bucket} on this server with its test credentials. */
+  public StorageProperties.S3 settings(String bucket) {
+    return new StorageProperties.S3(
+        Optional.of(bucket),
+        Optional.of(endpoint()),
+        "us-east-1",
+        Optional.of(ACCESS_KEY),
+        Optional.of(SECRET_KEY),
+        true);
   }
 
   @Override

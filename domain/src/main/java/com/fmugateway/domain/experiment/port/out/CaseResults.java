@@ -5,8 +5,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Role: keeps the full result of each succeeded case, durably, before the case is charged; storing
- * one case's result again replaces it.
+ * Role: keeps the full result of each succeeded case, durably, before the case is charged. A case
+ * has one result: storing it again (the case computed twice, its node taken for dead) succeeds and
+ * keeps the first.
  */
 public interface CaseResults {
 
