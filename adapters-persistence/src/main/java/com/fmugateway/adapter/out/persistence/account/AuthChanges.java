@@ -168,7 +168,13 @@ public final class AuthChanges implements AutoCloseable {
             .then(execute(connection, "LISTEN " + ACK))
             .then(Mono.fromRunnable(() -> cache.enabled(true)));
     return Flux.merge(
-        connection.getNotifications().concatMap(notification -> heard(connection, notification)),
+        // The driver drops the listener on overflow when its subscriber lacks demand (a burst of
+        // changes and acknowledgements from many gateways outruns concatMap's prefetch): buffer
+        // here, so every notification is taken at once and handled in order.
+        connection
+            .getNotifications()
+            .onBackpressureBuffer()
+            .concatMap(notification -> heard(connection, notification)),
         subscribe.thenMany(Flux.empty()));
   }
 
