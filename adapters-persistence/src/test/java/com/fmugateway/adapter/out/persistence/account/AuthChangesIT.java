@@ -55,10 +55,12 @@ class AuthChangesIT {
   private AuthCache secondCache;
   private AuthChanges secondChanges;
   private R2dbcAccounts second;
+  private String secondId;
 
   @BeforeEach
   void startTheSecondGateway() throws InterruptedException {
     String id = UUID.randomUUID().toString();
+    secondId = id;
     DatabaseEndpoint endpoint = server.endpoint();
     secondCache = new AuthCache();
     secondChanges =
@@ -127,6 +129,39 @@ class AuthChangesIT {
     first.findById(account.id()).block();
 
     assertThat(activity.counts().get("round_trips")).isEqualTo(before);
+  }
+
+  @Test
+  void aBurstOfChanges_isHeardInFull_withoutTheListenerLosingItsConnection() {
+    Account account = new Account(AccountId.random(), Instant.now());
+    ApiKey key = ApiKey.issue(account.id(), ApiKeySecret.generate(), HASHER, Instant.now());
+    first.createWithKey(account, key).block();
+    second.findByHash(key.hash()).block();
+    Integer listener = listenerPid();
+
+    // Far more changes at once than a listener takes in one demand (other gateways' announcements).
+    db.sql(
+            "SELECT COUNT(pg_notify('"
+                + AuthChanges.CHANGED
+                + "', 'burst-' || n || ' none')) AS sent FROM generate_series(1, 5000) AS n")
+        .then()
+        .block();
+    // Answered once every listener has acknowledged it, so after the burst before it.
+    first.revoke(account.id(), key.id(), Instant.now()).block();
+
+    assertThat(second.findByHash(key.hash()).block().isActive()).isFalse();
+    assertThat(listenerPid())
+        .as("the listener's connection, the same throughout")
+        .isEqualTo(listener);
+    assertThat(secondCache.enabled()).isTrue();
+  }
+
+  private Integer listenerPid() {
+    return db.sql("SELECT pid FROM pg_stat_activity WHERE application_name = :name")
+        .bind("name", AuthChanges.listenerName(secondId))
+        .map(row -> row.get("pid", Integer.class))
+        .one()
+        .block();
   }
 
   @Test
