@@ -2,6 +2,7 @@ package com.fmugateway.adapter.in.http;
 
 import com.fmugateway.adapter.in.http.docs.ApiModelResolver;
 import com.fmugateway.adapter.in.http.limit.RateLimitFilter;
+import com.fmugateway.adapter.in.http.problem.CloseAfterRefusedBody;
 import com.fmugateway.adapter.in.http.problem.DecoderFailureProblems;
 import com.fmugateway.adapter.in.http.problem.Problem;
 import com.fmugateway.adapter.in.http.problem.ProblemExceptionHandler;
@@ -78,6 +79,13 @@ public class HttpConfiguration {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, "fmugw.problemJson", problems);
               }
             });
+  }
+
+  /** First of all, so every refusal of a request with a body, the security chain's too, closes. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  CloseAfterRefusedBody closeAfterRefusedBody() {
+    return new CloseAfterRefusedBody();
   }
 
   /** Runs after the security filter chain (order -100), so the caller is known. */
