@@ -107,12 +107,13 @@ public final class BuiltInModelLibrary implements ModelLibrary {
   }
 
   /**
-   * FMI 3.0 models are offered once co-simulation runs them; the model-exchange-only (stiff) and
-   * scheduled-execution-only models wait for those engines.
+   * FMI 3.0 models are offered once an engine runs them: co-simulation and scheduled execution do;
+   * the model-exchange-only (stiff) models wait for that engine.
    */
   private static boolean runnable(ModelDescription description) {
     return !description.fmiVersion().startsWith("3")
-        || description.interfaces().contains(FmuInterface.CO_SIMULATION);
+        || description.interfaces().contains(FmuInterface.CO_SIMULATION)
+        || description.interfaces().contains(FmuInterface.SCHEDULED_EXECUTION);
   }
 
   private static Resource[] find(String location) {
