@@ -109,6 +109,15 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     assertThat(body.get("clock_events"))
         .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
     assertThat(((Map<?, ?>) body.get("provenance")).get("fmu_interface")).isEqualTo("se");
+    customer
+        .get()
+        .uri("/runs/" + body.get("run_id"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.request.clock_ticks.trigger")
+        .isEqualTo(List.of(0.3, 1.0, 2.25));
   }
 
   @Test

@@ -26,7 +26,7 @@ public record StartExperimentCommand(
           "paymentToken", "pays for one run; an experiment is paid from credits");
     }
     if (!base.clockTicks().isEmpty()) {
-      // A case runs from the stored request, which does not keep clock ticks yet.
+      // A case's stored result does not keep clock events yet.
       throw new InvalidInputException(
           "clockTicks", "are not taken by experiments or async runs yet; run synchronously");
     }

@@ -206,7 +206,8 @@ public record SimulateCommand(
         request.solver(),
         request.rtol(),
         request.atol(),
-        payment);
+        payment,
+        request.clockTicks());
   }
 
   /** The run's settings, to keep with the run: everything but who asks and how they pay. */
@@ -231,7 +232,8 @@ public record SimulateCommand(
         fmuInterface,
         solver,
         rtol,
-        atol);
+        atol,
+        clockTicks);
   }
 
   private static List<Double> boxed(double[] values) {
