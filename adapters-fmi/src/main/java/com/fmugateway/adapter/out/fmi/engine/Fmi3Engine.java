@@ -24,8 +24,7 @@ import java.util.UUID;
  * Runs one FMI 3.0 simulation through our own binding ({@link Fmi3Fmu}), on the calling thread and
  * so inside the confined worker like FMI 2.0 runs. Co-simulation for now: one {@code fmi3DoStep}
  * per output interval (split at input samples); the FMU handles its events inside the step unless
- * it asks for event mode, which is then run to completion before stepping on. Scheduled execution
- * runs in {@link Fmi3ScheduledRunner}.
+ * it asks for event mode, which is then run to completion before stepping on.
  */
 final class Fmi3Engine {
 
