@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * FMI 3.0 as a client meets it over HTTP: upload, variables, co-simulation and model exchange, a
- * hostile FMU.
+ * FMI 3.0 as a client meets it over HTTP: upload, variables, co-simulation, model exchange, a
+ * scheduled execution with clocks, a hostile FMU.
  */
 class Fmi3ApiIT extends AbstractGatewayIT {
 
@@ -71,6 +71,78 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     String[] lines = csv.split("\r\n");
     assertThat(lines[0]).isEqualTo("time,Int64_output,UInt64_output,Binary_output");
     assertThat(lines[3]).isEqualTo("1.0,9007199254740993,18446744073709551615,cafe00");
+  }
+
+  private static final String SCHEDULED_RUN =
+      """
+      {"fmu_id":"lib:Clocks3","interface":"se","stop_time":5,
+       "start_values":{"increment":3},
+       "clock_ticks":{"%s":[0.3,1.0,2.25]}}
+      """;
+
+  @Test
+  void aScheduledExecution_firesTheTriggerWhenAskedAndGivesTheCountersClocks3Predicts() {
+    WebTestClient customer = newCustomer();
+
+    Map<?, ?> body =
+        customer
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(SCHEDULED_RUN.formatted("trigger"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+
+    // model.c: tick every 0.5 s from 0 (11 ticks to 5), outClock on every 2nd tick, the
+    // countdown 0.2 s after every 3rd; the trigger adds increment each time.
+    Map<?, ?> results = (Map<?, ?>) body.get("results");
+    assertThat((List<?>) results.get("time")).hasSize(16);
+    assertThat(last(results, "ticks")).isEqualTo(11);
+    assertThat(last(results, "triggers")).isEqualTo(3);
+    assertThat(last(results, "sum")).isEqualTo(9);
+    assertThat(last(results, "countdowns")).isEqualTo(3);
+    assertThat(last(results, "outTicks")).isEqualTo(5);
+    assertThat(results.containsKey("outClock")).as("a Clock is no column").isFalse();
+    assertThat(body.get("clock_events"))
+        .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
+    assertThat(((Map<?, ?>) body.get("provenance")).get("fmu_interface")).isEqualTo("se");
+    customer
+        .get()
+        .uri("/runs/" + body.get("run_id"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.request.clock_ticks.trigger")
+        .isEqualTo(List.of(0.3, 1.0, 2.25));
+  }
+
+  @Test
+  void aClockTickForNoClockOfTheModel_isAProblemNamingTheField() {
+    newCustomer()
+        .post()
+        .uri("/simulate")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(SCHEDULED_RUN.formatted("nope"))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("clock_ticks.nope")
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("not a Clock of Clocks3"));
+  }
+
+  private static Object last(Map<?, ?> results, String name) {
+    List<?> values = (List<?>) results.get(name);
+    return values.get(values.size() - 1);
   }
 
   @Test

@@ -23,7 +23,8 @@ public record RunRequest(
     Optional<String> fmuInterface,
     Optional<String> solver,
     OptionalDouble rtol,
-    OptionalDouble atol) {
+    OptionalDouble atol,
+    Map<String, List<Double>> clockTicks) {
 
   /** An input signal as it was sent. */
   public record Signal(String name, List<Double> time, List<Double> values, String interpolation) {
@@ -48,5 +49,36 @@ public record RunRequest(
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(rtol, "rtol");
     Objects.requireNonNull(atol, "atol");
+    Map<String, List<Double>> ticks = new LinkedHashMap<>();
+    clockTicks.forEach((clock, times) -> ticks.put(clock, List.copyOf(times)));
+    clockTicks = java.util.Collections.unmodifiableMap(ticks);
+  }
+
+  /** A request without clock ticks, as every run but a scheduled execution's is. */
+  public RunRequest(
+      OptionalDouble startTime,
+      OptionalDouble stopTime,
+      OptionalDouble step,
+      Map<String, Object> startValues,
+      List<Signal> inputSignals,
+      List<String> outputs,
+      List<String> kpis,
+      Optional<String> fmuInterface,
+      Optional<String> solver,
+      OptionalDouble rtol,
+      OptionalDouble atol) {
+    this(
+        startTime,
+        stopTime,
+        step,
+        startValues,
+        inputSignals,
+        outputs,
+        kpis,
+        fmuInterface,
+        solver,
+        rtol,
+        atol,
+        Map.of());
   }
 }

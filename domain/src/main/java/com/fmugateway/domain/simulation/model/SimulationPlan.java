@@ -3,12 +3,17 @@ package com.fmugateway.domain.simulation.model;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A fully checked run: what the simulator executes. Results are sampled at {@code start + i *
- * outputInterval} for every such time before {@code stop}, plus {@code stop} itself.
+ * outputInterval} for every such time before {@code stop}, plus {@code stop} itself; a scheduled
+ * execution run instead records one sample per clock activation time. {@code clockTicks}: the times
+ * each triggered input clock fires, by clock name, ascending within start and stop.
  */
 public record SimulationPlan(
     FmuInterface fmuInterface,
@@ -19,7 +24,8 @@ public record SimulationPlan(
     List<InputSignal> inputs,
     List<ModelVariable> outputs,
     Solver solver,
-    Duration timeout) {
+    Duration timeout,
+    Map<String, List<Double>> clockTicks) {
 
   /** Tolerance for "this sample time is the stop time", relative to the interval. */
   private static final double GRID_EPSILON = 1e-9;
@@ -31,6 +37,33 @@ public record SimulationPlan(
     outputs = List.copyOf(outputs);
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(timeout, "timeout");
+    Map<String, List<Double>> ticks = new LinkedHashMap<>();
+    clockTicks.forEach((clock, times) -> ticks.put(clock, List.copyOf(times)));
+    clockTicks = Collections.unmodifiableMap(ticks);
+  }
+
+  /** A plan without clock ticks. */
+  public SimulationPlan(
+      FmuInterface fmuInterface,
+      double startTime,
+      double stopTime,
+      double outputInterval,
+      List<StartValue> startValues,
+      List<InputSignal> inputs,
+      List<ModelVariable> outputs,
+      Solver solver,
+      Duration timeout) {
+    this(
+        fmuInterface,
+        startTime,
+        stopTime,
+        outputInterval,
+        startValues,
+        inputs,
+        outputs,
+        solver,
+        timeout,
+        Map.of());
   }
 
   /**

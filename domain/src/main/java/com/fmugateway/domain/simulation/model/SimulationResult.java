@@ -2,14 +2,18 @@ package com.fmugateway.domain.simulation.model;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a simulator returns: sample times, one column per requested output, how much work it took
  * ({@code steps}: integrator or co-simulation steps; {@code events}: handled events) and the
- * messages the FMU logged (capped by the simulator).
+ * messages the FMU logged (capped by the simulator). {@code clockEvents}: for a scheduled execution
+ * run, the times each output clock ticked, by clock name; empty for other runs.
  */
 public record SimulationResult(
     double[] time,
@@ -17,13 +21,17 @@ public record SimulationResult(
     long steps,
     long events,
     Duration cpuTime,
-    List<String> fmuLog) {
+    List<String> fmuLog,
+    Map<String, List<Double>> clockEvents) {
 
   public SimulationResult {
     Objects.requireNonNull(time, "time");
     columns = List.copyOf(columns);
     Objects.requireNonNull(cpuTime, "cpuTime");
     fmuLog = List.copyOf(fmuLog);
+    Map<String, List<Double>> ticked = new LinkedHashMap<>();
+    clockEvents.forEach((clock, times) -> ticked.put(clock, List.copyOf(times)));
+    clockEvents = Collections.unmodifiableMap(ticked);
     for (Column column : columns) {
       if (column.size() != time.length) {
         throw new IllegalArgumentException(
@@ -37,6 +45,17 @@ public record SimulationResult(
     }
   }
 
+  /** A result without clock events. */
+  public SimulationResult(
+      double[] time,
+      List<Column> columns,
+      long steps,
+      long events,
+      Duration cpuTime,
+      List<String> fmuLog) {
+    this(time, columns, steps, events, cpuTime, fmuLog, Map.of());
+  }
+
   public Optional<Column> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
@@ -47,7 +66,8 @@ public record SimulationResult(
         && Arrays.equals(time, r.time)
         && columns.equals(r.columns)
         && steps == r.steps
-        && events == r.events;
+        && events == r.events
+        && clockEvents.equals(r.clockEvents);
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.fmugateway.domain.simulation.service;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.Kpi;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
@@ -75,7 +76,9 @@ final class SimulationPlanner {
             InputSignals.check(command.inputSignals(), model),
             outputs(command.outputs(), kpis, model),
             solver(command),
-            settings.timeout()),
+            settings.timeout(),
+            ClockTicks.check(
+                command.clockTicks(), chosen, model, start, stop, settings.maxOutputSamples())),
         kpis);
   }
 
@@ -120,14 +123,22 @@ final class SimulationPlanner {
     }
     Map<String, ModelVariable> chosen = new LinkedHashMap<>();
     if (requested.isEmpty()) {
-      model.outputs().forEach(v -> chosen.put(v.name(), v));
+      // A Clock has no value to sample; its ticks come back as clock events.
+      model.outputs().stream()
+          .filter(v -> v.type() != VariableType.CLOCK)
+          .forEach(v -> chosen.put(v.name(), v));
     }
     for (String name : requested) {
-      chosen.put(name, known(model, name, "outputs"));
+      ModelVariable variable = known(model, name, "outputs");
+      if (variable.type() == VariableType.CLOCK) {
+        throw new InvalidInputException(
+            "outputs", "'" + name + "' is a Clock: its ticks are in clock_events, not a column");
+      }
+      chosen.put(name, variable);
     }
     for (Kpi kpi : kpis) {
       ModelVariable variable = known(model, kpi.variable(), "kpis");
-      if (variable.type() == com.fmugateway.domain.fmu.model.VariableType.STRING) {
+      if (variable.type() == VariableType.STRING) {
         throw new InvalidInputException("kpis", kpi.name() + ": a String has no " + kpi.kind());
       }
       chosen.putIfAbsent(variable.name(), variable);

@@ -38,10 +38,7 @@ final class Fmi3Engine {
       Fmi3Recorder recorder,
       FmuLog log) {
     if (plan.fmuInterface() == FmuInterface.SCHEDULED_EXECUTION) {
-      throw modelError(
-          "FMI 3.0 "
-              + plan.fmuInterface().code()
-              + " runs are not supported yet; run this FMU with interface \"cs\" or \"me\"");
+      return Fmi3ScheduledRunner.run(archive, description, plan, recorder, log);
     }
     Path folder;
     try {

@@ -5,16 +5,20 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.Column;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Samples the requested outputs of an FMI 3.0 instance. An array output becomes one column per
- * element, named {@code y[1]}, {@code y[2]} … in row-major order; 64-bit integers stay exact.
+ * element, named {@code y[1]}, {@code y[2]} … in row-major order; 64-bit integers stay exact. A
+ * scheduled execution run also records here when each output clock ticked.
  */
 final class Fmi3Recorder {
 
   private final List<ModelVariable> outputs;
   private final List<List<List<Object>>> samples = new ArrayList<>();
+  private final Map<String, List<Double>> clockEvents = new LinkedHashMap<>();
   private double[] time = new double[16];
   private int size;
 
@@ -40,6 +44,24 @@ final class Fmi3Recorder {
         samples.get(n).get(k).add(read[k]);
       }
     }
+  }
+
+  /** Lists output clock {@code clock} in the events, ticked or not. */
+  void clock(String clock) {
+    clockEvents.computeIfAbsent(clock, c -> new ArrayList<>());
+  }
+
+  /** Output clock {@code clock} ticked at {@code t}. */
+  void tick(String clock, double t) {
+    clockEvents.computeIfAbsent(clock, c -> new ArrayList<>()).add(t);
+  }
+
+  Map<String, List<Double>> clockEvents() {
+    return clockEvents;
+  }
+
+  int size() {
+    return size;
   }
 
   double[] times() {

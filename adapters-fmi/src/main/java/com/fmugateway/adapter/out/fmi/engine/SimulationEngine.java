@@ -90,7 +90,8 @@ public final class SimulationEngine {
         counts.steps(),
         counts.events(),
         Duration.ofNanos(cpuNanos() - cpuStart),
-        log.lines());
+        log.lines(),
+        outputs.clockEvents());
   }
 
   private static RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {

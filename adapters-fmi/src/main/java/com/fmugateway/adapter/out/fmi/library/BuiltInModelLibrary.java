@@ -107,13 +107,14 @@ public final class BuiltInModelLibrary implements ModelLibrary {
   }
 
   /**
-   * FMI 3.0 models are offered when co-simulation or model exchange runs them; the
-   * scheduled-execution-only model waits for that engine.
+   * FMI 3.0 models are offered when an engine runs one of their interfaces: co-simulation, model
+   * exchange and scheduled execution all have one.
    */
   private static boolean runnable(ModelDescription description) {
     return !description.fmiVersion().startsWith("3")
         || description.interfaces().contains(FmuInterface.CO_SIMULATION)
-        || description.interfaces().contains(FmuInterface.MODEL_EXCHANGE);
+        || description.interfaces().contains(FmuInterface.MODEL_EXCHANGE)
+        || description.interfaces().contains(FmuInterface.SCHEDULED_EXECUTION);
   }
 
   private static Resource[] find(String location) {

@@ -11,7 +11,9 @@ import com.fmugateway.domain.simulation.model.SolverKind;
 import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Builds simulation plans for a library model, starting at t=0 with default tolerances. */
@@ -26,6 +28,7 @@ final class Plans {
   private final List<ModelVariable> outputs = new ArrayList<>();
   private Solver solver = Solver.defaults();
   private Duration timeout = Duration.ofSeconds(60);
+  private final Map<String, List<Double>> clockTicks = new LinkedHashMap<>();
 
   private Plans(ModelDescription description) {
     this.description = description;
@@ -86,9 +89,15 @@ final class Plans {
     return this;
   }
 
+  /** Scheduled execution: triggered input clock {@code clock} fires at {@code times}. */
+  Plans ticks(String clock, Double... times) {
+    clockTicks.put(clock, List.of(times));
+    return this;
+  }
+
   SimulationPlan build() {
     return new SimulationPlan(
-        fmuInterface, 0, stop, interval, starts, inputs, outputs, solver, timeout);
+        fmuInterface, 0, stop, interval, starts, inputs, outputs, solver, timeout, clockTicks);
   }
 
   private ModelVariable variable(String name) {

@@ -32,6 +32,7 @@ class BuiltInModelLibraryTest {
           "AllTypes",
           "BouncingBall",
           "BouncingBall3",
+          "Clocks3",
           "Counter",
           "Feedthrough3",
           "FirstOrderLag",
@@ -54,19 +55,22 @@ class BuiltInModelLibraryTest {
   }
 
   @Test
-  void givenTheClasspathLibrary_eachModel_offersBothInterfacesOnLinuxButRobertson3OnlyMe() {
+  void givenTheClasspathLibrary_eachModel_offersItsInterfacesOnLinux() {
     List<LibraryModel> models = new BuiltInModelLibrary(folder).models().collectList().block();
 
     assertThat(models)
         .allSatisfy(
             model -> {
               assertThat(model.artifact().builtIn()).isTrue();
-              boolean meOnly = model.artifact().description().modelName().equals("Robertson3");
+              String name = model.artifact().description().modelName();
+              // Robertson3 is model exchange only (stiff), Clocks3 scheduled execution only.
               assertThat(model.artifact().description().interfaces())
                   .containsExactlyInAnyOrderElementsOf(
-                      meOnly
+                      name.equals("Robertson3")
                           ? List.of(FmuInterface.MODEL_EXCHANGE)
-                          : List.of(FmuInterface.CO_SIMULATION, FmuInterface.MODEL_EXCHANGE));
+                          : name.equals("Clocks3")
+                              ? List.of(FmuInterface.SCHEDULED_EXECUTION)
+                              : List.of(FmuInterface.CO_SIMULATION, FmuInterface.MODEL_EXCHANGE));
               boolean fmi3 = model.artifact().description().fmiVersion().startsWith("3");
               assertThat(model.inspected().platforms())
                   .containsExactly(fmi3 ? "x86_64-linux" : "linux64");
@@ -85,7 +89,7 @@ class BuiltInModelLibraryTest {
       assertThat(artifact.sha256().hex()).isEqualTo(sha256(artifact.archive()));
     }
     try (Stream<Path> files = Files.list(folder)) {
-      // Seven FMI 2.0 and five FMI 3.0 archives (Clocks3 not offered yet), nothing temporary.
+      // Seven FMI 2.0 and five FMI 3.0 archives, nothing temporary.
       assertThat(files).hasSize(12);
     }
   }

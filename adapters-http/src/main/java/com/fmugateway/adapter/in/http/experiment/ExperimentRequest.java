@@ -57,6 +57,7 @@ public record ExperimentRequest(
             solver,
             rtol,
             atol,
+            null,
             paymentToken,
             paymentMethod,
             quoteOnly,

@@ -84,6 +84,9 @@ public record RunResponse(
     request.solver().ifPresent(s -> body.put("solver", s));
     number(body, "rtol", request.rtol());
     number(body, "atol", request.atol());
+    if (!request.clockTicks().isEmpty()) {
+      body.put("clock_ticks", request.clockTicks());
+    }
     return body;
   }
 

@@ -54,6 +54,13 @@ public record SimulateRequest(
         String solver,
     Double rtol,
     Double atol,
+    @Schema(
+            description =
+                "Scheduled execution (interface se): {triggered input clock: [times]}, the times"
+                    + " the caller fires each such clock, ascending within start_time and"
+                    + " stop_time",
+            example = "{\"trigger\": [0.3, 1.0, 2.25]}")
+        Map<String, List<Double>> clockTicks,
     @Schema(description = "Pays for this run instead of credits; from GET /payments/checkout/{id}")
         String paymentToken,
     @Schema(
@@ -115,7 +122,8 @@ public record SimulateRequest(
             Optional.ofNullable(paymentToken),
             Boolean.TRUE.equals(quoteOnly) || Boolean.TRUE.equals(quoteOnlyParam),
             CheckoutOptions.parse(paymentMethod, successUrl, cancelUrl),
-            x402));
+            x402),
+        clockTicks);
   }
 
   private static OptionalDouble optional(Double value) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A finished run: {@code results} is columnar ({@code time} and one array per variable, ready for a
- * data frame), then the KPIs and how the result was made.
+ * data frame), then the KPIs and how the result was made; a scheduled execution run adds {@code
+ * clock_events}, and its {@code time} holds the clock activation times.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SimulateResponse(
@@ -33,7 +34,13 @@ public record SimulateResponse(
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Double> kpis,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProvenanceResponse provenance,
     // Only when some value is not finite: which, and how it is spelt.
-    @JsonInclude(JsonInclude.Include.NON_NULL) NonFinite nonFinite) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) NonFinite nonFinite,
+    @Schema(
+            description =
+                "Scheduled execution only: {output clock: [times it ticked]}, every output clock"
+                    + " of the model listed")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, List<Double>> clockEvents) {
 
   /**
    * What the run cost: credits captured, of the quote held before it started; or, when a payment
@@ -126,7 +133,8 @@ public record SimulateResponse(
         results,
         kpis,
         ProvenanceResponse.from(report.provenance()),
-        nonFinite.build());
+        nonFinite.build(),
+        report.result().clockEvents());
   }
 
   /** Primitive arrays go to Jackson as they are: no boxing of a million samples. */

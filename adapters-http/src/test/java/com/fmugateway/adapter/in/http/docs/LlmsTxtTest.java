@@ -56,7 +56,8 @@ class LlmsTxtTest {
         .contains("A run costs 10 credits", "Payment methods:", "pack `10`")
         .contains("402", "checkout_url", "payment_token", "quote_only", "Accept: text/csv")
         .contains("/mcp`", "search_models", "describe_model", "quote_simulation", "`simulate`")
-        .contains("\"mcpServers\"", "Authorization");
+        .contains("\"mcpServers\"", "Authorization")
+        .contains("`clock_ticks`", "`clock_events`", "cs|me|se|auto");
   }
 
   @Test

@@ -51,6 +51,16 @@ public final class RunRequestJson {
     request.solver().ifPresent(s -> root.put("solver", s));
     number(root, "rtol", request.rtol());
     number(root, "atol", request.atol());
+    if (!request.clockTicks().isEmpty()) {
+      ObjectNode ticks = root.putObject("clock_ticks");
+      request
+          .clockTicks()
+          .forEach(
+              (clock, times) -> {
+                ArrayNode array = ticks.putArray(clock);
+                times.forEach(array::add);
+              });
+    }
     return JSON.writeValueAsString(root);
   }
 
@@ -81,7 +91,16 @@ public final class RunRequestJson {
         text(root, "interface"),
         text(root, "solver"),
         number(root, "rtol"),
-        number(root, "atol"));
+        number(root, "atol"),
+        clockTicks(root.path("clock_ticks")));
+  }
+
+  private static Map<String, List<Double>> clockTicks(JsonNode ticks) {
+    Map<String, List<Double>> clockTicks = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : ticks.properties()) {
+      clockTicks.put(entry.getKey(), doubles(entry.getValue()));
+    }
+    return clockTicks;
   }
 
   private static void number(ObjectNode root, String field, OptionalDouble value) {

@@ -25,6 +25,11 @@ public record StartExperimentCommand(
       throw new InvalidInputException(
           "paymentToken", "pays for one run; an experiment is paid from credits");
     }
+    if (!base.clockTicks().isEmpty()) {
+      // A case's stored result does not keep clock events yet.
+      throw new InvalidInputException(
+          "clockTicks", "are not taken by experiments or async runs yet; run synchronously");
+    }
   }
 
   private static void checkUrl(String url) {

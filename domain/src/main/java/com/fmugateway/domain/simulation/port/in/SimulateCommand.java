@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
  * depends on the model (names, types, causality, defaults) is checked against its description.
  * Field names in errors are the API's ({@code stopTime} is shown as {@code stop_time}). {@code
  * payment} says how to pay when credits do not cover the run; {@code tier} is the caller's, as
- * authenticated.
+ * authenticated. {@code clockTicks} lists, per triggered input clock, the times a scheduled
+ * execution run fires it.
  */
 public record SimulateCommand(
     AccountId caller,
@@ -35,7 +36,8 @@ public record SimulateCommand(
     Optional<String> solver,
     OptionalDouble rtol,
     OptionalDouble atol,
-    PaymentChoice payment) {
+    PaymentChoice payment,
+    Map<String, List<Double>> clockTicks) {
 
   /** An input signal as the caller sent it. */
   public record SignalSpec(String name, double[] time, double[] values, String interpolation) {}
@@ -64,6 +66,43 @@ public record SimulateCommand(
     Objects.requireNonNull(fmuInterface, "fmuInterface");
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(payment, "payment");
+    clockTicks = clockTicks == null ? Map.of() : ticks(clockTicks);
+  }
+
+  /** A command without clock ticks, as every run but a scheduled execution's is. */
+  public SimulateCommand(
+      AccountId caller,
+      Tier tier,
+      FmuId fmuId,
+      OptionalDouble startTime,
+      OptionalDouble stopTime,
+      OptionalDouble step,
+      Map<String, Object> startValues,
+      List<SignalSpec> inputSignals,
+      List<String> outputs,
+      List<String> kpis,
+      Optional<String> fmuInterface,
+      Optional<String> solver,
+      OptionalDouble rtol,
+      OptionalDouble atol,
+      PaymentChoice payment) {
+    this(
+        caller,
+        tier,
+        fmuId,
+        startTime,
+        stopTime,
+        step,
+        startValues,
+        inputSignals,
+        outputs,
+        kpis,
+        fmuInterface,
+        solver,
+        rtol,
+        atol,
+        payment,
+        Map.of());
   }
 
   /** This command with {@code variant}'s start values laid over its own (an experiment's case). */
@@ -85,7 +124,8 @@ public record SimulateCommand(
         solver,
         rtol,
         atol,
-        payment);
+        payment,
+        clockTicks);
   }
 
   /** Start values are named and given; numbers among them are finite. */
@@ -103,6 +143,29 @@ public record SimulateCommand(
           }
         });
     return startValues;
+  }
+
+  /** Clock ticks are named lists of finite times; which clocks and times fit is the model's say. */
+  private static Map<String, List<Double>> ticks(Map<String, List<Double>> ticks) {
+    Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
+    ticks.forEach(
+        (name, times) -> {
+          if (name == null || name.isBlank()) {
+            throw new InvalidInputException("clockTicks", "clock names must not be empty");
+          }
+          String field = "clockTicks." + name;
+          if (times == null) {
+            throw new InvalidInputException(field, "must be a list of times");
+          }
+          for (int i = 0; i < times.size(); i++) {
+            Double t = times.get(i);
+            if (t == null || !Double.isFinite(t)) {
+              throw new InvalidInputException(field + "[" + i + "]", "must be a finite number");
+            }
+          }
+          copy.put(name, List.copyOf(times));
+        });
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   /** A list the caller sent has no null elements; the first one found is named by index. */
@@ -143,7 +206,8 @@ public record SimulateCommand(
         request.solver(),
         request.rtol(),
         request.atol(),
-        payment);
+        payment,
+        request.clockTicks());
   }
 
   /** The run's settings, to keep with the run: everything but who asks and how they pay. */
@@ -168,7 +232,8 @@ public record SimulateCommand(
         fmuInterface,
         solver,
         rtol,
-        atol);
+        atol,
+        clockTicks);
   }
 
   private static List<Double> boxed(double[] values) {

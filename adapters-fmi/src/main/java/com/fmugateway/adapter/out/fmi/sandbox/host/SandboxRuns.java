@@ -100,7 +100,13 @@ final class SandboxRuns {
       return result;
     }
     return new SimulationResult(
-        result.time(), result.columns(), result.steps(), result.events(), result.cpuTime(), log);
+        result.time(),
+        result.columns(),
+        result.steps(),
+        result.events(),
+        result.cpuTime(),
+        log,
+        result.clockEvents());
   }
 
   private SimulationFailedException fail(SimulationJob job, Cause cause, String message) {

@@ -9,11 +9,13 @@ import com.fmugateway.domain.simulation.model.Solver;
 import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One run as it crosses the socket: where the archive is inside the sandbox, and the plan with its
- * variables named rather than described, since the worker reads the model description itself.
+ * variables named rather than described, since the worker reads the model description itself;
+ * {@code clockTicks} are the triggered clock times of a scheduled execution run.
  */
 public record RunRequest(
     String archive,
@@ -25,7 +27,8 @@ public record RunRequest(
     List<InputSignal> inputs,
     List<String> outputs,
     Solver solver,
-    Duration timeout) {
+    Duration timeout,
+    Map<String, List<Double>> clockTicks) {
 
   public RunRequest {
     Objects.requireNonNull(archive, "archive");
@@ -35,6 +38,7 @@ public record RunRequest(
     outputs = List.copyOf(outputs);
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(timeout, "timeout");
+    clockTicks = Map.copyOf(clockTicks);
   }
 
   public static RunRequest of(String archive, SimulationPlan plan) {
@@ -50,7 +54,8 @@ public record RunRequest(
         plan.inputs(),
         plan.outputs().stream().map(ModelVariable::name).toList(),
         plan.solver(),
-        plan.timeout());
+        plan.timeout(),
+        plan.clockTicks());
   }
 
   /** The plan again, its names looked up in the description the worker read itself. */
@@ -66,7 +71,8 @@ public record RunRequest(
         inputs,
         outputs.stream().map(name -> variable(description, name)).toList(),
         solver,
-        timeout);
+        timeout,
+        clockTicks);
   }
 
   private static ModelVariable variable(ModelDescription description, String name) {

@@ -12,7 +12,10 @@ import com.fmugateway.domain.simulation.model.SolverKind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -23,7 +26,7 @@ import java.util.OptionalDouble;
 public final class WireCodec {
 
   private static final int MAGIC = 0x464d5557; // "FMUW"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final byte RUN = 'R';
   private static final byte COMPLETED = 'C';
   private static final byte FAILED = 'F';
@@ -62,7 +65,8 @@ public final class WireCodec {
     Solver solver = request.solver();
     out.writeString(solver.kind().name()).writeDouble(solver.rtol()).writeDouble(solver.atol());
     out.writeBoolean(solver.maxStep().isPresent()).writeDouble(solver.maxStep().orElse(0));
-    return out.writeLong(request.timeout().toNanos());
+    out.writeLong(request.timeout().toNanos());
+    return writeTimes(out, request.clockTicks());
   }
 
   public static RunRequest decodeRequest(ByteBuffer message) throws ProtocolException {
@@ -93,9 +97,20 @@ public final class WireCodec {
         new Solver(
             kind, rtol, atol, hasMaxStep ? OptionalDouble.of(maxStep) : OptionalDouble.empty());
     Duration timeout = Duration.ofNanos(in.readLong());
+    Map<String, List<Double>> clockTicks = readTimes(in);
     in.end();
     return new RunRequest(
-        archive, fmuInterface, start, stop, interval, starts, inputs, outputs, solver, timeout);
+        archive,
+        fmuInterface,
+        start,
+        stop,
+        interval,
+        starts,
+        inputs,
+        outputs,
+        solver,
+        timeout,
+        clockTicks);
   }
 
   public static WireOutput encodeCompleted(SimulationResult result) {
@@ -105,7 +120,8 @@ public final class WireCodec {
       Columns.write(out, column);
     }
     out.writeLong(result.steps()).writeLong(result.events()).writeLong(result.cpuTime().toNanos());
-    return out.writeStrings(result.fmuLog());
+    out.writeStrings(result.fmuLog());
+    return writeTimes(out, result.clockEvents());
   }
 
   public static WireOutput encodeFailed(Cause cause, String message, List<String> fmuLog) {
@@ -143,11 +159,31 @@ public final class WireCodec {
     long events = in.readLong();
     Duration cpu = Duration.ofNanos(in.readLong());
     List<String> log = in.readStrings();
+    Map<String, List<Double>> clockEvents = readTimes(in);
     try {
-      return new SimulationResult(time, columns, steps, events, cpu, log);
+      return new SimulationResult(time, columns, steps, events, cpu, log, clockEvents);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("inconsistent result: " + e.getMessage());
     }
+  }
+
+  /** Lists of times by clock name: clock ticks asked for, or clock events that happened. */
+  private static WireOutput writeTimes(WireOutput out, Map<String, List<Double>> times) {
+    out.writeInt(times.size());
+    times.forEach(
+        (clock, list) ->
+            out.writeString(clock)
+                .writeDoubles(list.stream().mapToDouble(Double::doubleValue).toArray()));
+    return out;
+  }
+
+  private static Map<String, List<Double>> readTimes(WireInput in) throws ProtocolException {
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    // Each entry costs at least its name's length and its list's count.
+    for (int i = in.readCount(2 * Integer.BYTES); i > 0; i--) {
+      times.put(in.readString(), Arrays.stream(in.readDoubles()).boxed().toList());
+    }
+    return times;
   }
 
   private static void expect(WireInput in, byte kind) throws ProtocolException {

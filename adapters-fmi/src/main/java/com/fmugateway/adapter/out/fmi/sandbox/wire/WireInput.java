@@ -103,7 +103,7 @@ final class WireInput {
   }
 
   /** A count of items of at least {@code itemBytes} each, which must fit in what is left. */
-  private int readCount(int itemBytes) throws ProtocolException {
+  int readCount(int itemBytes) throws ProtocolException {
     int count = readInt();
     if (count < 0 || (long) count * itemBytes > buffer.remaining()) {
       throw new ProtocolException(

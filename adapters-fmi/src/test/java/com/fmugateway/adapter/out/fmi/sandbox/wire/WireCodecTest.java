@@ -15,6 +15,7 @@ import com.fmugateway.domain.simulation.model.SolverKind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ class WireCodecTest {
                 new InputSignal("u", new double[] {0, 1}, new double[] {3, 4}, Interpolation.HOLD)),
             List.of("h", "v"),
             new Solver(SolverKind.RK4, 1e-5, 1e-7, OptionalDouble.of(0.01)),
-            Duration.ofMillis(1500));
+            Duration.ofMillis(1500),
+            Map.of("trigger", List.of(0.5, 1.0), "other", List.of()));
 
     assertThat(WireCodec.decodeRequest(WireCodec.encodeRequest(request).contents()))
         .isEqualTo(request);
@@ -57,7 +59,8 @@ class WireCodecTest {
             12,
             3,
             Duration.ofNanos(123_456),
-            List.of("[OK] info: hello"));
+            List.of("[OK] info: hello"),
+            Map.of("outClock", List.of(0.5, 1.5)));
 
     WorkerResponse decoded = WireCodec.decodeResponse(WireCodec.encodeCompleted(result).contents());
 
@@ -66,6 +69,7 @@ class WireCodecTest {
     assertThat(back.columns().get(3)).isEqualTo(result.columns().get(3));
     assertThat(back.cpuTime()).isEqualTo(result.cpuTime());
     assertThat(back.fmuLog()).isEqualTo(result.fmuLog());
+    assertThat(back.clockEvents()).isEqualTo(result.clockEvents());
   }
 
   @Test
@@ -91,7 +95,7 @@ class WireCodecTest {
   void columnsOfAnotherLengthThanTime_areAProtocolViolation() {
     WireOutput out = new WireOutput().writeByte('C').writeDoubles(new double[] {0, 1});
     out.writeInt(1).writeByte('D').writeString("x").writeDoubles(new double[] {1});
-    out.writeLong(0).writeLong(0).writeLong(0).writeStrings(List.of());
+    out.writeLong(0).writeLong(0).writeLong(0).writeStrings(List.of()).writeInt(0);
 
     assertThatThrownBy(() -> WireCodec.decodeResponse(out.contents()))
         .isInstanceOf(ProtocolException.class)
@@ -132,6 +136,6 @@ class WireCodecTest {
 
     assertThatThrownBy(() -> WireCodec.checkHello(other))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("protocol version 1");
+        .hasMessageContaining("protocol version 2");
   }
 }
