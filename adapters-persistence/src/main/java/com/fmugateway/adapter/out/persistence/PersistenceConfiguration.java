@@ -44,9 +44,11 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.UUID;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -97,7 +99,25 @@ public class PersistenceConfiguration {
             // socket still open?) drops connections the server closed, which is what an outage
             // leaves behind.
             .validationDepth(ValidationDepth.LOCAL)
+            // A connection must come back without a transaction: one left open (a request
+            // cancelled between BEGIN and COMMIT) would run the next borrower's statements inside
+            // it and keep their row locks, stalling every request that needs those rows. Checked
+            // locally from the driver's transaction status, so a clean release costs no round trip.
+            .preRelease(PersistenceConfiguration::endAbandonedTransaction)
             .build());
+  }
+
+  private static Publisher<Void> endAbandonedTransaction(Connection connection) {
+    if (connection.isAutoCommit()) {
+      return Mono.empty();
+    }
+    return Mono.fromRunnable(
+            () ->
+                log.warn(
+                    "A database connection came back to the pool inside a transaction; rolling it"
+                        + " back"))
+        .then(Mono.from(connection.rollbackTransaction()))
+        .onErrorResume(e -> Mono.empty());
   }
 
   private static PostgresqlConnectionConfiguration connection(
