@@ -73,6 +73,38 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     assertThat(lines[3]).isEqualTo("1.0,9007199254740993,18446744073709551615,cafe00");
   }
 
+  @Test
+  void kpisOnArrayElements_areComputedPerElement() {
+    Map<?, ?> run =
+        simulate(
+            newCustomer(),
+            """
+            {"fmu_id":"lib:StateSpace3","interface":"me","stop_time":1.0,"step":0.1,
+             "rtol":1e-8,"atol":1e-10,"kpis":["y[2]_final","y[3]_max","y[1]_min"]}
+            """);
+
+    // x' = diag(-1, -2, -3) x from x(0) = 1, y = x: each element decays at its own rate.
+    Map<?, ?> kpis = (Map<?, ?>) run.get("kpis");
+    assertThat(((Number) kpis.get("y[2]_final")).doubleValue())
+        .isCloseTo(Math.exp(-2), within(1e-6));
+    assertThat(((Number) kpis.get("y[3]_max")).doubleValue()).isCloseTo(1.0, within(1e-9));
+    assertThat(((Number) kpis.get("y[1]_min")).doubleValue()).isCloseTo(Math.exp(-1), within(1e-6));
+
+    newCustomer()
+        .post()
+        .uri("/simulate")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"fmu_id\":\"lib:StateSpace3\",\"stop_time\":1,\"kpis\":[\"y[4]_max\"]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("kpis")
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("has elements 1 to 3, not 4"));
+  }
+
   private static final String SCHEDULED_RUN =
       """
       {"fmu_id":"lib:Clocks3","interface":"se","stop_time":5,

@@ -137,13 +137,52 @@ final class SimulationPlanner {
       chosen.put(name, variable);
     }
     for (Kpi kpi : kpis) {
-      ModelVariable variable = known(model, kpi.variable(), "kpis");
+      ModelVariable variable = kpiVariable(model, kpi);
       if (variable.type() == VariableType.STRING) {
         throw new InvalidInputException("kpis", kpi.name() + ": a String has no " + kpi.kind());
       }
       chosen.putIfAbsent(variable.name(), variable);
     }
     return List.copyOf(chosen.values());
+  }
+
+  /**
+   * The variable a KPI reads: a scalar by its name, or one element of an array by its column's
+   * name, {@code y[2]} (1-based, row-major over all dimensions, as the results flatten it).
+   */
+  private static ModelVariable kpiVariable(ModelDescription model, Kpi kpi) {
+    String name = kpi.variable();
+    int open = name.lastIndexOf('[');
+    if (open <= 0 || !name.endsWith("]") || model.variable(name).isPresent()) {
+      return known(model, name, "kpis");
+    }
+    ModelVariable array = known(model, name.substring(0, open), "kpis");
+    long index;
+    try {
+      index = Long.parseLong(name.substring(open + 1, name.length() - 1));
+    } catch (NumberFormatException notAnIndex) {
+      throw new InvalidInputException(
+          "kpis", kpi.name() + ": an array element is named like y[2] (1-based)");
+    }
+    if (!array.isArray()) {
+      throw new InvalidInputException(
+          "kpis", kpi.name() + ": '" + array.name() + "' is not an array");
+    }
+    if (array.elementCount().isEmpty()) {
+      throw new InvalidInputException(
+          "kpis",
+          kpi.name()
+              + ": '"
+              + array.name()
+              + "' is sized by a structural parameter; KPIs on its elements are not supported");
+    }
+    long count = array.elementCount().getAsLong();
+    if (index < 1 || index > count) {
+      throw new InvalidInputException(
+          "kpis",
+          kpi.name() + ": '" + array.name() + "' has elements 1 to " + count + ", not " + index);
+    }
+    return array;
   }
 
   private static ModelVariable known(ModelDescription model, String name, String field) {
