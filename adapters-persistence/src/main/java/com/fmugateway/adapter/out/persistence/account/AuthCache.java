@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keys and accounts as last read, so authenticating a request costs no round trip. Used only while
@@ -79,7 +80,11 @@ public final class AuthCache {
           }
           V hit = cache.get(id);
           if (hit != null) {
-            return Mono.just(hit);
+            // Answered on the parallel scheduler, not on the HTTP event loop that asked, as a
+            // database lookup is. Answered in place, the rest of the request ran on the event
+            // loop, and under four mixed clients 1 to 13 of 600 requests that went on to the
+            // database were never answered (none of 4,300 with this hop); why is not understood.
+            return Mono.just(hit).publishOn(Schedulers.parallel());
           }
           long started = generation.get();
           return load.get()
