@@ -38,12 +38,10 @@ class CaseSharesIT extends AbstractExperimentWorkerIT {
       assertThat(at(aCases.get(i), "started_at"))
           .isAfterOrEqualTo(at(aCases.get(i - 1), "finished_at"));
     }
-    // B did not wait for A's sweep: every B case started while A's sweep still had cases to run
-    // (in a plain queue they would have waited behind all nine).
+    // B did not wait for A's sweep: B (one case at a time too) started while A's sweep still had
+    // cases to run; in a plain queue it would have waited behind all nine.
     Instant lastAEnd = at(aCases.get(aCases.size() - 1), "finished_at");
-    for (Map<?, ?> c : bCases) {
-      assertThat(at(c, "started_at")).isBefore(lastAEnd);
-    }
+    assertThat(at(bCases.get(0), "started_at")).isBefore(lastAEnd);
     // This node's metrics count them (cases it ended since it started, read from the database).
     String succeeded =
         metrics()

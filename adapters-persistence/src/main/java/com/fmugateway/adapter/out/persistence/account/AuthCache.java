@@ -80,10 +80,9 @@ public final class AuthCache {
           }
           V hit = cache.get(id);
           if (hit != null) {
-            // Answered on the parallel scheduler, not on the HTTP event loop that asked, as a
-            // database lookup is. Answered in place, the rest of the request ran on the event
-            // loop, and under four mixed clients 1 to 13 of 600 requests that went on to the
-            // database were never answered (none of 4,300 with this hop); why is not understood.
+            // Answered on the parallel scheduler, as a database lookup is, not on the HTTP event
+            // loop that asked (which made the native transport's lost wake-ups frequent; see
+            // FmuGatewayApplication).
             return Mono.just(hit).publishOn(Schedulers.parallel());
           }
           long started = generation.get();
