@@ -42,10 +42,9 @@ import org.springframework.context.annotation.Import;
 public class FmuGatewayApplication {
 
   static {
-    // Reactor Netty on Java NIO, not Netty 4.2's native epoll: on epoll a response written from
-    // another thread now and then waited in its event loop until the next event there (often the
-    // client giving up): 14 of 1,440 requests went unanswered under four clients, none on NIO
-    // (scripts/mixed-gets.py). Set before any Netty class reads it; -Dreactor.netty.native=true
+    // Reactor Netty on Java NIO, not Netty 4.2's native epoll: on epoll 14 of 1,440 requests went
+    // unanswered under four clients (apparently a response written from another thread waited in
+    // its event loop for the next event there), none on NIO (scripts/mixed-gets.py). Set before any Netty class reads it; -Dreactor.netty.native=true
     // still chooses epoll.
     if (System.getProperty("reactor.netty.native") == null) {
       System.setProperty("reactor.netty.native", "false");
