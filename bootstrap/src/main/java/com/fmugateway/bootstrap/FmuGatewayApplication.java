@@ -44,7 +44,8 @@ public class FmuGatewayApplication {
   static {
     // Reactor Netty on Java NIO, not Netty 4.2's native epoll: on epoll 14 of 1,440 requests went
     // unanswered under four clients (apparently a response written from another thread waited in
-    // its event loop for the next event there), none on NIO (scripts/mixed-gets.py). Set before any Netty class reads it; -Dreactor.netty.native=true
+    // its event loop for the next event there), none on NIO (scripts/mixed-gets.py). Set before any
+    // Netty class reads it; -Dreactor.netty.native=true
     // still chooses epoll.
     if (System.getProperty("reactor.netty.native") == null) {
       System.setProperty("reactor.netty.native", "false");

@@ -38,8 +38,7 @@ final class PaymentInstructions {
         .ifPresent(
             offer -> {
               body.put(
-                  "x402",
-                  X402Requirements.of(offer, caller.baseUrl() + "/simulate", demand.message()));
+                  "x402", offer.paymentRequired(caller.baseUrl() + "/simulate", demand.message()));
               body.put(
                   "x402_next_step",
                   "Or, with an x402 wallet and no checkout: sign a payment (x402 version 2) that"
@@ -80,7 +79,7 @@ final class PaymentInstructions {
             offer -> {
               body.put(
                   "x402",
-                  X402Requirements.of(offer, caller.baseUrl() + "/experiments", demand.message()));
+                  offer.paymentRequired(caller.baseUrl() + "/experiments", demand.message()));
               body.put(
                   "x402_next_step",
                   "Or, with an x402 wallet and no checkout: sign a payment (x402 version 2) that"
@@ -159,7 +158,7 @@ final class PaymentInstructions {
             offer ->
                 body.put(
                     "x402",
-                    X402Requirements.of(offer, caller.baseUrl() + "/simulate", demand.message())));
+                    offer.paymentRequired(caller.baseUrl() + "/simulate", demand.message())));
     body.put("message", "nothing ran and nothing was charged");
     return body;
   }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,27 +25,14 @@ public final class X402Wire {
   public static final String PAYMENT_SIGNATURE = "PAYMENT-SIGNATURE";
   public static final String PAYMENT_RESPONSE = "PAYMENT-RESPONSE";
 
-  static final int VERSION = 2;
+  static final int VERSION = X402Offer.VERSION;
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private X402Wire() {}
 
   /** The {@code PAYMENT-REQUIRED} object for {@code offer} on the resource at {@code url}. */
   public static Map<String, Object> required(X402Offer offer, String url, String error) {
-    Map<String, Object> resource = new LinkedHashMap<>();
-    resource.put("url", url);
-    resource.put(
-        "description",
-        url.endsWith("/experiments")
-            ? "An FMU parameter sweep: the credits of all its runs"
-            : "One FMU simulation run");
-    resource.put("mimeType", "application/json");
-    Map<String, Object> required = new LinkedHashMap<>();
-    required.put("x402Version", VERSION);
-    required.put("error", offer.refusal().orElse(error));
-    required.put("resource", resource);
-    required.put("accepts", List.of(requirements(offer.terms())));
-    return required;
+    return offer.paymentRequired(url, error);
   }
 
   /** The {@code PAYMENT-RESPONSE} object of a settlement. */
@@ -109,18 +95,6 @@ public final class X402Wire {
         seconds(authorization, "payload.authorization.validBefore"),
         text(authorization, "payload.authorization.nonce"),
         json);
-  }
-
-  private static Map<String, Object> requirements(X402Terms terms) {
-    Map<String, Object> accepts = new LinkedHashMap<>();
-    accepts.put("scheme", terms.scheme());
-    accepts.put("network", terms.network());
-    accepts.put("asset", terms.asset());
-    accepts.put("amount", terms.amount());
-    accepts.put("payTo", terms.payTo());
-    accepts.put("maxTimeoutSeconds", terms.maxTimeoutSeconds());
-    accepts.put("extra", Map.of("name", terms.assetName(), "version", terms.assetVersion()));
-    return accepts;
   }
 
   private static String text(JsonNode parent, String path) {
