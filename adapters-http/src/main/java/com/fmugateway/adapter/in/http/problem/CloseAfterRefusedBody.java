@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 /**
  * Answers a refused request that carried a body with {@code Connection: close}. A body refused
  * before it was read to its end (a broken multipart upload, a limit reached mid-body) leaves the
- * connection at an unknown point of the byte stream, and the multipart decoder has been seen to
- * leave such a connection wedged: the next request sent on it was never answered. Closing it costs
- * the client one new connection after an error, never a hang.
+ * connection at an unknown point of the byte stream, and on such bodies Spring's multipart decoder
+ * drops an error and releases a buffer twice ({@code IllegalReferenceCountException} in the log).
+ * Closing costs the client one new connection after an error; nothing of that connection is reused.
  */
 public final class CloseAfterRefusedBody implements WebFilter {
 
