@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,10 +162,14 @@ public class Benchmark {
     }
     List<Double> latencies = new ArrayList<>();
     int errors = 0;
+    Map<String, Integer> problems = new TreeMap<>();
     for (Future<Result> f : futures) {
       Result r = f.get();
       latencies.add(r.ms);
       errors += r.status == 200 ? 0 : 1;
+      if (r.status != 200) {
+        problems.merge(r.problem.length() > 300 ? r.problem.substring(0, 300) : r.problem, 1, Integer::sum);
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
@@ -178,6 +183,7 @@ public class Benchmark {
     summary.put("p99_" + clients, fmt(percentile(latencies, 99)));
     summary.put("median_" + clients, fmt(percentile(latencies, 50)));
     summary.put("errors_" + clients, Integer.toString(errors));
+    problems.forEach((problem, n) -> System.out.printf("    %d× %s%n", n, problem));
   }
 
   /** A BouncingBall with a file added (a new SHA-256), uploaded: its first run, then warm ones. */
@@ -260,7 +266,7 @@ public class Benchmark {
     summary.put("vanderpol_ms", fmt(percentile(times, 50)));
   }
 
-  private record Result(double ms, int status, long bytes) {}
+  private record Result(double ms, int status, long bytes, String problem) {}
 
   private static Result simulate(String key, String body, String accept) throws Exception {
     return simulate(key, body, accept, true);
@@ -284,7 +290,11 @@ public class Benchmark {
           "simulate answered " + response.statusCode() + ": "
               + new String(response.body(), StandardCharsets.UTF_8));
     }
-    return new Result(ms, response.statusCode(), response.body().length);
+    String problem =
+        response.statusCode() == 200
+            ? ""
+            : response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8);
+    return new Result(ms, response.statusCode(), response.body().length, problem);
   }
 
   private static String timings(String key) throws Exception {
