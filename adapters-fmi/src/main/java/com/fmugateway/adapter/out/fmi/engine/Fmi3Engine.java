@@ -14,7 +14,6 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.StartValue;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -29,9 +28,17 @@ import java.util.UUID;
  */
 final class Fmi3Engine {
 
-  private Fmi3Engine() {}
+  private final LoadedFmus<Fmi3Fmu> copies;
 
-  static RunCounts run(
+  Fmi3Engine(int idleCopies) {
+    copies = new LoadedFmus<>(idleCopies, Fmi3Fmu::close);
+  }
+
+  void unloadIdleCopies() {
+    copies.clear();
+  }
+
+  RunCounts run(
       Path archive,
       ModelDescription description,
       SimulationPlan plan,
@@ -40,16 +47,15 @@ final class Fmi3Engine {
     if (plan.fmuInterface() == FmuInterface.SCHEDULED_EXECUTION) {
       return Fmi3ScheduledRunner.run(archive, description, plan, recorder, log);
     }
-    Path folder;
-    try {
-      folder = FmuArchive.unpack(archive);
-    } catch (IOException e) {
-      throw modelError("the FMU archive cannot be unpacked: " + e.getMessage());
-    }
     String identifier = description.modelIdentifiers().get(plan.fmuInterface());
-    try (Fmi3Fmu fmu = load(folder, identifier)) {
+    LoadedFmus.Lease<Fmi3Fmu> copy = copies.take(archive, folder -> load(folder, identifier));
+    boolean succeeded = false;
+    try {
+      Fmi3Fmu fmu = copy.fmu();
       if (plan.fmuInterface() == FmuInterface.MODEL_EXCHANGE) {
-        return Fmi3MeModel.run(fmu, description, plan, recorder, log);
+        RunCounts counts = Fmi3MeModel.run(fmu, description, plan, recorder, log);
+        succeeded = true;
+        return counts;
       }
       try (Fmi3CoSimulation instance =
           Fmi3Instance.instantiateCoSimulation(
@@ -60,14 +66,16 @@ final class Fmi3Engine {
               false,
               null,
               line -> log.add(line.status().name(), line.category(), line.message()))) {
-        return new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout()))
-            .run();
+        RunCounts counts =
+            new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout())).run();
+        succeeded = true;
+        return counts;
       }
     } catch (Fmi3Exception e) {
       log.freeze();
       throw modelError(e.getMessage());
     } finally {
-      FmuArchive.delete(folder);
+      copies.giveBack(copy, succeeded);
     }
   }
 

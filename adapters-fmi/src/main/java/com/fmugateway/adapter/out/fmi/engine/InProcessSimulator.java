@@ -54,10 +54,11 @@ public final class InProcessSimulator implements Simulator, AutoCloseable {
         .onErrorMap(e -> !(e instanceof SimulationFailedException), InProcessSimulator::unexpected);
   }
 
-  /** Stops the pool's threads; runs still executing are interrupted. */
+  /** Stops the pool's threads (runs still executing are interrupted) and unloads idle FMUs. */
   @Override
   public void close() {
     scheduler.dispose();
+    engine.unloadIdleCopies();
   }
 
   private static SimulationFailedException unexpected(Throwable error) {

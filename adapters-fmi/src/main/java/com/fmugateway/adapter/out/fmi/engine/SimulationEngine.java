@@ -6,7 +6,6 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -27,13 +26,20 @@ import org.hipparchus.exception.MathRuntimeException;
  * library without framework or reactive types, so that it can run inside a sandboxed worker process
  * as well.
  *
- * <p>Each run unpacks the archive into its own folder and so loads its own copy of the FMU's
- * binary; concurrent runs share no FMU state. The run stops itself when it passes {@link
+ * <p>A run borrows an unpacked, loaded copy of the FMU ({@link LoadedFmus}) that serves no other
+ * run at the same time, so concurrent runs share no FMU state; a successful run's copy is kept for
+ * the next run of the same archive. The run stops itself when it passes {@link
  * SimulationPlan#timeout()} or its thread is interrupted.
  */
 public final class SimulationEngine {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Enough for a sandbox worker (one archive) and the in-process benchmark's concurrent runs. */
+  private static final int IDLE_COPIES = 8;
+
+  private final LoadedFmus<Fmu> fmi2Copies = new LoadedFmus<>(IDLE_COPIES, Fmi4jInstances::close);
+  private final Fmi3Engine fmi3 = new Fmi3Engine(IDLE_COPIES);
 
   /**
    * Runs {@code plan} on the FMU in {@code fmuArchive}, described by {@code description}.
@@ -77,13 +83,13 @@ public final class SimulationEngine {
     }
   }
 
-  private static SimulationResult runFmi3(
+  private SimulationResult runFmi3(
       Path archive, ModelDescription description, SimulationPlan plan, FmuLog log, long cpuStart) {
     if (!description.interfaces().contains(plan.fmuInterface())) {
       throw modelError("the FMU does not offer the " + plan.fmuInterface().code() + " interface");
     }
     Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs());
-    RunCounts counts = Fmi3Engine.run(archive, description, plan, outputs, log);
+    RunCounts counts = fmi3.run(archive, description, plan, outputs, log);
     return new SimulationResult(
         outputs.times(),
         outputs.columns(),
@@ -94,23 +100,23 @@ public final class SimulationEngine {
         outputs.clockEvents());
   }
 
-  private static RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {
-    Path folder;
+  private RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {
+    LoadedFmus.Lease<Fmu> copy =
+        fmi2Copies.take(archive, folder -> load(setup.description(), folder));
+    boolean succeeded = false;
     try {
-      folder = FmuArchive.unpack(archive);
-    } catch (IOException e) {
-      throw modelError("the FMU archive cannot be unpacked: " + e.getMessage());
-    }
-    try {
-      Fmu fmu = load(setup.description(), folder);
-      try {
-        return runInstance(fmu, setup, name, log);
-      } finally {
-        Fmi4jInstances.close(fmu);
-      }
+      RunCounts counts = runInstance(copy.fmu(), setup, name, log);
+      succeeded = true;
+      return counts;
     } finally {
-      FmuArchive.delete(folder);
+      fmi2Copies.giveBack(copy, succeeded);
     }
+  }
+
+  /** Unloads the FMU copies kept between runs. */
+  public void unloadIdleCopies() {
+    fmi2Copies.clear();
+    fmi3.unloadIdleCopies();
   }
 
   private static Fmu load(ModelDescription description, Path folder) {

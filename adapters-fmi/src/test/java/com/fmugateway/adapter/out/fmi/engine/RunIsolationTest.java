@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +49,38 @@ class RunIsolationTest {
   }
 
   @Test
-  void theUnpackedFmuIsDeletedAfterASuccessfulAndAFailedRun() throws IOException {
+  void aSuccessfulRunsCopyServesTheNextRunAndAFailedRunsCopyIsDeleted() throws IOException {
+    SimulationEngine engine = new SimulationEngine();
     List<Path> before = unpackedFolders();
 
-    Runs.run(Plans.forModel("BouncingBall").on(FmuInterface.MODEL_EXCHANGE).outputs("h"));
+    run(engine, Plans.forModel("BouncingBall").on(FmuInterface.MODEL_EXCHANGE).outputs("h"));
+    List<Path> kept = newFolders(before);
+    run(engine, Plans.forModel("BouncingBall").on(FmuInterface.CO_SIMULATION).outputs("h"));
+    List<Path> afterSecondRun = newFolders(before);
     catchThrowableOfType(
         SimulationFailedException.class,
-        () -> Runs.run(Plans.forModel("BouncingBall").start("e", 2.0).outputs("h")));
+        () -> run(engine, Plans.forModel("BouncingBall").start("e", 2.0).outputs("h")));
+    List<Path> afterFailure = newFolders(before);
+    run(engine, Plans.forModel("BouncingBall").outputs("h"));
+    List<Path> reloaded = newFolders(before);
+    engine.unloadIdleCopies();
 
+    assertThat(kept).hasSize(1);
+    assertThat(afterSecondRun).isEqualTo(kept);
+    assertThat(afterFailure).isEmpty();
+    assertThat(reloaded).hasSize(1).doesNotContainAnyElementsOf(kept);
     assertThat(unpackedFolders()).isEqualTo(before);
+  }
+
+  private static SimulationResult run(SimulationEngine engine, Plans plans) {
+    return engine.run(
+        LibraryFmus.archive(plans.description().modelName()), plans.description(), plans.build());
+  }
+
+  private static List<Path> newFolders(List<Path> before) throws IOException {
+    List<Path> now = new ArrayList<>(unpackedFolders());
+    now.removeAll(before);
+    return now;
   }
 
   private static FmuInterface interfaceFor(int k) {

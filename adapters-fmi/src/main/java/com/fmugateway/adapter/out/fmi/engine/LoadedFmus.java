@@ -1,0 +1,167 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Unpacked and loaded copies of FMUs, kept between runs: unpacking an archive, having FMI4j parse
+ * its description (a JAXB context each time) and loading its binary made up most of a simple
+ * model's run (BouncingBall, 300 steps: 9.1 ms of CPU per run with a fresh copy, 0.5 ms reusing
+ * one).
+ *
+ * <p>A copy serves one run at a time, so concurrent runs still share no FMU state; later runs of
+ * the same archive reuse it, with a new instance each, as FMI allows. A copy whose run failed is
+ * discarded rather than trusted again, and a copy is retired after {@link #MAX_RUNS_PER_COPY} runs
+ * (FMI4j remembers every instance an FMU ever had). At most {@code maxIdle} idle copies are kept,
+ * the least recently used going first.
+ *
+ * @param <F> the loaded FMU: FMI4j's for FMI 2.0, ours for FMI 3.0
+ */
+final class LoadedFmus<F> {
+
+  static final int MAX_RUNS_PER_COPY = 1_000;
+
+  /** A copy lent to one run; give it back with {@link LoadedFmus#giveBack}. */
+  static final class Lease<F> {
+    private final Key key;
+    private final F fmu;
+    private final Path folder;
+    private int runs;
+
+    private Lease(Key key, F fmu, Path folder) {
+      this.key = key;
+      this.fmu = fmu;
+      this.folder = folder;
+    }
+
+    F fmu() {
+      return fmu;
+    }
+  }
+
+  /** An archive as it is now: a file replaced under the same name is another archive. */
+  private record Key(Path archive, long size, long modified) {}
+
+  private final int maxIdle;
+  private final Consumer<F> unload;
+  private final Map<Key, Deque<Lease<F>>> idle = new LinkedHashMap<>(16, 0.75f, true);
+  private int idleCount;
+
+  /**
+   * @param maxIdle idle copies kept at most; 0 unloads every copy after its run
+   * @param unload frees a copy's binary; its folder is deleted here
+   */
+  LoadedFmus(int maxIdle, Consumer<F> unload) {
+    this.maxIdle = maxIdle;
+    this.unload = unload;
+  }
+
+  /** An idle copy of {@code archive}, or a new one unpacked and given to {@code load}. */
+  Lease<F> take(Path archive, Function<Path, F> load) {
+    Key key = keyOf(archive);
+    synchronized (this) {
+      Deque<Lease<F>> copies = idle.get(key);
+      if (copies != null && !copies.isEmpty()) {
+        idleCount--;
+        Lease<F> lease = copies.pop();
+        if (copies.isEmpty()) {
+          idle.remove(key);
+        }
+        return lease;
+      }
+    }
+    Path folder;
+    try {
+      folder = FmuArchive.unpack(archive);
+    } catch (IOException e) {
+      throw new SimulationFailedException(
+          Cause.MODEL_ERROR, "the FMU archive cannot be unpacked: " + e.getMessage(), List.of());
+    }
+    try {
+      return new Lease<>(key, load.apply(folder), folder);
+    } catch (RuntimeException | Error e) {
+      FmuArchive.delete(folder);
+      throw e;
+    }
+  }
+
+  /** Takes a copy back after its run; one whose run failed is unloaded. */
+  void giveBack(Lease<F> lease, boolean runSucceeded) {
+    lease.runs++;
+    if (runSucceeded && lease.runs < MAX_RUNS_PER_COPY && maxIdle > 0) {
+      Lease<F> evicted = null;
+      synchronized (this) {
+        idle.computeIfAbsent(lease.key, k -> new ArrayDeque<>()).push(lease);
+        if (++idleCount > maxIdle) {
+          evicted = takeLeastRecentlyUsed();
+        }
+      }
+      if (evicted != null) {
+        discard(evicted);
+      }
+      return;
+    }
+    discard(lease);
+  }
+
+  /** Unloads every idle copy. */
+  void clear() {
+    while (true) {
+      Lease<F> lease;
+      synchronized (this) {
+        lease = takeLeastRecentlyUsed();
+      }
+      if (lease == null) {
+        return;
+      }
+      discard(lease);
+    }
+  }
+
+  synchronized int idleCopies() {
+    return idleCount;
+  }
+
+  private Lease<F> takeLeastRecentlyUsed() {
+    Iterator<Deque<Lease<F>>> oldest = idle.values().iterator();
+    if (!oldest.hasNext()) {
+      return null;
+    }
+    Deque<Lease<F>> copies = oldest.next();
+    Lease<F> lease = copies.removeLast();
+    if (copies.isEmpty()) {
+      oldest.remove();
+    }
+    idleCount--;
+    return lease;
+  }
+
+  private void discard(Lease<F> lease) {
+    try {
+      unload.accept(lease.fmu);
+    } finally {
+      FmuArchive.delete(lease.folder);
+    }
+  }
+
+  private static Key keyOf(Path archive) {
+    try {
+      Path real = archive.toRealPath();
+      return new Key(real, Files.size(real), Files.getLastModifiedTime(real).toMillis());
+    } catch (IOException e) {
+      throw new SimulationFailedException(
+          Cause.MODEL_ERROR, "the FMU archive cannot be read: " + e.getMessage(), List.of());
+    }
+  }
+}
