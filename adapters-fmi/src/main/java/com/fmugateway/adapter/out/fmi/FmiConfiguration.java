@@ -47,6 +47,7 @@ public class FmiConfiguration {
     return new SandboxedSimulator(
         SandboxSettings.defaults(properties.sandboxDir().toAbsolutePath().normalize()).toBuilder()
             .workers(properties.effectiveConcurrentRuns(), properties.maxQueuedRuns())
+            .spareWorkers(Math.min(properties.spareWorkers(), properties.effectiveConcurrentRuns()))
             .requireBubblewrap(properties.requireBubblewrap())
             .build());
   }

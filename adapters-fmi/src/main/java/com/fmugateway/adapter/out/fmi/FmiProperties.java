@@ -19,6 +19,7 @@ public record FmiProperties(
     @DefaultValue("./data/sandbox") Path sandboxDir,
     @DefaultValue("0") int maxConcurrentRuns,
     @DefaultValue("64") int maxQueuedRuns,
+    @DefaultValue("1") int spareWorkers,
     @DefaultValue("false") boolean requireBubblewrap,
     @DefaultValue("sandbox") Isolation isolation,
     @DefaultValue("10MB") DataSize maxDescriptionSize,

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The bubblewrap options for one worker: no network, own pid, IPC and UTS namespaces, a clean
  * environment, and a file system made of the system libraries, the JRE, the worker class path, one
- * FMU and one socket, all read-only, plus a private {@code /tmp}.
+ * FMU folder and one socket, all read-only, plus a private {@code /tmp}.
  *
  * <p>No user namespace is created when the gateway is root: the worker then leaves root through
  * {@code setpriv} inside the sandbox, which a user namespace mapping only root would not allow.
@@ -74,7 +74,8 @@ final class BubblewrapArguments {
   /** The whole bubblewrap prefix for the worker laid out in {@code layout}, ending in "--". */
   List<String> forWorker(WorkerLayout layout) {
     List<String> args = new ArrayList<>(common);
-    bind(args, layout.archive().toString(), WorkerLayout.ARCHIVE_INSIDE);
+    // The folder, not the file: a spare's FMU arrives after bubblewrap has set up its mounts.
+    bind(args, layout.fmuDir().toString(), WorkerLayout.FMU_DIR_INSIDE);
     bind(args, layout.socketDir().toString(), WorkerLayout.SOCKET_DIR_INSIDE);
     args.add("--");
     return args;

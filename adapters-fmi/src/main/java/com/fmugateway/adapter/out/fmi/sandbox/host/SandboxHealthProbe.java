@@ -6,9 +6,10 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports the simulation workers: how they are confined and how busy they are. DEGRADED while every
- * slot is busy, since runs then queue behind whatever holds the slots (four slow runs used to block
- * the whole pool while this said UP).
+ * Reports the simulation workers: how they are confined, how busy they are, how many spares are
+ * ready, and how many runs since start-up took a spare or waited for a worker to start. DEGRADED
+ * while every slot is busy, since runs then queue behind whatever holds the slots (four slow runs
+ * used to block the whole pool while this said UP).
  */
 public final class SandboxHealthProbe implements HealthProbe {
 
@@ -29,7 +30,10 @@ public final class SandboxHealthProbe implements HealthProbe {
                   "slots", Integer.toString(status.slots()),
                   "live", Integer.toString(status.liveWorkers()),
                   "busy", Integer.toString(status.busyWorkers()),
+                  "spare", Integer.toString(status.spareWorkers()),
                   "queued", Integer.toString(status.queuedRuns()),
+                  "spare_claims", Long.toString(status.spareClaims()),
+                  "cold_starts", Long.toString(status.coldStarts()),
                   "saturated", Boolean.toString(status.saturated()));
           return status.saturated()
               ? ComponentHealth.degraded("workers", details)

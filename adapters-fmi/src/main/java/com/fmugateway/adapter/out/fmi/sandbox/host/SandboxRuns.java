@@ -32,10 +32,10 @@ final class SandboxRuns {
   private static final int SIGKILL = 9;
 
   private final SandboxSettings settings;
-  private final WorkerPool pool;
+  private final WorkerPool<WorkerProcess> pool;
   private final FailureLog failures;
 
-  SandboxRuns(SandboxSettings settings, WorkerPool pool, FailureLog failures) {
+  SandboxRuns(SandboxSettings settings, WorkerPool<WorkerProcess> pool, FailureLog failures) {
     this.settings = settings;
     this.pool = pool;
     this.failures = failures;

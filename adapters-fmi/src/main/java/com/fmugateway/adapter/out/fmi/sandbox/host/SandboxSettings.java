@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param workDir private folder for sockets, worker folders and extracted jars (created, 0700)
  * @param maxWorkers live worker processes at most
  * @param maxQueuedRuns runs waiting for a worker; beyond that a run fails with OVERLOADED
+ * @param spareWorkers workers kept started and warmed up ahead of need, nobody's until a run claims
+ *     one; they take slots out of {@code maxWorkers}; 0 starts every worker on demand
  * @param maxRunsPerWorker a worker is replaced after serving this many runs
  * @param idleTimeout a worker is stopped after being idle this long
  * @param addressSpaceBytes RLIMIT_AS of each worker
@@ -30,6 +32,7 @@ public record SandboxSettings(
     Path workDir,
     int maxWorkers,
     int maxQueuedRuns,
+    int spareWorkers,
     int maxRunsPerWorker,
     Duration idleTimeout,
     long addressSpaceBytes,
@@ -48,6 +51,10 @@ public record SandboxSettings(
     if (maxQueuedRuns < 0) {
       throw new IllegalArgumentException("maxQueuedRuns must not be negative: " + maxQueuedRuns);
     }
+    if (spareWorkers < 0 || spareWorkers > maxWorkers) {
+      throw new IllegalArgumentException(
+          "spareWorkers must be between 0 and maxWorkers (" + maxWorkers + "): " + spareWorkers);
+    }
     positive("maxRunsPerWorker", maxRunsPerWorker);
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
@@ -65,15 +72,16 @@ public record SandboxSettings(
   }
 
   /**
-   * Two workers per core, 64 queued runs, 200 runs or 60 idle seconds per worker, 2 GiB of address
-   * space, 600 CPU seconds, 256 files, 512 processes, 64 MiB files, 64 KiB of log, 512 MiB results,
-   * and bubblewrap required.
+   * Two workers per core, 64 queued runs, one spare, 200 runs or 60 idle seconds per worker, 2 GiB
+   * of address space, 600 CPU seconds, 256 files, 512 processes, 64 MiB files, 64 KiB of log, 512
+   * MiB results, and bubblewrap required.
    */
   public static SandboxSettings defaults(Path workDir) {
     return new SandboxSettings(
         workDir,
         2 * Runtime.getRuntime().availableProcessors(),
         64,
+        1,
         200,
         Duration.ofSeconds(60),
         2L << 30,
@@ -103,6 +111,7 @@ public record SandboxSettings(
     private Path workDir;
     private int maxWorkers;
     private int maxQueuedRuns;
+    private int spareWorkers;
     private int maxRunsPerWorker;
     private Duration idleTimeout;
     private long addressSpaceBytes;
@@ -118,6 +127,7 @@ public record SandboxSettings(
       workDir = from.workDir;
       maxWorkers = from.maxWorkers;
       maxQueuedRuns = from.maxQueuedRuns;
+      spareWorkers = from.spareWorkers;
       maxRunsPerWorker = from.maxRunsPerWorker;
       idleTimeout = from.idleTimeout;
       addressSpaceBytes = from.addressSpaceBytes;
@@ -133,6 +143,11 @@ public record SandboxSettings(
     public Builder workers(int max, int queued) {
       maxWorkers = max;
       maxQueuedRuns = queued;
+      return this;
+    }
+
+    public Builder spareWorkers(int spares) {
+      spareWorkers = spares;
       return this;
     }
 
@@ -166,6 +181,7 @@ public record SandboxSettings(
           workDir,
           maxWorkers,
           maxQueuedRuns,
+          spareWorkers,
           maxRunsPerWorker,
           idleTimeout,
           addressSpaceBytes,

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * @param host the host as it turned out to be: bubblewrap is dropped if it cannot work here
  * @param workersDir where the workers' private folders go
+ * @param warmUp our own FMU that spares run once before they are claimed, if the class path has it
  */
-record SandboxStartup(SandboxHost host, WorkerCommand command, Path workersDir) {
+record SandboxStartup(
+    SandboxHost host, WorkerCommand command, Path workersDir, Optional<Path> warmUp) {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
 
@@ -47,7 +49,11 @@ record SandboxStartup(SandboxHost host, WorkerCommand command, Path workersDir) 
       WorkerClasspath classpath =
           WorkerClasspath.resolve(
               SandboxStartup.class.getClassLoader(), workDir.resolve("classpath"));
-      return new SandboxStartup(host, new WorkerCommand(settings, host, classpath), workersDir);
+      return new SandboxStartup(
+          host,
+          new WorkerCommand(settings, host, classpath),
+          workersDir,
+          WarmUp.install(SandboxStartup.class.getClassLoader(), workDir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox in " + workDir, e);
     }

@@ -5,12 +5,22 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
  *
  * @param bubblewrap whether workers run inside bubblewrap (false: resource limits only)
  * @param slots how many runs may execute at once
- * @param liveWorkers worker processes alive, busy or idle
+ * @param liveWorkers worker processes alive: busy, idle, spare, starting or dying
  * @param busyWorkers workers running a simulation now
+ * @param spareWorkers workers started ahead of need and ready, nobody's yet
  * @param queuedRuns runs waiting for a worker
+ * @param spareClaims runs since start-up that found no idle worker of their own and took a spare
+ * @param coldStarts runs since start-up that found neither and waited for a new worker to start
  */
 public record SandboxStatus(
-    boolean bubblewrap, int slots, int liveWorkers, int busyWorkers, int queuedRuns) {
+    boolean bubblewrap,
+    int slots,
+    int liveWorkers,
+    int busyWorkers,
+    int spareWorkers,
+    int queuedRuns,
+    long spareClaims,
+    long coldStarts) {
 
   /** Every slot runs a simulation: a new run waits, however short it is. */
   public boolean saturated() {

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -33,7 +34,21 @@ final class SandboxThreads {
     return executor;
   }
 
-  /** Run timeouts and the idle-worker reaper; neither blocks. */
+  /** Starts and warms up spare workers, one at a time, off the runs' threads. */
+  static ThreadPoolExecutor spareStarts() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            IDLE_THREAD_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            named("fmu-sandbox-spare-"));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Run timeouts, the idle-worker reaper and the spares' top-up; none blocks. */
   static ScheduledThreadPoolExecutor watchdog() {
     ScheduledThreadPoolExecutor watchdog =
         new ScheduledThreadPoolExecutor(1, named("fmu-sandbox-watchdog-"));

@@ -10,12 +10,15 @@ import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,7 +38,8 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
   private final ThreadPoolExecutor runThreads;
   private final Scheduler scheduler;
   private final ScheduledThreadPoolExecutor watchdog;
-  private final WorkerPool pool;
+  private final ThreadPoolExecutor spareStarts;
+  private final WorkerPool<WorkerProcess> pool;
   private final SandboxRuns runs;
   private final FailureLog failures;
 
@@ -58,14 +62,22 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
     this.failures = new FailureLog(failures, Clock.systemUTC());
     this.watchdog = SandboxThreads.watchdog();
     WorkerLauncher launcher =
-        new WorkerLauncher(settings, startup.command(), startup.workersDir(), watchdog);
-    this.pool = new WorkerPool(settings, launcher, host.confines());
+        new WorkerLauncher(
+            settings,
+            startup.command(),
+            startup.workersDir(),
+            watchdog,
+            host.confines(),
+            startup.warmUp());
+    this.spareStarts = SandboxThreads.spareStarts();
+    this.pool = new WorkerPool<>(settings, launcher, spareStarts);
     this.runs = new SandboxRuns(settings, pool, this.failures);
     // One thread per worker: a run that holds a thread can always get a worker (WorkerPool).
     this.runThreads = SandboxThreads.runThreads(settings.maxWorkers(), settings.maxQueuedRuns());
     this.scheduler = Schedulers.fromExecutorService(runThreads, "fmu-sandbox");
-    long reapMillis = Math.max(100, Math.min(5_000, settings.idleTimeout().toMillis() / 4));
-    watchdog.scheduleWithFixedDelay(this::reapIdle, reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+    // Often enough that a spare replaces a worker soon after it has been idle SPARE_AFTER_IDLE.
+    long tickMillis = Math.max(100, Math.min(1_000, settings.idleTimeout().toMillis() / 4));
+    watchdog.scheduleWithFixedDelay(this::maintain, 0, tickMillis, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -88,6 +100,7 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
   public void close() {
     scheduler.dispose();
     runThreads.shutdownNow();
+    spareStarts.shutdown();
     try {
       pool.close(CLOSE_WAIT);
     } catch (InterruptedException e) {
@@ -98,17 +111,34 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
   }
 
   /** An exception would cancel the schedule, and idle workers would then live for ever. */
-  private void reapIdle() {
+  private void maintain() {
     try {
-      pool.reapIdle();
+      pool.maintain();
     } catch (RuntimeException e) {
-      LOG.warn("stopping idle simulation workers failed", e);
+      LOG.warn("stopping idle simulation workers or starting spares failed", e);
     }
   }
 
-  /** The live workers, for tests. */
+  /** The claimed workers, for tests; spares are counted in {@link #status()}. */
   List<WorkerSnapshot> workers() {
-    return pool.snapshot();
+    return pool.snapshot(
+        (worker, busy) ->
+            new WorkerSnapshot(
+                worker.key().orElseThrow(),
+                worker.slot(),
+                busy,
+                worker.runs(),
+                worker.preStarted(),
+                worker.process(),
+                worker.jvm(),
+                worker.startup()));
+  }
+
+  /** The processes of the ready spares, each one's whole tree, for tests. */
+  Set<ProcessHandle> spareProcesses() {
+    return pool.spares(WorkerProcess::process).stream()
+        .flatMap(process -> Stream.concat(Stream.of(process), process.descendants()))
+        .collect(Collectors.toSet());
   }
 
   private SimulationFailedException unexpected(SimulationJob job, Throwable error) {

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
-import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
+import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerStarter;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
 import java.io.File;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,9 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts workers: lays out a private folder, listens on a fresh socket in it, starts the worker
- * command and waits until the worker has connected and said hello.
+ * command and waits until the worker has connected and said hello. A spare is then warmed up with
+ * one run of our own library FMU, so that a customer's first run finds its classes loaded and
+ * compiled.
  */
-public final class WorkerLauncher {
+public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,6 +45,8 @@ public final class WorkerLauncher {
   private final WorkerCommand command;
   private final Path workersDir;
   private final ScheduledExecutorService watchdog;
+  private final boolean confined;
+  private final Optional<Path> warmUp;
   private final AtomicLong started = new AtomicLong();
 
   /**
@@ -56,11 +61,15 @@ public final class WorkerLauncher {
       SandboxSettings settings,
       WorkerCommand command,
       Path workersDir,
-      ScheduledExecutorService watchdog) {
+      ScheduledExecutorService watchdog,
+      boolean confined,
+      Optional<Path> warmUp) {
     this.settings = settings;
     this.command = command;
     this.workersDir = workersDir;
     this.watchdog = watchdog;
+    this.confined = confined;
+    this.warmUp = warmUp;
   }
 
   /** A short name: the socket path must fit the 108 bytes of {@code sockaddr_un}. */
@@ -68,11 +77,25 @@ public final class WorkerLauncher {
     return workersDir.resolve("w" + slot + "-" + launcherId + Long.toString(serial, 36));
   }
 
-  public WorkerProcess start(PoolKey key, int slot, Path archive, boolean confined)
-      throws IOException {
+  @Override
+  public WorkerProcess start(int slot, boolean spare) throws IOException {
+    WorkerProcess worker = launch(slot, spare);
+    if (spare && warmUp.isPresent()) {
+      try {
+        WarmUp.run(worker, warmUp.get());
+      } catch (IOException | RuntimeException e) {
+        // The pool frees the slot, and with it the uid, as soon as this returns.
+        awaitExit(worker.killAndAwaitExit());
+        worker.deleteFolder();
+        throw e;
+      }
+    }
+    return worker;
+  }
+
+  private WorkerProcess launch(int slot, boolean spare) throws IOException {
     long begin = System.nanoTime();
-    WorkerLayout layout =
-        WorkerLayout.create(dirFor(slot, started.incrementAndGet()), confined, archive);
+    WorkerLayout layout = WorkerLayout.create(dirFor(slot, started.incrementAndGet()), confined);
     Process process = null;
     OutputTail console = null;
     SocketChannel channel = null;
@@ -99,14 +122,14 @@ public final class WorkerLauncher {
       channel = accept(server, process, console, begin);
       hello(process, channel, begin);
       return new WorkerProcess(
-          key,
           slot,
           layout,
           ProcessTree.of(process, confined),
           channel,
           console,
           watchdog,
-          Duration.ofNanos(System.nanoTime() - begin));
+          Duration.ofNanos(System.nanoTime() - begin),
+          spare);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -180,7 +203,7 @@ public final class WorkerLauncher {
   }
 
   /** Waits briefly for a worker that failed to start, so its slot's uid is free again. */
-  private static void awaitExit(CompletableFuture<Process> exit) {
+  private static void awaitExit(CompletableFuture<?> exit) {
     try {
       exit.get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

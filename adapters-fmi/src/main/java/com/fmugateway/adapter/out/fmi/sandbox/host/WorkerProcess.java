@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PooledWorker;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.ProtocolException;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
@@ -9,6 +10,7 @@ import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One live worker: its process tree, its connection, and how much it has served. Used by one run at
- * a time; {@link #kill()} may come from any thread.
+ * One live worker: its process tree, its connection, the key it was claimed by, and how much it has
+ * served. Used by one run at a time; {@link #kill()} may come from any thread.
  */
-public final class WorkerProcess {
+public final class WorkerProcess implements PooledWorker {
 
   /** Lets the worker's own guard report a timeout, with the FMU's log, before it is killed. */
   static final Duration TIMEOUT_GRACE = Duration.ofSeconds(1);
@@ -30,7 +32,6 @@ public final class WorkerProcess {
   /** Longer than any plan allows; keeps the alarm's nanoseconds from overflowing. */
   private static final Duration LONGEST_RUN = Duration.ofDays(365);
 
-  private final PoolKey key;
   private final int slot;
   private final WorkerLayout layout;
   private final Process process;
@@ -39,6 +40,8 @@ public final class WorkerProcess {
   private final OutputTail console;
   private final ScheduledExecutorService watchdog;
   private final Duration startup;
+  private final boolean spare;
+  private volatile PoolKey key;
   private volatile boolean expired;
   private CompletableFuture<Void> gone;
   private long consoleMark;
@@ -46,15 +49,14 @@ public final class WorkerProcess {
   private long idleSince = System.nanoTime();
 
   WorkerProcess(
-      PoolKey key,
       int slot,
       WorkerLayout layout,
       ProcessTree tree,
       SocketChannel channel,
       OutputTail console,
       ScheduledExecutorService watchdog,
-      Duration startup) {
-    this.key = key;
+      Duration startup,
+      boolean spare) {
     this.slot = slot;
     this.layout = layout;
     this.process = tree.process();
@@ -63,6 +65,23 @@ public final class WorkerProcess {
     this.console = console;
     this.watchdog = watchdog;
     this.startup = startup;
+    this.spare = spare;
+  }
+
+  @Override
+  public synchronized void claim(PoolKey claimant) {
+    if (key != null) {
+      throw new IllegalStateException("the worker already belongs to " + key);
+    }
+    key = claimant;
+  }
+
+  @Override
+  public void install(Path archive) throws IOException {
+    if (key == null) {
+      throw new IllegalStateException("an unclaimed worker gets no FMU");
+    }
+    layout.install(archive);
   }
 
   /**
@@ -74,12 +93,21 @@ public final class WorkerProcess {
    * @throws IOException when the worker goes away; {@link #expired()} tells whether we killed it
    */
   WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
+    runs++;
+    return send(request, maxResponseBytes);
+  }
+
+  /** A run of our own, before the worker is anybody's; not counted among its runs. */
+  WorkerResponse warmUp(RunRequest request, long maxResponseBytes) throws IOException {
+    return send(request, maxResponseBytes);
+  }
+
+  private WorkerResponse send(RunRequest request, long maxResponseBytes) throws IOException {
     consoleMark = console.totalBytes();
     Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
     ScheduledFuture<?> alarm =
         watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
     try {
-      runs++;
       Frames.write(channel, WireCodec.encodeRequest(request));
       ByteBuffer response = Frames.read(channel, maxResponseBytes);
       return WireCodec.decodeResponse(response);
@@ -120,6 +148,7 @@ public final class WorkerProcess {
   }
 
   /** Kills the worker; completes once all its processes have exited (see {@link ProcessTree}). */
+  @Override
   public synchronized CompletableFuture<Void> killAndAwaitExit() {
     kill();
     return gone;
@@ -133,14 +162,22 @@ public final class WorkerProcess {
     return expired;
   }
 
+  @Override
   public boolean alive() {
     return !killed() && process.isAlive();
   }
 
-  public PoolKey key() {
-    return key;
+  @Override
+  public Optional<PoolKey> key() {
+    return Optional.ofNullable(key);
   }
 
+  /** Whether it was started ahead of need, as a spare, rather than for the run that claimed it. */
+  public boolean preStarted() {
+    return spare;
+  }
+
+  @Override
   public int slot() {
     return slot;
   }
@@ -149,6 +186,7 @@ public final class WorkerProcess {
     return layout;
   }
 
+  @Override
   public int runs() {
     return runs;
   }
@@ -157,15 +195,18 @@ public final class WorkerProcess {
     return startup;
   }
 
+  @Override
   public void markIdle() {
     idleSince = System.nanoTime();
   }
 
+  @Override
   public boolean idleLongerThan(Duration limit) {
     return System.nanoTime() - idleSince > limit.toNanos();
   }
 
   /** When the worker last became idle, in {@link System#nanoTime()}. */
+  @Override
   public long idleSince() {
     return idleSince;
   }
@@ -181,11 +222,13 @@ public final class WorkerProcess {
   }
 
   /** CPU time the JVM has used so far, against its RLIMIT_CPU. */
+  @Override
   public Duration cpuUsed() {
     return jvm().flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
   }
 
   /** Removes the worker's private folder; for a worker that has exited. */
+  @Override
   public void deleteFolder() {
     layout.delete();
   }

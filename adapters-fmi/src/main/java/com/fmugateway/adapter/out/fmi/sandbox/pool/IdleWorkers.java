@@ -1,6 +1,5 @@
 package com.fmugateway.adapter.out.fmi.sandbox.pool;
 
-import com.fmugateway.adapter.out.fmi.sandbox.host.WorkerProcess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,57 +11,60 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Idle workers by key, most recently used first, so that the others stay idle long enough to be
- * reaped. Not thread-safe: {@link WorkerPool} guards it.
+ * Idle claimed workers by key, most recently used first, so that the others stay idle long enough
+ * to be reaped. Not thread-safe: {@link WorkerPool} guards it.
  */
-final class IdleWorkers {
+final class IdleWorkers<W extends PooledWorker> {
 
-  private final Map<PoolKey, Deque<WorkerProcess>> byKey = new HashMap<>();
+  private final Map<PoolKey, Deque<W>> byKey = new HashMap<>();
 
-  void add(WorkerProcess worker) {
-    byKey.computeIfAbsent(worker.key(), k -> new ArrayDeque<>()).addFirst(worker);
+  void add(W worker) {
+    byKey.computeIfAbsent(worker.key().orElseThrow(), k -> new ArrayDeque<>()).addFirst(worker);
   }
 
   /** The most recently used idle worker of {@code key}. */
-  Optional<WorkerProcess> take(PoolKey key) {
-    Deque<WorkerProcess> workers = byKey.get(key);
+  Optional<W> take(PoolKey key) {
+    Deque<W> workers = byKey.get(key);
     if (workers == null) {
       return Optional.empty();
     }
-    WorkerProcess worker = workers.pollFirst();
+    W worker = workers.pollFirst();
     if (workers.isEmpty()) {
       byKey.remove(key);
     }
     return Optional.ofNullable(worker);
   }
 
-  /** Removes and returns the worker idle the longest, of whatever key. */
-  Optional<WorkerProcess> takeLongestIdle() {
-    WorkerProcess oldest = null;
-    for (Deque<WorkerProcess> workers : byKey.values()) {
-      WorkerProcess last = workers.peekLast();
+  /**
+   * Removes and returns the worker idle the longest, of whatever key, if it meets {@code onlyIf}.
+   */
+  Optional<W> takeLongestIdle(Predicate<W> onlyIf) {
+    W oldest = null;
+    for (Deque<W> workers : byKey.values()) {
+      W last = workers.peekLast();
       if (oldest == null || last.idleSince() - oldest.idleSince() < 0) {
         oldest = last;
       }
     }
-    if (oldest == null) {
+    if (oldest == null || !onlyIf.test(oldest)) {
       return Optional.empty();
     }
-    Deque<WorkerProcess> workers = byKey.get(oldest.key());
+    PoolKey key = oldest.key().orElseThrow();
+    Deque<W> workers = byKey.get(key);
     workers.removeLast();
     if (workers.isEmpty()) {
-      byKey.remove(oldest.key());
+      byKey.remove(key);
     }
     return Optional.of(oldest);
   }
 
   /** Removes and returns every idle worker matching {@code condition}. */
-  List<WorkerProcess> takeAll(Predicate<WorkerProcess> condition) {
-    List<WorkerProcess> taken = new ArrayList<>();
-    for (Iterator<Deque<WorkerProcess>> keys = byKey.values().iterator(); keys.hasNext(); ) {
-      Deque<WorkerProcess> workers = keys.next();
-      for (Iterator<WorkerProcess> i = workers.iterator(); i.hasNext(); ) {
-        WorkerProcess worker = i.next();
+  List<W> takeAll(Predicate<W> condition) {
+    List<W> taken = new ArrayList<>();
+    for (Iterator<Deque<W>> keys = byKey.values().iterator(); keys.hasNext(); ) {
+      Deque<W> workers = keys.next();
+      for (Iterator<W> i = workers.iterator(); i.hasNext(); ) {
+        W worker = i.next();
         if (condition.test(worker)) {
           i.remove();
           taken.add(worker);
@@ -75,8 +77,8 @@ final class IdleWorkers {
     return taken;
   }
 
-  List<WorkerProcess> all() {
-    List<WorkerProcess> all = new ArrayList<>();
+  List<W> all() {
+    List<W> all = new ArrayList<>();
     byKey.values().forEach(all::addAll);
     return all;
   }

@@ -2,94 +2,141 @@ package com.fmugateway.adapter.out.fmi.sandbox.pool;
 
 import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxSettings;
 import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxStatus;
-import com.fmugateway.adapter.out.fmi.sandbox.host.WorkerLauncher;
-import com.fmugateway.adapter.out.fmi.sandbox.host.WorkerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The live workers. Hands out an idle worker of the run's key, else starts one in a free slot, else
- * stops the longest-idle worker of another key to free one. A slot, and with it its uid, becomes
- * free only once its worker's whole process tree has exited.
+ * The live workers. Hands out an idle worker of the run's key, else claims a spare (a worker
+ * started and warmed up ahead of need, nobody's yet), else starts one in a free slot, else stops
+ * the longest-idle worker of another key to free one. A slot, and with it its uid, becomes free
+ * only once its worker's whole process tree has exited.
+ *
+ * <p>A worker is claimed by one key for life: a spare, once claimed, is never handed to another
+ * key. Spares take slots like any worker; the pool starts a replacement in the background when a
+ * slot is free and no run is waiting for one, or takes the slot of a worker idle for {@link
+ * #SPARE_AFTER_IDLE}.
  *
  * <p>The scheduler runs at most {@code maxWorkers} runs at once, so a run that finds every slot
- * taken always finds an idle worker to evict; it waits only for that worker to die.
+ * taken always finds an idle worker to evict or a spare on its way; it waits only for that.
  */
-public final class WorkerPool {
+public final class WorkerPool<W extends PooledWorker> {
 
+  /**
+   * An idle worker gives its slot to a missing spare once idle this long: a spare is ready soon
+   * after a burst, but a pool that is in use is not churned through worker starts.
+   */
+  public static final Duration SPARE_AFTER_IDLE = Duration.ofSeconds(2);
+
+  /** After a spare failed to start, the next is tried this much later, not in a loop. */
+  static final Duration SPARE_RETRY = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
 
   private final SandboxSettings settings;
-  private final WorkerLauncher launcher;
-  private final boolean confined;
+  private final WorkerStarter<W> starter;
+  private final Executor spareStarts;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final IdleWorkers idle = new IdleWorkers();
-  private final Set<WorkerProcess> busy = new HashSet<>();
+  private final IdleWorkers<W> idle = new IdleWorkers<>();
+  private final Deque<W> spares = new ArrayDeque<>();
+  private final Set<W> busy = new HashSet<>();
   private final BitSet slots = new BitSet();
   private int dying;
+  private int sparesStarting;
+  private int waiting;
+  private long sparePausedUntil = System.nanoTime();
+  private long spareClaims;
+  private long coldStarts;
   private boolean closed;
 
-  public WorkerPool(SandboxSettings settings, WorkerLauncher launcher, boolean confined) {
+  /**
+   * @param spareStarts where spares are started and warmed up, off the runs' threads
+   */
+  public WorkerPool(SandboxSettings settings, WorkerStarter<W> starter, Executor spareStarts) {
     this.settings = settings;
-    this.launcher = launcher;
-    this.confined = confined;
+    this.starter = starter;
+    this.spareStarts = spareStarts;
   }
 
   /**
-   * A worker for {@code key}, started on {@code archive} if none is idle.
+   * A worker for {@code key}: an idle one of the key, else a spare or a new worker made to run
+   * {@code archive}.
    *
-   * @throws IOException when a new worker does not come up
+   * @throws IOException when a new worker does not come up, or the archive cannot be installed
    * @throws SlotTimeoutException when no slot frees up in time
    */
-  public WorkerProcess acquire(PoolKey key, Path archive)
+  public W acquire(PoolKey key, Path archive)
       throws IOException, InterruptedException, SlotTimeoutException {
-    int slot;
+    W spare = null;
+    int slot = -1;
     lock.lock();
     try {
       long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
-      while (true) {
-        if (closed) {
-          throw new IllegalStateException("the sandbox has been closed");
+      waiting++;
+      try {
+        while (true) {
+          if (closed) {
+            throw new IllegalStateException("the sandbox has been closed");
+          }
+          W warm = takeIdle(key);
+          if (warm != null) {
+            busy.add(warm);
+            return warm;
+          }
+          spare = takeSpare();
+          if (spare != null) {
+            spare.claim(key);
+            busy.add(spare);
+            spareClaims++;
+            break;
+          }
+          slot = slots.nextClearBit(0);
+          if (slot < settings.maxWorkers()) {
+            slots.set(slot);
+            coldStarts++;
+            break;
+          }
+          Optional<W> victim = dying == 0 ? idle.takeLongestIdle(w -> true) : Optional.empty();
+          if (victim.isPresent()) {
+            retire(victim.get());
+          } else if (changed.awaitNanos(deadline - System.nanoTime()) <= 0) {
+            throw new SlotTimeoutException(SLOT_WAIT.toSeconds());
+          }
         }
-        WorkerProcess warm = takeIdle(key);
-        if (warm != null) {
-          busy.add(warm);
-          return warm;
-        }
-        slot = slots.nextClearBit(0);
-        if (slot < settings.maxWorkers()) {
-          slots.set(slot);
-          break;
-        }
-        Optional<WorkerProcess> victim = dying == 0 ? idle.takeLongestIdle() : Optional.empty();
-        if (victim.isPresent()) {
-          retire(victim.get());
-        } else if (changed.awaitNanos(deadline - System.nanoTime()) <= 0) {
-          throw new SlotTimeoutException(SLOT_WAIT.toSeconds());
-        }
+      } finally {
+        waiting--;
       }
+      replenish();
     } finally {
       lock.unlock();
     }
-    return startIn(slot, key, archive);
+    return spare != null ? install(spare, archive) : startIn(slot, key, archive);
   }
 
   /** Takes back a worker after a run; only a clean, young worker goes back to the idle set. */
-  public void release(WorkerProcess worker, boolean reusable) {
+  public void release(W worker, boolean reusable) {
     boolean young =
         worker.runs() < settings.maxRunsPerWorker()
             && worker.cpuUsed().toSeconds() < settings.cpuSeconds() / 2;
@@ -108,25 +155,39 @@ public final class WorkerPool {
     }
   }
 
-  /** Stops workers idle longer than the idle timeout, and idle workers that died. */
-  public void reapIdle() {
+  /**
+   * Stops workers idle longer than the idle timeout, and idle workers and spares that died; then
+   * starts the spares that are missing.
+   */
+  public void maintain() {
     lock.lock();
     try {
       idle.takeAll(w -> !w.alive() || w.idleLongerThan(settings.idleTimeout()))
           .forEach(this::retire);
+      for (W spare : List.copyOf(spares)) {
+        if (!spare.alive()) {
+          spares.remove(spare);
+          retire(spare);
+        }
+      }
+      replenish();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Kills every worker, busy or not, and waits up to {@code limit} for them to exit. */
+  /** Kills every worker, busy, idle or spare, and waits up to {@code limit} for them to exit. */
   public void close(Duration limit) throws InterruptedException {
     List<CompletableFuture<Void>> exits = new ArrayList<>();
     lock.lock();
     try {
       closed = true;
       idle.takeAll(w -> true).forEach(w -> exits.add(retire(w)));
+      for (W spare = spares.poll(); spare != null; spare = spares.poll()) {
+        exits.add(retire(spare));
+      }
       busy.forEach(w -> exits.add(w.killAndAwaitExit()));
+      changed.signalAll();
     } finally {
       lock.unlock();
     }
@@ -138,58 +199,150 @@ public final class WorkerPool {
     }
   }
 
-  /** Live workers (busy, idle or still dying) and busy ones, counted together. */
+  /** Live workers (busy, idle, spare, starting or still dying), busy ones, and spares. */
   public SandboxStatus status(boolean bubblewrap, int queuedRuns) {
     lock.lock();
     try {
       return new SandboxStatus(
-          bubblewrap, settings.maxWorkers(), slots.cardinality(), busy.size(), queuedRuns);
+          bubblewrap,
+          settings.maxWorkers(),
+          slots.cardinality(),
+          busy.size(),
+          spares.size(),
+          queuedRuns,
+          spareClaims,
+          coldStarts);
     } finally {
       lock.unlock();
     }
   }
 
-  public List<WorkerSnapshot> snapshot() {
-    List<WorkerProcess> idleWorkers = new ArrayList<>();
-    List<WorkerProcess> busyWorkers;
+  /** The claimed workers, busy first, as {@code view} shows a worker and whether it is busy. */
+  public <T> List<T> snapshot(BiFunction<W, Boolean, T> view) {
+    List<W> idleWorkers;
+    List<W> busyWorkers;
     lock.lock();
     try {
-      idleWorkers.addAll(idle.all());
+      idleWorkers = idle.all();
       busyWorkers = new ArrayList<>(busy);
     } finally {
       lock.unlock();
     }
-    List<WorkerSnapshot> snapshot = new ArrayList<>();
-    busyWorkers.forEach(w -> snapshot.add(snapshotOf(w, true)));
-    idleWorkers.forEach(w -> snapshot.add(snapshotOf(w, false)));
+    List<T> snapshot = new ArrayList<>();
+    busyWorkers.forEach(w -> snapshot.add(view.apply(w, true)));
+    idleWorkers.forEach(w -> snapshot.add(view.apply(w, false)));
     return snapshot;
   }
 
-  private WorkerProcess startIn(int slot, PoolKey key, Path archive)
-      throws IOException, InterruptedException {
-    WorkerProcess worker;
+  /** The ready spares, as {@code view} shows each. */
+  public <T> List<T> spares(Function<W, T> view) {
+    List<W> ready;
+    lock.lock();
     try {
-      worker = launcher.start(key, slot, archive, confined);
+      ready = List.copyOf(spares);
+    } finally {
+      lock.unlock();
+    }
+    return ready.stream().map(view).toList();
+  }
+
+  private W install(W claimed, Path archive) throws IOException {
+    try {
+      claimed.install(archive);
+      return claimed;
+    } catch (IOException | RuntimeException e) {
+      release(claimed, false);
+      throw e;
+    }
+  }
+
+  private W startIn(int slot, PoolKey key, Path archive) throws IOException {
+    W worker;
+    try {
+      worker = starter.start(slot, false);
     } catch (IOException | RuntimeException e) {
       free(slot, false);
       throw e;
     }
     lock.lock();
     try {
+      worker.claim(key);
+      busy.add(worker);
       if (closed) {
-        retire(worker);
+        release(worker, false);
         throw new IllegalStateException("the sandbox has been closed");
       }
-      busy.add(worker);
-      return worker;
+    } finally {
+      lock.unlock();
+    }
+    return install(worker, archive);
+  }
+
+  /**
+   * Starts missing spares in free slots, unless a run waits for a slot; with no slot free, frees
+   * the slot of a worker idle long enough. Guarded by the lock.
+   */
+  private void replenish() {
+    if (closed || waiting > 0 || System.nanoTime() - sparePausedUntil < 0) {
+      return;
+    }
+    while (spares.size() + sparesStarting < settings.spareWorkers()) {
+      int slot = slots.nextClearBit(0);
+      if (slot >= settings.maxWorkers()) {
+        if (dying == 0) {
+          // Its slot frees once it has exited, and free() comes back here.
+          idle.takeLongestIdle(w -> w.idleLongerThan(SPARE_AFTER_IDLE)).ifPresent(this::retire);
+        }
+        return;
+      }
+      slots.set(slot);
+      sparesStarting++;
+      try {
+        spareStarts.execute(() -> startSpare(slot));
+      } catch (RejectedExecutionException e) {
+        slots.clear(slot);
+        sparesStarting--;
+        return;
+      }
+    }
+  }
+
+  private void startSpare(int slot) {
+    W spare;
+    try {
+      spare = starter.start(slot, true);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "a spare simulation worker could not be started; trying again in {} s",
+          SPARE_RETRY.toSeconds(),
+          e);
+      lock.lock();
+      try {
+        sparesStarting--;
+        sparePausedUntil = System.nanoTime() + SPARE_RETRY.toNanos();
+        free(slot, false);
+      } finally {
+        lock.unlock();
+      }
+      return;
+    }
+    lock.lock();
+    try {
+      sparesStarting--;
+      if (closed) {
+        retire(spare);
+      } else {
+        spares.addLast(spare);
+        changed.signalAll();
+      }
     } finally {
       lock.unlock();
     }
   }
 
   /** The most recently used live idle worker of {@code key}; dead ones are cleared away. */
-  private WorkerProcess takeIdle(PoolKey key) {
-    for (Optional<WorkerProcess> w = idle.take(key); w.isPresent(); w = idle.take(key)) {
+  private W takeIdle(PoolKey key) {
+    for (Optional<W> w = idle.take(key); w.isPresent(); w = idle.take(key)) {
       if (w.get().alive()) {
         return w.get();
       }
@@ -198,8 +351,19 @@ public final class WorkerPool {
     return null;
   }
 
-  /** Kills a worker that is in neither set any more; its slot frees once it has exited. */
-  private CompletableFuture<Void> retire(WorkerProcess worker) {
+  /** The spare started first that is still alive; dead ones are cleared away. */
+  private W takeSpare() {
+    for (W spare = spares.pollFirst(); spare != null; spare = spares.pollFirst()) {
+      if (spare.alive()) {
+        return spare;
+      }
+      retire(spare);
+    }
+    return null;
+  }
+
+  /** Kills a worker that is in no set any more; its slot frees once it has exited. */
+  private CompletableFuture<Void> retire(W worker) {
     dying++;
     CompletableFuture<Void> exited = worker.killAndAwaitExit();
     exited.whenComplete(
@@ -218,13 +382,9 @@ public final class WorkerPool {
         dying--;
       }
       changed.signalAll();
+      replenish();
     } finally {
       lock.unlock();
     }
-  }
-
-  private static WorkerSnapshot snapshotOf(WorkerProcess worker, boolean busy) {
-    return new WorkerSnapshot(
-        worker.key(), busy, worker.runs(), worker.process(), worker.jvm(), worker.startup());
   }
 }

@@ -40,11 +40,15 @@ class ClasspathUnderTmpIT {
             settings,
             new WorkerCommand(settings, host, copied),
             Files.createDirectories(workDir.resolve("workers")),
-            watchdog);
+            watchdog,
+            host.confines(),
+            Optional.empty());
     PoolKey key = new PoolKey(Optional.of(AccountId.random()), new Sha256("0".repeat(64)));
 
-    WorkerProcess worker = launcher.start(key, 0, Jobs.archive("BouncingBall"), host.confines());
+    WorkerProcess worker = launcher.start(0, false);
     try {
+      worker.claim(key);
+      worker.install(Jobs.archive("BouncingBall"));
       RunRequest request =
           RunRequest.of(
               worker.layout().archiveForWorker(), Jobs.bouncingBall(FmuInterface.CO_SIMULATION));

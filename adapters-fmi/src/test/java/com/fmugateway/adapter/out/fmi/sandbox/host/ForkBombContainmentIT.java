@@ -133,9 +133,8 @@ class ForkBombContainmentIT {
     SandboxSettings settings =
         Settings.in(workDir).processes(MAX_PROCESSES).bubblewrapOptional().build();
     SandboxStartup startup = SandboxStartup.prepare(settings, host);
-    WorkerLayout layout =
-        WorkerLayout.create(
-            startup.workersDir().resolve("fork"), true, Jobs.archive("BouncingBall"));
+    WorkerLayout layout = WorkerLayout.create(startup.workersDir().resolve("fork"), true);
+    layout.install(Jobs.archive("BouncingBall"));
     List<String> command = new ArrayList<>(startup.command().confinement(layout, slot));
     command.addAll(List.of("/bin/sh", "-c", script));
     Process sandbox = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,6 +8,7 @@ import static com.fmugateway.domain.simulation.model.SimulationFailedException.C
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -191,7 +192,8 @@ class HostileFmuIT {
 
   @Test
   void forkBombInDoStep_simulate_failsAndLeavesNoProcessBehind() throws InterruptedException {
-    LeftoverProcesses leftovers = LeftoverProcesses.snapshot();
+    // The run may take the spare; the spare started in its place is no leftover.
+    LeftoverProcesses leftovers = LeftoverProcesses.snapshot(simulator::spareProcesses);
 
     SimulationFailedException failure =
         failure(HostileJob.of("ForkBomb").start("ceiling", FORK_CEILING).timeout(SHORT));
@@ -199,6 +201,7 @@ class HostileFmuIT {
     assertThat(failure.failureCause())
         .as(explained(failure))
         .isIn(TIMEOUT, CRASHED, RESOURCE_LIMIT);
+    await().atMost(Workers.WAIT).until(() -> simulator.status().spareWorkers() == 1);
     List<ProcessHandle> left = leftovers.awaitGone(EXIT_BOUND);
     assertThat(left)
         .as("still running %s after the run: %s", EXIT_BOUND, LeftoverProcesses.describe(left))

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,14 +29,24 @@ final class LeftoverProcesses {
   static final String FORK_BOMB_CHILD = "hostile-fork";
 
   private final Set<ProcessHandle> before;
+  private final Supplier<Set<ProcessHandle>> expected;
 
-  private LeftoverProcesses(Set<ProcessHandle> before) {
+  private LeftoverProcesses(Set<ProcessHandle> before, Supplier<Set<ProcessHandle>> expected) {
     this.before = before;
+    this.expected = expected;
   }
 
   /** Remembers the descendants this JVM has now, idle sandbox workers included. */
   static LeftoverProcesses snapshot() {
-    return new LeftoverProcesses(descendants().collect(Collectors.toSet()));
+    return snapshot(Set::of);
+  }
+
+  /**
+   * As {@link #snapshot()}, and never counts what {@code expected} names when asked: the spare
+   * workers a simulator starts when a slot frees, for instance.
+   */
+  static LeftoverProcesses snapshot(Supplier<Set<ProcessHandle>> expected) {
+    return new LeftoverProcesses(descendants().collect(Collectors.toSet()), expected);
   }
 
   /** The living processes started since the snapshot, and every living ForkBomb child. */
@@ -43,6 +54,7 @@ final class LeftoverProcesses {
     Set<ProcessHandle> found = new LinkedHashSet<>();
     descendants().filter(p -> !before.contains(p)).forEach(found::add);
     ProcessHandle.allProcesses().filter(p -> FORK_BOMB_CHILD.equals(name(p))).forEach(found::add);
+    found.removeAll(expected.get());
     return found.stream().filter(LeftoverProcesses::running).toList();
   }
 

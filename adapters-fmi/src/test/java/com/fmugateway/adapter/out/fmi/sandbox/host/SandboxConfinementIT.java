@@ -24,6 +24,7 @@ class SandboxConfinementIT {
 
   private static SandboxedSimulator simulator;
   private static long jvm;
+  private static int slot;
   private static Path root;
 
   @BeforeAll
@@ -42,6 +43,7 @@ class SandboxConfinementIT {
                 Jobs.bouncingBall(FmuInterface.CO_SIMULATION)))
         .block(Workers.WAIT);
     jvm = Workers.jvmPid(Workers.only(simulator));
+    slot = Workers.only(simulator).slot();
     root = Path.of("/proc", Long.toString(jvm), "root");
   }
 
@@ -76,7 +78,7 @@ class SandboxConfinementIT {
   void givenARootGateway_theWorkerRunsUnderItsSlotsUidWithoutCapabilities() {
     assumeThat(SandboxHost.detect().switchesUid()).as("root with setpriv").isTrue();
     String status = Workers.proc(jvm, "status");
-    String uid = Integer.toString(WorkerCommand.UID_BASE);
+    String uid = Integer.toString(WorkerCommand.UID_BASE + slot);
 
     assertThat(Workers.line(status, "Uid:").split("\\s+")).containsOnly("Uid:", uid);
     assertThat(Workers.line(status, "Gid:").split("\\s+")).containsOnly("Gid:", uid);
@@ -107,6 +109,10 @@ class SandboxConfinementIT {
   @Test
   void theWorkerSees_itsFmuAndNoneOfTheGatewaysFiles() throws IOException {
     assertThat(root.resolve("fmu/model.fmu")).hasSameBinaryContentAs(Jobs.archive("BouncingBall"));
+    // A spare's warm-up FMU is gone before anyone's FMU arrives.
+    try (Stream<Path> fmus = Files.list(root.resolve("fmu"))) {
+      assertThat(fmus.map(p -> p.getFileName().toString())).containsExactly("model.fmu");
+    }
     assertThat(root.resolve(workDir.toString().substring(1))).doesNotExist();
     assertThat(root.resolve(uploads.toString().substring(1))).doesNotExist();
     assertThat(root.resolve("home")).doesNotExist();
@@ -129,7 +135,7 @@ class SandboxConfinementIT {
         .singleElement()
         .asString()
         .startsWith("tmpfs /tmp tmpfs rw,");
-    assertThat(mounts.lines().filter(l -> l.split(" ")[1].equals("/fmu/model.fmu")))
+    assertThat(mounts.lines().filter(l -> l.split(" ")[1].equals("/fmu")))
         .singleElement()
         .asString()
         .contains(" ro,");

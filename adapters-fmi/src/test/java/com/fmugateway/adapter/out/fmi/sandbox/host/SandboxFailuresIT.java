@@ -114,7 +114,7 @@ class SandboxFailuresIT {
     run.dispose();
 
     assertThat(Workers.allExit(tree)).isTrue();
-    await().atMost(Workers.WAIT).until(() -> simulator.status().liveWorkers() == 0);
+    await().atMost(Workers.WAIT).until(() -> simulator.workers().isEmpty());
     assertThat(failures).isEmpty();
   }
 
@@ -127,7 +127,7 @@ class SandboxFailuresIT {
 
     assertThat(failure.failureCause()).isEqualTo(Cause.RESOURCE_LIMIT);
     assertThat(failure).hasMessage("simulation result exceeds the 1 KiB limit");
-    await().atMost(Workers.WAIT).until(() -> simulator.status().liveWorkers() == 0);
+    await().atMost(Workers.WAIT).until(() -> simulator.workers().isEmpty());
   }
 
   @Test
@@ -142,7 +142,15 @@ class SandboxFailuresIT {
 
     assertThat(failure.failureCause()).isEqualTo(Cause.OVERLOADED);
     assertThat(failure).hasMessage("all simulation workers are busy; retry shortly");
-    assertThat(simulator.status()).isEqualTo(new SandboxStatus(true, 1, 1, 1, 1));
+    assertThat(simulator.status())
+        .extracting(
+            SandboxStatus::bubblewrap,
+            SandboxStatus::slots,
+            SandboxStatus::liveWorkers,
+            SandboxStatus::busyWorkers,
+            SandboxStatus::spareWorkers,
+            SandboxStatus::queuedRuns)
+        .containsExactly(true, 1, 1, 1, 0, 1);
     assertThat(running).isNotDone();
     assertThat(queued).isNotDone();
   }
@@ -162,7 +170,7 @@ class SandboxFailuresIT {
         .singleElement()
         .extracting(SandboxFailure::cause)
         .isEqualTo(Cause.MODEL_ERROR);
-    await().atMost(Workers.WAIT).until(() -> simulator.status().liveWorkers() == 0);
+    await().atMost(Workers.WAIT).until(() -> simulator.workers().isEmpty());
   }
 
   @Test

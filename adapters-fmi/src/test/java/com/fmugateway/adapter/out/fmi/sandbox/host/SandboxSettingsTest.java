@@ -20,6 +20,7 @@ class SandboxSettingsTest {
                 Path.of("/var/gw/sandbox"),
                 settings.maxWorkers(),
                 64,
+                1,
                 200,
                 Duration.ofSeconds(60),
                 2L * 1024 * 1024 * 1024,

@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
@@ -45,6 +46,24 @@ class SandboxedSimulatorIT {
       assertThat(actual.fmuLog()).isEqualTo(expected.fmuLog());
     }
     assertThat(simulator.status().bubblewrap()).isTrue();
+  }
+
+  @Test
+  void givenASpareReady_anUploadsFirstRunTakesIt_andGetsTheUploadsOwnResult() {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    await().atMost(Workers.WAIT).until(() -> simulator.status().spareWorkers() == 1);
+    FmuArtifact upload = Jobs.upload("BouncingBall");
+    SimulationPlan plan = Jobs.bouncingBall(FmuInterface.MODEL_EXCHANGE);
+
+    SimulationResult result = run(Jobs.job(AccountId.random(), upload, plan));
+
+    assertThat(result)
+        .isEqualTo(new SimulationEngine().run(upload.archive(), upload.description(), plan));
+    WorkerSnapshot worker = Workers.only(simulator);
+    assertThat(worker.preStarted()).isTrue();
+    assertThat(worker.runs()).isEqualTo(1);
+    assertThat(simulator.status().spareClaims()).isEqualTo(1);
+    assertThat(simulator.status().coldStarts()).isZero();
   }
 
   @Test

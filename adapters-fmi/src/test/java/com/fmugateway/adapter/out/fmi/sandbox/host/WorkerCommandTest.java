@@ -36,7 +36,7 @@ class WorkerCommandTest {
         .contains("--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent")
         .contains("--new-session", "--clearenv")
         .doesNotContain("--bind", "--dev-bind", "--share-net", "--unshare-all");
-    assertContains(command, "--ro-bind", "/var/gw/workers/w3-1/model.fmu", "/fmu/model.fmu");
+    assertContains(command, "--ro-bind", "/var/gw/workers/w3-1/fmu", "/fmu");
     assertContains(command, "--ro-bind", "/var/gw/workers/w3-1/sock", "/run/fmugw");
     assertContains(command, "--ro-bind", "/opt/gw/lib/jna.jar", "/opt/fmugw/classpath/1-jna.jar");
     assertContains(command, "--perms", "1777", "--size");

@@ -1,0 +1,73 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.Solver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A spare's warm-up: one co-simulation run of our own BouncingBall, which anyone's worker may run,
+ * so that a customer's first run finds the engine's classes loaded and compiled. Nobody asked for
+ * it: it is neither billed nor recorded, and its FMU is gone before the spare is claimed.
+ */
+final class WarmUp {
+
+  static final String RESOURCE = "fmi/library/BouncingBall.fmu";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final long MAX_RESPONSE_BYTES = 1 << 20;
+
+  private WarmUp() {}
+
+  /**
+   * Copies the warm-up FMU from the class path into {@code workDir}, once per simulator; empty when
+   * the class path has none, and spares then start cold.
+   */
+  static Optional<Path> install(ClassLoader classes, Path workDir) {
+    try (InputStream in = classes.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Path archive = workDir.resolve("warm-up.fmu");
+      Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+      return Optional.of(archive);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install the warm-up FMU in " + workDir, e);
+    }
+  }
+
+  /** Runs the warm-up in {@code worker}; any failure means the worker is no good as a spare. */
+  static void run(WorkerProcess worker, Path archive) throws IOException {
+    worker.layout().installWarmUp(archive);
+    WorkerResponse response = worker.warmUp(request(worker.layout()), MAX_RESPONSE_BYTES);
+    if (!(response instanceof WorkerResponse.Completed)) {
+      throw new WorkerStartException("the spare's warm-up run failed: " + response, "");
+    }
+    worker.layout().removeWarmUp();
+  }
+
+  private static RunRequest request(WorkerLayout layout) {
+    return new RunRequest(
+        layout.warmUpForWorker(),
+        FmuInterface.CO_SIMULATION,
+        0,
+        3,
+        0.01,
+        List.of(),
+        List.of(),
+        List.of("h", "v"),
+        Solver.defaults(),
+        TIMEOUT,
+        Map.of());
+  }
+}

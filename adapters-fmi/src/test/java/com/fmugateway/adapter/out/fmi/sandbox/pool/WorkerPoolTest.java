@@ -1,0 +1,237 @@
+package com.fmugateway.adapter.out.fmi.sandbox.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxSettings;
+import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxStatus;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.Sha256;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool's bookkeeping with workers that have no process, and spares started only when the test
+ * says so: who gets which worker, and which slots are taken.
+ */
+class WorkerPoolTest {
+
+  private static final Sha256 UPLOADED = new Sha256("a".repeat(64));
+  private static final Path ARCHIVE = Path.of("/uploads/model.fmu");
+
+  private final PoolKey alice = new PoolKey(Optional.of(AccountId.random()), UPLOADED);
+  private final PoolKey bob = new PoolKey(Optional.of(AccountId.random()), UPLOADED);
+  private final Starter starter = new Starter();
+  private final Queue<Runnable> spareStarts = new ArrayDeque<>();
+  private WorkerPool<FakeWorker> pool;
+
+  @Test
+  void givenASpare_aRunOfAKeyWithoutWorkers_claimsItWithItsArchive() throws Exception {
+    pool = pool(2, 1);
+    FakeWorker spare = startSpares().get(0);
+
+    FakeWorker worker = pool.acquire(alice, ARCHIVE);
+
+    assertThat(worker).isSameAs(spare);
+    assertThat(worker.key()).contains(alice);
+    assertThat(worker.archive()).contains(ARCHIVE);
+    assertThat(status().spareClaims()).isEqualTo(1);
+    assertThat(status().coldStarts()).isZero();
+  }
+
+  @Test
+  void aClaimedSpare_isReplacedInTheBackground_whileASlotIsFree() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    pool.acquire(alice, ARCHIVE);
+
+    List<FakeWorker> replacements = startSpares();
+
+    assertThat(replacements).singleElement().satisfies(w -> assertThat(w.slot()).isEqualTo(1));
+    assertThat(replacements.get(0).key()).isEmpty();
+    assertThat(status().spareWorkers()).isEqualTo(1);
+    assertThat(status().liveWorkers()).isEqualTo(2);
+  }
+
+  @Test
+  void aClaimedSpare_belongsToItsKeyForLife_andNeverServesAnotherAccount() throws Exception {
+    pool = pool(3, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    pool.release(alices, true);
+    startSpares();
+
+    FakeWorker bobs = pool.acquire(bob, ARCHIVE);
+
+    assertThat(bobs).isNotSameAs(alices);
+    assertThat(bobs.key()).contains(bob);
+    assertThat(pool.acquire(alice, ARCHIVE)).isSameAs(alices);
+    assertThatThrownBy(() -> alices.claim(bob)).isInstanceOf(IllegalStateException.class);
+    assertThat(alices.key()).contains(alice);
+  }
+
+  @Test
+  void sparesTakeSlots_soNoneIsStartedWhileEverySlotIsBusy() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    pool.acquire(alice, ARCHIVE);
+    startSpares();
+
+    pool.acquire(bob, ARCHIVE);
+    pool.maintain();
+
+    assertThat(spareStarts).isEmpty();
+    assertThat(status().liveWorkers()).isEqualTo(2);
+    assertThat(status().spareWorkers()).isZero();
+    assertThat(status().busyWorkers()).isEqualTo(2);
+  }
+
+  @Test
+  void withEverySlotTaken_aSpareTakesTheSlotOfAWorkerIdleForAWhile() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    startSpares();
+    pool.acquire(bob, ARCHIVE);
+    pool.release(alices, true);
+
+    pool.maintain();
+    assertThat(alices.killed()).isFalse();
+    alices.idleFor(WorkerPool.SPARE_AFTER_IDLE.plusSeconds(1));
+    pool.maintain();
+
+    assertThat(alices.killed()).isTrue();
+    assertThat(alices.folderDeleted()).isTrue();
+    assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.slot()).isZero());
+    assertThat(status().spareWorkers()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunFindingNoSpareAndNoSlot_evictsAnotherKeysIdleWorker_andStartsItsOwn() throws Exception {
+    pool = pool(1, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    pool.release(alices, true);
+
+    FakeWorker bobs = pool.acquire(bob, ARCHIVE);
+
+    assertThat(alices.killed()).isTrue();
+    assertThat(bobs.spare()).isFalse();
+    assertThat(bobs.key()).contains(bob);
+    assertThat(bobs.archive()).contains(ARCHIVE);
+    assertThat(status().coldStarts()).isEqualTo(1);
+  }
+
+  @Test
+  void aSpareThatDied_isNotHandedOut() throws Exception {
+    pool = pool(2, 1);
+    FakeWorker spare = startSpares().get(0);
+    spare.die();
+
+    FakeWorker worker = pool.acquire(alice, ARCHIVE);
+
+    assertThat(worker).isNotSameAs(spare);
+    assertThat(spare.killed()).isTrue();
+    assertThat(spare.key()).isEmpty();
+  }
+
+  @Test
+  void aSpareThatFailsToStart_freesItsSlot_andIsNotRetriedInALoop() throws Exception {
+    pool = pool(2, 1);
+    starter.failNext = true;
+
+    assertThat(startSpares()).isEmpty();
+    pool.maintain();
+
+    assertThat(spareStarts).isEmpty();
+    assertThat(status().liveWorkers()).isZero();
+    assertThat(pool.acquire(alice, ARCHIVE).key()).contains(alice);
+  }
+
+  @Test
+  void withNoSpares_everyWorkerIsStartedOnDemand() throws Exception {
+    pool = pool(2, 0);
+
+    assertThat(startSpares()).isEmpty();
+    FakeWorker worker = pool.acquire(alice, ARCHIVE);
+
+    assertThat(worker.spare()).isFalse();
+    assertThat(status().coldStarts()).isEqualTo(1);
+    assertThat(status().liveWorkers()).isEqualTo(1);
+  }
+
+  @Test
+  void close_killsSparesAndClaimedWorkers_andASpareThatComesUpAfterwards() throws Exception {
+    pool = pool(4, 2);
+    pool.maintain();
+    Runnable first = spareStarts.remove();
+    Runnable late = spareStarts.remove();
+    first.run();
+    FakeWorker busy = pool.acquire(alice, ARCHIVE);
+    spareStarts.remove().run();
+    FakeWorker idle = pool.acquire(bob, ARCHIVE);
+    pool.release(idle, true);
+    spareStarts.remove().run();
+    FakeWorker spare = starter.started.get(2);
+    assertThat(status().spareWorkers()).isEqualTo(1);
+
+    pool.close(Duration.ofSeconds(1));
+    late.run();
+    pool.release(busy, false);
+
+    assertThat(List.of(busy, idle, spare)).allSatisfy(w -> assertThat(w.killed()).isTrue());
+    assertThat(starter.started.get(3).killed()).isTrue();
+    assertThat(status().liveWorkers()).isZero();
+    assertThatThrownBy(() -> pool.acquire(alice, ARCHIVE))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private WorkerPool<FakeWorker> pool(int maxWorkers, int spares) {
+    SandboxSettings settings =
+        SandboxSettings.defaults(Path.of("/unused")).toBuilder()
+            .workers(maxWorkers, 0)
+            .spareWorkers(spares)
+            .build();
+    Executor manual = spareStarts::add;
+    return new WorkerPool<>(settings, starter, manual);
+  }
+
+  /** Tops the spares up, as the simulator's timer does, and starts them: the new spares. */
+  private List<FakeWorker> startSpares() {
+    int before = starter.started.size();
+    pool.maintain();
+    while (!spareStarts.isEmpty()) {
+      spareStarts.remove().run();
+    }
+    return new ArrayList<>(starter.started.subList(before, starter.started.size()));
+  }
+
+  private SandboxStatus status() {
+    return pool.status(true, 0);
+  }
+
+  private static final class Starter implements WorkerStarter<FakeWorker> {
+
+    final List<FakeWorker> started = new ArrayList<>();
+    boolean failNext;
+
+    @Override
+    public FakeWorker start(int slot, boolean spare) throws IOException {
+      if (failNext) {
+        failNext = false;
+        throw new IOException("the worker did not come up");
+      }
+      FakeWorker worker = new FakeWorker(slot, spare);
+      started.add(worker);
+      return worker;
+    }
+  }
+}
