@@ -11,6 +11,7 @@ import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.Interpolation;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -60,8 +61,8 @@ class InputSignalTest {
     SimulationResult result =
         run(
             allTypes(fmuInterface)
-                .input("int_in", Interpolation.HOLD, TIMES, new double[] {10, 20, 30})
-                .input("bool_in", Interpolation.HOLD, TIMES, new double[] {0, 1, 0}));
+                .input("int_in", Interpolation.HOLD, TIMES, List.of(10, 20, 30))
+                .input("bool_in", Interpolation.HOLD, TIMES, List.of(false, true, false)));
 
     assertThat(integers(result, "int_out")).containsExactly(13, 13, 13, 23, 23, 33, 33, 33);
     assertThat(((Column.Bool) result.column("bool_out").orElseThrow()).values())
