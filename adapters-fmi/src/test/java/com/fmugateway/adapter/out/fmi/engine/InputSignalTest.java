@@ -73,6 +73,25 @@ class InputSignalTest {
   @EnumSource(
       value = FmuInterface.class,
       names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
+  void aHeldStringInputReachesItsOutputAtTheSignalSamples(FmuInterface fmuInterface) {
+    // string_out = string_param ("hello"), a space, then string_in.
+    SimulationResult result =
+        run(
+            Plans.forModel("AllTypes")
+                .on(fmuInterface)
+                .until(0.7, 0.1)
+                .input("string_in", Interpolation.HOLD, TIMES, List.of("a", "b", "c"))
+                .outputs("string_out"));
+
+    assertThat(((Column.Text) result.column("string_out").orElseThrow()).values())
+        .containsExactly(
+            "hello a", "hello a", "hello a", "hello b", "hello b", "hello c", "hello c", "hello c");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
   void aHeldInputStepBetweenTwoOutputTimesActsExactlyAtItsOwnTime(FmuInterface fmuInterface) {
     // u steps from 0 to 1 at t = 0.25, between the samples at 0.2 and 0.3: y = 1 - exp(-(t -
     // 0.25)).
