@@ -112,7 +112,11 @@ export type StartValue = number | boolean | string;
 export interface InputSignal {
   name: string;
   time: number[];
-  values: number[];
+  /**
+   * One per time, typed like a start value of the input; an Int64/UInt64 beyond 2^53 as a decimal
+   * string (a JS number cannot hold it); for an array input, an array of its size (row-major).
+   */
+  values: Array<StartValue | StartValue[]>;
   interpolation?: 'linear' | 'hold';
 }
 

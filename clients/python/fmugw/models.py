@@ -48,11 +48,15 @@ StartValue = Union[float, int, bool, str]
 
 
 class InputSignal(TypedDict, total=False):
-    """One input time series of ``POST /simulate`` (``interpolation``: linear or hold)."""
+    """One input time series of ``POST /simulate`` (``interpolation``: linear or hold).
+
+    ``values``: one per time, typed like a start value of the input (Python ints stay exact for
+    Int64/UInt64); for an array input, a list of the input's size (row-major) per time.
+    """
 
     name: str
     time: Sequence[float]
-    values: Sequence[float]
+    values: Sequence[Union[StartValue, Sequence[StartValue]]]
     interpolation: str
 
 

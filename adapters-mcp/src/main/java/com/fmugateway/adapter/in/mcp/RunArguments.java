@@ -54,10 +54,17 @@ final class RunArguments {
                 Map.of(
                     "name", Schemas.string("An input variable of the model"),
                     "time", Schemas.numbers("Sample times, increasing"),
-                    "values", Schemas.numbers("One value per sample time"),
+                    "values",
+                        Schemas.arrayOf(
+                            "One value per sample time, typed like a start value of the input:"
+                                + " numbers (64-bit integers exact), true/false, text, Binary as"
+                                + " hex, an array of the input's size for an array input",
+                            Map.of("type", List.of("number", "boolean", "string", "array"))),
                     "interpolation",
                         Schemas.oneOf(
-                            "Between samples; default linear", List.of("linear", "hold"))),
+                            "Between samples; default linear for float inputs, hold (the only"
+                                + " choice) for the others",
+                            List.of("linear", "hold"))),
                 List.of("name", "time", "values"))));
     p.put("outputs", Schemas.strings("Variables to return. Default: all the model's outputs."));
     p.put(
@@ -126,7 +133,7 @@ final class RunArguments {
           new SimulateCommand.SignalSpec(
               named(prefix, () -> fields.requiredString("name")),
               numbers(prefix + "time", signal.get("time")),
-              numbers(prefix + "values", signal.get("values")),
+              samples(prefix + "values", signal.get("values")),
               named(prefix, () -> fields.optionalString("interpolation").orElse(null))));
     }
     return signals;
@@ -139,6 +146,14 @@ final class RunArguments {
     } catch (InvalidInputException e) {
       throw new InvalidInputException(prefix + e.field(), e.getMessage());
     }
+  }
+
+  /** A signal's samples as given; the model's input types them. */
+  private static List<Object> samples(String field, Object value) {
+    if (!(value instanceof List<?> list)) {
+      throw new InvalidInputException(field, "must be an array of values, one per time");
+    }
+    return new ArrayList<>(list);
   }
 
   private static double[] numbers(String field, Object value) {

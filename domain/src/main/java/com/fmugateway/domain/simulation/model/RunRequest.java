@@ -26,8 +26,11 @@ public record RunRequest(
     OptionalDouble atol,
     Map<String, List<Double>> clockTicks) {
 
-  /** An input signal as it was sent. */
-  public record Signal(String name, List<Double> time, List<Double> values, String interpolation) {
+  /**
+   * An input signal as it was sent: {@code values} as the JSON had them (numbers exact, a 64-bit
+   * integer never as a double; lists for array inputs).
+   */
+  public record Signal(String name, List<Double> time, List<Object> values, String interpolation) {
 
     public Signal {
       Objects.requireNonNull(name, "name");

@@ -3,6 +3,7 @@ package com.fmugateway.domain.simulation.service;
 import com.fmugateway.domain.fmu.model.Causality;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Checks input signals: each drives one Real input of the model, once, with sane samples. */
+/**
+ * Checks input signals: each drives one input of the model, once, with sane samples typed like a
+ * start value of that input (64-bit integers exact, an array input's sample an array of its size).
+ * Floats may be interpolated linearly (the default) or held; every other type is held.
+ */
 final class InputSignals {
 
   private InputSignals() {}
@@ -24,29 +29,26 @@ final class InputSignals {
     for (int i = 0; i < specs.size(); i++) {
       SignalSpec spec = specs.get(i);
       String prefix = "inputSignals[" + i + "]";
-      if (spec == null || spec.name() == null || spec.name().isBlank()) {
-        throw new InvalidInputException(prefix + ".name", "is required");
-      }
-      ModelVariable variable =
-          model
-              .variable(spec.name())
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          prefix + ".name", "unknown variable '" + spec.name() + "'"));
-      // FMI 2.0 Real and FMI 3.0 Float32/Float64 scalars take a signal; arrays do not yet.
-      if (variable.causality() != Causality.INPUT
-          || !variable.type().isFloat()
-          || variable.isArray()) {
-        throw new InvalidInputException(
-            prefix + ".name", "'" + spec.name() + "' is not a Real input of " + model.modelName());
-      }
+      ModelVariable variable = input(prefix, spec, model);
       if (!seen.add(spec.name())) {
         throw new InvalidInputException(prefix + ".name", "'" + spec.name() + "' is driven twice");
       }
-      Interpolation interpolation = interpolation(prefix, spec);
+      Interpolation interpolation = interpolation(prefix, spec, variable);
+      if (spec.time() == null || spec.time().length == 0) {
+        throw new InvalidInputException(prefix + ".time", "needs at least one sample time");
+      }
+      if (spec.values() == null || spec.values().size() != spec.time().length) {
+        int given = spec.values() == null ? 0 : spec.values().size();
+        throw new InvalidInputException(
+            prefix + ".values",
+            "has " + given + " values for " + spec.time().length + " times: give one per time");
+      }
+      List<Object> values = new ArrayList<>(spec.values().size());
+      for (int k = 0; k < spec.values().size(); k++) {
+        values.add(TypedValues.of(prefix + ".values[" + k + "]", variable, spec.values().get(k)));
+      }
       try {
-        signals.add(new InputSignal(spec.name(), spec.time(), spec.values(), interpolation));
+        signals.add(new InputSignal(spec.name(), spec.time(), values, interpolation));
       } catch (InvalidInputException e) {
         throw new InvalidInputException(prefix + ".time", e.getMessage());
       }
@@ -54,14 +56,56 @@ final class InputSignals {
     return signals;
   }
 
-  private static Interpolation interpolation(String prefix, SignalSpec spec) {
-    String value = spec.interpolation() == null ? "linear" : spec.interpolation();
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "linear" -> Interpolation.LINEAR;
-      case "hold" -> Interpolation.HOLD;
-      default ->
-          throw new InvalidInputException(
-              prefix + ".interpolation", "must be linear or hold, was '" + value + "'");
-    };
+  /** The input the signal names: any type but Clock, scalar or array of a known size. */
+  private static ModelVariable input(String prefix, SignalSpec spec, ModelDescription model) {
+    if (spec == null || spec.name() == null || spec.name().isBlank()) {
+      throw new InvalidInputException(prefix + ".name", "is required");
+    }
+    ModelVariable variable =
+        model
+            .variable(spec.name())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        prefix + ".name", "unknown variable '" + spec.name() + "'"));
+    if (variable.causality() != Causality.INPUT || variable.type() == VariableType.CLOCK) {
+      throw new InvalidInputException(
+          prefix + ".name", "'" + spec.name() + "' is not an input of " + model.modelName());
+    }
+    if (variable.isArray() && variable.elementCount().isEmpty()) {
+      throw new InvalidInputException(
+          prefix + ".name",
+          "'"
+              + spec.name()
+              + "' is sized by a structural parameter; signals on such inputs are not supported");
+    }
+    return variable;
+  }
+
+  /** Linear by default for floats, hold for the rest, which cannot take a line. */
+  private static Interpolation interpolation(
+      String prefix, SignalSpec spec, ModelVariable variable) {
+    boolean isFloat = variable.type().isFloat();
+    String value =
+        spec.interpolation() == null ? (isFloat ? "linear" : "hold") : spec.interpolation();
+    Interpolation interpolation =
+        switch (value.toLowerCase(Locale.ROOT)) {
+          case "linear" -> Interpolation.LINEAR;
+          case "hold" -> Interpolation.HOLD;
+          default ->
+              throw new InvalidInputException(
+                  prefix + ".interpolation", "must be linear or hold, was '" + value + "'");
+        };
+    if (interpolation == Interpolation.LINEAR && !isFloat) {
+      throw new InvalidInputException(
+          prefix + ".interpolation",
+          "'"
+              + spec.name()
+              + "' is a "
+              + variable.type().label()
+              + " input, which is piecewise constant: use hold (only Float32, Float64 and Real"
+              + " inputs can be interpolated linearly)");
+    }
+    return interpolation;
   }
 }

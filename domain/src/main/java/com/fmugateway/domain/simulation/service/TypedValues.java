@@ -1,10 +1,14 @@
 package com.fmugateway.domain.simulation.service;
 
+import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +24,52 @@ final class TypedValues {
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
   private TypedValues() {}
+
+  /**
+   * The typed form of a value for {@code variable}: a scalar, or for an array variable a row-major
+   * list of the variable's element count (nested arrays are flattened).
+   */
+  static Object of(String field, ModelVariable variable, Object value) {
+    if (!variable.isArray()) {
+      return scalar(field, variable.type(), value);
+    }
+    List<Object> elements = new ArrayList<>();
+    flatten(field, value, elements);
+    OptionalLong count = variable.elementCount();
+    if (count.isPresent() && elements.size() != count.getAsLong()) {
+      throw new InvalidInputException(
+          field,
+          "must be an array of "
+              + count.getAsLong()
+              + " values (row-major), but has "
+              + elements.size());
+    }
+    List<Object> converted = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      converted.add(scalar(field + "[" + (i + 1) + "]", variable.type(), elements.get(i)));
+    }
+    return List.copyOf(converted);
+  }
+
+  /** Nested arrays are read row-major, as FMI stores them. */
+  private static void flatten(String field, Object value, List<Object> into) {
+    if (!(value instanceof List<?> list)) {
+      if (into.isEmpty()) {
+        throw new InvalidInputException(field, "must be an array (row-major)");
+      }
+      into.add(value);
+      return;
+    }
+    for (Object element : list) {
+      if (element instanceof List<?>) {
+        flatten(field, element, into);
+      } else if (element == null) {
+        throw new InvalidInputException(field, "must not hold null");
+      } else {
+        into.add(element);
+      }
+    }
+  }
 
   static Object scalar(String field, VariableType type, Object value) {
     if (type.isFloat()) {

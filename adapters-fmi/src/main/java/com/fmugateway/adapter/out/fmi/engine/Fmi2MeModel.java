@@ -105,7 +105,7 @@ final class Fmi2MeModel implements MeModel {
   }
 
   @Override
-  public void write(ModelVariable variable, double value, double t) {
+  public void write(ModelVariable variable, Object value, double t) {
     inputs.write(variable, value, t);
   }
 }

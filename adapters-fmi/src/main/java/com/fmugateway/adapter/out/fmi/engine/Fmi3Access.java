@@ -88,8 +88,7 @@ final class Fmi3Access {
       case BOOLEAN -> {
         boolean[] b = new boolean[n];
         for (int i = 0; i < n; i++) {
-          Object v = elements.get(i);
-          b[i] = v instanceof Boolean bool ? bool : ((Number) v).doubleValue() != 0;
+          b[i] = (Boolean) elements.get(i);
         }
         values.setBoolean(vr, b);
       }
@@ -190,14 +189,11 @@ final class Fmi3Access {
     }
   }
 
+  /** A checked whole number: Long (FMI 3.0 integers) or Integer (enumerations). */
   private static long whole(Object value) {
     if (value instanceof Long l) {
       return l;
     }
-    if (value instanceof Integer i) {
-      return i;
-    }
-    // An input signal's sample: rounded, as FMI 2.0 integer inputs are.
-    return Math.round(((Number) value).doubleValue());
+    return (Integer) value;
   }
 }

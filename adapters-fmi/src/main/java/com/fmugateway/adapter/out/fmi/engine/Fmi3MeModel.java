@@ -140,7 +140,7 @@ final class Fmi3MeModel implements MeModel {
   }
 
   @Override
-  public void write(ModelVariable variable, double value, double t) {
+  public void write(ModelVariable variable, Object value, double t) {
     Fmi3Access.write(values, variable, value);
   }
 }

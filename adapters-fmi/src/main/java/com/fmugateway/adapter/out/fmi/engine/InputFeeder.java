@@ -3,7 +3,6 @@ package com.fmugateway.adapter.out.fmi.engine;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.Variability;
-import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -14,15 +13,16 @@ import java.util.List;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 
 /**
- * Feeds the plan's input signals to the FMU. Integer inputs take the rounded signal value, Boolean
- * inputs "not zero". A value is only written when it differs from the last one written.
+ * Feeds the plan's input signals to the FMU. Each value is already typed for its input (see {@link
+ * InputSignal}): a 64-bit integer is a Long, an array input's value a list. A value is only written
+ * when it differs from the last one written.
  */
 final class InputFeeder {
 
   /** Where an input's value goes: an FMI set call of the FMU's version. */
   @FunctionalInterface
   interface Sink {
-    void write(ModelVariable variable, double value, double t);
+    void write(ModelVariable variable, Object value, double t);
   }
 
   private final List<Feed> feeds = new ArrayList<>();
@@ -33,13 +33,6 @@ final class InputFeeder {
           description
               .variable(signal.name())
               .orElseThrow(() -> mismatch("has no variable named " + signal.name()));
-      if (variable.type() == VariableType.STRING || variable.type() == VariableType.BINARY) {
-        throw mismatch(
-            "cannot take a numeric signal for its "
-                + variable.type().label()
-                + " input "
-                + signal.name());
-      }
       boolean continuous =
           variable.type().isFloat() && variable.variability() == Variability.CONTINUOUS;
       feeds.add(new Feed(variable, signal, continuous));
@@ -62,7 +55,8 @@ final class InputFeeder {
 
   /** Whether a discrete input takes a new value at {@code t}, which needs FMI event mode. */
   boolean discreteChangeAt(double t) {
-    return feeds.stream().anyMatch(f -> !f.continuous && f.signal.valueAt(t) != f.lastWritten);
+    return feeds.stream()
+        .anyMatch(f -> !f.continuous && !f.signal.valueAt(t).equals(f.lastWritten));
   }
 
   /**
@@ -93,17 +87,9 @@ final class InputFeeder {
     return next;
   }
 
-  /** FMI 2.0 set calls through FMI4j, each value converted to the variable's FMI 2.0 type. */
+  /** FMI 2.0 set calls through FMI4j. */
   static Sink fmi2(AbstractModelInstance<?, ?> fmu) {
-    return (variable, value, t) -> {
-      Object typed =
-          switch (TypedRefs.kindOf(variable.type())) {
-            case INTEGER -> (int) Math.round(value);
-            case BOOLEAN -> value != 0;
-            default -> value;
-          };
-      VariableWriter.write(fmu, variable, typed, t);
-    };
+    return (variable, value, t) -> VariableWriter.write(fmu, variable, value, t);
   }
 
   private static SimulationFailedException mismatch(String what) {
@@ -114,7 +100,7 @@ final class InputFeeder {
     private final ModelVariable variable;
     private final InputSignal signal;
     private final boolean continuous;
-    private double lastWritten = Double.NaN;
+    private Object lastWritten;
 
     Feed(ModelVariable variable, InputSignal signal, boolean continuous) {
       this.variable = variable;
@@ -122,8 +108,8 @@ final class InputFeeder {
       this.continuous = continuous;
     }
 
-    void write(Sink sink, double value, double t) {
-      if (value == lastWritten) {
+    void write(Sink sink, Object value, double t) {
+      if (value.equals(lastWritten)) {
         return;
       }
       sink.write(variable, value, t);

@@ -11,6 +11,7 @@ import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.Interpolation;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -60,12 +61,31 @@ class InputSignalTest {
     SimulationResult result =
         run(
             allTypes(fmuInterface)
-                .input("int_in", Interpolation.HOLD, TIMES, new double[] {10, 20, 30})
-                .input("bool_in", Interpolation.HOLD, TIMES, new double[] {0, 1, 0}));
+                .input("int_in", Interpolation.HOLD, TIMES, List.of(10, 20, 30))
+                .input("bool_in", Interpolation.HOLD, TIMES, List.of(false, true, false)));
 
     assertThat(integers(result, "int_out")).containsExactly(13, 13, 13, 23, 23, 33, 33, 33);
     assertThat(((Column.Bool) result.column("bool_out").orElseThrow()).values())
         .containsExactly(true, true, true, false, false, true, true, true);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = FmuInterface.class,
+      names = {"CO_SIMULATION", "MODEL_EXCHANGE"})
+  void aHeldStringInputReachesItsOutputAtTheSignalSamples(FmuInterface fmuInterface) {
+    // string_out = string_param ("hello"), a space, then string_in.
+    SimulationResult result =
+        run(
+            Plans.forModel("AllTypes")
+                .on(fmuInterface)
+                .until(0.7, 0.1)
+                .input("string_in", Interpolation.HOLD, TIMES, List.of("a", "b", "c"))
+                .outputs("string_out"));
+
+    assertThat(((Column.Text) result.column("string_out").orElseThrow()).values())
+        .containsExactly(
+            "hello a", "hello a", "hello a", "hello b", "hello b", "hello c", "hello c", "hello c");
   }
 
   @ParameterizedTest

@@ -67,6 +67,12 @@ final class Plans {
     return this;
   }
 
+  /** A signal of typed values, as the planner gives them (Integer, Long, Boolean, List …). */
+  Plans input(String variable, Interpolation interpolation, double[] time, List<Object> values) {
+    inputs.add(new InputSignal(variable, time, values, interpolation));
+    return this;
+  }
+
   Plans outputs(String... names) {
     for (String name : names) {
       outputs.add(variable(name));

@@ -7,6 +7,7 @@ import com.fmugateway.domain.billing.model.X402Payment;
 import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ public record SimulateRequest(
     @Schema(description = "Output interval", example = "0.01") Double step,
     @Schema(description = "{variable: value}, checked against type and causality")
         Map<String, Object> startValues,
-    List<InputSignalRequest> inputSignals,
+    @Schema(
+            description =
+                "Time series fed to inputs, each driving one input of the model; see"
+                    + " InputSignalRequest")
+        List<InputSignalRequest> inputSignals,
     @Schema(description = "Variables to return; default: all outputs") List<String> outputs,
     @Schema(description = "<variable>_<rms|mean|min|max|peak|final>", example = "[\"h_max\"]")
         List<String> kpis,
@@ -75,14 +80,36 @@ public record SimulateRequest(
                 "true: queue the run as a one-case experiment and answer 202 with its Location")
         Boolean async) {
 
-  /** One input time series. */
+  /**
+   * One input time series. {@code values} are kept as JSON gave them (a 64-bit integer as a Long or
+   * BigInteger, never a double) and typed against the input by the domain.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record InputSignalRequest(
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double[] time,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double[] values,
+      @Schema(description = "An input of the model", requiredMode = Schema.RequiredMode.REQUIRED)
+          String name,
       @Schema(
-              description = "linear (default) or hold",
+              description = "Sample times, strictly increasing",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          double[] time,
+      @ArraySchema(
+              arraySchema =
+                  @Schema(
+                      description =
+                          "One value per time, typed like a start value of the input: a number"
+                              + " for floats; a whole number (or decimal string) for integers,"
+                              + " exact up to 18446744073709551615 for UInt64; true/false for"
+                              + " Boolean; text for String; lowercase hex for Binary; for an"
+                              + " array input an array of its size (row-major, nesting"
+                              + " flattened)",
+                      requiredMode = Schema.RequiredMode.REQUIRED,
+                      example = "[0, 1.5]"),
+              schema = @Schema(types = {"number", "integer", "boolean", "string", "array"}))
+          List<Object> values,
+      @Schema(
+              description =
+                  "Between samples: linear (default for float inputs) or hold (piecewise"
+                      + " constant; the default and the only choice for every other type)",
               allowableValues = {"linear", "hold"})
           String interpolation) {}
 

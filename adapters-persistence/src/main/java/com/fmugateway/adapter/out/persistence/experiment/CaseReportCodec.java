@@ -54,6 +54,13 @@ final class CaseReportCodec {
           for (int v : ints.values()) {
             out.writeInt(v);
           }
+        } else if (column instanceof Column.Whole whole) {
+          // FMI 3.0 64-bit integers, exact; a UInt64 as its bits.
+          out.writeByte(whole.unsigned() ? 'U' : 'W');
+          out.writeInt(whole.values().length);
+          for (long v : whole.values()) {
+            out.writeLong(v);
+          }
         } else if (column instanceof Column.Bool bools) {
           out.writeByte('B');
           out.writeInt(bools.values().length);
@@ -128,6 +135,12 @@ final class CaseReportCodec {
             values[i] = in.readInt();
           }
           columns.add(new Column.Integer(name, values));
+        } else if (kind == 'W' || kind == 'U') {
+          long[] values = new long[in.readInt()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = in.readLong();
+          }
+          columns.add(new Column.Whole(name, values, kind == 'U'));
         } else if (kind == 'B') {
           boolean[] values = new boolean[in.readInt()];
           for (int i = 0; i < values.length; i++) {

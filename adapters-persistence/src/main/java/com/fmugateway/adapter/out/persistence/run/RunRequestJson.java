@@ -39,7 +39,7 @@ public final class RunRequestJson {
         ArrayNode time = node.putArray("time");
         signal.time().forEach(time::add);
         ArrayNode values = node.putArray("values");
-        signal.values().forEach(values::add);
+        signal.values().forEach(value -> values.add(JSON.valueToTree(value)));
         if (signal.interpolation() != null) {
           node.put("interpolation", signal.interpolation());
         }
@@ -77,7 +77,7 @@ public final class RunRequestJson {
           new RunRequest.Signal(
               signal.path("name").asString(),
               doubles(signal.path("time")),
-              doubles(signal.path("values")),
+              values(signal.path("values")),
               signal.hasNonNull("interpolation") ? signal.get("interpolation").asString() : null));
     }
     return new RunRequest(
@@ -136,10 +136,23 @@ public final class RunRequestJson {
     return values;
   }
 
-  /** Numbers come back as doubles (as the API reads them), booleans and text as they were. */
+  private static List<Object> values(JsonNode array) {
+    List<Object> values = new ArrayList<>();
+    array.forEach(v -> values.add(scalar(v)));
+    return values;
+  }
+
+  /**
+   * A value as the API read it: a whole number as an Integer, Long or BigInteger by its size (so a
+   * 64-bit integer never passes through a double), a float as a Double, booleans and text as they
+   * were, an array (of an array input) as a list.
+   */
   private static Object scalar(JsonNode value) {
+    if (value.isArray()) {
+      return values(value);
+    }
     if (value.isNumber()) {
-      return value.asDouble();
+      return value.isIntegralNumber() ? value.numberValue() : (Object) value.asDouble();
     }
     if (value.isBoolean()) {
       return value.asBoolean();

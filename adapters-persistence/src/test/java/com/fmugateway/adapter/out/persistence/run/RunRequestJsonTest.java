@@ -3,6 +3,8 @@ package com.fmugateway.adapter.out.persistence.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.simulation.model.RunRequest;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,47 @@ class RunRequestJsonTest {
     String json = RunRequestJson.write(request);
 
     assertThat(json).doesNotContain("clock_ticks");
+    assertThat(RunRequestJson.read(json)).isEqualTo(request);
+  }
+
+  @Test
+  void typedSignalsAndStartValues_comeBackExactlyWithoutADoubleOnTheWay() {
+    List<RunRequest.Signal> signals =
+        List.of(
+            new RunRequest.Signal(
+                "Int64_input", List.of(0.0, 0.5), List.of(9007199254740993L, 3), "hold"),
+            new RunRequest.Signal(
+                "UInt64_input",
+                List.of(0.0),
+                List.of(new BigInteger("18446744073709551615")),
+                null),
+            new RunRequest.Signal(
+                "u", List.of(0.0, 1.0), List.of(List.of(0.5, 2), List.of(1.0, -1)), "linear"),
+            new RunRequest.Signal("Boolean_input", List.of(0.0), List.of(true), null),
+            new RunRequest.Signal("Binary_input", List.of(0.0), List.of("cafe"), null));
+    Map<String, Object> starts = new LinkedHashMap<>();
+    starts.put("Int64_input", 9007199254740993L);
+    starts.put("x", List.of(1.5, 2));
+    RunRequest request =
+        new RunRequest(
+            OptionalDouble.empty(),
+            OptionalDouble.of(1),
+            OptionalDouble.empty(),
+            starts,
+            signals,
+            List.of(),
+            List.of(),
+            Optional.of("cs"),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty());
+
+    String json = RunRequestJson.write(request);
+
+    assertThat(json)
+        .contains("\"values\":[9007199254740993,3]")
+        .contains("\"values\":[18446744073709551615]")
+        .contains("\"values\":[[0.5,2],[1.0,-1]]");
     assertThat(RunRequestJson.read(json)).isEqualTo(request);
   }
 

@@ -39,8 +39,21 @@ public record SimulateCommand(
     PaymentChoice payment,
     Map<String, List<Double>> clockTicks) {
 
-  /** An input signal as the caller sent it. */
-  public record SignalSpec(String name, double[] time, double[] values, String interpolation) {}
+  /**
+   * An input signal as the caller sent it: {@code values} one per time, each as the JSON had it (a
+   * number, boolean, string, or for an array input a list), typed against the model later.
+   */
+  public record SignalSpec(String name, double[] time, List<Object> values, String interpolation) {
+
+    /** A signal of scalar numbers. */
+    public SignalSpec(String name, double[] time, double[] values, String interpolation) {
+      this(
+          name,
+          time,
+          values == null ? null : Arrays.stream(values).boxed().map(v -> (Object) v).toList(),
+          interpolation);
+    }
+  }
 
   public SimulateCommand {
     Objects.requireNonNull(caller, "caller");
@@ -61,6 +74,7 @@ public record SimulateCommand(
     startValues = startValues == null ? Map.of() : Map.copyOf(present(startValues));
     inputSignals =
         inputSignals == null ? List.of() : List.copyOf(present("inputSignals", inputSignals));
+    samplesPresent(inputSignals);
     outputs = outputs == null ? List.of() : List.copyOf(present("outputs", outputs));
     kpis = kpis == null ? List.of() : List.copyOf(present("kpis", kpis));
     Objects.requireNonNull(fmuInterface, "fmuInterface");
@@ -145,6 +159,19 @@ public record SimulateCommand(
     return startValues;
   }
 
+  /** Every sample of a signal is given: a missing one is named by its index. */
+  private static void samplesPresent(List<SignalSpec> signals) {
+    for (int i = 0; i < signals.size(); i++) {
+      List<Object> values = signals.get(i).values();
+      for (int k = 0; values != null && k < values.size(); k++) {
+        if (values.get(k) == null) {
+          throw new InvalidInputException(
+              "inputSignals[" + i + "].values[" + k + "]", "must not be null");
+        }
+      }
+    }
+  }
+
   /** Clock ticks are named lists of finite times; which clocks and times fit is the model's say. */
   private static Map<String, List<Double>> ticks(Map<String, List<Double>> ticks) {
     Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
@@ -197,7 +224,7 @@ public record SimulateCommand(
                     new SignalSpec(
                         s.name(),
                         s.time().stream().mapToDouble(Double::doubleValue).toArray(),
-                        s.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                        s.values(),
                         s.interpolation()))
             .toList(),
         request.outputs(),
@@ -224,7 +251,7 @@ public record SimulateCommand(
                     new RunRequest.Signal(
                         s.name() == null ? "" : s.name(),
                         boxed(s.time()),
-                        boxed(s.values()),
+                        s.values() == null ? List.of() : s.values(),
                         s.interpolation()))
             .toList(),
         outputs,

@@ -33,7 +33,7 @@ final class InputSignalsText {
       ArrayNode time = node.putArray("time");
       signal.time().forEach(time::add);
       ArrayNode values = node.putArray("values");
-      signal.values().forEach(values::add);
+      signal.values().forEach(value -> values.add(JSON.valueToTree(value)));
       if (signal.interpolation() != null) {
         node.put("interpolation", signal.interpolation());
       }
@@ -63,10 +63,43 @@ final class InputSignalsText {
           new SimulateCommand.SignalSpec(
               node.get("name").asString(),
               numbers(node, "time"),
-              numbers(node, "values"),
+              samples(node),
               node.hasNonNull("interpolation") ? node.get("interpolation").asString() : null));
     }
     return signals;
+  }
+
+  /**
+   * A signal's samples as the API reads them: whole numbers exact (never through a double), floats,
+   * booleans, text, and arrays for array inputs; the model's input types them.
+   */
+  private static List<Object> samples(JsonNode signal) {
+    JsonNode array = signal.path("values");
+    if (!array.isArray()) {
+      throw new InvalidInputException(
+          FIELD, "signal " + signal.path("name").asString() + " needs a list \"values\"");
+    }
+    List<Object> values = new ArrayList<>();
+    array.forEach(value -> values.add(sample(value)));
+    return values;
+  }
+
+  private static Object sample(JsonNode value) {
+    if (value.isArray()) {
+      List<Object> elements = new ArrayList<>();
+      value.forEach(element -> elements.add(sample(element)));
+      return elements;
+    }
+    if (value.isIntegralNumber()) {
+      return value.numberValue();
+    }
+    if (value.isNumber()) {
+      return value.asDouble();
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    return value.isNull() ? null : value.asString();
   }
 
   private static double[] numbers(JsonNode signal, String field) {

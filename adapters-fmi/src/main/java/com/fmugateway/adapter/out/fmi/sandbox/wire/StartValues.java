@@ -3,7 +3,10 @@ package com.fmugateway.adapter.out.fmi.sandbox.wire;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Start values on the wire: a type tag, then the value (an array: its count, then each tagged). */
+/**
+ * Typed values on the wire, start values and input signal samples alike: a type tag, then the value
+ * (an array: its count, then each tagged).
+ */
 final class StartValues {
 
   private static final byte REAL = 'D';
@@ -31,7 +34,7 @@ final class StartValues {
       out.writeByte(ARRAY).writeInt(list.size());
       list.forEach(element -> write(out, element));
     } else {
-      throw new IllegalArgumentException("a start value cannot be a " + value.getClass());
+      throw new IllegalArgumentException("a typed value cannot be a " + value.getClass());
     }
   }
 

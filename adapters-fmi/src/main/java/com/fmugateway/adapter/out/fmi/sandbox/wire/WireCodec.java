@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.wire;
 
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest.NamedValue;
 import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
@@ -26,7 +27,7 @@ import java.util.OptionalDouble;
 public final class WireCodec {
 
   private static final int MAGIC = 0x464d5557; // "FMUW"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final byte RUN = 'R';
   private static final byte COMPLETED = 'C';
   private static final byte FAILED = 'F';
@@ -59,7 +60,9 @@ public final class WireCodec {
     out.writeInt(request.inputs().size());
     for (InputSignal input : request.inputs()) {
       out.writeString(input.name()).writeString(input.interpolation().name());
-      out.writeDoubles(input.time()).writeDoubles(input.values());
+      out.writeDoubles(input.time()).writeInt(input.values().size());
+      // Tagged like start values, so a 64-bit integer or an array sample crosses exactly.
+      input.values().forEach(value -> StartValues.write(out, value));
     }
     out.writeStrings(request.outputs());
     Solver solver = request.solver();
@@ -85,7 +88,18 @@ public final class WireCodec {
     for (int i = in.readInt(); i > 0; i--) {
       String name = in.readString();
       Interpolation interpolation = named(Interpolation.class, in.readString());
-      inputs.add(new InputSignal(name, in.readDoubles(), in.readDoubles(), interpolation));
+      double[] time = in.readDoubles();
+      // Each value is at least a tag and one byte.
+      int count = in.readCount(2);
+      List<Object> values = new ArrayList<>(count);
+      for (int k = 0; k < count; k++) {
+        values.add(StartValues.read(in));
+      }
+      try {
+        inputs.add(new InputSignal(name, time, values, interpolation));
+      } catch (InvalidInputException e) {
+        throw new ProtocolException("input signal " + name + ": " + e.getMessage());
+      }
     }
     List<String> outputs = in.readStrings();
     SolverKind kind = named(SolverKind.class, in.readString());

@@ -36,7 +36,19 @@ class WireCodecTest {
                 new NamedValue("on", true),
                 new NamedValue("label", "ü".repeat(70_000))),
             List.of(
-                new InputSignal("u", new double[] {0, 1}, new double[] {3, 4}, Interpolation.HOLD)),
+                new InputSignal("u", new double[] {0, 1}, new double[] {3, 4}, Interpolation.HOLD),
+                new InputSignal(
+                    "k",
+                    new double[] {0, 1, 2},
+                    List.of(9007199254740993L, -1L, Long.MIN_VALUE),
+                    Interpolation.HOLD),
+                new InputSignal(
+                    "a",
+                    new double[] {0, 1},
+                    List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)),
+                    Interpolation.LINEAR),
+                new InputSignal(
+                    "z", new double[] {0, 1}, List.of(true, false), Interpolation.HOLD)),
             List.of("h", "v"),
             new Solver(SolverKind.RK4, 1e-5, 1e-7, OptionalDouble.of(0.01)),
             Duration.ofMillis(1500),
@@ -136,6 +148,6 @@ class WireCodecTest {
 
     assertThatThrownBy(() -> WireCodec.checkHello(other))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("protocol version 2");
+        .hasMessageContaining("protocol version 3");
   }
 }
