@@ -205,6 +205,114 @@ class ExperimentIT extends AbstractGatewayIT {
     assertThat(customer.get(location + "/cases/0").get("status")).isEqualTo("ok");
   }
 
+  /** Clocks3 by scheduled execution, its trigger fired at the caller's times; then a sweep. */
+  private static final String CLOCKS =
+      """
+      {"fmu_id": "lib:Clocks3", "interface": "se", "stop_time": 5,
+       "clock_ticks": {"trigger": [0.3, 1.0, 2.25]}, "kpis": ["sum_final"]%s}
+      """;
+
+  @Test
+  void aScheduledExecutionSweep_firesTheTicksInEveryCase_andEachResultHasItsClockEvents() {
+    Customer customer = customer(100);
+    Map<?, ?> accepted =
+        customer.start(
+            CLOCKS.formatted(
+                ", \"sweep\": {\"method\": \"full_factorial\", \"parameters\":"
+                    + " {\"increment\": {\"values\": [1, 2, 5]}}}"));
+    String id = (String) accepted.get("experiment_id");
+
+    assertThat(customer.awaitEnd(id).get("status")).isEqualTo("succeeded");
+    List<?> cases = (List<?>) customer.get("/experiments/" + id + "/cases").get("items");
+    assertThat(cases).hasSize(3);
+    for (Object item : cases) {
+      Map<?, ?> c = (Map<?, ?>) item;
+      int increment = ((Number) ((Map<?, ?>) c.get("parameters")).get("increment")).intValue();
+      Map<?, ?> result = customer.get("/experiments/" + id + "/cases/" + c.get("index"));
+      // model.c: a tick every 0.5 s (11 to 5 s), outClock on every 2nd, the countdown 0.2 s
+      // after every 3rd; each of the three triggers adds the case's increment to sum.
+      Map<?, ?> results = (Map<?, ?>) result.get("results");
+      assertThat(last(results, "triggers")).isEqualTo(3);
+      assertThat(last(results, "sum")).isEqualTo(3 * increment);
+      assertThat(last(results, "ticks")).isEqualTo(11);
+      assertThat(last(results, "countdowns")).isEqualTo(3);
+      assertThat(((Number) ((Map<?, ?>) c.get("kpis")).get("sum_final")).intValue())
+          .isEqualTo(3 * increment);
+      assertThat(result.get("clock_events"))
+          .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
+    }
+    assertThat(customer.get("/experiments/" + id))
+        .extracting(e -> ((Map<?, ?>) e).get("fmu_id"))
+        .isEqualTo("lib:Clocks3");
+  }
+
+  @Test
+  void aScheduledExecutionRunAsync_keepsItsTicks_andItsResultHasTheClockEvents() {
+    Customer customer = customer(0);
+    String location =
+        customer
+            .client
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(CLOCKS.formatted(", \"start_values\": {\"increment\": 3}, \"async\": true"))
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getFirst(HttpHeaders.LOCATION);
+
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    assertThat(customer.awaitEnd(id).get("status")).isEqualTo("succeeded");
+    Map<?, ?> result = customer.get(location + "/cases/0");
+    Map<?, ?> results = (Map<?, ?>) result.get("results");
+    assertThat((List<?>) results.get("time")).hasSize(16);
+    assertThat(last(results, "sum")).isEqualTo(9);
+    assertThat(last(results, "outTicks")).isEqualTo(5);
+    assertThat(result.get("clock_events"))
+        .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
+  }
+
+  @Test
+  void aClockTickForNoTriggeredClock_isA400NamingIt_forExperimentsAndAsyncRunsAlike() {
+    Customer customer = customer(100);
+    String bad =
+        """
+        {"fmu_id": "lib:Clocks3", "interface": "se", "stop_time": 5,
+         "clock_ticks": {"tick": [1.0]}, %s}
+        """;
+    for (String[] call :
+        List.of(
+            new String[] {
+              "/experiments",
+              bad.formatted(
+                  "\"sweep\": {\"method\": \"cases\", \"cases\": [{\"start_values\": {}}]}")
+            },
+            new String[] {"/simulate", bad.formatted("\"async\": true")})) {
+      customer
+          .client
+          .post()
+          .uri(call[0])
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(call[1])
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectBody()
+          .jsonPath("$.field")
+          .isEqualTo("clock_ticks.tick")
+          .jsonPath("$.detail")
+          .value(detail -> assertThat((String) detail).contains("not a triggered input clock"));
+    }
+    assertThat(customer.get("/experiments").get("total")).isEqualTo(0);
+  }
+
+  private static Object last(Map<?, ?> results, String name) {
+    List<?> values = (List<?>) results.get(name);
+    return values.get(values.size() - 1);
+  }
+
   /** A new account with {@code extra} credits bought on top of its monthly grant. */
   private Customer customer(long extra) {
     Map<String, String> issued = TestKeys.issue(client);

@@ -340,6 +340,90 @@ class McpServerIT extends AbstractFakeProviderIT {
     }
   }
 
+  /** Clocks3 by scheduled execution, its trigger fired at three times of the caller's. */
+  private static final Map<String, Object> CLOCKS =
+      Map.of(
+          "fmu_id",
+          "lib:Clocks3",
+          "interface",
+          "se",
+          "stop_time",
+          5,
+          "start_values",
+          Map.of("increment", 3),
+          "clock_ticks",
+          Map.of("trigger", List.of(0.3, 1.0, 2.25)));
+
+  @Test
+  void anAgent_runsAScheduledExecutionWithClockTicks_aloneAndAsASweep_andSeesTheClockEvents() {
+    Customer alice = customer();
+    try (McpSyncClient mcp = connect(alice.key())) {
+      assertThat(
+              answer(
+                  mcp.callTool(
+                      call(
+                          "simulate",
+                          Map.of(
+                              "fmu_id",
+                              "lib:Clocks3",
+                              "interface",
+                              "se",
+                              "clock_ticks",
+                              Map.of("nope", List.of(1.0))))),
+                  true))
+          .containsEntry("error", "invalid_argument")
+          .containsEntry("argument", "clock_ticks.nope");
+
+      Map<String, Object> sweep = new HashMap<>(CLOCKS);
+      sweep.put(
+          "sweep",
+          Map.of(
+              "method",
+              "cases",
+              "cases",
+              List.of(
+                  Map.of("start_values", Map.of("increment", 1)),
+                  Map.of("start_values", Map.of("increment", 2)))));
+      String sessionId =
+          (String) answer(mcp.callTool(call("start_experiment", sweep)), true).get("session_id");
+      pay(sessionId);
+      checkout(alice, sessionId).expectStatus().isOk();
+      String id =
+          (String)
+              answer(mcp.callTool(call("start_experiment", sweep)), false).get("experiment_id");
+      assertThat(awaitFinished(mcp, id, Duration.ofMinutes(2)))
+          .containsEntry("status", "succeeded");
+      for (int index = 0; index < 2; index++) {
+        Map<?, ?> result =
+            alice
+                .client()
+                .get()
+                .uri("/experiments/" + id + "/cases/" + index)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        // model.c: three triggers each add the case's increment; outClock every 2nd tick.
+        List<?> sums = (List<?>) ((Map<?, ?>) result.get("results")).get("sum");
+        assertThat(sums.get(sums.size() - 1)).isEqualTo(3 * (index + 1));
+        assertThat(result.get("clock_events"))
+            .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
+      }
+
+      Map<String, Object> run = answer(mcp.callTool(call("simulate", CLOCKS)), false);
+      assertThat((Map<String, Object>) run.get("final_values"))
+          .containsEntry("ticks", 11)
+          .containsEntry("triggers", 3)
+          .containsEntry("sum", 9)
+          .containsEntry("countdowns", 3)
+          .containsEntry("outTicks", 5);
+      assertThat(run.get("clock_events"))
+          .isEqualTo(Map.of("outClock", List.of(0.5, 1.5, 2.5, 3.5, 4.5)));
+    }
+  }
+
   @Test
   void anotherAccountsExperiment_isNotFound_exactlyLikeAnUnknownId() {
     Customer alice = customer();

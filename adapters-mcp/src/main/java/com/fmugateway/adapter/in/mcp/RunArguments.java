@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 final class RunArguments {
 
   static final String FMU_ID = "fmu_id";
+  static final String CLOCK_TICKS = "clock_ticks";
 
   private RunArguments() {}
 
@@ -74,8 +75,9 @@ final class RunArguments {
     p.put(
         "interface",
         Schemas.oneOf(
-            "cs (co-simulation), me (model exchange) or auto (default: cs when the FMU has it).",
-            List.of("cs", "me", "auto")));
+            "cs (co-simulation), me (model exchange), se (scheduled execution, FMI 3.0 clocks)"
+                + " or auto (default: cs when the FMU has it).",
+            List.of("cs", "me", "se", "auto")));
     p.put(
         "solver",
         Schemas.oneOf(
@@ -85,6 +87,15 @@ final class RunArguments {
             List.of("euler", "rk4", "dormand_prince", "dormand_prince_853", "rosenbrock", "auto")));
     p.put("rtol", Schemas.number("Relative tolerance of the adaptive solvers."));
     p.put("atol", Schemas.number("Absolute tolerance of the adaptive solvers."));
+    p.put(
+        CLOCK_TICKS,
+        Schemas.mapOf(
+            "Scheduled execution (interface se) only: {triggered input clock: [times]}, the"
+                + " times each such clock fires, ascending within start_time and stop_time"
+                + " (describe_model lists the clocks). Periodic and countdown clocks fire by"
+                + " themselves. The answer's clock_events lists when each output clock ticked."
+                + " Example: {\"trigger\": [0.3, 1.0, 2.25]}.",
+            Schemas.numbers("Times the clock fires, seconds, ascending")));
     return p;
   }
 
@@ -106,7 +117,22 @@ final class RunArguments {
         args.optionalString("solver"),
         args.optionalNumber("rtol"),
         args.optionalNumber("atol"),
-        payment);
+        payment,
+        clockTicks(args.object(CLOCK_TICKS)));
+  }
+
+  /** {clock: [times]}; each list checked to be numbers, naming the clock (and time) if not. */
+  private static Map<String, List<Double>> clockTicks(Map<String, Object> given) {
+    if (given == null) {
+      return Map.of();
+    }
+    Map<String, List<Double>> ticks = new LinkedHashMap<>();
+    given.forEach(
+        (clock, times) -> {
+          double[] numbers = numbers(CLOCK_TICKS + "." + clock, times);
+          ticks.put(clock, java.util.Arrays.stream(numbers).boxed().toList());
+        });
+    return ticks;
   }
 
   /** Paying from credits, by {@code payment_method} when they are short. */

@@ -68,6 +68,13 @@ final class Schemas {
     return typed("object", description);
   }
 
+  /** An object whose every property (its name free) holds {@code values}. */
+  static Map<String, Object> mapOf(String description, Map<String, Object> values) {
+    Map<String, Object> schema = typed("object", description);
+    schema.put("additionalProperties", values);
+    return schema;
+  }
+
   static Map<String, Object> arrayOf(String description, Map<String, Object> items) {
     Map<String, Object> schema = typed("array", description);
     schema.put("items", items);

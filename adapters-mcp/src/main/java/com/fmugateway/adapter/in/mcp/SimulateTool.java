@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code simulate}: one run through {@link SimulateUseCase}, so credits, payment tokens, limits and
- * the sandbox apply as they do to {@code POST /simulate}. Answers KPIs, final values and a compact
- * table with the command that fetches the full CSV; or, when the run must be paid first, exactly
- * how to pay.
+ * the sandbox apply as they do to {@code POST /simulate}. Answers KPIs, final values, a compact
+ * table with the command that fetches the full CSV and, for a scheduled execution run, the output
+ * clocks' ticks; or, when the run must be paid first, exactly how to pay.
  */
 final class SimulateTool implements GatewayTool {
 
@@ -64,8 +64,12 @@ final class SimulateTool implements GatewayTool {
                 + " as CSV. Costs credits (quote_simulation tells how many first). If your"
                 + " credits are short the result is an error payment_required with checkout_url,"
                 + " session_id and next_step: pay there, get the payment_token and call simulate"
-                + " again with it. A failed run costs nothing. Example: {\"fmu_id\":"
-                + " \"msl:BouncingBall\", \"stop_time\": 3, \"step\": 0.01, \"kpis\": [\"h_max\"]}.")
+                + " again with it. A failed run costs nothing. A scheduled execution run (FMI 3.0,"
+                + " interface se) fires its triggered input clocks at the clock_ticks you give and"
+                + " answers clock_events, when each output clock ticked. Example: {\"fmu_id\":"
+                + " \"msl:BouncingBall\", \"stop_time\": 3, \"step\": 0.01, \"kpis\": [\"h_max\"]};"
+                + " with clocks: {\"fmu_id\": \"lib:Clocks3\", \"interface\": \"se\","
+                + " \"stop_time\": 5, \"clock_ticks\": {\"trigger\": [0.3, 1.0, 2.25]}}.")
         .inputSchema(Schemas.object(properties, List.of(RunArguments.FMU_ID)))
         .annotations(
             McpSchema.ToolAnnotations.builder()
@@ -109,6 +113,9 @@ final class SimulateTool implements GatewayTool {
     Map<String, Object> table = CompactResult.table(report.result(), maxRows);
     if (table != null) {
       body.put("results", table);
+    }
+    if (!report.result().clockEvents().isEmpty()) {
+      body.put("clock_events", report.result().clockEvents());
     }
     body.put("cost", cost(report));
     body.put("provenance", provenance(report.provenance()));

@@ -58,7 +58,9 @@ final class StartExperimentTool implements GatewayTool {
                 + " for a credit pack and next_step. Example: {\"fmu_id\": \"msl:BouncingBall\","
                 + " \"stop_time\": 3, \"step\": 0.01, \"kpis\": [\"h_max\"], \"sweep\":"
                 + " {\"method\": \"full_factorial\", \"parameters\": {\"e\": {\"values\": [0.6,"
-                + " 0.7, 0.8]}}}}.")
+                + " 0.7, 0.8]}}}}. clock_ticks (scheduled execution, interface se) are fired in"
+                + " every case; each case's result (get_experiment's links.case_result) has"
+                + " its clock_events.")
         .inputSchema(Schemas.object(properties, List.of(RunArguments.FMU_ID, SweepArguments.SWEEP)))
         .annotations(
             McpSchema.ToolAnnotations.builder()

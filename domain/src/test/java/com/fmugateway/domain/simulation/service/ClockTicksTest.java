@@ -7,15 +7,10 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.account.model.Tier;
 import com.fmugateway.domain.billing.model.PaymentChoice;
 import com.fmugateway.domain.fixtures.Models;
-import com.fmugateway.domain.fmu.model.Causality;
-import com.fmugateway.domain.fmu.model.ClockTiming;
-import com.fmugateway.domain.fmu.model.DefaultExperiment;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
-import com.fmugateway.domain.fmu.model.Variability;
-import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
@@ -25,13 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Planning a scheduled execution run: which clock ticks a caller may give, and the limits. */
 class ClockTicksTest {
 
-  private static final ModelDescription CLOCKS = clocksModel();
+  private static final ModelDescription CLOCKS = Models.clocks();
   private final SimulationPlanner planner =
       new SimulationPlanner(new SimulationSettings(Duration.ofSeconds(20), 100, "test-1"));
 
@@ -96,48 +90,5 @@ class ClockTicksTest {
         OptionalDouble.empty(),
         PaymentChoice.CREDITS,
         ticks);
-  }
-
-  /** Like the library's Clocks3, cut down; offers cs as well, to test the interface check. */
-  private static ModelDescription clocksModel() {
-    return new ModelDescription(
-        "3.0",
-        "Clocks",
-        "{00000000-0000-0000-0000-000000000030}",
-        Optional.empty(),
-        Optional.empty(),
-        Map.of(FmuInterface.SCHEDULED_EXECUTION, "Clocks", FmuInterface.CO_SIMULATION, "Clocks"),
-        0,
-        List.of(
-            clock("tick", 1, Causality.INPUT, "constant", OptionalDouble.of(0.5)),
-            clock("trigger", 2, Causality.INPUT, "triggered", OptionalDouble.empty()),
-            clock("outClock", 4, Causality.OUTPUT, "triggered", OptionalDouble.empty()),
-            Models.variable(
-                "ticks", 5, VariableType.INT32, Causality.OUTPUT, Variability.DISCRETE, null)),
-        DefaultExperiment.none());
-  }
-
-  private static ModelVariable clock(
-      String name, long vr, Causality causality, String variability, OptionalDouble interval) {
-    ModelVariable base =
-        Models.variable(name, vr, VariableType.CLOCK, causality, Variability.DISCRETE, null);
-    return new ModelVariable(
-        base.name(),
-        base.valueReference(),
-        base.type(),
-        base.causality(),
-        base.variability(),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalInt.empty(),
-        List.of(),
-        List.of(),
-        Optional.of(
-            new ClockTiming(variability, interval, OptionalDouble.empty(), OptionalInt.of(0))));
   }
 }

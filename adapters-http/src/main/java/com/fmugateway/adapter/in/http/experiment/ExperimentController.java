@@ -85,7 +85,10 @@ class ExperimentController {
               + " and, when x402 is accepted, the `PAYMENT-REQUIRED` header for the whole"
               + " experiment: retry with `PAYMENT-SIGNATURE` to buy its credits with x402"
               + " (settled before the cases are queued; credits of cases that fail or are"
-              + " cancelled stay with the account).")
+              + " cancelled stay with the account). A scheduled execution experiment (`interface:"
+              + " se`) takes `clock_ticks` as /simulate does: every case fires them, and each"
+              + " case's result (`GET /experiments/{id}/cases/{index}`) has its `clock_events`;"
+              + " the case tables (CSV, Parquet) hold parameters and KPIs, not clock events.")
   @ProblemResponses({400, 402, 404, 415, 422, 429})
   Mono<ResponseEntity<ExperimentResponse>> start(
       @AuthenticationPrincipal AuthenticatedAccount caller,

@@ -12,7 +12,10 @@ import java.util.Optional;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** {@code POST /experiments}: the {@code /simulate} body, a {@code sweep} and a callback. */
+/**
+ * {@code POST /experiments}: the {@code /simulate} body (clock ticks included), a {@code sweep} and
+ * a callback.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ExperimentRequest(
     @Schema(example = "lib:BouncingBall", requiredMode = Schema.RequiredMode.REQUIRED) String fmuId,
@@ -28,6 +31,13 @@ public record ExperimentRequest(
     String solver,
     Double rtol,
     Double atol,
+    @Schema(
+            description =
+                "Scheduled execution (interface se): {triggered input clock: [times]}, fired in"
+                    + " every case, as /simulate takes them; each case's result has its"
+                    + " clock_events",
+            example = "{\"trigger\": [0.3, 1.0, 2.25]}")
+        Map<String, List<Double>> clockTicks,
     @Schema(description = "Not accepted: a payment token pays for one run") String paymentToken,
     String paymentMethod,
     @Schema(description = "true: the quote only; nothing is held or queued") Boolean quoteOnly,
@@ -57,7 +67,7 @@ public record ExperimentRequest(
             solver,
             rtol,
             atol,
-            null,
+            clockTicks,
             paymentToken,
             paymentMethod,
             quoteOnly,

@@ -81,7 +81,9 @@ class SimulateController {
       content = @Content(schema = @Schema(implementation = SimulateResponse.class)))
   @ApiResponse(
       responseCode = "202",
-      description = "With `async: true`: queued as a one-case experiment (see Location)",
+      description =
+          "With `async: true`: queued as a one-case experiment (see Location); its clock ticks"
+              + " go with it, and its result (`/experiments/{id}/cases/0`) has `clock_events`",
       content = @Content(schema = @Schema(implementation = ExperimentResponse.class)))
   @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
   Mono<ResponseEntity<Object>> simulate(

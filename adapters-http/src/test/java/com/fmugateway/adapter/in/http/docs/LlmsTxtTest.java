@@ -68,6 +68,11 @@ class LlmsTxtTest {
         .contains("`POST /experiments`", "`GET /experiments/{id}/cases", "latin_hypercube")
         .contains("`start_experiment`", "`get_experiment`")
         .contains("x402 is not accepted by this gateway", "PAYMENT-SIGNATURE");
+    assertThat(text)
+        .as("clock ticks are not for synchronous runs only")
+        .contains("takes `clock_ticks` as `/simulate` does")
+        .contains("with `\"async\":true` and with `POST /experiments`")
+        .contains("clock_ticks?, payment_token?");
     assertThat(llmsTxt())
         .contains("`POST /experiments`", "start_experiment", "get_experiment")
         .contains("x402 payments are not accepted");

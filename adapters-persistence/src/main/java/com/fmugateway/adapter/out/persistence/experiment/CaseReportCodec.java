@@ -26,11 +26,14 @@ import java.util.UUID;
 
 /**
  * A case's full result as compact binary: doubles as IEEE 754 bits, so NaN and infinities survive
- * exactly (JSON could not hold them). Versioned by its first byte.
+ * exactly (JSON could not hold them). Versioned by its first byte: version 2 adds 64-bit whole
+ * columns ({@code W}) and, after everything version 1 holds, the clock events of a scheduled
+ * execution run; a version 1 result (stored before) still reads, without clock events.
  */
 final class CaseReportCodec {
 
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int FIRST_VERSION = 1;
 
   private CaseReportCodec() {}
 
@@ -107,6 +110,14 @@ final class CaseReportCodec {
       out.writeLong(p.events());
       out.writeLong(report.quotedCredits());
       out.writeLong(report.costCredits());
+      out.writeInt(result.clockEvents().size());
+      for (Map.Entry<String, List<Double>> clock : result.clockEvents().entrySet()) {
+        out.writeUTF(clock.getKey());
+        out.writeInt(clock.getValue().size());
+        for (double t : clock.getValue()) {
+          out.writeDouble(t);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -116,7 +127,7 @@ final class CaseReportCodec {
   static SimulationReport read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != FIRST_VERSION) {
         throw new IllegalStateException("unknown case result version " + version);
       }
       UUID runId = UUID.fromString(in.readUTF());
@@ -164,7 +175,6 @@ final class CaseReportCodec {
       for (int i = 0; i < logLines; i++) {
         log.add(text(in));
       }
-      SimulationResult result = new SimulationResult(time, columns, steps, events, cpu, log);
       int kpiCount = in.readInt();
       Map<String, Double> kpis = new LinkedHashMap<>();
       for (int i = 0; i < kpiCount; i++) {
@@ -200,6 +210,20 @@ final class CaseReportCodec {
               in.readLong());
       long quoted = in.readLong();
       long cost = in.readLong();
+      Map<String, List<Double>> clockEvents = new LinkedHashMap<>();
+      if (version >= 2) {
+        int clocks = in.readInt();
+        for (int c = 0; c < clocks; c++) {
+          String clock = in.readUTF();
+          List<Double> times = new ArrayList<>();
+          for (int n = in.readInt(); n > 0; n--) {
+            times.add(in.readDouble());
+          }
+          clockEvents.put(clock, times);
+        }
+      }
+      SimulationResult result =
+          new SimulationResult(time, columns, steps, events, cpu, log, clockEvents);
       return new SimulationReport(
           runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty(), Optional.empty());
     } catch (IOException e) {

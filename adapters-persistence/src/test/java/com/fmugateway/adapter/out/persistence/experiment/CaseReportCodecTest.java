@@ -10,52 +10,83 @@ import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** A case's stored result: what a scheduled execution and FMI 3.0 types give, and older results. */
 class CaseReportCodecTest {
 
   @Test
-  void anFmi3CaseWithInt64AndUInt64Columns_isStoredAndReadBackExactly() {
+  void aScheduledExecutionResult_keepsItsClockEventsAndWholeColumns() {
+    SimulationResult result =
+        new SimulationResult(
+            new double[] {0, 0.3, 0.5},
+            List.of(
+                new Column.Integer("ticks", new int[] {1, 1, 2}),
+                new Column.Whole("big", new long[] {9007199254740993L, 1, 2}, false),
+                new Column.Whole("huge", new long[] {-1L, 0, 1}, true),
+                new Column.Text("bytes", List.of("00", "cafe", ""))),
+            3,
+            0,
+            Duration.ofMillis(2),
+            List.of(),
+            Map.of("outClock", List.of(0.5), "never", List.of()));
+
+    SimulationReport read = CaseReportCodec.read(CaseReportCodec.write(report(result)));
+
+    assertThat(read.result()).isEqualTo(result);
+    assertThat(read.result().clockEvents())
+        .containsEntry("outClock", List.of(0.5))
+        .containsEntry("never", List.of());
+    assertThat(read.result().column("huge").orElseThrow().valueAt(0))
+        .hasToString("18446744073709551615");
+  }
+
+  @Test
+  void aResultStoredBeforeClockEventsWereKept_stillReads() {
     SimulationResult result =
         new SimulationResult(
             new double[] {0, 1},
-            List.of(
-                new Column.Whole("k", new long[] {9007199254740993L, Long.MIN_VALUE}, false),
-                new Column.Whole("n", new long[] {1, -1}, true),
-                new Column.Text("bytes", List.of("00", "cafe"))),
+            List.of(new Column.Real("h", new double[] {1, Double.NaN})),
             2,
-            0,
+            1,
             Duration.ofMillis(1),
-            List.of());
-    SimulationReport report =
-        new SimulationReport(
-            UUID.randomUUID(),
-            new FmuId("lib:Feedthrough3"),
-            result,
-            Map.of(),
-            new Provenance(
-                new Sha256("b".repeat(64)),
-                "3.0",
-                FmuInterface.CO_SIMULATION,
-                Optional.empty(),
-                "test",
-                Duration.ofMillis(2),
-                Duration.ofMillis(1),
-                2,
-                0),
-            10,
-            10,
+            List.of("a log line"));
+    byte[] current = CaseReportCodec.write(report(result));
+    // Version 1 is version 2 without the clock events that end it (four bytes: none).
+    byte[] first = Arrays.copyOf(current, current.length - 4);
+    first[0] = 1;
+
+    SimulationReport read = CaseReportCodec.read(first);
+
+    assertThat(read.result()).isEqualTo(result);
+    assertThat(read.result().clockEvents()).isEmpty();
+    assertThat(read.costCredits()).isEqualTo(7);
+  }
+
+  private static SimulationReport report(SimulationResult result) {
+    return new SimulationReport(
+        UUID.randomUUID(),
+        new FmuId("lib:Clocks3"),
+        result,
+        Map.of(),
+        new Provenance(
+            new Sha256("a".repeat(64)),
+            "3.0",
+            FmuInterface.SCHEDULED_EXECUTION,
             Optional.empty(),
-            Optional.empty());
-
-    SimulationResult back = CaseReportCodec.read(CaseReportCodec.write(report)).result();
-
-    assertThat(back.columns()).isEqualTo(result.columns());
-    assertThat(back.column("n").orElseThrow().valueAt(1).toString())
-        .isEqualTo("18446744073709551615");
+            "test",
+            Duration.ofMillis(3),
+            Duration.ofMillis(2),
+            3,
+            0),
+        10,
+        7,
+        Optional.empty(),
+        Optional.empty());
   }
 }

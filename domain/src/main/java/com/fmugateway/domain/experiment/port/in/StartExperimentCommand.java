@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Command: run {@code base} once per case of {@code sweep}, each case's start values laid over the
- * base's; {@code callbackUrl}, if given, is told when the experiment ends.
+ * base's; {@code callbackUrl}, if given, is told when the experiment ends. The base's clock ticks
+ * (a scheduled execution run's) are every case's: a sweep varies start values, not the schedule.
  */
 public record StartExperimentCommand(
     SimulateCommand base, Sweep sweep, Optional<String> callbackUrl) {
@@ -24,11 +25,6 @@ public record StartExperimentCommand(
     if (base.payment().token().isPresent()) {
       throw new InvalidInputException(
           "paymentToken", "pays for one run; an experiment is paid from credits");
-    }
-    if (!base.clockTicks().isEmpty()) {
-      // A case's stored result does not keep clock events yet.
-      throw new InvalidInputException(
-          "clockTicks", "are not taken by experiments or async runs yet; run synchronously");
     }
   }
 

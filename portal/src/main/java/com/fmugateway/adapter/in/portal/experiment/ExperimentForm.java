@@ -40,7 +40,19 @@ public record ExperimentForm(
   /** The run every case shares, as the run form would have it. */
   RunForm base() {
     return new RunForm(
-        fmuId, stopTime, step, "auto", startValues, outputs, "", "", "", "", kpis, "");
+        fmuId,
+        stopTime,
+        step,
+        "auto",
+        startValues,
+        outputs,
+        "",
+        "",
+        "",
+        "",
+        kpis,
+        "",
+        java.util.Map.of());
   }
 
   boolean quoteOnly() {

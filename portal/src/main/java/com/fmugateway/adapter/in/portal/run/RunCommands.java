@@ -7,19 +7,26 @@ import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the run form into a command: the outputs named (all of them when none is), the KPIs named,
- * or when none is, max, min, mean and final of every Real output among them; and the "more
- * settings" as typed.
+ * or when none is, max, min, mean and final of every Real output among them; the "more settings" as
+ * typed; an array's start value as a JSON array; and each triggered clock's tick times.
  */
 public final class RunCommands {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final java.util.Set<VariableType> REAL_TYPES =
+      java.util.EnumSet.of(VariableType.REAL, VariableType.FLOAT64, VariableType.FLOAT32);
 
   private RunCommands() {}
 
@@ -36,7 +43,7 @@ public final class RunCommands {
         !named.isEmpty()
             ? named
             : model.outputs().stream()
-                .filter(v -> v.type() == VariableType.REAL)
+                .filter(v -> REAL_TYPES.contains(v.type()) && !v.isArray())
                 .filter(v -> outputs.isEmpty() || outputs.contains(v.name()))
                 .flatMap(
                     v -> List.of("_max", "_min", "_mean", "_final").stream().map(k -> v.name() + k))
@@ -56,7 +63,33 @@ public final class RunCommands {
         Optional.ofNullable(form.solver()).filter(s -> !s.isBlank()),
         number("rtol", form.rtol()),
         number("atol", form.atol()),
-        payment);
+        payment,
+        clockTicks(form.clockTicks()));
+  }
+
+  /** Each clock's ticks as typed: times separated by commas or spaces; blank is none. */
+  static Map<String, List<Double>> clockTicks(Map<String, String> typed) {
+    Map<String, List<Double>> ticks = new LinkedHashMap<>();
+    typed.forEach(
+        (clock, text) -> {
+          if (text == null || text.isBlank()) {
+            return;
+          }
+          List<Double> times = new ArrayList<>();
+          for (String time : text.strip().split("[,\\s]+")) {
+            if (time.isEmpty()) {
+              continue;
+            }
+            try {
+              times.add(Double.parseDouble(time));
+            } catch (NumberFormatException e) {
+              throw new InvalidInputException(
+                  "clockTicks." + clock, "'" + time + "' is not a number");
+            }
+          }
+          ticks.put(clock, times);
+        });
+    return ticks;
   }
 
   /** Names separated by commas, spaces or new lines. */
@@ -94,10 +127,22 @@ public final class RunCommands {
         throw new InvalidInputException(
             "startValues", "write one name=value per line, not '" + line.strip() + "'");
       }
+      String name = line.substring(0, cut).strip();
       String value = line.substring(cut + 1).strip();
-      values.put(line.substring(0, cut).strip(), parse(value));
+      values.put(name, value.startsWith("[") ? array(name, value) : parse(value));
     }
     return values;
+  }
+
+  /** An array variable's value: a JSON array, nested or flat, row-major. */
+  private static List<?> array(String name, String json) {
+    try {
+      return JSON.readValue(json, List.class);
+    } catch (JacksonException e) {
+      throw new InvalidInputException(
+          "startValues." + name,
+          "write an array as JSON, e.g. [1, 2, 3] or [[1, 0], [0, 1]], not '" + json + "'");
+    }
   }
 
   /** A typed value: a number, true/false, or text. */

@@ -17,20 +17,26 @@ import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Run a model from a form (the library and the customer's uploads suggested by name); see its
- * outputs plotted, its KPIs and a CSV download; run a past run again with every setting it had.
+ * outputs plotted, its KPIs, final values, clock events and a CSV download; run a past run again
+ * with every setting it had. A scheduled execution model gets a tick field per triggered input
+ * clock ({@code ticks.<clock>}); an array variable's start value is a JSON array.
  */
 @Controller
 class RunController {
@@ -84,7 +90,28 @@ class RunController {
 
   @PostMapping("/portal/run")
   Mono<String> run(
-      @AuthenticationPrincipal PortalUser user, @ModelAttribute RunForm form, Model page) {
+      @AuthenticationPrincipal PortalUser user,
+      @ModelAttribute RunForm typed,
+      Model page,
+      ServerWebExchange exchange) {
+    return exchange
+        .getFormData()
+        .flatMap(data -> run(user, typed.withClockTicks(ticks(data)), page));
+  }
+
+  /** The {@code ticks.<clock>} fields of the form, by clock. */
+  private static Map<String, String> ticks(MultiValueMap<String, String> data) {
+    Map<String, String> ticks = new LinkedHashMap<>();
+    data.forEach(
+        (name, values) -> {
+          if (name.startsWith(RunForm.TICKS_FIELD) && !values.isEmpty()) {
+            ticks.put(name.substring(RunForm.TICKS_FIELD.length()), values.get(0));
+          }
+        });
+    return ticks;
+  }
+
+  private Mono<String> run(PortalUser user, RunForm form, Model page) {
     return fmus.fmu(user.accountId(), new FmuId(form.fmuId()))
         .flatMap(
             fmu ->
@@ -137,14 +164,19 @@ class RunController {
     return formPage(user, form, page);
   }
 
-  /** The form, its suggestions (uploads, newest first, then the library) and the model's name. */
+  /**
+   * The form, its suggestions (uploads, newest first, then the library), the model's name and what
+   * the model asks beyond the usual fields (clock ticks, array shapes).
+   */
   private Mono<String> formPage(PortalUser user, RunForm form, Model page) {
     page.addAttribute("form", form);
     return Mono.zip(
             library.library("").collectList(),
-            uploads.fmus(user.accountId(), new PageRequest(1, PageRequest.MAX_SIZE), false))
+            uploads.fmus(user.accountId(), new PageRequest(1, PageRequest.MAX_SIZE), false),
+            modelView(user, form.fmuId()))
         .map(
             found -> {
+              page.addAttribute("chosen", found.getT3());
               List<LibraryEntryView> models =
                   found.getT1().stream().map(LibraryEntryView::of).toList();
               List<UploadView> mine = found.getT2().items().stream().map(UploadView::of).toList();
@@ -153,6 +185,18 @@ class RunController {
               page.addAttribute("modelName", modelName(form.fmuId(), mine));
               return "run/run";
             });
+  }
+
+  /** The chosen model's clocks and arrays; none when no model (or no model of the caller's) is. */
+  private Mono<RunModelView> modelView(PortalUser user, String fmuId) {
+    if (fmuId == null || fmuId.isBlank() || !FmuId.isWellFormed(fmuId.strip())) {
+      return Mono.just(RunModelView.NONE);
+    }
+    return fmus.fmu(user.accountId(), new FmuId(fmuId.strip()))
+        .map(fmu -> RunModelView.of(fmu.description()))
+        // Only hints: the form is shown without them rather than not at all.
+        .onErrorResume(e -> Mono.just(RunModelView.NONE))
+        .defaultIfEmpty(RunModelView.NONE);
   }
 
   /** The name of the chosen model when it is one of the suggestions; null otherwise. */

@@ -3,13 +3,17 @@ package com.fmugateway.adapter.in.portal.run;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.RunRequest;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * The run form as typed: numbers stay text so a typo can be shown back unchanged. The last six are
- * the "more settings" a run from the API may have used; blank means the API's default.
+ * The run form as typed: numbers stay text so a typo can be shown back unchanged. From {@code
+ * startTime} to {@code inputSignals}: the "more settings" a run from the API may have used; blank
+ * means the API's default. {@code clockTicks}: for each triggered input clock of a scheduled
+ * execution model, its tick times as typed (comma-separated).
  */
 public record RunForm(
     String fmuId,
@@ -23,7 +27,41 @@ public record RunForm(
     String rtol,
     String atol,
     String kpis,
-    String inputSignals) {
+    String inputSignals,
+    Map<String, String> clockTicks) {
+
+  /** The prefix of a clock's tick field on the form: {@code ticks.<clock>}. */
+  static final String TICKS_FIELD = "ticks.";
+
+  public RunForm {
+    clockTicks =
+        clockTicks == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clockTicks));
+  }
+
+  /** The form as typed before ticks were known, with this schedule ({@code ticks.<clock>} read). */
+  public RunForm withClockTicks(Map<String, String> ticks) {
+    return new RunForm(
+        fmuId,
+        stopTime,
+        step,
+        fmuInterface,
+        startValues,
+        outputs,
+        startTime,
+        solver,
+        rtol,
+        atol,
+        kpis,
+        inputSignals,
+        ticks);
+  }
+
+  /** A clock's ticks as typed, or blank. */
+  public String ticks(String clock) {
+    return clockTicks.getOrDefault(clock, "");
+  }
 
   static RunForm defaults(String fmuId) {
     return new RunForm(
@@ -38,7 +76,8 @@ public record RunForm(
         "",
         "",
         "",
-        "");
+        "",
+        Map.of());
   }
 
   /**
@@ -47,7 +86,8 @@ public record RunForm(
    */
   static RunForm again(RunRecord run) {
     if (run.request().isEmpty()) {
-      return new RunForm(run.fmuId(), "", "", run.fmuInterface(), "", "", "", "", "", "", "", "");
+      return new RunForm(
+          run.fmuId(), "", "", run.fmuInterface(), "", "", "", "", "", "", "", "", Map.of());
     }
     RunRequest request = run.request().get();
     return new RunForm(
@@ -64,7 +104,15 @@ public record RunForm(
         number(request.rtol()),
         number(request.atol()),
         String.join(", ", request.kpis()),
-        InputSignalsText.write(request.inputSignals()));
+        InputSignalsText.write(request.inputSignals()),
+        request.clockTicks().entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey,
+                    e ->
+                        e.getValue().stream().map(RunForm::plain).collect(Collectors.joining(", ")),
+                    (a, b) -> a,
+                    LinkedHashMap::new)));
   }
 
   /** Whether any of the "more settings" is filled in, so they are shown open. */
@@ -88,7 +136,18 @@ public record RunForm(
   }
 
   private static String value(Object value) {
+    if (value instanceof List<?> array) {
+      // An array's start value is shown back as the JSON array it was typed as.
+      return array.stream().map(RunForm::element).collect(Collectors.joining(", ", "[", "]"));
+    }
     return value instanceof Number n ? plain(n.doubleValue()) : String.valueOf(value);
+  }
+
+  private static String element(Object value) {
+    if (value instanceof String text) {
+      return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+    return value(value);
   }
 
   /** {@code 3} rather than {@code 3.0}, {@code 0.00000001} rather than {@code 1.0E-8}. */

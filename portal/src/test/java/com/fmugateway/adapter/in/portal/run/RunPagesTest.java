@@ -141,6 +141,51 @@ class RunPagesTest {
   }
 
   @Test
+  void anArrayStartValueThatIsNoJsonArray_orATickThatIsNoNumber_isShownOnTheForm() {
+    PortalBrowser customer = PortalBrowser.customer(client, gateway);
+
+    String page =
+        customer
+            .post(
+                "/portal/run",
+                customer.page("/portal/run"),
+                "fmuId",
+                "lib:AllTypes",
+                "stopTime",
+                "1",
+                "step",
+                "0.1",
+                "fmuInterface",
+                "auto",
+                "startValues",
+                "real_param=[1, 2",
+                "outputs",
+                "")
+            .getResponseBody();
+    assertThat(page)
+        .contains("id=\"start-values-error\"")
+        .contains("write an array as JSON")
+        .contains(">real_param=[1, 2</textarea>");
+
+    String ticks =
+        customer
+            .post(
+                "/portal/run",
+                customer.page("/portal/run"),
+                "fmuId",
+                "lib:AllTypes",
+                "stopTime",
+                "1",
+                "fmuInterface",
+                "auto",
+                "ticks.trigger",
+                "0.5, soon")
+            .getResponseBody();
+    // AllTypes has no clocks, so no tick fields: the error is shown with the run's.
+    assertThat(ticks).contains("id=\"run-error\"").contains("&#39;soon&#39; is not a number");
+  }
+
+  @Test
   void withoutCredits_theRunFormOffersToBuySome() {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
