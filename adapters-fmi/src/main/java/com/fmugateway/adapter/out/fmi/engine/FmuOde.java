@@ -5,11 +5,12 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /**
- * A model-exchange FMU seen by Hipparchus: its continuous states as the ODE, and its event
- * indicators for the event detectors. A model without states gets one constant dummy state, as
- * Hipparchus needs at least one, so time and state events are found the same way for it.
+ * A model-exchange FMU seen by Hipparchus: its continuous states as the ODE, its Jacobian when the
+ * FMU provides directional derivatives, and its event indicators for the event detectors. A model
+ * without states gets one constant dummy state, as Hipparchus needs at least one, so time and state
+ * events are found the same way for it. Counts the derivative evaluations it asks of the FMU.
  */
-final class FmuOde implements OrdinaryDifferentialEquation {
+final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
 
   private final MeModel fmu;
   private final int states;
@@ -17,17 +18,20 @@ final class FmuOde implements OrdinaryDifferentialEquation {
   private final RunGuard guard;
   private final double[] derivatives;
   private final double[] indicators;
+  private long evaluations;
+  private final double[] indicatorState;
   private double segmentStart;
   private double indicatorTime = Double.NaN;
-  private double[] indicatorState = new double[0];
 
   FmuOde(MeModel fmu, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
     this.states = fmu.states();
     this.inputs = inputs;
     this.guard = guard;
-    this.derivatives = new double[states];
+    // Without states, the dummy state's derivative: always 0.
+    this.derivatives = new double[Math.max(states, 1)];
     this.indicators = new double[fmu.indicators()];
+    this.indicatorState = new double[getDimension()];
   }
 
   @Override
@@ -35,15 +39,36 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     return Math.max(states, 1);
   }
 
+  /**
+   * The derivatives at {@code (t, y)} in an array this ODE reuses: valid until the next call.
+   * Hipparchus copies the values out at once, so no array is allocated per evaluation.
+   */
   @Override
   public double[] computeDerivatives(double t, double[] y) {
     guard.check();
     moveTo(t, y);
-    if (states == 0) {
-      return new double[1];
+    if (states > 0) {
+      fmu.getDerivatives(derivatives);
+      evaluations++;
     }
-    fmu.getDerivatives(derivatives);
-    return derivatives.clone();
+    return derivatives;
+  }
+
+  @Override
+  public boolean providesJacobian() {
+    return states > 0 && fmu.providesJacobian();
+  }
+
+  @Override
+  public void computeJacobian(double t, double[] y, double[][] jacobian) {
+    guard.check();
+    moveTo(t, y);
+    fmu.getJacobian(jacobian);
+  }
+
+  /** Derivative evaluations asked of the FMU so far. */
+  long evaluations() {
+    return evaluations;
   }
 
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
@@ -63,7 +88,7 @@ final class FmuOde implements OrdinaryDifferentialEquation {
       moveTo(t, y);
       fmu.getIndicators(indicators);
       indicatorTime = t;
-      indicatorState = y.clone();
+      System.arraycopy(y, 0, indicatorState, 0, indicatorState.length);
     }
     return indicators[index];
   }
