@@ -20,8 +20,12 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
   private final double[] indicators;
   private long evaluations;
   private final double[] indicatorState;
+  private final double[] placedState;
   private double segmentStart;
   private double indicatorTime = Double.NaN;
+  // The time and states last given to the FMU: a point it already stands on is not set again
+  // (Dormand–Prince's last stage is its step's end, where the step-end handler moves it next).
+  private double placedTime = Double.NaN;
 
   FmuOde(MeModel fmu, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
@@ -32,6 +36,7 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     this.derivatives = new double[Math.max(states, 1)];
     this.indicators = new double[fmu.indicators()];
     this.indicatorState = new double[getDimension()];
+    this.placedState = new double[states];
   }
 
   @Override
@@ -73,9 +78,13 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
 
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
-    fmu.setTime(t);
-    if (states > 0) {
-      fmu.setStates(y);
+    if (t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states)) {
+      fmu.setTime(t);
+      if (states > 0) {
+        fmu.setStates(y);
+      }
+      placedTime = t;
+      System.arraycopy(y, 0, placedState, 0, states);
     }
     inputs.applyContinuous(fmu, t, segmentStart);
   }
@@ -95,11 +104,12 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
 
   /**
    * A new segment starts at {@code t}, after an output time, event or input sample: held inputs
-   * take their next value, and indicators computed before an event are stale.
+   * take their next value, and indicators computed and points set before an event are stale.
    */
   void startSegment(double t) {
     segmentStart = t;
     indicatorTime = Double.NaN;
+    placedTime = Double.NaN;
     inputs.applyContinuous(fmu, t, t);
   }
 
@@ -113,7 +123,9 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     return states == 0 ? new double[0] : y.clone();
   }
 
+  /** The FMU's states now; an event may have reset them, so the next point is set anew. */
   double[] readStates() {
+    placedTime = Double.NaN;
     double[] x = new double[states];
     if (states > 0) {
       fmu.getStates(x);
