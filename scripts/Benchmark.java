@@ -49,6 +49,10 @@ public class Benchmark {
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     String extra = args.length > 3 ? args[3] : "";
     boolean full = args.length <= 4 || !"latency".equals(args[4]);
+    if (args.length > 4 && "me".equals(args[4])) {
+      modelExchangeOverhead(runs); // scripts/benchmark-me.sh
+      return;
+    }
     String key = newKey();
     String body = body("msl:BouncingBall", "3.0", extra);
 
@@ -307,6 +311,66 @@ public class Benchmark {
         "model exchange, VanDerPol 20 s rtol 1e-6 (dormand_prince): median %.2f ms end to end%n",
         percentile(times, 50));
     summary.put("vanderpol_ms", fmt(percentile(times, 50)));
+  }
+
+  /**
+   * The model exchange master on VanDerPol (FMI 2.0, 20 s, rtol 1e-6): end to end, the engine's own
+   * time from the run's provenance (wall: the simulator call; cpu: the engine thread), steps and
+   * derivative evaluations; scripts/benchmark-me.sh sets the raw evaluation cost beside them.
+   */
+  private static void modelExchangeOverhead(int runs) throws Exception {
+    String key = newKey();
+    String body =
+        "{\"fmu_id\":\"lib:VanDerPol\",\"stop_time\":20,\"step\":0.01,\"interface\":\"me\","
+            + "\"solver\":\"dormand_prince\",\"rtol\":1e-6}";
+    for (int i = 0; i < 10; i++) {
+      simulate(key, body, "application/json");
+    }
+    List<Double> endToEnd = new ArrayList<>();
+    List<Double> wall = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    String provenance = "";
+    for (int i = 0; i < runs; i++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + "/simulate"))
+              .header("Authorization", "Bearer " + key)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      long start = System.nanoTime();
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      endToEnd.add((System.nanoTime() - start) / 1e6);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("simulate answered " + response.statusCode());
+      }
+      Matcher m = Pattern.compile("\"provenance\"\\s*:\\s*\\{([^}]*)\\}").matcher(response.body());
+      provenance = m.find() ? m.group(1) : "";
+      wall.add(number(provenance, "wall_time_ms"));
+      cpu.add(number(provenance, "cpu_time_ms"));
+    }
+    Collections.sort(endToEnd);
+    Collections.sort(wall);
+    Collections.sort(cpu);
+    long steps = counter(provenance, "steps");
+    long evaluations = counter(provenance, "derivative_evaluations");
+    System.out.printf(
+        "model exchange, VanDerPol (FMI 2.0) 20 s rtol 1e-6 (dormand_prince), %d runs:%n"
+            + "  end to end median %.2f ms; engine median %.2f ms wall, %.2f ms cpu;"
+            + " %d steps, %s derivative evaluations%n",
+        runs, percentile(endToEnd, 50), percentile(wall, 50), percentile(cpu, 50), steps,
+        evaluations == 0 ? "(not reported)" : Long.toString(evaluations));
+    summary.put("me_end_to_end_ms", fmt(percentile(endToEnd, 50)));
+    summary.put("me_engine_wall_ms", fmt(percentile(wall, 50)));
+    summary.put("me_engine_cpu_ms", fmt(percentile(cpu, 50)));
+    summary.put("me_steps", Long.toString(steps));
+    summary.put("me_evaluations", Long.toString(evaluations));
+    String file = System.getenv("SUMMARY");
+    if (file != null) {
+      StringBuilder lines = new StringBuilder();
+      summary.forEach((k, v) -> lines.append(k).append(' ').append(v).append('\n'));
+      Files.writeString(
+          Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
   }
 
   private record Result(double ms, int status, long bytes, String problem) {}

@@ -98,3 +98,7 @@ http, engine, c, r1, r4 = (float(x) if x else float("nan") for x in sys.argv[1:]
 print(f"  HTTP / engine = {http / engine:.1f}x (goal <= 2x); engine / C loop = {engine / c:.0f}x (goal <= 3x);"
       f" 4 clients / 1 client = {r4 / r1:.2f}x (goal >= 1.6x)")
 EOF
+
+# The model exchange master beside the raw cost of its derivative evaluations (own gateway).
+echo
+JAR="$jar" scripts/benchmark-me.sh 30

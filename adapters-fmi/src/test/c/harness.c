@@ -345,6 +345,49 @@ static void test_van_der_pol(void) {
     fmi.FreeInstance(c);
 }
 
+/* ---------- Robertson: directional derivatives ---------- */
+
+static void test_robertson(void) {
+    const fmi2ValueReference y[3] = {0, 2, 4}, dy[3] = {1, 3, 5}, k1 = 6;
+    const double state[3] = {0.9, 2e-5, 0.1};
+    double column[3], product[3], seed[3] = {0}, worst = 0;
+    fmi2Component c = start(fmi2ModelExchange, 0);
+    fmi2EventInfo info = {fmi2True, 0, 0, 0, 0, 0};
+    int before;
+
+    fmi.ExitInitializationMode(c);
+    while (info.newDiscreteStatesNeeded) fmi.NewDiscreteStates(c, &info);
+    fmi.EnterContinuousTimeMode(c);
+    fmi.SetContinuousStates(c, state, 3);
+    /* d(der(y))/dy at state, from the kinetics with k1 = 0.04, k2 = 3e7, k3 = 1e4. */
+    const double exact[3][3] = {
+        {-0.04, 1e4 * state[2], 1e4 * state[1]},
+        {0.04, -1e4 * state[2] - 6e7 * state[1], -1e4 * state[1]},
+        {0, 6e7 * state[1], 0},
+    };
+    for (int j = 0; j < 3; j++) {
+        seed[j] = 1;
+        check(fmi.GetDirectionalDerivative(c, dy, 3, y, 3, seed, column) == fmi2OK,
+              "fmi2GetDirectionalDerivative, seed e%d", j + 1);
+        seed[j] = 0;
+        for (int i = 0; i < 3; i++) worst = fmax(worst, fabs(column[i] - exact[i][j]) / fmax(1, fabs(exact[i][j])));
+    }
+    check(worst < 1e-15, "directional derivatives are the exact Jacobian, column by column (%.1e)", worst);
+    /* Reordered references and a combined seed: J[dy3, dy1] times (2, 1) over knowns (y3, y1). */
+    const fmi2ValueReference someUnknowns[2] = {5, 1}, someKnowns[2] = {4, 0};
+    const double twoSeeds[2] = {2, 1};
+    fmi.GetDirectionalDerivative(c, someUnknowns, 2, someKnowns, 2, twoSeeds, product);
+    check(product[0] == 2 * exact[2][2] + exact[2][0] && product[1] == 2 * exact[0][2] + exact[0][0],
+          "any subset and order of derivatives and states, with any seed");
+    before = errorsLogged;
+    refused(fmi.GetDirectionalDerivative(c, dy, 1, &k1, 1, twoSeeds, product), before,
+            "a directional derivative with respect to a parameter");
+    before = errorsLogged;
+    refused(fmi.GetDirectionalDerivative(c, y, 1, y, 1, twoSeeds, product), before,
+            "a directional derivative of a state");
+    fmi.FreeInstance(c);
+}
+
 /* ---------- MassSpringDamper ---------- */
 
 enum { MSD_X = 0, MSD_V = 2, MSD_A = 4, MSD_F = 5 };
@@ -570,6 +613,7 @@ int main(int argc, char **argv) {
     else if (strcmp(modelName, "MassSpringDamper") == 0) test_mass_spring_damper();
     else if (strcmp(modelName, "Counter") == 0) test_counter();
     else if (strcmp(modelName, "AllTypes") == 0) test_all_types();
+    else if (strcmp(modelName, "Robertson") == 0) test_robertson();
     else check(false, "no checks for model %s", modelName);
     return failures ? 1 : 0;
 }

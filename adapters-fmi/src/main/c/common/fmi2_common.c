@@ -167,14 +167,51 @@ fmi2Status fmi2DeSerializeFMUstate(fmi2Component c, const fmi2Byte serializedSta
     return unsupported(c, "fmi2DeSerializeFMUstate", "canSerializeFMUstate is false");
 }
 
+/* Position of vr in the first n of list, or n when it is not there. */
+static size_t position(const fmi2ValueReference *list, size_t n, fmi2ValueReference vr) {
+    size_t k = 0;
+
+    while (k < n && list[k] != vr) k++;
+    return k;
+}
+
+/* dvUnknown = J dvKnown with J the model's exact partial derivatives of state derivatives
+   (unknowns) with respect to states (knowns): what a stiff solver's Jacobian needs. */
 fmi2Status fmi2GetDirectionalDerivative(fmi2Component c, const fmi2ValueReference vUnknown_ref[],
                                         size_t nUnknown, const fmi2ValueReference vKnown_ref[],
                                         size_t nKnown, const fmi2Real dvKnown[], fmi2Real dvUnknown[]) {
-    (void)vUnknown_ref;
-    (void)nUnknown;
-    (void)vKnown_ref;
-    (void)nKnown;
-    (void)dvKnown;
-    (void)dvUnknown;
-    return unsupported(c, "fmi2GetDirectionalDerivative", "providesDirectionalDerivative is false");
+    ModelInstance *inst = c;
+    const char *fn = "fmi2GetDirectionalDerivative";
+    size_t n = MODEL.nStates;
+    fmi2Status status;
+
+    if (!inst) return fmi2Error;
+    if (!MODEL.partialDerivative) return unsupported(c, fn, "providesDirectionalDerivative is false");
+    if (!allowed(inst, fn, PHASE_INITIALIZATION | PHASE_EVENT | PHASE_CONTINUOUS_TIME | PHASE_STEP_COMPLETE))
+        return fmi2Error;
+    if ((nUnknown && (!vUnknown_ref || !dvUnknown)) || (nKnown && (!vKnown_ref || !dvKnown))) {
+        log_error(inst, "%s: NULL reference or value array", fn);
+        return fmi2Error;
+    }
+    for (size_t u = 0; u < nUnknown; u++) {
+        if (position(MODEL.derivatives, n, vUnknown_ref[u]) == n) {
+            log_error(inst, "%s: unknown %u is not a state derivative", fn, vUnknown_ref[u]);
+            return fmi2Error;
+        }
+    }
+    for (size_t k = 0; k < nKnown; k++) {
+        if (position(MODEL.states, n, vKnown_ref[k]) == n) {
+            log_error(inst, "%s: known %u is not a continuous state", fn, vKnown_ref[k]);
+            return fmi2Error;
+        }
+    }
+    if ((status = refresh(inst)) > fmi2Warning) return status;
+    for (size_t u = 0; u < nUnknown; u++) {
+        size_t i = position(MODEL.derivatives, n, vUnknown_ref[u]);
+
+        dvUnknown[u] = 0;
+        for (size_t k = 0; k < nKnown; k++)
+            dvUnknown[u] += MODEL.partialDerivative(inst, i, position(MODEL.states, n, vKnown_ref[k])) * dvKnown[k];
+    }
+    return status;
 }

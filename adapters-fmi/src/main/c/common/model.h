@@ -54,6 +54,12 @@ typedef struct {
     /* Computes outputs and derivatives from time, states, inputs and parameters. NULL: none. */
     fmi2Status (*calculate)(ModelInstance *inst);
 
+    /* d(derivatives[i]) / d(states[j]) at the current point (outputs and derivatives are
+       refreshed first), for fmi2GetDirectionalDerivative with state derivatives as unknowns
+       and states as knowns. NULL: directional derivatives are not provided, and the XML must
+       not say providesDirectionalDerivative. */
+    double (*partialDerivative)(const ModelInstance *inst, size_t i, size_t j);
+
     /* Fills MODEL.nEventIndicators values; NULL when there are none. */
     void (*eventIndicators)(ModelInstance *inst, fmi2Real z[]);
 

@@ -146,6 +146,17 @@ final class SimulateTool implements GatewayTool {
     p.solver().ifPresent(s -> provenance.put("solver", s.kind().code()));
     provenance.put("steps", p.steps());
     provenance.put("events", p.events());
+    p.solverStatistics()
+        .ifPresent(
+            s -> {
+              provenance.put("derivative_evaluations", s.derivativeEvaluations());
+              s.jacobian()
+                  .ifPresent(
+                      j -> {
+                        provenance.put("jacobian", j.code());
+                        provenance.put("jacobian_evaluations", s.jacobianEvaluations());
+                      });
+            });
     provenance.put("wall_time_ms", p.wallTime().toMillis());
     return provenance;
   }

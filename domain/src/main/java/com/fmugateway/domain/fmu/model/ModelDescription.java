@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** What an FMU's {@code modelDescription.xml} says, as far as running it is concerned. */
+/**
+ * What an FMU's {@code modelDescription.xml} says, as far as running it is concerned; {@code
+ * continuousStates} as far as the model exchange master cares.
+ */
 public record ModelDescription(
     String fmiVersion,
     String modelName,
@@ -16,7 +19,8 @@ public record ModelDescription(
     Map<FmuInterface, String> modelIdentifiers,
     int numberOfEventIndicators,
     List<ModelVariable> variables,
-    DefaultExperiment defaultExperiment) {
+    DefaultExperiment defaultExperiment,
+    ContinuousStates continuousStates) {
 
   public ModelDescription {
     Objects.requireNonNull(fmiVersion, "fmiVersion");
@@ -27,6 +31,31 @@ public record ModelDescription(
     modelIdentifiers = Map.copyOf(modelIdentifiers);
     variables = List.copyOf(variables);
     Objects.requireNonNull(defaultExperiment, "defaultExperiment");
+    Objects.requireNonNull(continuousStates, "continuousStates");
+  }
+
+  /** A description that says nothing about its continuous states. */
+  public ModelDescription(
+      String fmiVersion,
+      String modelName,
+      String guid,
+      Optional<String> description,
+      Optional<String> generationTool,
+      Map<FmuInterface, String> modelIdentifiers,
+      int numberOfEventIndicators,
+      List<ModelVariable> variables,
+      DefaultExperiment defaultExperiment) {
+    this(
+        fmiVersion,
+        modelName,
+        guid,
+        description,
+        generationTool,
+        modelIdentifiers,
+        numberOfEventIndicators,
+        variables,
+        defaultExperiment,
+        ContinuousStates.unknown());
   }
 
   public Set<FmuInterface> interfaces() {

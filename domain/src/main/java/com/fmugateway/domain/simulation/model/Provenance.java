@@ -5,7 +5,10 @@ import com.fmugateway.domain.fmu.model.Sha256;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How a result was made, so it can be reproduced: which bytes, which method, which gateway. */
+/**
+ * How a result was made, so it can be reproduced: which bytes, which method, which gateway; and the
+ * model exchange solver's work ({@code solverStatistics}).
+ */
 public record Provenance(
     Sha256 fmuSha256,
     String fmiVersion,
@@ -15,4 +18,30 @@ public record Provenance(
     Duration wallTime,
     Duration cpuTime,
     long steps,
-    long events) {}
+    long events,
+    Optional<SolverStatistics> solverStatistics) {
+
+  /** Provenance without solver statistics, as co-simulation and older runs have. */
+  public Provenance(
+      Sha256 fmuSha256,
+      String fmiVersion,
+      FmuInterface fmuInterface,
+      Optional<Solver> solver,
+      String gatewayVersion,
+      Duration wallTime,
+      Duration cpuTime,
+      long steps,
+      long events) {
+    this(
+        fmuSha256,
+        fmiVersion,
+        fmuInterface,
+        solver,
+        gatewayVersion,
+        wallTime,
+        cpuTime,
+        steps,
+        events,
+        Optional.empty());
+  }
+}

@@ -13,7 +13,8 @@ import java.util.Optional;
  * What a simulator returns: sample times, one column per requested output, how much work it took
  * ({@code steps}: integrator or co-simulation steps; {@code events}: handled events) and the
  * messages the FMU logged (capped by the simulator). {@code clockEvents}: for a scheduled execution
- * run, the times each output clock ticked, by clock name; empty for other runs.
+ * run, the times each output clock ticked, by clock name; empty for other runs. {@code
+ * solverStatistics}: model exchange runs only.
  */
 public record SimulationResult(
     double[] time,
@@ -22,7 +23,8 @@ public record SimulationResult(
     long events,
     Duration cpuTime,
     List<String> fmuLog,
-    Map<String, List<Double>> clockEvents) {
+    Map<String, List<Double>> clockEvents,
+    Optional<SolverStatistics> solverStatistics) {
 
   public SimulationResult {
     Objects.requireNonNull(time, "time");
@@ -32,6 +34,7 @@ public record SimulationResult(
     Map<String, List<Double>> ticked = new LinkedHashMap<>();
     clockEvents.forEach((clock, times) -> ticked.put(clock, List.copyOf(times)));
     clockEvents = Collections.unmodifiableMap(ticked);
+    Objects.requireNonNull(solverStatistics, "solverStatistics");
     for (Column column : columns) {
       if (column.size() != time.length) {
         throw new IllegalArgumentException(
@@ -45,7 +48,19 @@ public record SimulationResult(
     }
   }
 
-  /** A result without clock events. */
+  /** A result without solver statistics. */
+  public SimulationResult(
+      double[] time,
+      List<Column> columns,
+      long steps,
+      long events,
+      Duration cpuTime,
+      List<String> fmuLog,
+      Map<String, List<Double>> clockEvents) {
+    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, Optional.empty());
+  }
+
+  /** A result without clock events or solver statistics. */
   public SimulationResult(
       double[] time,
       List<Column> columns,
@@ -53,7 +68,7 @@ public record SimulationResult(
       long events,
       Duration cpuTime,
       List<String> fmuLog) {
-    this(time, columns, steps, events, cpuTime, fmuLog, Map.of());
+    this(time, columns, steps, events, cpuTime, fmuLog, Map.of(), Optional.empty());
   }
 
   public Optional<Column> column(String name) {
@@ -67,7 +82,8 @@ public record SimulationResult(
         && columns.equals(r.columns)
         && steps == r.steps
         && events == r.events
-        && clockEvents.equals(r.clockEvents);
+        && clockEvents.equals(r.clockEvents)
+        && solverStatistics.equals(r.solverStatistics);
   }
 
   @Override

@@ -73,7 +73,8 @@ final class KpiValues {
             wall,
             result.cpuTime(),
             result.steps(),
-            result.events());
+            result.events(),
+            result.solverStatistics());
     return new SimulationReport(
         runId, fmu.artifact().id(), result, kpis, provenance, quoted, cost, payment, x402);
   }

@@ -31,6 +31,7 @@ final class Fmi3DescriptionParser {
   private static final String TYPES = ROOT + "/TypeDefinitions";
   private static final String VARIABLES = ROOT + "/ModelVariables";
   private static final String EVENT_INDICATOR = ROOT + "/ModelStructure/EventIndicator";
+  private static final String DERIVATIVE = ROOT + "/ModelStructure/ContinuousStateDerivative";
   private static final Map<String, FmuInterface> INTERFACES =
       Map.of(
           ROOT + "/ModelExchange", FmuInterface.MODEL_EXCHANGE,
@@ -46,6 +47,8 @@ final class Fmi3DescriptionParser {
   private final List<Fmi3VariableBuilder> variables = new ArrayList<>();
   private int depth;
   private int eventIndicators;
+  private final List<Long> derivatives = new ArrayList<>();
+  private boolean directionalDerivatives;
   private XmlAttributes root;
   private DefaultExperiment experiment = DefaultExperiment.none();
   private Fmi3VariableBuilder variable;
@@ -91,6 +94,9 @@ final class Fmi3DescriptionParser {
           snapshot(attributes, "modelName", "instantiationToken", "description", "generationTool");
     } else if (INTERFACES.containsKey(where)) {
       identifier(INTERFACES.get(where), element, attributes);
+      if (INTERFACES.get(where) == FmuInterface.MODEL_EXCHANGE) {
+        directionalDerivatives = StateOrder.flag(attributes, "providesDirectionalDerivatives");
+      }
     } else if (where.equals(ROOT + "/DefaultExperiment")) {
       experiment =
           new DefaultExperiment(
@@ -114,6 +120,8 @@ final class Fmi3DescriptionParser {
       }
     } else if (where.equals(EVENT_INDICATOR)) {
       eventIndicators++;
+    } else if (where.equals(DERIVATIVE) && derivatives.size() <= maxVariables) {
+      derivatives.add(attributes.unsignedInt("valueReference"));
     }
   }
 
@@ -140,6 +148,7 @@ final class Fmi3DescriptionParser {
     if (identifiers.isEmpty()) {
       throw new InvalidFmuException(DescriptionMessages.NO_INTERFACE_3);
     }
+    List<ModelVariable> built = buildVariables();
     return new ModelDescription(
         root.required("fmiVersion"),
         root.required("modelName"),
@@ -148,8 +157,9 @@ final class Fmi3DescriptionParser {
         root.text("generationTool"),
         identifiers,
         eventIndicators,
-        buildVariables(),
-        experiment);
+        built,
+        experiment,
+        StateOrder.byReference(built, derivatives, directionalDerivatives));
   }
 
   private List<ModelVariable> buildVariables() {

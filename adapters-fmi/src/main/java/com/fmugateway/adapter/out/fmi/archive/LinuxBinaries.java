@@ -50,7 +50,8 @@ final class LinuxBinaries {
         kept,
         description.numberOfEventIndicators(),
         description.variables(),
-        description.defaultExperiment());
+        description.defaultExperiment(),
+        description.continuousStates());
   }
 
   private static String missing(ModelDescription description, List<String> platforms) {

@@ -33,6 +33,7 @@ final class ModelDescriptionParser {
   private static final String ROOT = "fmiModelDescription";
   private static final String SIMPLE_TYPE = ROOT + "/TypeDefinitions/SimpleType";
   private static final String VARIABLE = ROOT + "/ModelVariables/ScalarVariable";
+  private static final String DERIVATIVE = ROOT + "/ModelStructure/Derivatives/Unknown";
   private static final Map<String, VariableType> TYPE_ELEMENTS =
       Map.of(
           "Real", VariableType.REAL,
@@ -52,6 +53,8 @@ final class ModelDescriptionParser {
   private final Map<FmuInterface, String> identifiers = new EnumMap<>(FmuInterface.class);
   private final Map<String, TypeDefaults> simpleTypes = new HashMap<>();
   private final List<ScalarVariableBuilder> variables = new ArrayList<>();
+  private final List<Integer> derivatives = new ArrayList<>();
+  private boolean directionalDerivatives;
   private int depth;
   private Header header;
   private DefaultExperiment experiment = DefaultExperiment.none();
@@ -128,6 +131,7 @@ final class ModelDescriptionParser {
       throw new InvalidFmuException(DescriptionMessages.wrongRoot(element));
     } else if (where.equals(ROOT + "/ModelExchange")) {
       identifier(FmuInterface.MODEL_EXCHANGE, element, attributes);
+      directionalDerivatives = StateOrder.flag(attributes, "providesDirectionalDerivative");
     } else if (where.equals(ROOT + "/CoSimulation")) {
       identifier(FmuInterface.CO_SIMULATION, element, attributes);
     } else if (where.equals(ROOT + "/DefaultExperiment")) {
@@ -145,6 +149,11 @@ final class ModelDescriptionParser {
       variable = new ScalarVariableBuilder(attributes);
     } else if (paths[depth - 1].equals(VARIABLE) && TYPE_ELEMENTS.containsKey(element)) {
       variable.type(TYPE_ELEMENTS.get(element), attributes);
+    } else if (where.equals(DERIVATIVE)) {
+      // Bounded by the variables: each listed index must name one, or the order is not used.
+      if (derivatives.size() <= maxVariables) {
+        derivatives.add(attributes.count("index").orElse(0));
+      }
     }
   }
 
@@ -171,6 +180,7 @@ final class ModelDescriptionParser {
     if (identifiers.isEmpty()) {
       throw new InvalidFmuException(DescriptionMessages.NO_INTERFACE);
     }
+    List<ModelVariable> built = buildVariables();
     return new ModelDescription(
         FMI_2,
         header.modelName(),
@@ -179,8 +189,9 @@ final class ModelDescriptionParser {
         header.generationTool(),
         identifiers,
         header.eventIndicators(),
-        buildVariables(),
-        experiment);
+        built,
+        experiment,
+        StateOrder.byIndex(built, derivatives, directionalDerivatives));
   }
 
   private List<ModelVariable> buildVariables() {

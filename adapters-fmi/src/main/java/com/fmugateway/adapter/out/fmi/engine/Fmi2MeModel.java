@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.fmu.model.ModelVariable;
+import java.util.Optional;
 import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
 import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CompletedIntegratorStepResult;
 import no.ntnu.ihb.fmi4j.importer.fmi2.jni.EventInfo;
@@ -17,15 +18,22 @@ final class Fmi2MeModel implements MeModel {
   private final int indicators;
   private final InputFeeder.Sink inputs;
   private final EventInfo eventInfo = new EventInfo();
+  private final Optional<Fmi2DirectionalDerivative> jacobian;
   private double time;
 
-  Fmi2MeModel(ModelExchangeInstance fmu, RunSetup setup, int states, int indicators) {
+  Fmi2MeModel(
+      ModelExchangeInstance fmu,
+      RunSetup setup,
+      int states,
+      int indicators,
+      Optional<Fmi2DirectionalDerivative> jacobian) {
     this.fmu = fmu;
     this.setup = setup;
     this.states = states;
     this.indicators = indicators;
     this.inputs = InputFeeder.fmi2(fmu);
     this.time = setup.plan().startTime();
+    this.jacobian = jacobian;
   }
 
   @Override
@@ -67,6 +75,16 @@ final class Fmi2MeModel implements MeModel {
   @Override
   public void getIndicators(double[] values) {
     FmiCalls.check(fmu.getEventIndicators(values), "fmi2GetEventIndicators", time);
+  }
+
+  @Override
+  public boolean providesJacobian() {
+    return jacobian.isPresent();
+  }
+
+  @Override
+  public void getJacobian(double[][] into) {
+    jacobian.orElseThrow().assemble(into, time);
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.StartValue;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -25,12 +26,19 @@ final class Fmi3MeModel implements MeModel {
   private final SimulationPlan plan;
   private final InputFeeder inputs;
   private final Fmi3Recorder recorder;
+  private final ModelDescription description;
+  private Optional<DirectionalJacobian> jacobian = Optional.empty();
   private int states;
   private int indicators;
 
   private Fmi3MeModel(
-      Fmi3ModelExchange fmu, SimulationPlan plan, InputFeeder inputs, Fmi3Recorder recorder) {
+      Fmi3ModelExchange fmu,
+      ModelDescription description,
+      SimulationPlan plan,
+      InputFeeder inputs,
+      Fmi3Recorder recorder) {
     this.fmu = fmu;
+    this.description = description;
     this.values = fmu.values();
     this.plan = plan;
     this.inputs = inputs;
@@ -51,7 +59,7 @@ final class Fmi3MeModel implements MeModel {
             "fmugw-" + UUID.randomUUID(),
             description.guid(),
             line -> log.add(line.status().name(), line.category(), line.message()))) {
-      MeModel model = new Fmi3MeModel(instance, plan, inputs, recorder);
+      MeModel model = new Fmi3MeModel(instance, description, plan, inputs, recorder);
       return new ModelExchangeRunner(model, plan, inputs, new RunGuard(plan.timeout())).run();
     }
   }
@@ -68,6 +76,7 @@ final class Fmi3MeModel implements MeModel {
     fmu.exitInitializationMode();
     states = fmu.numberOfContinuousStates();
     indicators = fmu.numberOfEventIndicators();
+    jacobian = DirectionalJacobian.of(description, states);
   }
 
   @Override
@@ -103,6 +112,21 @@ final class Fmi3MeModel implements MeModel {
   @Override
   public void getIndicators(double[] values) {
     fmu.getEventIndicators(values);
+  }
+
+  @Override
+  public boolean providesJacobian() {
+    return jacobian.isPresent();
+  }
+
+  @Override
+  public void getJacobian(double[][] into) {
+    DirectionalJacobian columns = jacobian.orElseThrow();
+    columns.assemble(
+        (seed, sensitivity) ->
+            fmu.getDirectionalDerivative(
+                columns.derivatives(), columns.states(), seed, sensitivity),
+        into);
   }
 
   @Override

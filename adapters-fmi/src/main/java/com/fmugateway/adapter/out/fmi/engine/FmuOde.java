@@ -5,11 +5,12 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /**
- * A model-exchange FMU seen by Hipparchus: its continuous states as the ODE, and its event
- * indicators for the event detectors. A model without states gets one constant dummy state, as
- * Hipparchus needs at least one, so time and state events are found the same way for it.
+ * A model-exchange FMU seen by Hipparchus: its continuous states as the ODE, its Jacobian when the
+ * FMU provides directional derivatives, and its event indicators for the event detectors. A model
+ * without states gets one constant dummy state, as Hipparchus needs at least one, so time and state
+ * events are found the same way for it. Counts the derivative evaluations it asks of the FMU.
  */
-final class FmuOde implements OrdinaryDifferentialEquation {
+final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
 
   private final MeModel fmu;
   private final int states;
@@ -17,17 +18,25 @@ final class FmuOde implements OrdinaryDifferentialEquation {
   private final RunGuard guard;
   private final double[] derivatives;
   private final double[] indicators;
+  private long evaluations;
+  private final double[] indicatorState;
+  private final double[] placedState;
   private double segmentStart;
   private double indicatorTime = Double.NaN;
-  private double[] indicatorState = new double[0];
+  // The time and states last given to the FMU: a point it already stands on is not set again
+  // (Dormand–Prince's last stage is its step's end, where the step-end handler moves it next).
+  private double placedTime = Double.NaN;
 
   FmuOde(MeModel fmu, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
     this.states = fmu.states();
     this.inputs = inputs;
     this.guard = guard;
-    this.derivatives = new double[states];
+    // Without states, the dummy state's derivative: always 0.
+    this.derivatives = new double[Math.max(states, 1)];
     this.indicators = new double[fmu.indicators()];
+    this.indicatorState = new double[getDimension()];
+    this.placedState = new double[states];
   }
 
   @Override
@@ -35,22 +44,47 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     return Math.max(states, 1);
   }
 
+  /**
+   * The derivatives at {@code (t, y)} in an array this ODE reuses: valid until the next call.
+   * Hipparchus copies the values out at once, so no array is allocated per evaluation.
+   */
   @Override
   public double[] computeDerivatives(double t, double[] y) {
     guard.check();
     moveTo(t, y);
-    if (states == 0) {
-      return new double[1];
+    if (states > 0) {
+      fmu.getDerivatives(derivatives);
+      evaluations++;
     }
-    fmu.getDerivatives(derivatives);
-    return derivatives.clone();
+    return derivatives;
+  }
+
+  @Override
+  public boolean providesJacobian() {
+    return states > 0 && fmu.providesJacobian();
+  }
+
+  @Override
+  public void computeJacobian(double t, double[] y, double[][] jacobian) {
+    guard.check();
+    moveTo(t, y);
+    fmu.getJacobian(jacobian);
+  }
+
+  /** Derivative evaluations asked of the FMU so far. */
+  long evaluations() {
+    return evaluations;
   }
 
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
-    fmu.setTime(t);
-    if (states > 0) {
-      fmu.setStates(y);
+    if (t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states)) {
+      fmu.setTime(t);
+      if (states > 0) {
+        fmu.setStates(y);
+      }
+      placedTime = t;
+      System.arraycopy(y, 0, placedState, 0, states);
     }
     inputs.applyContinuous(fmu, t, segmentStart);
   }
@@ -63,18 +97,19 @@ final class FmuOde implements OrdinaryDifferentialEquation {
       moveTo(t, y);
       fmu.getIndicators(indicators);
       indicatorTime = t;
-      indicatorState = y.clone();
+      System.arraycopy(y, 0, indicatorState, 0, indicatorState.length);
     }
     return indicators[index];
   }
 
   /**
    * A new segment starts at {@code t}, after an output time, event or input sample: held inputs
-   * take their next value, and indicators computed before an event are stale.
+   * take their next value, and indicators computed and points set before an event are stale.
    */
   void startSegment(double t) {
     segmentStart = t;
     indicatorTime = Double.NaN;
+    placedTime = Double.NaN;
     inputs.applyContinuous(fmu, t, t);
   }
 
@@ -88,7 +123,9 @@ final class FmuOde implements OrdinaryDifferentialEquation {
     return states == 0 ? new double[0] : y.clone();
   }
 
+  /** The FMU's states now; an event may have reset them, so the next point is set anew. */
   double[] readStates() {
+    placedTime = Double.NaN;
     double[] x = new double[states];
     if (states > 0) {
       fmu.getStates(x);

@@ -37,6 +37,15 @@ interface MeModel extends InputFeeder.Sink {
 
   void getIndicators(double[] indicators);
 
+  /**
+   * True when {@link #getJacobian} can ask the FMU itself (directional derivatives); known after
+   * {@link #initialize()}.
+   */
+  boolean providesJacobian();
+
+  /** ∂ẋ/∂x at the FMU's current time and states, into {@code jacobian[i][j]}. */
+  void getJacobian(double[][] jacobian);
+
   StepOutcome completedIntegratorStep();
 
   void enterEventMode();

@@ -3,7 +3,9 @@ package com.fmugateway.adapter.out.fmi.engine;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
 import java.util.List;
+import java.util.Optional;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -87,7 +89,16 @@ final class ModelExchangeRunner {
         i++;
       }
     }
-    return new RunCounts(steps, events);
+    return new RunCounts(steps, events, Optional.of(statistics()));
+  }
+
+  /** The Jacobian figures are the Rosenbrock method's: {@code auto} switches to it at most once. */
+  private SolverStatistics statistics() {
+    if (integrator instanceof RosenbrockIntegrator stiff && stiff.jacobianEvaluations() > 0) {
+      return new SolverStatistics(
+          ode.evaluations(), stiff.jacobianSource(), stiff.jacobianEvaluations());
+    }
+    return new SolverStatistics(ode.evaluations(), Optional.empty(), 0);
   }
 
   private double timeEventOr(double target) {

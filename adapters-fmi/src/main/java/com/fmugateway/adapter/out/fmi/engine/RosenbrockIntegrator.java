@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.util.Optional;
 import org.hipparchus.ode.EquationsMapper;
 import org.hipparchus.ode.ExpandableODE;
@@ -10,10 +11,11 @@ import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 /**
  * An adaptive, L-stable Rosenbrock-W method of order 2 with a third-order error estimate (Shampine
  * and Reichelt's ode23s), for stiff models: each step solves three linear systems with one LU of
- * {@code I - h d J} instead of iterating to convergence. J comes from finite differences of the
- * right-hand side, once per step; a W-method stays convergent when J is only approximate. Events,
- * step handlers and step-end handlers work as with Hipparchus' own integrators, through {@link
- * #acceptStep} and a cubic Hermite dense output.
+ * {@code I - h d J} instead of iterating to convergence. J is computed once per step: by the ODE
+ * itself when it is a {@link JacobianProvider} that provides one (an FMU's directional
+ * derivatives), else by finite differences of the right-hand side; a W-method stays convergent when
+ * J is only approximate. Events, step handlers and step-end handlers work as with Hipparchus' own
+ * integrators, through {@link #acceptStep} and a cubic Hermite dense output.
  */
 final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
 
@@ -31,12 +33,24 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
   // The step the last integrate call would have taken next: the master calls integrate once per
   // output interval, and growing from a cautious first step every time would cost a dozen steps.
   private double carriedStep;
+  private long jacobianEvaluations;
+  private Optional<JacobianSource> jacobianSource = Optional.empty();
 
   RosenbrockIntegrator(
       double minStep, double maxStep, double absoluteTolerance, double relativeTolerance) {
     super(NAME, minStep, maxStep, absoluteTolerance, relativeTolerance);
     this.absoluteTolerance = absoluteTolerance;
     this.relativeTolerance = relativeTolerance;
+  }
+
+  /** Jacobians computed so far, over every integrate call. */
+  long jacobianEvaluations() {
+    return jacobianEvaluations;
+  }
+
+  /** Where the last Jacobian came from; empty before the first. */
+  Optional<JacobianSource> jacobianSource() {
+    return jacobianSource;
   }
 
   /** One trial step: the end state, its derivative, and the error norm (above 1: reject). */
@@ -49,6 +63,12 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     setStepStart(initIntegration(equations, initialState, finalTime));
     boolean forward = finalTime > initialState.getTime();
     EquationsMapper mapper = equations.getMapper();
+    JacobianProvider exact =
+        equations.getPrimary() instanceof JacobianProvider provider
+                && provider.providesJacobian()
+                && mapper.getNumberOfEquations() == 1
+            ? provider
+            : null;
     double hNew = 0;
     boolean firstTime = true;
     setIsLastStep(false);
@@ -61,7 +81,7 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         hNew = carried ? carriedStep : initializeStep(forward, 2, scale(y), start);
         firstTime = false;
       }
-      double[][] jacobian = jacobian(start.getTime(), y, f0);
+      double[][] jacobian = jacobian(exact, start.getTime(), y, f0);
       double[] dfdt = timeDerivative(start.getTime(), y, f0, hNew);
       boolean rejected = false;
       Trial trial;
@@ -160,10 +180,20 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     return new Trial(yNew, f2, Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
   }
 
-  /** df/dy by forward differences, column j perturbed by sqrt(eps) max(|y_j|, atol/rtol). */
-  private double[][] jacobian(double t, double[] y, double[] f0) {
+  /**
+   * df/dy from the ODE when it provides it, else by forward differences, column j perturbed by
+   * sqrt(eps) max(|y_j|, atol/rtol).
+   */
+  private double[][] jacobian(JacobianProvider exact, double t, double[] y, double[] f0) {
     int n = y.length;
     double[][] jacobian = new double[n][n];
+    jacobianEvaluations++;
+    if (exact != null) {
+      jacobianSource = Optional.of(JacobianSource.DIRECTIONAL_DERIVATIVES);
+      exact.computeJacobian(t, y, jacobian);
+      return jacobian;
+    }
+    jacobianSource = Optional.of(JacobianSource.FINITE_DIFFERENCES);
     double floor = absoluteTolerance / relativeTolerance;
     double[] shifted = y.clone();
     for (int j = 0; j < n; j++) {

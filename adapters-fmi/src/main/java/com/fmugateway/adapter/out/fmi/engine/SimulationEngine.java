@@ -11,6 +11,8 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
@@ -71,7 +73,9 @@ public final class SimulationEngine {
           counts.steps(),
           counts.events(),
           Duration.ofNanos(cpuNanos() - cpuStart),
-          log.lines());
+          log.lines(),
+          Map.of(),
+          counts.statistics());
     } catch (FmuCallFailedException e) {
       throw new SimulationFailedException(Cause.MODEL_ERROR, e.getMessage(), log.lines());
     } catch (SimulationFailedException e) {
@@ -97,7 +101,8 @@ public final class SimulationEngine {
         counts.events(),
         Duration.ofNanos(cpuNanos() - cpuStart),
         log.lines(),
-        outputs.clockEvents());
+        outputs.clockEvents(),
+        counts.statistics());
   }
 
   private RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {
@@ -139,16 +144,29 @@ public final class SimulationEngine {
     int states =
         (int) description.variables().stream().filter(v -> v.derivativeOf().isPresent()).count();
     int indicators = description.numberOfEventIndicators();
-    return runThenFree(
-        instance,
-        log,
-        () ->
-            new ModelExchangeRunner(
-                    new Fmi2MeModel(instance, setup, states, indicators),
-                    setup.plan(),
-                    setup.inputs(),
-                    setup.guard())
-                .run());
+    Optional<Fmi2DirectionalDerivative> jacobian =
+        DirectionalJacobian.of(description, states)
+            .flatMap(
+                columns ->
+                    Fmi2DirectionalDerivative.open(
+                        fmu,
+                        description.modelIdentifiers().get(FmuInterface.MODEL_EXCHANGE),
+                        instance,
+                        columns));
+    try {
+      return runThenFree(
+          instance,
+          log,
+          () ->
+              new ModelExchangeRunner(
+                      new Fmi2MeModel(instance, setup, states, indicators, jacobian),
+                      setup.plan(),
+                      setup.inputs(),
+                      setup.guard())
+                  .run());
+    } finally {
+      jacobian.ifPresent(Fmi2DirectionalDerivative::close);
+    }
   }
 
   /** On failure the log is frozen first: freeing an FMU in its error state makes it complain. */

@@ -75,7 +75,8 @@ final class StiffnessMonitor {
   /** |J v| for the unit v that power iteration turns towards J's dominant eigenvector. */
   private double spectralRadius(double t, double[] y) {
     int n = y.length;
-    double[] f = ode.computeDerivatives(t, y);
+    // A copy: the ODE may hand out the same array at the next evaluation.
+    double[] f = ode.computeDerivatives(t, y).clone();
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
       v[i] = (i % 2 == 0 ? 1.0 : -1.0) / (i + 1); // generic: not orthogonal to any mode

@@ -212,6 +212,13 @@ public abstract class Fmi3Instance implements AutoCloseable {
   public double[] getDirectionalDerivative(
       int[] unknowns, int[] knowns, double[] seed, int nSensitivity) {
     double[] sensitivity = new double[nSensitivity];
+    getDirectionalDerivative(unknowns, knowns, seed, sensitivity);
+    return sensitivity;
+  }
+
+  /** As above, into the caller's array (one element per element of the unknowns). */
+  public void getDirectionalDerivative(
+      int[] unknowns, int[] knowns, double[] seed, double[] sensitivity) {
     check(
         "fmi3GetDirectionalDerivative",
         lib()
@@ -224,8 +231,7 @@ public abstract class Fmi3Instance implements AutoCloseable {
                 seed,
                 seed.length,
                 sensitivity,
-                nSensitivity));
-    return sensitivity;
+                sensitivity.length));
   }
 
   static boolean[] booleans(byte[] bytes) {

@@ -3,11 +3,13 @@ package com.fmugateway.adapter.out.fmi.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.Variability;
 import com.fmugateway.domain.fmu.model.VariableType;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -133,6 +135,63 @@ class DescriptionParsingTest {
     assertThat(description.variable("x").orElseThrow().derivativeOf()).isEmpty();
     assertThat(description.variable("x").orElseThrow().description())
         .isEqualTo(Optional.of("state"));
+  }
+
+  @Test
+  void givenDirectionalDerivatives_inspect_pairsStatesAndDerivativesInModelStructureOrder() {
+    String body =
+        """
+        <ModelVariables>
+          <ScalarVariable name="x" valueReference="10"><Real start="1"/></ScalarVariable>
+          <ScalarVariable name="der(x)" valueReference="11"><Real derivative="1"/></ScalarVariable>
+          <ScalarVariable name="v" valueReference="20"><Real start="0"/></ScalarVariable>
+          <ScalarVariable name="der(v)" valueReference="21"><Real derivative="3"/></ScalarVariable>
+        </ModelVariables>
+        <ModelStructure><Derivatives>
+          <Unknown index="4"/><Unknown index="2"/>
+        </Derivatives></ModelStructure>
+        """;
+    String xml =
+        TestFmu.description(
+            "2.0",
+            "<ModelExchange modelIdentifier=\"Lag\" providesDirectionalDerivative=\"true\"/>",
+            body);
+
+    ModelDescription description =
+        TestFmu.inspect(TestFmu.archive(xml).bytes(), folder).description();
+
+    assertThat(description.continuousStates())
+        .isEqualTo(new ContinuousStates(List.of(20L, 10L), List.of(21L, 11L), true));
+  }
+
+  @Test
+  void givenNoDirectionalDerivativeFlag_inspect_saysTheFmuProvidesNone() {
+    String body =
+        """
+        <ModelVariables>
+          <ScalarVariable name="x" valueReference="0"><Real start="1"/></ScalarVariable>
+          <ScalarVariable name="der(x)" valueReference="1"><Real derivative="1"/></ScalarVariable>
+        </ModelVariables>
+        <ModelStructure><Derivatives><Unknown index="2"/></Derivatives></ModelStructure>
+        """;
+
+    ContinuousStates states = parse(body).continuousStates();
+
+    assertThat(states.directionalDerivatives()).isFalse();
+    assertThat(states.states()).containsExactly(0L);
+  }
+
+  @Test
+  void givenADerivativesEntryThatIsNoDerivative_inspect_acceptsTheFmuWithoutAStateOrder() {
+    String body =
+        """
+        <ModelVariables>
+          <ScalarVariable name="x" valueReference="0"><Real start="1"/></ScalarVariable>
+        </ModelVariables>
+        <ModelStructure><Derivatives><Unknown index="1"/></Derivatives></ModelStructure>
+        """;
+
+    assertThat(parse(body).continuousStates()).isEqualTo(ContinuousStates.unknown());
   }
 
   private ModelVariable variable(String body) {

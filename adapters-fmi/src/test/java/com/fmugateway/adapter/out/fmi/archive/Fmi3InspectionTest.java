@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.domain.fmu.model.ArrayDimension;
 import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.InspectedFmu;
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
@@ -14,6 +15,7 @@ import com.fmugateway.domain.fmu.model.Variability;
 import com.fmugateway.domain.fmu.model.VariableType;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -76,6 +78,8 @@ class Fmi3InspectionTest {
     ModelVariable derivative = description.variable("der(x)").orElseThrow();
     int state = derivative.derivativeOf().orElseThrow();
     assertThat(description.variables().get(state - 1).name()).isEqualTo("x");
+    assertThat(description.continuousStates())
+        .isEqualTo(new ContinuousStates(List.of(6L), List.of(7L), true));
   }
 
   @Test

@@ -12,6 +12,8 @@ import com.fmugateway.domain.simulation.model.Interpolation;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,6 +110,34 @@ class Fmi3ModelExchangeTest {
     assertThat(reals(result, "y1")[last]).isCloseTo(0.7158271, within(2e-6));
     assertThat(reals(result, "y1")[last]).isCloseTo(reals(fmi2, "y1")[last], within(1e-9));
     assertThat(result.steps()).isLessThan(600);
+  }
+
+  @Test
+  void robertson3_rosenbrock_takesItsJacobiansFromFmi3GetDirectionalDerivative() {
+    Plans plans =
+        plans("Robertson3")
+            .until(40, 0.4)
+            .outputs("y1", "y2", "y3")
+            .solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);
+
+    SimulationResult result = run(plans, "Robertson3");
+
+    SolverStatistics statistics = result.solverStatistics().orElseThrow();
+    assertThat(statistics.jacobian()).contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
+    assertThat(statistics.jacobianEvaluations()).isGreaterThanOrEqualTo(result.steps());
+    int last = result.time().length - 1;
+    assertThat(reals(result, "y1")[last]).isCloseTo(0.7158271, within(2e-6));
+    assertThat(reals(result, "y2")[last]).isCloseTo(9.185535e-6, within(2e-10));
+  }
+
+  @Test
+  void stateSpace3_rosenbrock_assemblesTheJacobianOfAnArrayState() {
+    Plans plans = plans("StateSpace3").until(1, 0.1).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);
+
+    SimulationResult result = run(plans, "StateSpace3");
+
+    assertThat(result.solverStatistics().orElseThrow().jacobian())
+        .contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
   }
 
   @Test

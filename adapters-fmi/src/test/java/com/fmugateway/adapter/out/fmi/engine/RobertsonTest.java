@@ -5,9 +5,13 @@ import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +67,61 @@ class RobertsonTest {
     assertThat(y1[last]).isCloseTo(reals(tight, "y1")[last], within(1e-5));
     assertThat(y2[last]).isCloseTo(reals(tight, "y2")[last], within(1e-10));
     assertThat(result.steps()).isLessThan(2000);
+  }
+
+  @Test
+  void rosenbrock_takesItsJacobiansFromTheFmusDirectionalDerivatives() {
+    Plans plans =
+        Plans.forDescription(inspected())
+            .on(FmuInterface.MODEL_EXCHANGE)
+            .until(40, 0.4)
+            .outputs("y1", "y2", "y3")
+            .solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);
+
+    SimulationResult result = run(plans);
+
+    assertAt40(result);
+    SolverStatistics statistics = result.solverStatistics().orElseThrow();
+    assertThat(statistics.jacobian()).contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
+    assertThat(statistics.jacobianEvaluations()).isGreaterThanOrEqualTo(result.steps());
+  }
+
+  @Test
+  void
+      givenADescriptionWithoutDirectionalDerivatives_rosenbrockDifferencesAtThreeMoreEvaluations() {
+    SimulationResult exact =
+        run(
+            Plans.forDescription(inspected())
+                .on(FmuInterface.MODEL_EXCHANGE)
+                .until(40, 0.4)
+                .outputs("y1", "y2", "y3")
+                .solver(SolverKind.ROSENBROCK, 1e-6, 1e-10));
+    SimulationResult differenced =
+        run(robertson(40, 0.4).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10));
+
+    assertAt40(differenced);
+    SolverStatistics statistics = differenced.solverStatistics().orElseThrow();
+    assertThat(statistics.jacobian()).contains(JacobianSource.FINITE_DIFFERENCES);
+    long saved =
+        statistics.derivativeEvaluations()
+            - exact.solverStatistics().orElseThrow().derivativeEvaluations();
+    assertThat(saved).isGreaterThanOrEqualTo(3 * Math.min(differenced.steps(), exact.steps()));
+  }
+
+  @Test
+  void dormandPrince_reportsItsDerivativeEvaluationsAndNoJacobian() {
+    SimulationResult result = run(robertson(1, 0.1).solver(SolverKind.DORMAND_PRINCE, 1e-6, 1e-10));
+
+    SolverStatistics statistics = result.solverStatistics().orElseThrow();
+    assertThat(statistics.jacobian()).isEmpty();
+    assertThat(statistics.jacobianEvaluations()).isZero();
+    // Six stages a step with the first-same-as-last reuse, plus rejected steps.
+    assertThat(statistics.derivativeEvaluations()).isGreaterThanOrEqualTo(6 * result.steps());
+  }
+
+  /** The description as uploads read it, directional derivatives included. */
+  private static ModelDescription inspected() {
+    return new FmuArchiveInspector().inspectNow(LibraryFmus.archive("Robertson")).description();
   }
 
   private static Plans robertson(double stop, double interval) {

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.out.fmi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.ode.ODEState;
@@ -119,6 +120,77 @@ class RosenbrockIntegratorTest {
 
     assertThat(crossings).hasSize(1);
     assertThat(end.getTime()).isCloseTo(Math.acos(0.5), within(1e-5));
+  }
+
+  @Test
+  void givenAJacobianProvider_robertsonUsesItsJacobianAndSavesTheDifferencingEvaluations() {
+    RobertsonRhs differenced = new RobertsonRhs(false);
+    RobertsonRhs exact = new RobertsonRhs(true);
+    RosenbrockIntegrator byDifferences = rosenbrock(1e-6, 1e-10);
+    RosenbrockIntegrator byProvider = rosenbrock(1e-6, 1e-10);
+
+    double[] y1 =
+        byDifferences
+            .integrate(differenced, new ODEState(0, new double[] {1, 0, 0}), 40)
+            .getPrimaryState();
+    double[] y2 =
+        byProvider.integrate(exact, new ODEState(0, new double[] {1, 0, 0}), 40).getPrimaryState();
+
+    assertThat(byProvider.jacobianSource()).contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
+    assertThat(byDifferences.jacobianSource()).contains(JacobianSource.FINITE_DIFFERENCES);
+    assertThat(exact.jacobians).isEqualTo(byProvider.jacobianEvaluations()).isPositive();
+    assertThat(differenced.jacobians).isZero();
+    // Finite differences cost three more evaluations per Jacobian, one per column.
+    assertThat(differenced.evaluations - 3 * byDifferences.jacobianEvaluations())
+        .isCloseTo(exact.evaluations, within(exact.evaluations / 10));
+    assertThat(y2[0]).isCloseTo(0.7158271, within(1e-5));
+    assertThat(y2[1]).isCloseTo(9.185535e-6, within(1e-9));
+    assertThat(y2[0]).isCloseTo(y1[0], within(1e-6));
+  }
+
+  /** Robertson's kinetics, counting evaluations, with its exact Jacobian when asked to give it. */
+  private static final class RobertsonRhs
+      implements OrdinaryDifferentialEquation, JacobianProvider {
+    private final boolean provides;
+    private long evaluations;
+    private long jacobians;
+
+    RobertsonRhs(boolean provides) {
+      this.provides = provides;
+    }
+
+    @Override
+    public int getDimension() {
+      return 3;
+    }
+
+    @Override
+    public double[] computeDerivatives(double t, double[] y) {
+      evaluations++;
+      return new double[] {
+        -0.04 * y[0] + 1e4 * y[1] * y[2],
+        0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1],
+        3e7 * y[1] * y[1]
+      };
+    }
+
+    @Override
+    public boolean providesJacobian() {
+      return provides;
+    }
+
+    @Override
+    public void computeJacobian(double t, double[] y, double[][] jacobian) {
+      jacobians++;
+      double[][] exact = {
+        {-0.04, 1e4 * y[2], 1e4 * y[1]},
+        {0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1]},
+        {0, 6e7 * y[1], 0}
+      };
+      for (int i = 0; i < 3; i++) {
+        System.arraycopy(exact[i], 0, jacobian[i], 0, 3);
+      }
+    }
   }
 
   private static RosenbrockIntegrator rosenbrock(double rtol, double atol) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.SimulationReport;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -86,7 +89,10 @@ public record SimulateResponse(
     }
   }
 
-  /** Reproducibility record of a run. */
+  /**
+   * Reproducibility record of a run. Model exchange runs add the number of derivative evaluations,
+   * and, when an implicit method ran, where its Jacobians came from and how many it took.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ProvenanceResponse(
       String fmuSha256,
@@ -99,9 +105,22 @@ public record SimulateResponse(
       double wallTimeMs,
       double cpuTimeMs,
       long steps,
-      long events) {
+      long events,
+      @Schema(description = "Model exchange only: the FMU's derivative evaluations")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Long derivativeEvaluations,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              description = "Implicit solver only: where the Jacobians came from",
+              allowableValues = {"directional_derivatives", "finite_differences"})
+          String jacobian,
+      @Schema(description = "Implicit solver only: Jacobians computed")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Long jacobianEvaluations) {
 
     static ProvenanceResponse from(Provenance p) {
+      Optional<SolverStatistics> statistics = p.solverStatistics();
+      Optional<SolverStatistics> implicit = statistics.filter(s -> s.jacobian().isPresent());
       return new ProvenanceResponse(
           p.fmuSha256().hex(),
           p.fmiVersion(),
@@ -113,7 +132,10 @@ public record SimulateResponse(
           p.wallTime().toNanos() / 1e6,
           p.cpuTime().toNanos() / 1e6,
           p.steps(),
-          p.events());
+          p.events(),
+          statistics.map(SolverStatistics::derivativeEvaluations).orElse(null),
+          implicit.flatMap(SolverStatistics::jacobian).map(JacobianSource::code).orElse(null),
+          implicit.map(SolverStatistics::jacobianEvaluations).orElse(null));
     }
   }
 

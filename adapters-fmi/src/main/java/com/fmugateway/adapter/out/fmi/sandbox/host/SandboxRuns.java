@@ -106,7 +106,8 @@ final class SandboxRuns {
         result.events(),
         result.cpuTime(),
         log,
-        result.clockEvents());
+        result.clockEvents(),
+        result.solverStatistics());
   }
 
   private SimulationFailedException fail(SimulationJob job, Cause cause, String message) {

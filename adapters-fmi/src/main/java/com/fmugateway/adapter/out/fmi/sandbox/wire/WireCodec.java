@@ -10,6 +10,8 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -27,7 +30,7 @@ import java.util.OptionalDouble;
 public final class WireCodec {
 
   private static final int MAGIC = 0x464d5557; // "FMUW"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
   private static final byte RUN = 'R';
   private static final byte COMPLETED = 'C';
   private static final byte FAILED = 'F';
@@ -135,7 +138,29 @@ public final class WireCodec {
     }
     out.writeLong(result.steps()).writeLong(result.events()).writeLong(result.cpuTime().toNanos());
     out.writeStrings(result.fmuLog());
-    return writeTimes(out, result.clockEvents());
+    writeTimes(out, result.clockEvents());
+    return writeStatistics(out, result.solverStatistics());
+  }
+
+  private static WireOutput writeStatistics(WireOutput out, Optional<SolverStatistics> statistics) {
+    out.writeBoolean(statistics.isPresent());
+    statistics.ifPresent(
+        s ->
+            out.writeLong(s.derivativeEvaluations())
+                .writeString(s.jacobian().map(JacobianSource::name).orElse(""))
+                .writeLong(s.jacobianEvaluations()));
+    return out;
+  }
+
+  private static Optional<SolverStatistics> readStatistics(WireInput in) throws ProtocolException {
+    if (!in.readBoolean()) {
+      return Optional.empty();
+    }
+    long evaluations = in.readLong();
+    String source = in.readString();
+    Optional<JacobianSource> jacobian =
+        source.isEmpty() ? Optional.empty() : Optional.of(named(JacobianSource.class, source));
+    return Optional.of(new SolverStatistics(evaluations, jacobian, in.readLong()));
   }
 
   public static WireOutput encodeFailed(Cause cause, String message, List<String> fmuLog) {
@@ -174,8 +199,9 @@ public final class WireCodec {
     Duration cpu = Duration.ofNanos(in.readLong());
     List<String> log = in.readStrings();
     Map<String, List<Double>> clockEvents = readTimes(in);
+    Optional<SolverStatistics> statistics = readStatistics(in);
     try {
-      return new SimulationResult(time, columns, steps, events, cpu, log, clockEvents);
+      return new SimulationResult(time, columns, steps, events, cpu, log, clockEvents, statistics);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("inconsistent result: " + e.getMessage());
     }

@@ -12,10 +12,13 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,31 @@ class WireCodecTest {
   }
 
   @Test
+  void solverStatistics_surviveTheRoundTrip() throws Exception {
+    for (SolverStatistics statistics :
+        List.of(
+            new SolverStatistics(4_321, Optional.of(JacobianSource.DIRECTIONAL_DERIVATIVES), 99),
+            new SolverStatistics(12, Optional.empty(), 0))) {
+      SimulationResult result =
+          new SimulationResult(
+              new double[] {0},
+              List.of(),
+              1,
+              0,
+              Duration.ZERO,
+              List.of(),
+              Map.of(),
+              Optional.of(statistics));
+
+      WorkerResponse decoded =
+          WireCodec.decodeResponse(WireCodec.encodeCompleted(result).contents());
+
+      assertThat(((WorkerResponse.Completed) decoded).result().solverStatistics())
+          .contains(statistics);
+    }
+  }
+
+  @Test
   void aFailure_survivesTheRoundTrip() throws Exception {
     WireOutput failed =
         WireCodec.encodeFailed(Cause.MODEL_ERROR, "fmi2DoStep failed", List.of("x"));
@@ -107,7 +135,12 @@ class WireCodecTest {
   void columnsOfAnotherLengthThanTime_areAProtocolViolation() {
     WireOutput out = new WireOutput().writeByte('C').writeDoubles(new double[] {0, 1});
     out.writeInt(1).writeByte('D').writeString("x").writeDoubles(new double[] {1});
-    out.writeLong(0).writeLong(0).writeLong(0).writeStrings(List.of()).writeInt(0);
+    out.writeLong(0)
+        .writeLong(0)
+        .writeLong(0)
+        .writeStrings(List.of())
+        .writeInt(0)
+        .writeBoolean(false);
 
     assertThatThrownBy(() -> WireCodec.decodeResponse(out.contents()))
         .isInstanceOf(ProtocolException.class)
@@ -148,6 +181,6 @@ class WireCodecTest {
 
     assertThatThrownBy(() -> WireCodec.checkHello(other))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("protocol version 3");
+        .hasMessageContaining("protocol version 4");
   }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The model exchange master's overhead (issue 15 item 6): FMI 2.0 VanDerPol (lib:VanDerPol, 20 s,
+# rtol 1e-6, dormand_prince) on an in-process gateway, end to end and the engine's own time with its
+# steps and derivative evaluations, beside the raw cost of those evaluations: a minimal C loop on
+# the same binary (set time and states, get derivatives) times their number. What is left is the
+# master (Hipparchus, the JNI calls, our bookkeeping).
+# Usage: scripts/benchmark-me.sh [runs=30]; JAR=... picks another gateway jar (e.g. a baseline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+jar=${JAR:-bootstrap/target/fmu-gateway.jar}
+[ -f "$jar" ] || ./mvnw -q -DskipTests package
+fmu=adapters-fmi/target/classes/fmi/library/VanDerPol.fmu
+[ -f "$fmu" ] || fmu=bootstrap/data/library/VanDerPol.fmu
+
+work=$(mktemp -d /tmp/fmugw-bench-me.XXXXXX)
+gateway=
+trap '[ -n "$gateway" ] && kill $gateway 2>/dev/null; rm -rf "$work"' EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -XX:+DisableExplicitGC -jar "$jar" --server.port="$port" --fmugw.data-dir="$work/data" \
+  --fmugw.fmi.isolation=in-process \
+  --fmugw.billing.tiers.free.monthly-credits=100000000 \
+  --fmugw.billing.tiers.free.runs-per-minute=1000000 \
+  --fmugw.billing.anonymous-per-minute=1000000 >"$work/gateway.log" 2>&1 &
+gateway=$!
+for _ in $(seq 1 1200); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 $gateway 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
+  sleep 0.05
+done
+echo "== model exchange master overhead ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+SUMMARY="$work/summary" java scripts/Benchmark.java "http://127.0.0.1:$port" "$runs" 1 "" me
+
+unpacked=$work/unpacked
+mkdir -p "$unpacked"
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$fmu" "$unpacked"
+read -r guid states < <(python3 - "$unpacked/modelDescription.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print(root.get("guid"), len(root.findall("./ModelStructure/Derivatives/Unknown")))
+PY
+)
+gcc -O2 -o "$work/fmi2_me_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_me_loop.c -ldl
+raw_ns=$("$work/fmi2_me_loop" "$unpacked/binaries/linux64/VanDerPol.so" "file://$unpacked/resources" \
+  "$guid" "$states" 200000 15)
+
+value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
+python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
+  "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" <<'PY'
+import sys
+e2e, wall, cpu, steps, evaluations, raw_ns = (float(x) for x in sys.argv[1:])
+raw_ms = evaluations * raw_ns / 1e6
+print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStates +"
+      f" fmi2GetDerivatives): {raw_ns:.0f} ns")
+if evaluations:
+    print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.2f} ms of raw FMU work;"
+          f" the engine's run took {cpu:.2f} ms of CPU ({wall:.2f} ms wall), so"
+          f" {cpu - raw_ms:.2f} ms ({(cpu - raw_ms) / cpu:.0%}) is the engine around it (load,"
+          f" master, JNI): {(cpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps;"
+          f" end to end {e2e:.2f} ms")
+else:
+    print("  (this gateway does not report derivative evaluations)")
+PY
