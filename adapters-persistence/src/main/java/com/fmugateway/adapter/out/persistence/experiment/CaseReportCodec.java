@@ -18,10 +18,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -100,6 +102,11 @@ final class CaseReportCodec {
       out.writeLong(p.events());
       out.writeLong(report.quotedCredits());
       out.writeLong(report.costCredits());
+      // Appended after version 1's fields: a blob written before arrays were kept ends here.
+      out.writeInt(result.arrays().size());
+      for (String array : result.arrays()) {
+        out.writeUTF(array);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -187,8 +194,21 @@ final class CaseReportCodec {
               in.readLong());
       long quoted = in.readLong();
       long cost = in.readLong();
+      Set<String> arrays = new LinkedHashSet<>();
+      int arrayCount = in.available() > 0 ? in.readInt() : 0;
+      for (int i = 0; i < arrayCount; i++) {
+        arrays.add(in.readUTF());
+      }
       return new SimulationReport(
-          runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty(), Optional.empty());
+          runId,
+          fmuId,
+          result.withArrays(arrays),
+          kpis,
+          provenance,
+          quoted,
+          cost,
+          Optional.empty(),
+          Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
