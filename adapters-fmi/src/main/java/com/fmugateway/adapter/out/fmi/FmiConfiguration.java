@@ -48,6 +48,7 @@ public class FmiConfiguration {
         SandboxSettings.defaults(properties.sandboxDir().toAbsolutePath().normalize()).toBuilder()
             .workers(properties.effectiveConcurrentRuns(), properties.maxQueuedRuns())
             .requireBubblewrap(properties.requireBubblewrap())
+            .maxResultBytes(properties.maxResultSize().toBytes())
             .build());
   }
 

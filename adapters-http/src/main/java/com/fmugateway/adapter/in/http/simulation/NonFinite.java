@@ -57,6 +57,13 @@ public record NonFinite(Map<String, Map<String, String>> results, Map<String, St
       return copy;
     }
 
+    /** Notes that sample {@code index} of variable {@code name} is the non-finite {@code value}. */
+    void sample(String name, long index, double value) {
+      results
+          .computeIfAbsent(name, n -> new LinkedHashMap<>())
+          .put(Long.toString(index), spelling(value));
+    }
+
     Map<String, Double> kpis(Map<String, Double> computed) {
       Map<String, Double> out = new LinkedHashMap<>();
       computed.forEach(

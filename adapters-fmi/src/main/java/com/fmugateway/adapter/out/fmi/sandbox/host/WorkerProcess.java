@@ -6,6 +6,7 @@ import com.fmugateway.adapter.out.fmi.sandbox.wire.ProtocolException;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import com.fmugateway.domain.simulation.model.ResultLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -40,6 +41,8 @@ public final class WorkerProcess {
   private final ScheduledExecutorService watchdog;
   private final Duration startup;
   private volatile boolean expired;
+  private volatile ScheduledFuture<?> alarm;
+  private long lastMessageBytes;
   private CompletableFuture<Void> gone;
   private long consoleMark;
   private int runs;
@@ -66,25 +69,60 @@ public final class WorkerProcess {
   }
 
   /**
-   * Sends one run and waits for its response, killing the worker once the plan's timeout (plus
-   * {@link #TIMEOUT_GRACE}) has passed.
+   * Sends one run and reads its messages up to its end or failure, for tests: the samples are
+   * dropped.
+   */
+  WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
+    send(request, ResultLayout.ROWS);
+    try {
+      while (true) {
+        WorkerResponse response = receive(maxResponseBytes);
+        if (!(response instanceof WorkerResponse.Samples)) {
+          return response;
+        }
+      }
+    } finally {
+      endRun();
+    }
+  }
+
+  /**
+   * Sends one run, its result wanted in {@code layout}, and arms the alarm that kills the worker
+   * once the plan's timeout (plus {@link #TIMEOUT_GRACE}) has passed before {@link #endRun()}: the
+   * limit covers handing the result over too.
+   */
+  void send(RunRequest request, ResultLayout layout) throws IOException {
+    consoleMark = console.totalBytes();
+    Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
+    alarm =
+        watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    runs++;
+    Frames.write(channel, WireCodec.encodeRequest(request, layout));
+  }
+
+  /**
+   * The run's next message.
    *
-   * @throws Frames.FrameTooLargeException when the response exceeds {@code maxResponseBytes}
+   * @throws Frames.FrameTooLargeException when it exceeds {@code maxBytes}
    * @throws ProtocolException when the worker sends something that is not a response
    * @throws IOException when the worker goes away; {@link #expired()} tells whether we killed it
    */
-  WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
-    consoleMark = console.totalBytes();
-    Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
-    ScheduledFuture<?> alarm =
-        watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      runs++;
-      Frames.write(channel, WireCodec.encodeRequest(request));
-      ByteBuffer response = Frames.read(channel, maxResponseBytes);
-      return WireCodec.decodeResponse(response);
-    } finally {
-      alarm.cancel(false);
+  WorkerResponse receive(long maxBytes) throws IOException {
+    ByteBuffer message = Frames.read(channel, maxBytes);
+    lastMessageBytes = message.remaining();
+    return WireCodec.decodeResponse(message);
+  }
+
+  /** Size of the message {@link #receive} read last. */
+  long lastMessageBytes() {
+    return lastMessageBytes;
+  }
+
+  /** The run is over, however it went: the alarm is disarmed. */
+  void endRun() {
+    ScheduledFuture<?> armed = alarm;
+    if (armed != null) {
+      armed.cancel(false);
     }
   }
 
