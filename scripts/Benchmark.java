@@ -299,7 +299,8 @@ public class Benchmark {
         byte[] joined = new byte[Math.min(4096, tail.length + n)];
         int fromTail = Math.max(0, joined.length - n);
         System.arraycopy(tail, tail.length - fromTail, joined, 0, fromTail);
-        System.arraycopy(buffer, n - (joined.length - fromTail), joined, fromTail, joined.length - fromTail);
+        int fromBuffer = joined.length - fromTail;
+        System.arraycopy(buffer, n - fromBuffer, joined, fromTail, fromBuffer);
         tail = joined;
       }
     }

@@ -16,12 +16,10 @@ import com.fmugateway.domain.simulation.model.SimulationJob;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
-import com.fmugateway.domain.simulation.model.SolverKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +87,7 @@ class SandboxStreamingIT {
     simulator = new SandboxedSimulator(Settings.in(workDir).build());
     AtomicInteger chunks = new AtomicInteger();
 
-    StepVerifier.create(simulator.stream(endlessVanDerPol(), ResultLayout.ROWS))
+    StepVerifier.create(simulator.stream(endlessBouncingBall(), ResultLayout.ROWS))
         .thenConsumeWhile(part -> part instanceof ResultPart.Chunk && chunks.incrementAndGet() > 0)
         .expectErrorSatisfies(
             e ->
@@ -132,21 +130,21 @@ class SandboxStreamingIT {
     return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }
 
-  /** VanDerPol sampled densely up to a stop time it never reaches within its 2 s limit. */
-  private static SimulationJob endlessVanDerPol() {
-    ModelDescription description = Jobs.description("VanDerPol");
+  /** BouncingBall sampled densely up to a stop time it never reaches within its 3 s limit. */
+  private static SimulationJob endlessBouncingBall() {
+    ModelDescription description = Jobs.description("BouncingBall");
     SimulationPlan plan =
         new SimulationPlan(
-            FmuInterface.MODEL_EXCHANGE,
+            FmuInterface.CO_SIMULATION,
             0,
-            1e6,
-            1e-3,
+            1e4,
+            1e-5,
             List.of(),
             List.of(),
-            List.of(description.variable("x0").orElseThrow()),
-            new Solver(SolverKind.EULER, 1e-6, 1e-8, OptionalDouble.of(1e-4)),
-            Duration.ofSeconds(2));
-    return Jobs.job(AccountId.random(), Jobs.builtIn("VanDerPol"), plan);
+            List.of(description.variable("h").orElseThrow()),
+            Solver.defaults(),
+            Duration.ofSeconds(3));
+    return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }
 
   private static List<Double> boxed(double[] values) {
