@@ -9,6 +9,7 @@ import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import com.fmugateway.domain.simulation.port.in.StreamSimulationUseCase;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
@@ -23,8 +24,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SimulationWiring {
 
+  /** The one service behind both simulate use cases, buffered and streamed. */
+  record SimulationServices(SimulateService service) {}
+
   @Bean
-  SimulateUseCase simulateService(
+  SimulationServices simulationServices(
       GetFmuQuery fmus,
       Simulator simulator,
       SimulationProperties limits,
@@ -36,8 +40,7 @@ class SimulationWiring {
       @Value("${fmugw.version}") String version,
       Transactions transactions,
       PhaseTimers timers) {
-    return timers.useCase(
-        SimulateUseCase.class,
+    return new SimulationServices(
         new SimulateService(
             timers.timed(GetFmuQuery.class, fmus, Map.of("fmu", Phase.FMU_LOOKUP)),
             timers.timed(Simulator.class, simulator, Map.of("simulate", Phase.WORKER_ROUND_TRIP)),
@@ -57,6 +60,19 @@ class SimulationWiring {
                 Map.of("tryStart", Phase.RUN_SLOT, "finish", Phase.RUN_SLOT)),
             limits.concurrencyLimits(workers.effectiveConcurrentRuns()),
             transactions));
+  }
+
+  /** Only the buffered port: the service itself is a {@code StreamSimulationUseCase} too. */
+  @Bean
+  SimulateUseCase simulateService(SimulationServices services, PhaseTimers timers) {
+    SimulateUseCase buffered = services.service()::simulate;
+    return timers.useCase(SimulateUseCase.class, buffered);
+  }
+
+  /** Only the streaming port: the service itself must not be a second {@code SimulateUseCase}. */
+  @Bean
+  StreamSimulationUseCase streamSimulation(SimulationServices services) {
+    return services.service()::stream;
   }
 
   @Bean

@@ -105,6 +105,100 @@ class Fmi3ApiIT extends AbstractGatewayIT {
         .value(detail -> assertThat((String) detail).contains("has elements 1 to 3, not 4"));
   }
 
+  private static final String ARRAY_RUN =
+      """
+      {"fmu_id":"lib:StateSpace3","interface":"me","stop_time":1.0,"step":0.5,
+       "rtol":1e-8,"atol":1e-10,"outputs":["y"],"kpis":["y[2]_final"]%s}
+      """;
+
+  @Test
+  void anArrayOutput_isOneArrayPerSampleInJson_flattenedInCsv_inSyncAndAsyncRuns() {
+    WebTestClient customer = newCustomer();
+
+    Map<?, ?> run = simulate(customer, ARRAY_RUN.formatted(""));
+
+    // x' = diag(-1, -2, -3) x from x(0) = 1, y = x: one row [y1, y2, y3] per sample.
+    Map<?, ?> results = (Map<?, ?>) run.get("results");
+    assertThat(new java.util.ArrayList<Object>(results.keySet())).containsExactly("time", "y");
+    List<?> y = (List<?>) results.get("y");
+    assertThat(y).hasSize(3);
+    assertThat(y.get(0)).isEqualTo(List.of(1.0, 1.0, 1.0));
+    List<?> last = (List<?>) y.get(2);
+    assertThat(last).hasSize(3);
+    for (int k = 0; k < 3; k++) {
+      assertThat(((Number) last.get(k)).doubleValue()).isCloseTo(Math.exp(-(k + 1)), within(1e-6));
+    }
+    assertThat(((Number) ((Map<?, ?>) run.get("kpis")).get("y[2]_final")).doubleValue())
+        .isEqualTo(((Number) last.get(1)).doubleValue());
+
+    String csv =
+        customer
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.parseMediaType("text/csv"))
+            .bodyValue(ARRAY_RUN.formatted(""))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    String[] lines = csv.split("\r\n");
+    assertThat(lines[0]).isEqualTo("time,y[1],y[2],y[3]");
+    assertThat(lines[1]).isEqualTo("0.0,1.0,1.0,1.0");
+
+    String location =
+        customer
+            .post()
+            .uri("/simulate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(ARRAY_RUN.formatted(",\"async\":true"))
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getFirst(org.springframework.http.HttpHeaders.LOCATION);
+    Map<?, ?> stored = awaitCase(customer, location);
+    assertThat(((Map<?, ?>) stored.get("results")).get("y")).isEqualTo(y);
+  }
+
+  /** Polls the one case of an async run until its result is there (the job runs in background). */
+  private static Map<?, ?> awaitCase(WebTestClient customer, String location) {
+    java.time.Instant giveUp = java.time.Instant.now().plusSeconds(180);
+    while (true) {
+      Map<?, ?> experiment =
+          customer
+              .get()
+              .uri(location)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Map.class)
+              .returnResult()
+              .getResponseBody();
+      if (experiment.get("finished_at") != null || java.time.Instant.now().isAfter(giveUp)) {
+        break;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return customer
+        .get()
+        .uri(location + "/cases/0")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   private static final String SCHEDULED_RUN =
       """
       {"fmu_id":"lib:Clocks3","interface":"se","stop_time":5,

@@ -49,6 +49,7 @@ public class FmiConfiguration {
             .workers(properties.effectiveConcurrentRuns(), properties.maxQueuedRuns())
             .spareWorkers(Math.min(properties.spareWorkers(), properties.effectiveConcurrentRuns()))
             .requireBubblewrap(properties.requireBubblewrap())
+            .maxResultBytes(properties.maxResultSize().toBytes())
             .build());
   }
 

@@ -19,6 +19,9 @@ public sealed interface Column
    */
   Object valueAt(int i);
 
+  /** Samples {@code from} (inclusive) to {@code to} (exclusive), as a column of the same name. */
+  Column slice(int from, int to);
+
   /** Real values over time. */
   record Real(String name, double[] values) implements Column {
     public Real {
@@ -29,6 +32,11 @@ public sealed interface Column
     @Override
     public int size() {
       return values.length;
+    }
+
+    @Override
+    public Column slice(int from, int to) {
+      return new Real(name, Arrays.copyOfRange(values, from, to));
     }
 
     @Override
@@ -60,6 +68,11 @@ public sealed interface Column
     }
 
     @Override
+    public Column slice(int from, int to) {
+      return new Integer(name, Arrays.copyOfRange(values, from, to));
+    }
+
+    @Override
     public Object valueAt(int i) {
       return values[i];
     }
@@ -88,6 +101,11 @@ public sealed interface Column
     @Override
     public int size() {
       return values.length;
+    }
+
+    @Override
+    public Column slice(int from, int to) {
+      return new Whole(name, Arrays.copyOfRange(values, from, to), unsigned);
     }
 
     @Override
@@ -123,6 +141,11 @@ public sealed interface Column
     }
 
     @Override
+    public Column slice(int from, int to) {
+      return new Bool(name, Arrays.copyOfRange(values, from, to));
+    }
+
+    @Override
     public Object valueAt(int i) {
       return values[i];
     }
@@ -148,6 +171,11 @@ public sealed interface Column
     @Override
     public int size() {
       return values.size();
+    }
+
+    @Override
+    public Column slice(int from, int to) {
+      return new Text(name, values.subList(from, to));
     }
 
     @Override

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a simulator returns: sample times, one column per requested output, how much work it took
  * ({@code steps}: integrator or co-simulation steps; {@code events}: handled events) and the
  * messages the FMU logged (capped by the simulator). {@code clockEvents}: for a scheduled execution
  * run, the times each output clock ticked, by clock name; empty for other runs. {@code
- * solverStatistics}: model exchange runs only.
+ * solverStatistics}: model exchange runs only. {@code arrays}: the array variables among the
+ * outputs, whose elements are the columns {@code name[1]}, {@code name[2]} … (1-based, row-major),
+ * so that JSON can show one array per sample.
  */
 public record SimulationResult(
     double[] time,
@@ -24,9 +28,11 @@ public record SimulationResult(
     Duration cpuTime,
     List<String> fmuLog,
     Map<String, List<Double>> clockEvents,
-    Optional<SolverStatistics> solverStatistics) {
+    Optional<SolverStatistics> solverStatistics,
+    Set<String> arrays) {
 
   public SimulationResult {
+    arrays = Collections.unmodifiableSet(new LinkedHashSet<>(arrays));
     Objects.requireNonNull(time, "time");
     columns = List.copyOf(columns);
     Objects.requireNonNull(cpuTime, "cpuTime");
@@ -48,7 +54,20 @@ public record SimulationResult(
     }
   }
 
-  /** A result without solver statistics. */
+  /** A result without array outputs. */
+  public SimulationResult(
+      double[] time,
+      List<Column> columns,
+      long steps,
+      long events,
+      Duration cpuTime,
+      List<String> fmuLog,
+      Map<String, List<Double>> clockEvents,
+      Optional<SolverStatistics> solverStatistics) {
+    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, solverStatistics, Set.of());
+  }
+
+  /** A result without solver statistics or array outputs. */
   public SimulationResult(
       double[] time,
       List<Column> columns,
@@ -57,10 +76,10 @@ public record SimulationResult(
       Duration cpuTime,
       List<String> fmuLog,
       Map<String, List<Double>> clockEvents) {
-    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, Optional.empty());
+    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, Optional.empty(), Set.of());
   }
 
-  /** A result without clock events or solver statistics. */
+  /** A result without clock events, solver statistics or array outputs. */
   public SimulationResult(
       double[] time,
       List<Column> columns,
@@ -68,7 +87,25 @@ public record SimulationResult(
       long events,
       Duration cpuTime,
       List<String> fmuLog) {
-    this(time, columns, steps, events, cpuTime, fmuLog, Map.of(), Optional.empty());
+    this(time, columns, steps, events, cpuTime, fmuLog, Map.of(), Optional.empty(), Set.of());
+  }
+
+  /**
+   * This result, its columns named {@code a[k]} for each array output {@code a} in {@code arrays}.
+   */
+  public SimulationResult withArrays(Set<String> arrays) {
+    return new SimulationResult(
+        time, columns, steps, events, cpuTime, fmuLog, clockEvents, solverStatistics, arrays);
+  }
+
+  /** The array output whose element {@code column} is, if it is one. */
+  public Optional<String> arrayOf(Column column) {
+    String name = column.name();
+    int open = name.lastIndexOf('[');
+    if (open <= 0 || !name.endsWith("]") || !arrays.contains(name.substring(0, open))) {
+      return Optional.empty();
+    }
+    return Optional.of(name.substring(0, open));
   }
 
   public Optional<Column> column(String name) {
@@ -83,7 +120,8 @@ public record SimulationResult(
         && steps == r.steps
         && events == r.events
         && clockEvents.equals(r.clockEvents)
-        && solverStatistics.equals(r.solverStatistics);
+        && solverStatistics.equals(r.solverStatistics)
+        && arrays.equals(r.arrays);
   }
 
   @Override

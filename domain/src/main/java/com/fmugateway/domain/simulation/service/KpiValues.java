@@ -3,6 +3,7 @@ package com.fmugateway.domain.simulation.service;
 import com.fmugateway.domain.billing.model.X402Receipt;
 import com.fmugateway.domain.checkout.model.RunPayment;
 import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.Kpi;
@@ -13,9 +14,11 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** What a finished run reports: its KPIs computed from the result, and its provenance. */
@@ -76,6 +79,21 @@ final class KpiValues {
             result.events(),
             result.solverStatistics());
     return new SimulationReport(
-        runId, fmu.artifact().id(), result, kpis, provenance, quoted, cost, payment, x402);
+        runId,
+        fmu.artifact().id(),
+        result.withArrays(arrays(plan)),
+        kpis,
+        provenance,
+        quoted,
+        cost,
+        payment,
+        x402);
+  }
+
+  /** The array variables among the plan's outputs: their elements are columns {@code a[k]}. */
+  static Set<String> arrays(SimulationPlan plan) {
+    Set<String> arrays = new LinkedHashSet<>();
+    plan.outputs().stream().filter(ModelVariable::isArray).forEach(v -> arrays.add(v.name()));
+    return arrays;
   }
 }

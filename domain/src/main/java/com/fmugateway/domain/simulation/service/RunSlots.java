@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,6 +52,26 @@ final class RunSlots {
                               (slot, failure) -> finish(slot),
                               this::finish)
                           : Mono.error(refused(max)));
+        });
+  }
+
+  /** As {@link #within}, for work that streams: the slot is held until the stream ends. */
+  <T> Flux<T> withinMany(AccountId account, Tier tier, UUID run, Flux<T> work) {
+    return Flux.defer(
+        () -> {
+          int max = limits.max(tier);
+          Instant now = clock.now();
+          return runs.tryStart(account, run, max, now, now.plus(limits.lease()))
+              .flatMapMany(
+                  taken ->
+                      taken
+                          ? Flux.usingWhen(
+                              Mono.just(run),
+                              slot -> work,
+                              this::finish,
+                              (slot, failure) -> finish(slot),
+                              this::finish)
+                          : Flux.error(refused(max)));
         });
   }
 

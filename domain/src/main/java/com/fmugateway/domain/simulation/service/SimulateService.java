@@ -12,6 +12,8 @@ import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
 import com.fmugateway.domain.simulation.model.Kpi;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.RunRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -20,8 +22,10 @@ import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
+import com.fmugateway.domain.simulation.model.StreamedRun;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import com.fmugateway.domain.simulation.port.in.StreamSimulationUseCase;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
 import com.fmugateway.domain.simulation.port.out.Simulator;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
  * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
  * Settling (or releasing) and recording the run are one transaction.
  */
-public final class SimulateService implements SimulateUseCase {
+public final class SimulateService implements SimulateUseCase, StreamSimulationUseCase {
 
   private static final System.Logger LOG = System.getLogger(SimulateService.class.getName());
 
@@ -110,6 +115,95 @@ public final class SimulateService implements SimulateUseCase {
             });
   }
 
+  @Override
+  public Flux<StreamedRun> stream(SimulateCommand command, ResultLayout layout) {
+    return fmus.fmu(command.caller(), command.fmuId())
+        .flatMapMany(
+            fmu -> {
+              SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
+              Run run =
+                  new Run(command.caller(), fmu, planned, UUID.randomUUID(), command.request());
+              String fmuId = fmu.artifact().id().value();
+              Flux<StreamedRun> paidAndRun =
+                  billing
+                      .secure(
+                          new SecureRunCommand(
+                              command.caller(),
+                              command.tier(),
+                              run.id(),
+                              fmuId,
+                              () -> RunRequests.of(command, fmuId),
+                              planned.plan().timeout(),
+                              command.payment()))
+                      .flatMapMany(
+                          funding ->
+                              funding instanceof RunFunding.Unpaid unpaid
+                                  ? Flux.just(new StreamedRun.PaymentRequired(unpaid.demand()))
+                                  : executeStreamed(run, (RunFunding.Secured) funding, layout));
+              return command.payment().quoteOnly()
+                  ? paidAndRun
+                  : slots.withinMany(run.caller(), command.tier(), run.id(), paidAndRun);
+            });
+  }
+
+  /**
+   * As {@link #execute}, with samples handed on as they come and KPIs tallied on the way: the
+   * charge is taken when the simulator's end arrives, and only then does {@code Finished} follow.
+   */
+  private Flux<StreamedRun> executeStreamed(
+      Run run, RunFunding.Secured funding, ResultLayout layout) {
+    long started = System.nanoTime();
+    return Flux.usingWhen(
+        Mono.just(funding),
+        secured ->
+            Flux.defer(
+                () -> {
+                  KpiTally tally = new KpiTally(run.planned().kpis());
+                  Flux<StreamedRun> parts =
+                      simulator.stream(
+                              new SimulationJob(
+                                  run.caller(), run.fmu().artifact(), run.planned().plan()),
+                              layout)
+                          .concatMap(
+                              part -> {
+                                if (part instanceof ResultPart.Chunk chunk) {
+                                  tally.add(chunk);
+                                  return Mono.just(new StreamedRun.Samples(chunk));
+                                }
+                                return succeeded(
+                                        run,
+                                        secured,
+                                        summary((ResultPart.End) part),
+                                        started,
+                                        Mono.fromSupplier(tally::values))
+                                    .map(StreamedRun.Finished::new);
+                              });
+                  return Flux.concat(
+                      Mono.just(
+                          new StreamedRun.Started(
+                              run.id(),
+                              run.fmu().artifact().id(),
+                              KpiValues.arrays(run.planned().plan()))),
+                      parts);
+                }),
+        secured -> Mono.empty(),
+        (secured, failure) -> failed(run, secured, failureCause(failure), started),
+        secured -> cancelled(run, secured, started));
+  }
+
+  /** A result without samples: what a streamed run reports once its samples have gone. */
+  private static SimulationResult summary(ResultPart.End end) {
+    return new SimulationResult(
+        new double[0],
+        List.of(),
+        end.steps(),
+        end.events(),
+        end.cpuTime(),
+        end.fmuLog(),
+        end.clockEvents(),
+        end.solverStatistics());
+  }
+
   private Mono<SimulationOutcome> outcome(Run run, RunFunding funding) {
     if (funding instanceof RunFunding.Unpaid unpaid) {
       return Mono.just(new SimulationOutcome.PaymentRequired(unpaid.demand()));
@@ -146,7 +240,6 @@ public final class SimulateService implements SimulateUseCase {
 
   private Mono<SimulationReport> succeeded(
       Run run, RunFunding.Secured funding, SimulationResult result, long started) {
-    Duration wall = Duration.ofNanos(System.nanoTime() - started);
     // KPIs pass over the whole result: computed on a CPU scheduler, never on the thread that
     // delivered the result (a simulator's or the database driver's).
     List<Kpi> asked = run.planned().kpis();
@@ -155,6 +248,17 @@ public final class SimulateService implements SimulateUseCase {
             ? Mono.just(Map.of())
             : Mono.fromCallable(() -> KpiValues.of(asked, result))
                 .subscribeOn(Schedulers.parallel());
+    return succeeded(run, funding, result, started, computed);
+  }
+
+  /** Settles and records a run that succeeded, then reports it with its KPIs. */
+  private Mono<SimulationReport> succeeded(
+      Run run,
+      RunFunding.Secured funding,
+      SimulationResult result,
+      long started,
+      Mono<Map<String, Double>> computed) {
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
     Mono<RunCharge> settle =
         billing
             .settle(run.caller(), run.id(), funding, result.cpuTime())

@@ -41,6 +41,9 @@ import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
+import com.fmugateway.domain.simulation.model.ResultAssembler;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.RunRequest;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
@@ -49,6 +52,7 @@ import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SimulationSettings;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.StreamedRun;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand.SignalSpec;
 import java.nio.file.Path;
@@ -449,6 +453,94 @@ class SimulateServiceTest {
                 assertThat(((SimulationFailedException) e).fmuLog())
                     .containsExactly("logError: T must be > 0"))
         .verify();
+  }
+
+  @Test
+  void aStreamedRun_deliversTheSameSamplesKpisAndChargeAsABufferedOne() {
+    simulator.produce(t -> Math.sin(7 * t) + (t > 0.5 ? Double.NaN : 0));
+    SimulateCommand command =
+        command()
+            .stopTime(1)
+            .step(0.01)
+            .kpis(
+                List.of(
+                    "real_out_max",
+                    "real_out_mean",
+                    "real_out_rms",
+                    "real_out_min",
+                    "real_out_peak"))
+            .build();
+    SimulationReport buffered = report(service.simulate(command));
+
+    List<StreamedRun> parts = service.stream(command, ResultLayout.ROWS).collectList().block();
+
+    assertThat(parts.get(0)).isInstanceOf(StreamedRun.Started.class);
+    ResultAssembler whole = new ResultAssembler();
+    parts.stream()
+        .filter(StreamedRun.Samples.class::isInstance)
+        .forEach(part -> whole.add(((StreamedRun.Samples) part).chunk()));
+    SimulationReport streamed = ((StreamedRun.Finished) parts.get(parts.size() - 1)).report();
+    assertThat(
+            whole
+                .finish(
+                    new ResultPart.End(0, 0, Duration.ZERO, List.of(), Map.of(), Optional.empty()))
+                .columns())
+        .isEqualTo(buffered.result().columns());
+    assertThat(streamed.kpis()).isEqualTo(buffered.kpis());
+    assertThat(streamed.costCredits()).isEqualTo(buffered.costCredits());
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100 - 2 * buffered.costCredits());
+  }
+
+  @Test
+  void aStreamedRunThatFailsAfterItsSamples_endsInErrorWithoutFinishing_andIsNotCharged() {
+    simulator.failNextAfterSamples(
+        new SimulationFailedException(
+            SimulationFailedException.Cause.CRASHED, "signal 11", List.of()));
+
+    StepVerifier.create(service.stream(command().build(), ResultLayout.COLUMNS))
+        .expectNextMatches(StreamedRun.Started.class::isInstance)
+        .thenConsumeWhile(StreamedRun.Samples.class::isInstance)
+        .expectError(SimulationFailedException.class)
+        .verify();
+
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100);
+    assertThat(transactions.units).containsExactly(new Unit(30, 1));
+    assertThat(history.all())
+        .singleElement()
+        .satisfies(run -> assertThat(run.status()).isEqualTo(RunRecord.RunStatus.FAILED));
+  }
+
+  @Test
+  void aStreamedRunWhoseCallerGoesAway_releasesTheHoldAndIsRecordedCancelled() {
+    StepVerifier.create(service.stream(command().build(), ResultLayout.ROWS), 2)
+        .expectNextMatches(StreamedRun.Started.class::isInstance)
+        .expectNextMatches(StreamedRun.Samples.class::isInstance)
+        .thenCancel()
+        .verify();
+
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100);
+    assertThat(history.all())
+        .singleElement()
+        .satisfies(run -> assertThat(run.failureCause()).contains(SimulateService.CANCELLED));
+  }
+
+  @Test
+  void aStreamedRunShortOfCredit_isPaymentRequiredAloneAndNothingRuns() {
+    ledger
+        .credit(
+            CALLER,
+            EntryKind.GRANT,
+            100,
+            LedgerKey.grant(YearMonth.from(clock.now().atOffset(ZoneOffset.UTC))),
+            "test")
+        .block();
+    ledger.hold(CALLER, 80, "someone-else").block();
+
+    StepVerifier.create(service.stream(command().build(), ResultLayout.COLUMNS))
+        .expectNextMatches(StreamedRun.PaymentRequired.class::isInstance)
+        .verifyComplete();
+
+    assertThat(simulator.jobs()).isEmpty();
   }
 
   private void assertRejected(CommandBuilder builder, String field) {

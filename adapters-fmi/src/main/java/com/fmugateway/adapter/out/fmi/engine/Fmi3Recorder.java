@@ -4,6 +4,7 @@ import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Values;
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,25 @@ final class Fmi3Recorder {
   private final Map<String, List<Double>> clockEvents = new LinkedHashMap<>();
   private double[] time = new double[16];
   private int size;
+  private final SampleSink sink;
+  private final int chunkSamples;
+  private int timesSent;
+  private long handedOver;
 
-  Fmi3Recorder(List<ModelVariable> outputs) {
+  /** With a sink, full chunks are handed over as the run goes (see {@link SampleSink}). */
+  Fmi3Recorder(List<ModelVariable> outputs, SampleSink sink) {
     this.outputs = List.copyOf(outputs);
+    this.sink = sink;
+    int columns = 0;
     for (ModelVariable output : this.outputs) {
       List<List<Object>> elements = new ArrayList<>();
       for (int k = 0; k < Fmi3Access.count(output); k++) {
         elements.add(new ArrayList<>());
       }
       samples.add(elements);
+      columns += elements.size();
     }
+    this.chunkSamples = sink == null ? Integer.MAX_VALUE : sink.chunkSamples(columns);
   }
 
   void sample(Fmi3Values values, double t) {
@@ -43,6 +53,22 @@ final class Fmi3Recorder {
       for (int k = 0; k < read.length; k++) {
         samples.get(n).get(k).add(read[k]);
       }
+    }
+    if (size - timesSent >= chunkSamples) {
+      handOver();
+    }
+  }
+
+  private void handOver() {
+    if (sink.rows()) {
+      sink.accept(new ResultPart.Chunk(times(), columns()));
+      handedOver += size;
+      size = 0;
+      samples.forEach(elements -> elements.forEach(List::clear));
+    } else {
+      sink.accept(
+          new ResultPart.Chunk(java.util.Arrays.copyOfRange(time, timesSent, size), List.of()));
+      timesSent = size;
     }
   }
 
@@ -60,8 +86,9 @@ final class Fmi3Recorder {
     return clockEvents;
   }
 
-  int size() {
-    return size;
+  /** Samples taken so far, those handed over included. */
+  long size() {
+    return handedOver + size;
   }
 
   double[] times() {

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.simulation.model.Column;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,8 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 /**
  * Samples the requested outputs, one FMI get call per variable type and sample. Arrays grow as
  * samples arrive, so a run that ends early (timeout, terminateSimulation) holds only what it made.
+ * With a {@link SampleSink}, full chunks are handed over as the run goes (see there); {@link
+ * #times()} and {@link #columns()} then hold what was not handed over.
  */
 final class OutputRecorder {
 
@@ -20,10 +23,15 @@ final class OutputRecorder {
   private final int[][] integers;
   private final boolean[][] booleans;
   private final List<List<String>> strings = new ArrayList<>();
+  private final SampleSink sink;
+  private final int chunkSamples;
   private int size;
+  private int timesSent;
 
-  OutputRecorder(List<ModelVariable> outputs) {
+  OutputRecorder(List<ModelVariable> outputs, SampleSink sink) {
     this.outputs = List.copyOf(outputs);
+    this.sink = sink;
+    this.chunkSamples = sink == null ? Integer.MAX_VALUE : sink.chunkSamples(this.outputs.size());
     this.refs = TypedRefs.of(this.outputs);
     reals = new double[refs.reals().length][time.length];
     integers = new int[refs.integers().length][time.length];
@@ -68,10 +76,20 @@ final class OutputRecorder {
       strings.get(k).add(s[k]);
     }
     size++;
+    if (size - timesSent >= chunkSamples) {
+      handOver();
+    }
   }
 
-  int size() {
-    return size;
+  private void handOver() {
+    if (sink.rows()) {
+      sink.accept(new ResultPart.Chunk(times(), columns()));
+      size = 0;
+      strings.forEach(List::clear);
+    } else {
+      sink.accept(new ResultPart.Chunk(Arrays.copyOfRange(time, timesSent, size), List.of()));
+      timesSent = size;
+    }
   }
 
   double[] times() {

@@ -51,12 +51,22 @@ public final class SimulationEngine {
    *     solver fails, TIMEOUT past the plan's limit, RESOURCE_LIMIT for an oversized archive
    */
   public SimulationResult run(Path fmuArchive, ModelDescription description, SimulationPlan plan) {
+    return run(fmuArchive, description, plan, null);
+  }
+
+  /**
+   * As {@link #run(Path, ModelDescription, SimulationPlan)}, handing samples to {@code sink} while
+   * the run goes on (none: {@code null}); the result holds what was not handed over (see {@link
+   * SampleSink}).
+   */
+  public SimulationResult run(
+      Path fmuArchive, ModelDescription description, SimulationPlan plan, SampleSink sink) {
     long cpuStart = cpuNanos();
     FmuLog log = new FmuLog();
     String instanceName = "fmugw-" + UUID.randomUUID();
     try (FmuLogRouter.Registration capture = NativeStdout.router().register(instanceName, log)) {
       if (description.fmiVersion().startsWith("3")) {
-        return runFmi3(fmuArchive, description, plan, log, cpuStart);
+        return runFmi3(fmuArchive, description, plan, log, cpuStart, sink);
       }
       requireRunnable(description, plan);
       RunSetup setup =
@@ -64,7 +74,7 @@ public final class SimulationEngine {
               description,
               plan,
               new InputFeeder(description, plan.inputs()),
-              new OutputRecorder(plan.outputs()),
+              new OutputRecorder(plan.outputs(), sink),
               new RunGuard(plan.timeout()));
       RunCounts counts = unpackAndRun(fmuArchive, setup, instanceName, log);
       return new SimulationResult(
@@ -88,11 +98,16 @@ public final class SimulationEngine {
   }
 
   private SimulationResult runFmi3(
-      Path archive, ModelDescription description, SimulationPlan plan, FmuLog log, long cpuStart) {
+      Path archive,
+      ModelDescription description,
+      SimulationPlan plan,
+      FmuLog log,
+      long cpuStart,
+      SampleSink sink) {
     if (!description.interfaces().contains(plan.fmuInterface())) {
       throw modelError("the FMU does not offer the " + plan.fmuInterface().code() + " interface");
     }
-    Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs());
+    Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs(), sink);
     RunCounts counts = fmi3.run(archive, description, plan, outputs, log);
     return new SimulationResult(
         outputs.times(),

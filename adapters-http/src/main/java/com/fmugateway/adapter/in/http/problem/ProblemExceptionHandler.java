@@ -52,6 +52,12 @@ public final class ProblemExceptionHandler implements WebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+    if (exchange.getResponse().isCommitted()) {
+      // Too late for a problem: the status and part of the body are out (a streamed result that
+      // failed). Passed on, the error makes the server abort the connection instead of ending the
+      // body cleanly, so that the client cannot take what it got for the whole answer.
+      return Mono.error(ex);
+    }
     if (ex instanceof DecodingException && isMultipart(exchange)) {
       return writer.write(exchange, RequestProblems.brokenMultipart((DecodingException) ex));
     }

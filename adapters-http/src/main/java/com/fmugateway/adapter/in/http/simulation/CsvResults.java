@@ -22,11 +22,15 @@ public final class CsvResults {
     return Flux.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK)
         .map(
             chunk ->
-                rows(result, chunk * ROWS_PER_CHUNK, Math.min(rows, (chunk + 1) * ROWS_PER_CHUNK)))
+                rows(
+                    result.time(),
+                    result.columns(),
+                    chunk * ROWS_PER_CHUNK,
+                    Math.min(rows, (chunk + 1) * ROWS_PER_CHUNK)))
         .startWith(header(result.columns()));
   }
 
-  private static String header(List<Column> columns) {
+  static String header(List<Column> columns) {
     StringBuilder out = new StringBuilder("time");
     for (Column column : columns) {
       out.append(',').append(escape(column.name()));
@@ -34,11 +38,12 @@ public final class CsvResults {
     return out.append("\r\n").toString();
   }
 
-  private static String rows(SimulationResult result, int from, int to) {
-    StringBuilder out = new StringBuilder((to - from) * 24 * (1 + result.columns().size()));
+  /** Rows {@code from} to {@code to} (exclusive) of these samples. */
+  static String rows(double[] time, List<Column> columns, int from, int to) {
+    StringBuilder out = new StringBuilder((to - from) * 24 * (1 + columns.size()));
     for (int i = from; i < to; i++) {
-      out.append(result.time()[i]);
-      for (Column column : result.columns()) {
+      out.append(time[i]);
+      for (Column column : columns) {
         Object value = column.valueAt(i);
         out.append(',')
             .append(

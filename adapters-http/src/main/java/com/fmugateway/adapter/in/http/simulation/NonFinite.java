@@ -15,8 +15,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(
     description =
-        "Present only when a value is NaN or ±Infinity: `results` maps a variable to {sample index:"
-            + " spelling}, `kpis` a KPI to its spelling (NaN, Infinity, -Infinity); the value itself"
+        "Present only when a value is NaN or ±Infinity: `results` maps a variable (an array"
+            + " variable's element as `x[2]`) to {sample index: spelling}, `kpis` a KPI to its spelling (NaN, Infinity, -Infinity); the value itself"
             + " is null in the numeric array or in kpis. CSV writes the same spellings in its cells.")
 public record NonFinite(Map<String, Map<String, String>> results, Map<String, String> kpis) {
 
@@ -55,6 +55,13 @@ public record NonFinite(Map<String, Map<String, String>> results, Map<String, St
       }
       results.put(column.name(), positions);
       return copy;
+    }
+
+    /** Notes that sample {@code index} of variable {@code name} is the non-finite {@code value}. */
+    void sample(String name, long index, double value) {
+      results
+          .computeIfAbsent(name, n -> new LinkedHashMap<>())
+          .put(Long.toString(index), spelling(value));
     }
 
     Map<String, Double> kpis(Map<String, Double> computed) {

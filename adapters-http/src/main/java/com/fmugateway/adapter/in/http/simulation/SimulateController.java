@@ -10,9 +10,11 @@ import com.fmugateway.domain.experiment.model.Sweep;
 import com.fmugateway.domain.experiment.model.SweepMethod;
 import com.fmugateway.domain.experiment.port.in.StartExperimentCommand;
 import com.fmugateway.domain.experiment.port.in.StartExperimentUseCase;
+import com.fmugateway.domain.simulation.model.ResultLayout;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
+import com.fmugateway.domain.simulation.port.in.StreamSimulationUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /simulate}: run a model; JSON by default, CSV with {@code Accept: text/csv}. Paid
@@ -53,11 +58,19 @@ class SimulateController {
           + " run succeeds; the 200 then carries `PAYMENT-RESPONSE`.";
 
   private final SimulateUseCase simulate;
+  private final StreamSimulationUseCase streamed;
   private final StartExperimentUseCase experiments;
+  private final JsonMapper json;
 
-  SimulateController(SimulateUseCase simulate, StartExperimentUseCase experiments) {
+  SimulateController(
+      SimulateUseCase simulate,
+      StreamSimulationUseCase streamed,
+      StartExperimentUseCase experiments,
+      JsonMapper json) {
     this.simulate = simulate;
+    this.streamed = streamed;
     this.experiments = experiments;
+    this.json = json;
   }
 
   @PostMapping(
@@ -77,8 +90,15 @@ class SimulateController {
               + " `x402` member): retry with `PAYMENT-SIGNATURE` to pay with x402.")
   @ApiResponse(
       responseCode = "200",
-      description = "The run's results",
-      content = @Content(schema = @Schema(implementation = SimulateResponse.class)))
+      description =
+          "The run's results, streamed as they come (`results` first; `status`, `cost`, `kpis`"
+              + " and `provenance` once the run has succeeded and was charged). A run that fails"
+              + " once results have gone out leaves the JSON unclosed, the connection aborted, and"
+              + " is not charged. Paid with x402: sent whole, after the run.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = SimulateResponse.class)))
   @ApiResponse(
       responseCode = "202",
       description =
@@ -86,7 +106,7 @@ class SimulateController {
               + " go with it, and its result (`/experiments/{id}/cases/0`) has `clock_events`",
       content = @Content(schema = @Schema(implementation = ExperimentResponse.class)))
   @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
-  Mono<ResponseEntity<Object>> simulate(
+  Mono<ResponseEntity<Flux<DataBuffer>>> simulate(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
       @RequestParam(name = "quote_only", required = false) Boolean quoteOnly,
@@ -109,10 +129,23 @@ class SimulateController {
               answer ->
                   ResponseEntity.status(answer.getStatusCode())
                       .headers(answer.getHeaders())
-                      .body((Object) answer.getBody()));
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .body(whole(answer.getBody())));
+    }
+    if (streams(quoteOnly, x402)) {
+      return Mono.fromCallable(() -> request.toCommand(caller, quoteOnly, Optional.empty()))
+          .map(
+              command ->
+                  ResponseEntity.ok()
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .body(StreamedJson.of(streamed.stream(command, ResultLayout.COLUMNS), json)));
     }
     return run(caller, request, quoteOnly, x402, response)
-        .map(report -> ResponseEntity.ok((Object) SimulateResponse.from(report)));
+        .map(
+            report ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(whole(SimulateResponse.from(report))));
   }
 
   @PostMapping(
@@ -122,8 +155,14 @@ class SimulateController {
   @Operation(
       operationId = "simulate",
       summary = "Run a simulation and get CSV (time first, then one column per variable)")
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "The run's results, streamed: a run that fails once rows have gone out is cut off"
+              + " (the connection aborted) and not charged",
+      content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
   @ProblemResponses({400, 402, 404, 410, 413, 415, 422, 429, 503})
-  Mono<ResponseEntity<Flux<String>>> simulateCsv(
+  Mono<ResponseEntity<Flux<DataBuffer>>> simulateCsv(
       @AuthenticationPrincipal AuthenticatedAccount caller,
       @RequestBody SimulateRequest request,
       @RequestParam(name = "quote_only", required = false) Boolean quoteOnly,
@@ -131,14 +170,33 @@ class SimulateController {
           @RequestHeader(name = X402Wire.PAYMENT_SIGNATURE, required = false)
           String x402,
       ServerHttpResponse response) {
+    if (streams(quoteOnly, x402)) {
+      return Mono.fromCallable(() -> request.toCommand(caller, quoteOnly, Optional.empty()))
+          .map(command -> csv(StreamedCsv.of(streamed.stream(command, ResultLayout.ROWS))));
+    }
     return run(caller, request, quoteOnly, x402, response)
-        .map(
-            report ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"simulation.csv\"")
-                    .body(CsvResults.of(report.result())));
+        .map(report -> csv(CsvResults.of(report.result()).map(StreamedCsv::bytes)));
+  }
+
+  /**
+   * Whether the run streams: its samples go out as they come and its outcome ends the body. Not
+   * when the response's headers depend on the outcome: an x402 payment's {@code PAYMENT-RESPONSE}
+   * is known only once settled, after the run; nor a quote, which runs nothing.
+   */
+  private static boolean streams(Boolean quoteOnly, String x402) {
+    return x402 == null && !Boolean.TRUE.equals(quoteOnly);
+  }
+
+  private static ResponseEntity<Flux<DataBuffer>> csv(Flux<DataBuffer> body) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"simulation.csv\"")
+        .body(body);
+  }
+
+  /** A body known whole, as JSON in one buffer. */
+  private Flux<DataBuffer> whole(Object body) {
+    return Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(json.writeValueAsBytes(body)));
   }
 
   /** The run's report; a request that must be paid first is the 402, raised here and only here. */

@@ -7,6 +7,7 @@ import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SolverStatistics;
 import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ public record SimulateResponse(
     @Schema(
             description =
                 "Columnar: time and one array per variable (numbers, or booleans or strings for"
-                    + " such variables)",
+                    + " such variables); an array variable (FMI 3.0) has one array of its"
+                    + " elements per sample, row-major, e.g. `\"x\": [[1.0, 0.0], [0.9, 0.1]]`"
+                    + " (CSV flattens it to `x[1]`, `x[2]`, …)",
             requiredMode = Schema.RequiredMode.REQUIRED)
         Map<String, Object> results,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Double> kpis,
@@ -143,9 +146,19 @@ public record SimulateResponse(
     NonFinite.Builder nonFinite = new NonFinite.Builder();
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("time", report.result().time());
+    Map<String, List<Object>> arrays = new LinkedHashMap<>();
     for (Column column : report.result().columns()) {
-      results.put(column.name(), values(column, nonFinite));
+      Optional<String> array = report.result().arrayOf(column);
+      if (array.isPresent()) {
+        // The key takes its place at the first element; the rows are filled in below.
+        results.putIfAbsent(array.get(), null);
+        arrays.computeIfAbsent(array.get(), a -> new ArrayList<>()).add(values(column, nonFinite));
+      } else {
+        results.put(column.name(), values(column, nonFinite));
+      }
     }
+    arrays.forEach(
+        (name, elements) -> results.put(name, rows(elements, report.result().time().length)));
     Map<String, Double> kpis = nonFinite.kpis(report.kpis());
     return new SimulateResponse(
         report.runId().toString(),
@@ -157,6 +170,32 @@ public record SimulateResponse(
         ProvenanceResponse.from(report.provenance()),
         nonFinite.build(),
         report.result().clockEvents());
+  }
+
+  /**
+   * An array variable's samples, one row-major array per sample, from its element columns' values;
+   * all-finite reals stay primitive.
+   */
+  private static Object rows(List<Object> elements, int samples) {
+    if (elements.stream().allMatch(double[].class::isInstance)) {
+      double[][] rows = new double[samples][elements.size()];
+      for (int k = 0; k < elements.size(); k++) {
+        double[] element = (double[]) elements.get(k);
+        for (int i = 0; i < samples; i++) {
+          rows[i][k] = element[i];
+        }
+      }
+      return rows;
+    }
+    Object[][] rows = new Object[samples][elements.size()];
+    for (int k = 0; k < elements.size(); k++) {
+      Object element = elements.get(k);
+      for (int i = 0; i < samples; i++) {
+        rows[i][k] =
+            element instanceof List<?> list ? list.get(i) : java.lang.reflect.Array.get(element, i);
+      }
+    }
+    return rows;
   }
 
   /** Primitive arrays go to Jackson as they are: no boxing of a million samples. */

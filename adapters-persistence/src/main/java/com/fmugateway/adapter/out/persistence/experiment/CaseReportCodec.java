@@ -18,21 +18,24 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A case's full result as compact binary: doubles as IEEE 754 bits, so NaN and infinities survive
  * exactly (JSON could not hold them). Versioned by its first byte: version 2 adds 64-bit whole
  * columns ({@code W}) and, after everything version 1 holds, the clock events of a scheduled
- * execution run; a version 1 result (stored before) still reads, without clock events.
+ * execution run; version 3 then the names of the array outputs. Older versions still read, without
+ * what came later.
  */
 final class CaseReportCodec {
 
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int FIRST_VERSION = 1;
 
   private CaseReportCodec() {}
@@ -118,6 +121,10 @@ final class CaseReportCodec {
           out.writeDouble(t);
         }
       }
+      out.writeInt(result.arrays().size());
+      for (String array : result.arrays()) {
+        out.writeUTF(array);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,7 +134,7 @@ final class CaseReportCodec {
   static SimulationReport read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readByte();
-      if (version != VERSION && version != FIRST_VERSION) {
+      if (version < FIRST_VERSION || version > VERSION) {
         throw new IllegalStateException("unknown case result version " + version);
       }
       UUID runId = UUID.fromString(in.readUTF());
@@ -222,10 +229,24 @@ final class CaseReportCodec {
           clockEvents.put(clock, times);
         }
       }
+      Set<String> arrays = new LinkedHashSet<>();
+      if (version >= 3) {
+        for (int n = in.readInt(); n > 0; n--) {
+          arrays.add(in.readUTF());
+        }
+      }
       SimulationResult result =
           new SimulationResult(time, columns, steps, events, cpu, log, clockEvents);
       return new SimulationReport(
-          runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty(), Optional.empty());
+          runId,
+          fmuId,
+          result.withArrays(arrays),
+          kpis,
+          provenance,
+          quoted,
+          cost,
+          Optional.empty(),
+          Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -57,8 +57,9 @@ class CaseReportCodecTest {
             Duration.ofMillis(1),
             List.of("a log line"));
     byte[] current = CaseReportCodec.write(report(result));
-    // Version 1 is version 2 without the clock events that end it (four bytes: none).
-    byte[] first = Arrays.copyOf(current, current.length - 4);
+    // Version 1 is version 3 without the clock events and array names that end it (four bytes
+    // each: none).
+    byte[] first = Arrays.copyOf(current, current.length - 8);
     first[0] = 1;
 
     SimulationReport read = CaseReportCodec.read(first);

@@ -7,6 +7,9 @@ import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.ProtocolException;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import com.fmugateway.domain.simulation.model.ResultAssembler;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationJob;
@@ -20,8 +23,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Runs one job on a worker of its key, blocking the calling thread, and turns every way a run can
- * end into a result or a {@link SimulationFailedException}. Only a clean result sends the worker
- * back to the pool; after any failure it is killed.
+ * end into a result (whole, or part by part) or a {@link SimulationFailedException}. Only a clean
+ * result sends the worker back to the pool; after any failure it is killed.
  */
 final class SandboxRuns {
 
@@ -41,36 +44,108 @@ final class SandboxRuns {
     this.failures = failures;
   }
 
+  /** The whole result, put together from the worker's chunks. */
   SimulationResult run(SimulationJob job) throws InterruptedException {
-    WorkerProcess worker = acquire(job);
-    boolean reusable = false;
-    try {
-      RunRequest request = RunRequest.of(worker.layout().archiveForWorker(), job.plan());
-      WorkerResponse response = worker.exchange(request, settings.maxResultBytes());
-      if (response instanceof WorkerResponse.Completed completed) {
-        reusable = true;
-        return withCappedLog(completed.result());
+    try (Reader reader = open(job, ResultLayout.ROWS)) {
+      ResultAssembler whole = new ResultAssembler();
+      while (true) {
+        ResultPart part = reader.next();
+        if (part instanceof ResultPart.End end) {
+          return whole.finish(end);
+        }
+        whole.add((ResultPart.Chunk) part);
       }
-      WorkerResponse.Failed failed = (WorkerResponse.Failed) response;
-      throw fail(
-          job, failed.cause(), shorten(failed.message()), WorkerExit.UNKNOWN, failed.fmuLog());
-    } catch (Frames.FrameTooLargeException e) {
-      String limit = Sizes.format(settings.maxResultBytes());
-      throw fail(job, Cause.RESOURCE_LIMIT, "simulation result exceeds the " + limit + " limit");
-    } catch (ProtocolException e) {
-      throw fail(job, Cause.CRASHED, "simulation worker broke the protocol: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Starts the job on a worker of its key, its result to come in {@code layout}; the reader hands
+   * out its parts one message at a time. Blocks while waiting for a worker.
+   */
+  Reader open(SimulationJob job, ResultLayout layout) throws InterruptedException {
+    WorkerProcess worker = acquire(job);
+    Reader reader = new Reader(job, worker);
+    try {
+      worker.send(RunRequest.of(worker.layout().archiveForWorker(), job.plan()), layout);
     } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw cancelled();
+      reader.close();
+      throw reader.failure(e);
+    }
+    return reader;
+  }
+
+  /**
+   * One run's messages as they arrive, every way it can end turned into its end or a {@link
+   * SimulationFailedException}. Only a run read to its end sends the worker back to the pool; after
+   * anything else ({@link #close()} early included) it is killed.
+   */
+  final class Reader implements AutoCloseable {
+
+    private final SimulationJob job;
+    private final WorkerProcess worker;
+    private long received;
+    private boolean ended;
+    private boolean closed;
+
+    private Reader(SimulationJob job, WorkerProcess worker) {
+      this.job = job;
+      this.worker = worker;
+    }
+
+    /** The next part: a chunk, or the end (after which there is none). Blocks. */
+    ResultPart next() {
+      try {
+        // The limit holds for the whole result, however many messages it takes.
+        WorkerResponse response = worker.receive(settings.maxResultBytes() - received);
+        received += worker.lastMessageBytes();
+        if (response instanceof WorkerResponse.Samples samples) {
+          return samples.chunk();
+        }
+        if (response instanceof WorkerResponse.Completed completed) {
+          ended = true;
+          return withCappedLog(completed.end());
+        }
+        WorkerResponse.Failed failed = (WorkerResponse.Failed) response;
+        throw fail(
+            job, failed.cause(), shorten(failed.message()), WorkerExit.UNKNOWN, failed.fmuLog());
+      } catch (IOException e) {
+        throw failure(e);
+      }
+    }
+
+    private RuntimeException failure(IOException e) {
+      if (e instanceof Frames.FrameTooLargeException) {
+        String limit = Sizes.format(settings.maxResultBytes());
+        return fail(job, Cause.RESOURCE_LIMIT, "simulation result exceeds the " + limit + " limit");
+      }
+      if (e instanceof ProtocolException) {
+        return fail(job, Cause.CRASHED, "simulation worker broke the protocol: " + e.getMessage());
+      }
+      if (Thread.currentThread().isInterrupted() || closed) {
+        return cancelled();
       }
       if (worker.expired()) {
         String message = "simulation exceeded its " + seconds(job.plan().timeout()) + " s limit";
-        throw fail(job, Cause.TIMEOUT, message, WorkerExit.signal(SIGKILL), List.of());
+        return fail(job, Cause.TIMEOUT, message, WorkerExit.signal(SIGKILL), List.of());
       }
-      ExitDiagnosis diagnosis = worker.diagnose(EXIT_WAIT, settings);
-      throw fail(job, diagnosis.cause(), diagnosis.message(), diagnosis.exit(), List.of());
-    } finally {
-      pool.release(worker, reusable);
+      try {
+        ExitDiagnosis diagnosis = worker.diagnose(EXIT_WAIT, settings);
+        return fail(job, diagnosis.cause(), diagnosis.message(), diagnosis.exit(), List.of());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return cancelled();
+      }
+    }
+
+    /** Gives the worker back if the run was read to its end, else kills it; idempotent. */
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      worker.endRun();
+      pool.release(worker, ended);
     }
   }
 
@@ -94,20 +169,18 @@ final class SandboxRuns {
     return new CancellationException("the simulation was cancelled");
   }
 
-  private SimulationResult withCappedLog(SimulationResult result) {
-    List<String> log = LogCap.apply(result.fmuLog(), settings.maxLogBytes());
-    if (log == result.fmuLog()) {
-      return result;
+  private ResultPart.End withCappedLog(ResultPart.End end) {
+    List<String> log = LogCap.apply(end.fmuLog(), settings.maxLogBytes());
+    if (log == end.fmuLog()) {
+      return end;
     }
-    return new SimulationResult(
-        result.time(),
-        result.columns(),
-        result.steps(),
-        result.events(),
-        result.cpuTime(),
+    return new ResultPart.End(
+        end.steps(),
+        end.events(),
+        end.cpuTime(),
         log,
-        result.clockEvents(),
-        result.solverStatistics());
+        end.clockEvents(),
+        end.solverStatistics());
   }
 
   private SimulationFailedException fail(SimulationJob job, Cause cause, String message) {

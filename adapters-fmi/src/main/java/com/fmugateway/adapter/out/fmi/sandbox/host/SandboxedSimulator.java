@@ -2,6 +2,8 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerPool;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationJob;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -88,6 +91,29 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
   public Mono<SimulationResult> simulate(SimulationJob job) {
     return Mono.fromCallable(() -> runs.run(job))
         .subscribeOn(scheduler)
+        .onErrorMap(e -> !(e instanceof SimulationFailedException), e -> unexpected(job, e));
+  }
+
+  /**
+   * Streams the job's result one worker message at a time, read only as demand asks: a slow
+   * subscriber leaves the rest in the socket and the worker, never in the gateway. The reads block,
+   * so they run on bounded elastic threads; cancelling kills the worker.
+   */
+  @Override
+  public Flux<ResultPart> stream(SimulationJob job, ResultLayout layout) {
+    return Flux.using(
+            () -> runs.open(job, layout),
+            reader ->
+                Flux.<ResultPart>generate(
+                    sink -> {
+                      ResultPart part = reader.next();
+                      sink.next(part);
+                      if (part instanceof ResultPart.End) {
+                        sink.complete();
+                      }
+                    }),
+            SandboxRuns.Reader::close)
+        .subscribeOn(Schedulers.boundedElastic())
         .onErrorMap(e -> !(e instanceof SimulationFailedException), e -> unexpected(job, e));
   }
 

@@ -7,6 +7,7 @@ import com.fmugateway.adapter.out.fmi.sandbox.wire.ProtocolException;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import com.fmugateway.domain.simulation.model.ResultLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -43,6 +44,8 @@ public final class WorkerProcess implements PooledWorker {
   private final boolean spare;
   private volatile PoolKey key;
   private volatile boolean expired;
+  private volatile ScheduledFuture<?> alarm;
+  private long lastMessageBytes;
   private CompletableFuture<Void> gone;
   private long consoleMark;
   private int runs;
@@ -85,34 +88,77 @@ public final class WorkerProcess implements PooledWorker {
   }
 
   /**
-   * Sends one run and waits for its response, killing the worker once the plan's timeout (plus
-   * {@link #TIMEOUT_GRACE}) has passed.
+   * Sends one run and reads its messages up to its end or failure, for tests: the samples are
+   * dropped.
+   */
+  WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
+    send(request, ResultLayout.ROWS);
+    return readToEnd(maxResponseBytes);
+  }
+
+  /**
+   * A run of our own before the worker is anybody's, read to its end like {@link #exchange}; not
+   * counted among the worker's runs.
+   */
+  WorkerResponse warmUp(RunRequest request, long maxResponseBytes) throws IOException {
+    start(request, ResultLayout.ROWS);
+    return readToEnd(maxResponseBytes);
+  }
+
+  private WorkerResponse readToEnd(long maxResponseBytes) throws IOException {
+    try {
+      while (true) {
+        WorkerResponse response = receive(maxResponseBytes);
+        if (!(response instanceof WorkerResponse.Samples)) {
+          return response;
+        }
+      }
+    } finally {
+      endRun();
+    }
+  }
+
+  /**
+   * Sends one run, its result wanted in {@code layout}, and arms the alarm that kills the worker
+   * once the plan's timeout (plus {@link #TIMEOUT_GRACE}) has passed before {@link #endRun()}: the
+   * limit covers handing the result over too.
+   */
+  void send(RunRequest request, ResultLayout layout) throws IOException {
+    runs++;
+    start(request, layout);
+  }
+
+  private void start(RunRequest request, ResultLayout layout) throws IOException {
+    consoleMark = console.totalBytes();
+    Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
+    alarm =
+        watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    Frames.write(channel, WireCodec.encodeRequest(request, layout));
+  }
+
+  /**
+   * The run's next message.
    *
-   * @throws Frames.FrameTooLargeException when the response exceeds {@code maxResponseBytes}
+   * @throws Frames.FrameTooLargeException when it exceeds {@code maxBytes}
    * @throws ProtocolException when the worker sends something that is not a response
    * @throws IOException when the worker goes away; {@link #expired()} tells whether we killed it
    */
-  WorkerResponse exchange(RunRequest request, long maxResponseBytes) throws IOException {
-    runs++;
-    return send(request, maxResponseBytes);
+  WorkerResponse receive(long maxBytes) throws IOException {
+    ByteBuffer message = Frames.read(channel, maxBytes);
+    lastMessageBytes = message.remaining();
+    return WireCodec.decodeResponse(message);
   }
 
-  /** A run of our own, before the worker is anybody's; not counted among its runs. */
-  WorkerResponse warmUp(RunRequest request, long maxResponseBytes) throws IOException {
-    return send(request, maxResponseBytes);
+  /** Size of the message {@link #receive} read last. */
+  long lastMessageBytes() {
+    return lastMessageBytes;
   }
 
-  private WorkerResponse send(RunRequest request, long maxResponseBytes) throws IOException {
-    consoleMark = console.totalBytes();
-    Duration limit = request.timeout().compareTo(LONGEST_RUN) > 0 ? LONGEST_RUN : request.timeout();
-    ScheduledFuture<?> alarm =
-        watchdog.schedule(this::expire, limit.plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      Frames.write(channel, WireCodec.encodeRequest(request));
-      ByteBuffer response = Frames.read(channel, maxResponseBytes);
-      return WireCodec.decodeResponse(response);
-    } finally {
-      alarm.cancel(false);
+  /** The run is over, however it went: the alarm is disarmed. */
+  void endRun() {
+    ScheduledFuture<?> armed = alarm;
+    if (armed != null) {
+      armed.cancel(false);
     }
   }
 

@@ -6,8 +6,9 @@ import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
-import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
 import com.fmugateway.domain.simulation.model.SolverKind;
 import com.fmugateway.domain.simulation.model.SolverStatistics;
@@ -24,15 +25,17 @@ import java.util.OptionalDouble;
 
 /**
  * The messages between gateway and worker. The worker says hello once it is connected; then each
- * run request gets exactly one response, completed or failed. Enums travel by name, so both sides
- * fail loudly rather than misread a value if they ever disagree.
+ * run request, which names the {@link ResultLayout} it wants, is answered by chunks of samples in
+ * that layout and then one end, or by a failure (possibly after chunks). Enums travel by name, so
+ * both sides fail loudly rather than misread a value if they ever disagree.
  */
 public final class WireCodec {
 
   private static final int MAGIC = 0x464d5557; // "FMUW"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
   private static final byte RUN = 'R';
   private static final byte COMPLETED = 'C';
+  private static final byte CHUNK = 'K';
   private static final byte FAILED = 'F';
 
   private WireCodec() {}
@@ -49,7 +52,14 @@ public final class WireCodec {
     in.end();
   }
 
+  /** A run request and the order its result's samples are to come in. */
+  public record Order(RunRequest request, ResultLayout layout) {}
+
   public static WireOutput encodeRequest(RunRequest request) {
+    return encodeRequest(request, ResultLayout.ROWS);
+  }
+
+  public static WireOutput encodeRequest(RunRequest request, ResultLayout layout) {
     WireOutput out = new WireOutput().writeByte(RUN).writeString(request.archive());
     out.writeString(request.fmuInterface().name())
         .writeDouble(request.startTime())
@@ -72,10 +82,14 @@ public final class WireCodec {
     out.writeString(solver.kind().name()).writeDouble(solver.rtol()).writeDouble(solver.atol());
     out.writeBoolean(solver.maxStep().isPresent()).writeDouble(solver.maxStep().orElse(0));
     out.writeLong(request.timeout().toNanos());
-    return writeTimes(out, request.clockTicks());
+    return writeTimes(out, request.clockTicks()).writeString(layout.name());
   }
 
   public static RunRequest decodeRequest(ByteBuffer message) throws ProtocolException {
+    return decodeOrder(message).request();
+  }
+
+  public static Order decodeOrder(ByteBuffer message) throws ProtocolException {
     WireInput in = new WireInput(message);
     expect(in, RUN);
     String archive = in.readString();
@@ -115,31 +129,41 @@ public final class WireCodec {
             kind, rtol, atol, hasMaxStep ? OptionalDouble.of(maxStep) : OptionalDouble.empty());
     Duration timeout = Duration.ofNanos(in.readLong());
     Map<String, List<Double>> clockTicks = readTimes(in);
+    ResultLayout layout = named(ResultLayout.class, in.readString());
     in.end();
-    return new RunRequest(
-        archive,
-        fmuInterface,
-        start,
-        stop,
-        interval,
-        starts,
-        inputs,
-        outputs,
-        solver,
-        timeout,
-        clockTicks);
+    RunRequest request =
+        new RunRequest(
+            archive,
+            fmuInterface,
+            start,
+            stop,
+            interval,
+            starts,
+            inputs,
+            outputs,
+            solver,
+            timeout,
+            clockTicks);
+    return new Order(request, layout);
   }
 
-  public static WireOutput encodeCompleted(SimulationResult result) {
-    WireOutput out = new WireOutput().writeByte(COMPLETED).writeDoubles(result.time());
-    out.writeInt(result.columns().size());
-    for (Column column : result.columns()) {
+  /** Samples of a run, one of several messages before its end. */
+  public static WireOutput encodeChunk(ResultPart.Chunk chunk) {
+    WireOutput out = new WireOutput().writeByte(CHUNK).writeDoubles(chunk.time());
+    out.writeInt(chunk.columns().size());
+    for (Column column : chunk.columns()) {
       Columns.write(out, column);
     }
-    out.writeLong(result.steps()).writeLong(result.events()).writeLong(result.cpuTime().toNanos());
-    out.writeStrings(result.fmuLog());
-    writeTimes(out, result.clockEvents());
-    return writeStatistics(out, result.solverStatistics());
+    return out;
+  }
+
+  /** The end of a run that succeeded, after all its chunks. */
+  public static WireOutput encodeCompleted(ResultPart.End end) {
+    WireOutput out = new WireOutput().writeByte(COMPLETED);
+    out.writeLong(end.steps()).writeLong(end.events()).writeLong(end.cpuTime().toNanos());
+    out.writeStrings(end.fmuLog());
+    writeTimes(out, end.clockEvents());
+    return writeStatistics(out, end.solverStatistics());
   }
 
   private static WireOutput writeStatistics(WireOutput out, Optional<SolverStatistics> statistics) {
@@ -179,8 +203,10 @@ public final class WireCodec {
       response =
           new WorkerResponse.Failed(
               named(Cause.class, in.readString()), in.readString(), in.readStrings());
+    } else if (kind == CHUNK) {
+      response = new WorkerResponse.Samples(decodeChunk(in));
     } else if (kind == COMPLETED) {
-      response = new WorkerResponse.Completed(decodeResult(in));
+      response = new WorkerResponse.Completed(decodeEnd(in));
     } else {
       throw new ProtocolException("unknown response kind " + kind);
     }
@@ -188,23 +214,26 @@ public final class WireCodec {
     return response;
   }
 
-  private static SimulationResult decodeResult(WireInput in) throws ProtocolException {
+  private static ResultPart.Chunk decodeChunk(WireInput in) throws ProtocolException {
     double[] time = in.readDoubles();
     List<Column> columns = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       columns.add(Columns.read(in));
     }
+    try {
+      return new ResultPart.Chunk(time, columns);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException("inconsistent chunk: " + e.getMessage());
+    }
+  }
+
+  private static ResultPart.End decodeEnd(WireInput in) throws ProtocolException {
     long steps = in.readLong();
     long events = in.readLong();
     Duration cpu = Duration.ofNanos(in.readLong());
     List<String> log = in.readStrings();
     Map<String, List<Double>> clockEvents = readTimes(in);
-    Optional<SolverStatistics> statistics = readStatistics(in);
-    try {
-      return new SimulationResult(time, columns, steps, events, cpu, log, clockEvents, statistics);
-    } catch (IllegalArgumentException e) {
-      throw new ProtocolException("inconsistent result: " + e.getMessage());
-    }
+    return new ResultPart.End(steps, events, cpu, log, clockEvents, readStatistics(in));
   }
 
   /** Lists of times by clock name: clock ticks asked for, or clock events that happened. */

@@ -1,14 +1,17 @@
 package com.fmugateway.adapter.out.fmi.sandbox.wire;
 
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
-import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.util.List;
 
-/** What a worker answers to one run: a result, or the failure the engine reported. */
+/** One message a worker answers a run with: samples, the end, or the failure it reported. */
 public sealed interface WorkerResponse {
 
-  /** The run finished. */
-  record Completed(SimulationResult result) implements WorkerResponse {}
+  /** Samples of the run; more messages follow. */
+  record Samples(ResultPart.Chunk chunk) implements WorkerResponse {}
+
+  /** The run finished; every sample has been sent. */
+  record Completed(ResultPart.End end) implements WorkerResponse {}
 
   /** The run failed inside the worker, which reported why. */
   record Failed(Cause cause, String message, List<String> fmuLog) implements WorkerResponse {

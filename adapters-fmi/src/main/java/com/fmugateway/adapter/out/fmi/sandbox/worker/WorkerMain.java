@@ -2,24 +2,32 @@ package com.fmugateway.adapter.out.fmi.sandbox.worker;
 
 import com.fmugateway.adapter.out.fmi.archive.ArchiveLimits;
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
+import com.fmugateway.adapter.out.fmi.engine.SampleSink;
 import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.Frames;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WireCodec;
-import com.fmugateway.adapter.out.fmi.sandbox.wire.WireOutput;
 import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of a sandboxed worker JVM: connects to the gateway's Unix socket and runs the
@@ -32,6 +40,12 @@ public final class WorkerMain {
 
   /** Requests are small; anything larger means the gateway end is not what it claims to be. */
   private static final int MAX_REQUEST_BYTES = 256 << 20;
+
+  /**
+   * Bytes of numbers per result message. Small: the gateway holds a few messages per run, and the
+   * HTTP server queues up to 256 encoded chunks for a slow client (about 20 MB at this size).
+   */
+  private static final int CHUNK_BYTES = 32 << 10;
 
   private final SimulationEngine engine = new SimulationEngine();
 
@@ -92,23 +106,97 @@ public final class WorkerMain {
       } catch (EOFException e) {
         return;
       }
-      Frames.write(channel, run(WireCodec.decodeRequest(request)));
+      run(WireCodec.decodeOrder(request), channel);
     }
   }
 
-  private WireOutput run(RunRequest request) {
+  /**
+   * Runs one request and sends its answer: chunks of samples in the layout asked for while the run
+   * goes on (each a message of at most about {@link #CHUNK_BYTES} of numbers), the rest once it is
+   * done, then its end; or its failure, possibly after chunks.
+   */
+  private void run(WireCodec.Order order, SocketChannel channel) throws IOException {
+    RunRequest request = order.request();
+    ChannelSink sink = new ChannelSink(channel, order.layout() == ResultLayout.ROWS);
+    List<ResultPart> rest;
     try {
       // A worker serves one archive all its life, so its description is read once.
       ModelDescription description =
           descriptions.computeIfAbsent(
               request.archive(), path -> inspector.inspectNow(Path.of(path)).description());
-      return WireCodec.encodeCompleted(
-          engine.run(Path.of(request.archive()), description, request.toPlan(description)));
+      SimulationPlan plan = request.toPlan(description);
+      SimulationResult result = engine.run(Path.of(request.archive()), description, plan, sink);
+      Set<String> arrays = new HashSet<>();
+      plan.outputs().stream().filter(ModelVariable::isArray).forEach(v -> arrays.add(v.name()));
+      rest =
+          ResultPart.split(
+              result,
+              order.layout(),
+              arrays,
+              sink.chunkSamples(result.columns().size()),
+              sink.timesSent);
     } catch (SimulationFailedException e) {
-      return WireCodec.encodeFailed(e.failureCause(), e.getMessage(), e.fmuLog());
+      sink.rethrowIfBroken();
+      Frames.write(channel, WireCodec.encodeFailed(e.failureCause(), e.getMessage(), e.fmuLog()));
+      return;
     } catch (RuntimeException | StackOverflowError e) {
-      return WireCodec.encodeFailed(
-          Cause.CRASHED, "the simulator failed unexpectedly: " + e, List.of());
+      sink.rethrowIfBroken();
+      Frames.write(
+          channel,
+          WireCodec.encodeFailed(
+              Cause.CRASHED, "the simulator failed unexpectedly: " + e, List.of()));
+      return;
+    }
+    for (ResultPart part : rest) {
+      Frames.write(
+          channel,
+          part instanceof ResultPart.Chunk chunk
+              ? WireCodec.encodeChunk(chunk)
+              : WireCodec.encodeCompleted((ResultPart.End) part));
+    }
+  }
+
+  /** Sends the engine's chunks to the gateway as the run makes them. */
+  private static final class ChannelSink implements SampleSink {
+
+    private final SocketChannel channel;
+    private final boolean rows;
+    private int timesSent;
+    private IOException broken;
+
+    ChannelSink(SocketChannel channel, boolean rows) {
+      this.channel = channel;
+      this.rows = rows;
+    }
+
+    @Override
+    public int chunkBytes() {
+      return CHUNK_BYTES;
+    }
+
+    @Override
+    public boolean rows() {
+      return rows;
+    }
+
+    @Override
+    public void accept(ResultPart.Chunk chunk) {
+      try {
+        Frames.write(channel, WireCodec.encodeChunk(chunk));
+      } catch (IOException e) {
+        broken = e;
+        throw new UncheckedIOException(e);
+      }
+      if (!rows) {
+        timesSent += chunk.time().length;
+      }
+    }
+
+    /** The gateway went away mid-run: nothing more to say to it. */
+    void rethrowIfBroken() throws IOException {
+      if (broken != null) {
+        throw broken;
+      }
     }
   }
 }

@@ -8,6 +8,9 @@ import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.Interpolation;
+import com.fmugateway.domain.simulation.model.ResultAssembler;
+import com.fmugateway.domain.simulation.model.ResultLayout;
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WireCodecTest {
@@ -62,26 +66,39 @@ class WireCodecTest {
   }
 
   @Test
-  void aResult_survivesTheRoundTripWithEveryColumnType() throws Exception {
+  void aResult_survivesTheRoundTripInChunksWithEveryColumnType() throws Exception {
     SimulationResult result =
         new SimulationResult(
-            new double[] {0, 0.5},
+            new double[] {0, 0.5, 1.0},
             List.of(
-                new Column.Real("x", new double[] {1.5, Double.NaN}),
-                new Column.Integer("n", new int[] {1, -2}),
-                new Column.Bool("b", new boolean[] {true, false}),
-                new Column.Text("s", List.of("a", "ß"))),
+                new Column.Real("x", new double[] {1.5, Double.NaN, 2}),
+                new Column.Integer("n", new int[] {1, -2, 3}),
+                new Column.Whole("u", new long[] {-1, 2, 3}, true),
+                new Column.Bool("b", new boolean[] {true, false, true}),
+                new Column.Text("s", List.of("a", "ß", ""))),
             12,
             3,
             Duration.ofNanos(123_456),
             List.of("[OK] info: hello"),
             Map.of("outClock", List.of(0.5, 1.5)));
 
-    WorkerResponse decoded = WireCodec.decodeResponse(WireCodec.encodeCompleted(result).contents());
+    ResultAssembler whole = new ResultAssembler();
+    SimulationResult back = null;
+    for (ResultPart part : ResultPart.split(result, ResultLayout.ROWS, Set.of(), 2)) {
+      WireOutput message =
+          part instanceof ResultPart.Chunk chunk
+              ? WireCodec.encodeChunk(chunk)
+              : WireCodec.encodeCompleted((ResultPart.End) part);
+      WorkerResponse decoded = WireCodec.decodeResponse(message.contents());
+      if (decoded instanceof WorkerResponse.Samples samples) {
+        whole.add(samples.chunk());
+      } else {
+        back = whole.finish(((WorkerResponse.Completed) decoded).end());
+      }
+    }
 
-    SimulationResult back = ((WorkerResponse.Completed) decoded).result();
     assertThat(back).isEqualTo(result);
-    assertThat(back.columns().get(3)).isEqualTo(result.columns().get(3));
+    assertThat(back.columns().get(4)).isEqualTo(result.columns().get(4));
     assertThat(back.cpuTime()).isEqualTo(result.cpuTime());
     assertThat(back.fmuLog()).isEqualTo(result.fmuLog());
     assertThat(back.clockEvents()).isEqualTo(result.clockEvents());
@@ -93,23 +110,38 @@ class WireCodecTest {
         List.of(
             new SolverStatistics(4_321, Optional.of(JacobianSource.DIRECTIONAL_DERIVATIVES), 99),
             new SolverStatistics(12, Optional.empty(), 0))) {
-      SimulationResult result =
-          new SimulationResult(
-              new double[] {0},
-              List.of(),
-              1,
-              0,
-              Duration.ZERO,
-              List.of(),
-              Map.of(),
-              Optional.of(statistics));
+      ResultPart.End end =
+          new ResultPart.End(1, 0, Duration.ZERO, List.of(), Map.of(), Optional.of(statistics));
 
       WorkerResponse decoded =
-          WireCodec.decodeResponse(WireCodec.encodeCompleted(result).contents());
+          WireCodec.decodeResponse(WireCodec.encodeCompleted(end).contents());
 
-      assertThat(((WorkerResponse.Completed) decoded).result().solverStatistics())
+      assertThat(((WorkerResponse.Completed) decoded).end().solverStatistics())
           .contains(statistics);
     }
+  }
+
+  @Test
+  void aRequest_carriesTheLayoutItsResultIsWantedIn() throws Exception {
+    RunRequest request =
+        new RunRequest(
+            "/fmu/model.fmu",
+            FmuInterface.CO_SIMULATION,
+            0,
+            1,
+            0.5,
+            List.of(),
+            List.of(),
+            List.of("h"),
+            new Solver(SolverKind.RK4, 1e-5, 1e-7, OptionalDouble.empty()),
+            Duration.ofSeconds(1),
+            Map.of());
+
+    WireCodec.Order order =
+        WireCodec.decodeOrder(WireCodec.encodeRequest(request, ResultLayout.COLUMNS).contents());
+
+    assertThat(order.request()).isEqualTo(request);
+    assertThat(order.layout()).isEqualTo(ResultLayout.COLUMNS);
   }
 
   @Test
@@ -124,7 +156,7 @@ class WireCodecTest {
   @Test
   void aCountLargerThanTheBytesLeft_isRejectedBeforeAllocating() {
     ByteBuffer hostile =
-        new WireOutput().writeByte('C').writeInt(Integer.MAX_VALUE).writeDouble(1).contents();
+        new WireOutput().writeByte('K').writeInt(Integer.MAX_VALUE).writeDouble(1).contents();
 
     assertThatThrownBy(() -> WireCodec.decodeResponse(hostile))
         .isInstanceOf(ProtocolException.class)
@@ -133,18 +165,12 @@ class WireCodecTest {
 
   @Test
   void columnsOfAnotherLengthThanTime_areAProtocolViolation() {
-    WireOutput out = new WireOutput().writeByte('C').writeDoubles(new double[] {0, 1});
+    WireOutput out = new WireOutput().writeByte('K').writeDoubles(new double[] {0, 1});
     out.writeInt(1).writeByte('D').writeString("x").writeDoubles(new double[] {1});
-    out.writeLong(0)
-        .writeLong(0)
-        .writeLong(0)
-        .writeStrings(List.of())
-        .writeInt(0)
-        .writeBoolean(false);
 
     assertThatThrownBy(() -> WireCodec.decodeResponse(out.contents()))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("inconsistent result");
+        .hasMessageContaining("inconsistent chunk");
   }
 
   @Test
@@ -181,6 +207,6 @@ class WireCodecTest {
 
     assertThatThrownBy(() -> WireCodec.checkHello(other))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("protocol version 4");
+        .hasMessageContaining("protocol version 5");
   }
 }
