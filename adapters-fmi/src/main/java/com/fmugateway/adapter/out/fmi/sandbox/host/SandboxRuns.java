@@ -175,12 +175,7 @@ final class SandboxRuns {
       return end;
     }
     return new ResultPart.End(
-        end.steps(),
-        end.events(),
-        end.cpuTime(),
-        log,
-        end.clockEvents(),
-        end.solverStatistics());
+        end.steps(), end.events(), end.cpuTime(), log, end.clockEvents(), end.solverStatistics());
   }
 
   private SimulationFailedException fail(SimulationJob job, Cause cause, String message) {

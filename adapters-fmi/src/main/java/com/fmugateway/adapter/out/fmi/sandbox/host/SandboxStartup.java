@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,10 @@ record SandboxStartup(
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
 
-  /** {@code sockaddr_un} holds 108 bytes with the terminating zero; worker names take ~40. */
+  /**
+   * {@code sockaddr_un} holds 108 bytes with the terminating zero; below the work folder, a
+   * worker's socket takes up to 45 ({@code /workers/<pid>/w<slot>-<id><serial>/sock/gateway.sock}).
+   */
   private static final int MAX_WORK_DIR_BYTES = 60;
 
   static SandboxStartup prepare(SandboxSettings settings, SandboxHost detected) {
@@ -42,9 +46,12 @@ record SandboxStartup(
     try {
       Files.createDirectories(workDir);
       Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx------"));
-      Path workersDir = workDir.resolve("workers");
-      // Whatever a previous gateway left behind belongs to workers that are dead by now.
-      new WorkerLayout(workersDir, false).delete();
+      Path allWorkers = workDir.resolve("workers");
+      Files.createDirectories(allWorkers);
+      removeLeftovers(allWorkers);
+      // One folder per gateway process: another gateway (or test context) may share the data
+      // folder, and its workers' folders are not ours to delete.
+      Path workersDir = allWorkers.resolve(Long.toString(ProcessHandle.current().pid(), 36));
       Files.createDirectories(workersDir);
       WorkerClasspath classpath =
           WorkerClasspath.resolve(
@@ -56,6 +63,28 @@ record SandboxStartup(
           WarmUp.install(SandboxStartup.class.getClassLoader(), workDir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox in " + workDir, e);
+    }
+  }
+
+  /**
+   * Deletes the worker folders of gateway processes that have ended: their workers are dead by now.
+   * A folder of a process still running (this one's included) is left alone.
+   */
+  private static void removeLeftovers(Path allWorkers) throws IOException {
+    try (Stream<Path> folders = Files.list(allWorkers)) {
+      for (Path folder : folders.toList()) {
+        if (!ownedByARunningProcess(folder.getFileName().toString())) {
+          new WorkerLayout(folder, false).delete();
+        }
+      }
+    }
+  }
+
+  private static boolean ownedByARunningProcess(String name) {
+    try {
+      return ProcessHandle.of(Long.parseLong(name, 36)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -38,8 +38,16 @@ final class WarmUp {
       if (in == null) {
         return Optional.empty();
       }
+      // Another simulator in this process may be copying it to a spare right now: replaced whole.
       Path archive = workDir.resolve("warm-up.fmu");
-      Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+      Path partial = Files.createTempFile(workDir, "warm-up", ".partial");
+      try {
+        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
       return Optional.of(archive);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install the warm-up FMU in " + workDir, e);

@@ -113,8 +113,7 @@ class WireCodecTest {
       ResultPart.End end =
           new ResultPart.End(1, 0, Duration.ZERO, List.of(), Map.of(), Optional.of(statistics));
 
-      WorkerResponse decoded =
-          WireCodec.decodeResponse(WireCodec.encodeCompleted(end).contents());
+      WorkerResponse decoded = WireCodec.decodeResponse(WireCodec.encodeCompleted(end).contents());
 
       assertThat(((WorkerResponse.Completed) decoded).end().solverStatistics())
           .contains(statistics);
