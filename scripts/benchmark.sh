@@ -95,8 +95,9 @@ printf '  %-52s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary:
 python3 - "$http" "$engine" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" <<'EOF'
 import sys
 http, engine, c, r1, r4 = (float(x) if x else float("nan") for x in sys.argv[1:])
-print(f"  HTTP / engine = {http / engine:.1f}x (goal <= 2x); engine / C loop = {engine / c:.0f}x (goal <= 3x);"
-      f" 4 clients / 1 client = {r4 / r1:.2f}x (goal >= 1.6x)")
+ratio = lambda a, b: a / b if b else float("nan")
+print(f"  HTTP / engine = {ratio(http, engine):.1f}x (goal <= 2x); engine / C loop = {ratio(engine, c):.0f}x (goal <= 3x);"
+      f" 4 clients / 1 client = {ratio(r4, r1):.2f}x (goal >= 1.6x)")
 EOF
 
 # The model exchange master beside the raw cost of its derivative evaluations (own gateway).

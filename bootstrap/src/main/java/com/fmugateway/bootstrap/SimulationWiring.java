@@ -43,7 +43,10 @@ class SimulationWiring {
     return new SimulationServices(
         new SimulateService(
             timers.timed(GetFmuQuery.class, fmus, Map.of("fmu", Phase.FMU_LOOKUP)),
-            timers.timed(Simulator.class, simulator, Map.of("simulate", Phase.WORKER_ROUND_TRIP)),
+            timers.timed(
+                Simulator.class,
+                simulator,
+                Map.of("simulate", Phase.WORKER_ROUND_TRIP, "stream", Phase.WORKER_ROUND_TRIP)),
             new SimulationSettings(limits.timeout(), limits.maxOutputSamples(), version),
             timers.timed(
                 PayForRunUseCase.class,
@@ -71,8 +74,9 @@ class SimulationWiring {
 
   /** Only the streaming port: the service itself must not be a second {@code SimulateUseCase}. */
   @Bean
-  StreamSimulationUseCase streamSimulation(SimulationServices services) {
-    return services.service()::stream;
+  StreamSimulationUseCase streamSimulation(SimulationServices services, PhaseTimers timers) {
+    StreamSimulationUseCase streamed = services.service()::stream;
+    return timers.useCase(StreamSimulationUseCase.class, streamed);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.fmugateway.bootstrap.timing;
 
+import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,6 +63,15 @@ public final class PhaseTimers {
     InvocationHandler handler =
         (proxy, method, args) -> {
           Phase phase = phases.get(method.getName());
+          if (phase != null && method.getReturnType() == Flux.class) {
+            return Flux.deferContextual(
+                context -> {
+                  RequestPhases request = context.getOrDefault(RequestPhases.KEY, null);
+                  @SuppressWarnings("unchecked")
+                  Flux<Object> work = (Flux<Object>) call(target, method, args);
+                  return request == null ? work : measured(work, phase, request);
+                });
+          }
           if (phase == null || method.getReturnType() != Mono.class) {
             return invoke(target, method, args);
           }
@@ -81,6 +92,19 @@ public final class PhaseTimers {
     }
     InvocationHandler handler =
         (proxy, method, args) -> {
+          if (method.getReturnType() == Flux.class) {
+            return Flux.deferContextual(
+                context -> {
+                  RequestPhases request = context.getOrDefault(RequestPhases.KEY, null);
+                  @SuppressWarnings("unchecked")
+                  Flux<Object> work = (Flux<Object>) call(target, method, args);
+                  if (request == null) {
+                    return work;
+                  }
+                  request.useCaseStarted();
+                  return work.doFinally(signal -> request.useCaseEnded());
+                });
+          }
           if (method.getReturnType() != Mono.class) {
             return invoke(target, method, args);
           }
@@ -125,6 +149,24 @@ public final class PhaseTimers {
                 return null;
               };
           return work.doOnEach(signal -> end.apply(signal.get())).doOnCancel(() -> end.apply(null));
+        });
+  }
+
+  /**
+   * A stream of result parts, timed from subscription to its end; its end part says how long the
+   * FMU computed.
+   */
+  private static <V> Flux<V> measured(Flux<V> work, Phase phase, RequestPhases request) {
+    return Flux.defer(
+        () -> {
+          long started = System.nanoTime();
+          return work.doOnNext(
+                  part -> {
+                    if (part instanceof ResultPart.End end) {
+                      request.add(Phase.INSIDE_FMU, end.cpuTime().toNanos());
+                    }
+                  })
+              .doFinally(signal -> request.add(phase, System.nanoTime() - started));
         });
   }
 
