@@ -53,6 +53,10 @@ public class Benchmark {
       modelExchangeOverhead(runs); // scripts/benchmark-me.sh
       return;
     }
+    if (args.length > 4 && "fmi".equals(args[4])) {
+      fmiVersions(newKey());
+      return;
+    }
     String key = newKey();
     String body = body("msl:BouncingBall", "3.0", extra);
 
@@ -86,6 +90,7 @@ public class Benchmark {
       coldStart();
       largeResults(key);
       modelExchange(key);
+      fmiVersions(key);
     }
     String file = System.getenv("SUMMARY");
     if (file != null) {
@@ -370,6 +375,57 @@ public class Benchmark {
         "model exchange, VanDerPol 20 s rtol 1e-6 (dormand_prince): median %.2f ms end to end%n",
         percentile(times, 50));
     summary.put("vanderpol_ms", fmt(percentile(times, 50)));
+  }
+
+  /**
+   * The same bouncing ball as FMI 2.0 ({@code lib:BouncingBall}) and FMI 3.0 ({@code
+   * lib:BouncingBall3}), by co-simulation and by model exchange (Dormand–Prince, rtol 1e-6), 3 s at
+   * 0.01: end to end and the engine's own wall and CPU time from each run's provenance.
+   */
+  private static void fmiVersions(String key) throws Exception {
+    System.out.println("FMI 2.0 and FMI 3.0, the same bouncing ball, 3 s at 0.01, 20 runs each:");
+    for (String itf : List.of("cs", "me")) {
+      for (String fmu : List.of("lib:BouncingBall", "lib:BouncingBall3")) {
+        String body =
+            "{\"fmu_id\":\"" + fmu + "\",\"stop_time\":3,\"step\":0.01,\"interface\":\""
+                + itf + "\"" + (itf.equals("me") ? ",\"solver\":\"dormand_prince\",\"rtol\":1e-6" : "")
+                + "}";
+        List<Double> endToEnd = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+          HttpRequest request =
+              HttpRequest.newBuilder(URI.create(base + "/simulate"))
+                  .header("Authorization", "Bearer " + key)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build();
+          long start = System.nanoTime();
+          HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+          double ms = (System.nanoTime() - start) / 1e6;
+          if (response.statusCode() != 200) {
+            throw new IllegalStateException(fmu + " answered " + response.statusCode());
+          }
+          if (i < 5) {
+            continue; // warm-up
+          }
+          Matcher m =
+              Pattern.compile("\"provenance\"\\s*:\\s*\\{([^}]*)\\}").matcher(response.body());
+          String provenance = m.find() ? m.group(1) : "";
+          endToEnd.add(ms);
+          wall.add(number(provenance, "wall_time_ms"));
+          cpu.add(number(provenance, "cpu_time_ms"));
+        }
+        Collections.sort(endToEnd);
+        Collections.sort(wall);
+        Collections.sort(cpu);
+        System.out.printf(
+            "  %-18s %s: end to end median %.2f ms; engine median %.2f ms wall, %.2f ms cpu%n",
+            fmu, itf, percentile(endToEnd, 50), percentile(wall, 50), percentile(cpu, 50));
+        summary.put(
+            "fmi_" + fmu.substring(4) + "_" + itf + "_ms", fmt(percentile(endToEnd, 50)));
+      }
+    }
   }
 
   /**
