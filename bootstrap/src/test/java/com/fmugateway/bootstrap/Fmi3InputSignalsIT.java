@@ -113,10 +113,19 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
              "outputs":["y"]}
             """);
 
-    Map<?, ?> results = (Map<?, ?>) run.get("results");
-    assertThat(doubles(results, "y[1]")).containsExactly(new double[] {0, 1, 2}, within(1e-12));
-    assertThat(doubles(results, "y[2]")).containsExactly(new double[] {4, 2, 0}, within(1e-12));
-    assertThat(doubles(results, "y[3]")).containsExactly(new double[] {4, 3, 2}, within(1e-12));
+    // An array output is one key in JSON results, one array per sample.
+    List<?> y = (List<?>) ((Map<?, ?>) run.get("results")).get("y");
+    assertThat(y).hasSize(3);
+    assertThat(element(y, 0)).containsExactly(new double[] {0, 1, 2}, within(1e-12));
+    assertThat(element(y, 1)).containsExactly(new double[] {4, 2, 0}, within(1e-12));
+    assertThat(element(y, 2)).containsExactly(new double[] {4, 3, 2}, within(1e-12));
+  }
+
+  /** Element {@code k} (0-based) of an array output, over its samples. */
+  private static double[] element(List<?> samples, int k) {
+    return samples.stream()
+        .mapToDouble(sample -> ((Number) ((List<?>) sample).get(k)).doubleValue())
+        .toArray();
   }
 
   @Test
@@ -195,11 +204,6 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
         .isEqualTo(field)
         .jsonPath("$.detail")
         .value(text -> assertThat((String) text).contains(detail));
-  }
-
-  private static double[] doubles(Map<?, ?> results, String column) {
-    return ((List<?>) results.get(column))
-        .stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
   }
 
   /** Polls the experiment the async run became until it has ended. */

@@ -98,17 +98,29 @@ public record SimulateResponse(
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ProvenanceResponse(
-      String fmuSha256,
-      String fmiVersion,
-      @Schema(allowableValues = {"cs", "me", "se"}) String fmuInterface,
-      @Schema(types = {"string", "null"}) String solver,
-      @Schema(types = {"number", "null"}) Double rtol,
-      @Schema(types = {"number", "null"}) Double atol,
-      String gatewayVersion,
-      double wallTimeMs,
-      double cpuTimeMs,
-      long steps,
-      long events,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String fmuSha256,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String fmiVersion,
+      @Schema(
+              allowableValues = {"cs", "me", "se"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String fmuInterface,
+      @Schema(
+              types = {"string", "null"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String solver,
+      @Schema(
+              types = {"number", "null"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          Double rtol,
+      @Schema(
+              types = {"number", "null"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          Double atol,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String gatewayVersion,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double wallTimeMs,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) double cpuTimeMs,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long steps,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long events,
       @Schema(description = "Model exchange only: the FMU's derivative evaluations")
           @JsonInclude(JsonInclude.Include.NON_NULL)
           Long derivativeEvaluations,
