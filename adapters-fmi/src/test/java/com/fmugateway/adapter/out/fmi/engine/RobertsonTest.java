@@ -4,6 +4,7 @@ import static com.fmugateway.adapter.out.fmi.engine.Runs.reals;
 import static com.fmugateway.adapter.out.fmi.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuInterface;
@@ -66,6 +67,22 @@ class RobertsonTest {
     int last = y1.length - 1;
     assertThat(y1[last]).isCloseTo(reals(tight, "y1")[last], within(1e-5));
     assertThat(y2[last]).isCloseTo(reals(tight, "y2")[last], within(1e-10));
+    assertThat(result.steps()).isLessThan(2000);
+  }
+
+  /**
+   * The classic long run, 1e-5 s to past 1e8 s at rtol 1e-4, against the published solution at t =
+   * 1e11 (Mazzia and Magherini, Test Set for IVP Solvers, problem ROBER: y1 = 2.083340149701255e-8,
+   * y3 = 0.9999999791665050).
+   */
+  @Test
+  void rosenbrock_runsToT1e11AtRtol1e4_andMatchesThePublishedSolution() {
+    SimulationResult result = run(robertson(1e11, 1e9).solver(SolverKind.ROSENBROCK, 1e-4, 1e-14));
+
+    int last = result.time().length - 1;
+    assertThat(result.time()[last]).isEqualTo(1e11);
+    assertThat(reals(result, "y1")[last]).isCloseTo(2.083340149701255e-8, withinPercentage(0.1));
+    assertThat(reals(result, "y3")[last]).isCloseTo(0.9999999791665050, withinPercentage(0.1));
     assertThat(result.steps()).isLessThan(2000);
   }
 
