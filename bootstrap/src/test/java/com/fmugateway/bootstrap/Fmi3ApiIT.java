@@ -160,43 +160,8 @@ class Fmi3ApiIT extends AbstractGatewayIT {
             .returnResult(Void.class)
             .getResponseHeaders()
             .getFirst(org.springframework.http.HttpHeaders.LOCATION);
-    Map<?, ?> stored = awaitCase(customer, location);
+    Map<?, ?> stored = AsyncRuns.awaitCase(customer, location);
     assertThat(((Map<?, ?>) stored.get("results")).get("y")).isEqualTo(y);
-  }
-
-  /** Polls the one case of an async run until its result is there (the job runs in background). */
-  private static Map<?, ?> awaitCase(WebTestClient customer, String location) {
-    java.time.Instant giveUp = java.time.Instant.now().plusSeconds(180);
-    while (true) {
-      Map<?, ?> experiment =
-          customer
-              .get()
-              .uri(location)
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(Map.class)
-              .returnResult()
-              .getResponseBody();
-      if (experiment.get("finished_at") != null || java.time.Instant.now().isAfter(giveUp)) {
-        break;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    return customer
-        .get()
-        .uri(location + "/cases/0")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
   }
 
   private static final String SCHEDULED_RUN =

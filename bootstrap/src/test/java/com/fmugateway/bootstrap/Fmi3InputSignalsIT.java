@@ -3,8 +3,6 @@ package com.fmugateway.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,7 +82,7 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
             .getResponseHeaders()
             .getFirst(HttpHeaders.LOCATION);
 
-    assertThat(awaitEnd(customer, location).get("status")).isEqualTo("succeeded");
+    assertThat(AsyncRuns.awaitEnd(customer, location).get("status")).isEqualTo("succeeded");
     String result =
         customer
             .get()
@@ -204,31 +202,5 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
         .isEqualTo(field)
         .jsonPath("$.detail")
         .value(text -> assertThat((String) text).contains(detail));
-  }
-
-  /** Polls the experiment the async run became until it has ended. */
-  private static Map<?, ?> awaitEnd(WebTestClient customer, String location) {
-    Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
-    while (true) {
-      Map<?, ?> experiment =
-          customer
-              .get()
-              .uri(location)
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(Map.class)
-              .returnResult()
-              .getResponseBody();
-      if (experiment.get("finished_at") != null || Instant.now().isAfter(giveUp)) {
-        return experiment;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

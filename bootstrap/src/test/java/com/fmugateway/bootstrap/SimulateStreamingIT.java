@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +69,7 @@ class SimulateStreamingIT extends AbstractGatewayIT {
 
     String streamed = csv(customer, request.formatted(""), "/simulate");
     String location = startAsync(customer, request.formatted(",\"async\":true"));
-    awaitEnd(customer, location);
+    AsyncRuns.awaitEnd(customer, location);
     String buffered = csv(customer, null, location + "/cases/0");
 
     assertThat(streamed.split("\r\n")).hasSize(300_002);
@@ -179,7 +177,7 @@ class SimulateStreamingIT extends AbstractGatewayIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asyncResult(WebTestClient customer, String body) {
     String location = startAsync(customer, body);
-    awaitEnd(customer, location);
+    AsyncRuns.awaitEnd(customer, location);
     return customer
         .get()
         .uri(location + "/cases/0")
@@ -189,31 +187,5 @@ class SimulateStreamingIT extends AbstractGatewayIT {
         .expectBody(Map.class)
         .returnResult()
         .getResponseBody();
-  }
-
-  /** Polls until the one-case experiment of an async run has ended (it runs in the background). */
-  private static void awaitEnd(WebTestClient customer, String location) {
-    Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(giveUp)) {
-      Map<?, ?> experiment =
-          customer
-              .get()
-              .uri(location)
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(Map.class)
-              .returnResult()
-              .getResponseBody();
-      if (experiment.get("finished_at") != null) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
