@@ -12,6 +12,7 @@ import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import com.fmugateway.domain.simulation.port.in.StreamSimulationUseCase;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
+import com.fmugateway.domain.simulation.port.out.SettledRuns;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import com.fmugateway.domain.simulation.service.RunQueryService;
 import com.fmugateway.domain.simulation.service.SimulateService;
@@ -34,6 +35,7 @@ class SimulationWiring {
       SimulationProperties limits,
       PayForRunUseCase billing,
       RunHistory runs,
+      SettledRuns settledRuns,
       Clock clock,
       ConcurrentRuns concurrentRuns,
       FmiProperties workers,
@@ -56,6 +58,8 @@ class SimulationWiring {
                     "settle", Phase.SETTLE_RECORD,
                     "release", Phase.SETTLE_RECORD)),
             timers.timed(RunHistory.class, runs, Map.of("record", Phase.SETTLE_RECORD)),
+            timers.timed(
+                SettledRuns.class, settledRuns, Map.of("settleAndRecord", Phase.SETTLE_RECORD)),
             clock,
             timers.timed(
                 ConcurrentRuns.class,

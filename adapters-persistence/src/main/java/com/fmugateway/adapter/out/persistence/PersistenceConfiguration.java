@@ -36,6 +36,7 @@ import com.fmugateway.adapter.out.persistence.payment.R2dbcWebhookEventLog;
 import com.fmugateway.adapter.out.persistence.payment.R2dbcX402PaymentLog;
 import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.run.R2dbcRunHistory;
+import com.fmugateway.adapter.out.persistence.run.R2dbcSettledRuns;
 import com.fmugateway.domain.shared.model.PeriodicJob;
 import com.fmugateway.domain.shared.port.out.BlobStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -301,6 +302,11 @@ public class PersistenceConfiguration {
   @Bean
   public R2dbcConcurrentRuns concurrentRuns(DatabaseClient db) {
     return new R2dbcConcurrentRuns(db);
+  }
+
+  @Bean
+  public R2dbcSettledRuns settledRuns(DatabaseClient db) {
+    return new R2dbcSettledRuns(db);
   }
 
   @Bean

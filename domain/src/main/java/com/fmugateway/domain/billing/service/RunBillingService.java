@@ -269,7 +269,7 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
   public Mono<RunCharge> settle(
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime) {
     if (funding instanceof RunFunding.ByCredits byCredits) {
-      Settlement settlement = byCredits.hold().settle(prices.cost(cpuTime));
+      Settlement settlement = settlement(byCredits, cpuTime);
       // A hold that had already ended charged what its settlement captured then: nothing when it
       // was released (a cancel, the stale-hold job), the capture when another runner of the same
       // case settled it and died before recording the charge.
@@ -287,6 +287,11 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
     return tokens
         .consume(caller, byToken.token(), byToken.paidWith(), runId)
         .thenReturn(RunCharge.credits(0));
+  }
+
+  @Override
+  public Settlement settlement(RunFunding.ByCredits funding, Duration cpuTime) {
+    return funding.hold().settle(prices.cost(cpuTime));
   }
 
   @Override

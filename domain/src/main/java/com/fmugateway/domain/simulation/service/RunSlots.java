@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,48 +36,76 @@ final class RunSlots {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * One run's slot. The write that ends the run may give the slot back with it ({@link
+   * com.fmugateway.domain.simulation.port.out.SettledRuns}); then it says so here, and the slot is
+   * not given back a second time.
+   */
+  static final class Slot {
+
+    private final UUID run;
+    private final AtomicBoolean givenBack = new AtomicBoolean();
+
+    Slot(UUID run) {
+      this.run = Objects.requireNonNull(run, "run");
+    }
+
+    UUID run() {
+      return run;
+    }
+
+    /** The run's end was written together with giving this slot back. */
+    void givenBackWithRun() {
+      givenBack.set(true);
+    }
+  }
+
   /** {@code work} in a slot of the account's; a {@link LimitReachedException} when none is free. */
-  <T> Mono<T> within(AccountId account, Tier tier, UUID run, Mono<T> work) {
+  <T> Mono<T> within(AccountId account, Tier tier, Slot slot, Mono<T> work) {
     return Mono.defer(
         () -> {
           int max = limits.max(tier);
           Instant now = clock.now();
-          return runs.tryStart(account, run, max, now, now.plus(limits.lease()))
+          return runs.tryStart(account, slot.run(), max, now, now.plus(limits.lease()))
               .flatMap(
                   taken ->
                       taken
                           ? Mono.usingWhen(
-                              Mono.just(run),
-                              slot -> work,
+                              Mono.just(slot),
+                              held -> work,
                               this::finish,
-                              (slot, failure) -> finish(slot),
+                              (held, failure) -> finish(held),
                               this::finish)
                           : Mono.error(refused(max)));
         });
   }
 
   /** As {@link #within}, for work that streams: the slot is held until the stream ends. */
-  <T> Flux<T> withinMany(AccountId account, Tier tier, UUID run, Flux<T> work) {
+  <T> Flux<T> withinMany(AccountId account, Tier tier, Slot slot, Flux<T> work) {
     return Flux.defer(
         () -> {
           int max = limits.max(tier);
           Instant now = clock.now();
-          return runs.tryStart(account, run, max, now, now.plus(limits.lease()))
+          return runs.tryStart(account, slot.run(), max, now, now.plus(limits.lease()))
               .flatMapMany(
                   taken ->
                       taken
                           ? Flux.usingWhen(
-                              Mono.just(run),
-                              slot -> work,
+                              Mono.just(slot),
+                              held -> work,
                               this::finish,
-                              (slot, failure) -> finish(slot),
+                              (held, failure) -> finish(held),
                               this::finish)
                           : Flux.error(refused(max)));
         });
   }
 
   /** Errors are logged, never raised: the run's own outcome is what the caller gets. */
-  private Mono<Void> finish(UUID run) {
+  private Mono<Void> finish(Slot slot) {
+    if (slot.givenBack.get()) {
+      return Mono.empty();
+    }
+    UUID run = slot.run();
     return runs.finish(run)
         .onErrorResume(
             e -> {

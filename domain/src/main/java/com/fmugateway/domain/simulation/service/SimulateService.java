@@ -3,6 +3,7 @@ package com.fmugateway.domain.simulation.service;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.model.X402SettlementFailedException;
 import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
@@ -28,6 +29,7 @@ import com.fmugateway.domain.simulation.port.in.SimulateUseCase;
 import com.fmugateway.domain.simulation.port.in.StreamSimulationUseCase;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import com.fmugateway.domain.simulation.port.out.RunHistory;
+import com.fmugateway.domain.simulation.port.out.SettledRuns;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,8 @@ import reactor.core.scheduler.Schedulers;
  * none), has billing secure payment (or learns what must be paid: then nothing runs), runs it, has
  * the payment settled or released, and records the run however it ended: succeeded, failed, or
  * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
- * Settling (or releasing) and recording the run are one transaction.
+ * Settling (or releasing) and recording the run are one transaction; for a run paid from credits
+ * that ends well they are one write ({@link SettledRuns}) that also gives the run's slot back.
  */
 public final class SimulateService implements SimulateUseCase, StreamSimulationUseCase {
 
@@ -63,6 +66,7 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
   private final SimulationPlanner planner;
   private final PayForRunUseCase billing;
   private final RunHistory history;
+  private final SettledRuns settledRuns;
   private final Clock clock;
   private final RunSlots slots;
   private final Transactions transactions;
@@ -73,6 +77,7 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
       SimulationSettings settings,
       PayForRunUseCase billing,
       RunHistory history,
+      SettledRuns settledRuns,
       Clock clock,
       ConcurrentRuns concurrentRuns,
       ConcurrencyLimits limits,
@@ -83,6 +88,7 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
     this.planner = new SimulationPlanner(settings);
     this.billing = Objects.requireNonNull(billing, "billing");
     this.history = Objects.requireNonNull(history, "history");
+    this.settledRuns = Objects.requireNonNull(settledRuns, "settledRuns");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.slots = new RunSlots(concurrentRuns, limits, clock);
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -95,7 +101,12 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
             fmu -> {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
               Run run =
-                  new Run(command.caller(), fmu, planned, UUID.randomUUID(), command.request());
+                  new Run(
+                      command.caller(),
+                      fmu,
+                      planned,
+                      new RunSlots.Slot(UUID.randomUUID()),
+                      command.request());
               String fmuId = fmu.artifact().id().value();
               Mono<SimulationOutcome> paidAndRun =
                   billing
@@ -111,7 +122,7 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
                       .flatMap(funding -> outcome(run, funding));
               return command.payment().quoteOnly()
                   ? paidAndRun
-                  : slots.within(run.caller(), command.tier(), run.id(), paidAndRun);
+                  : slots.within(run.caller(), command.tier(), run.slot(), paidAndRun);
             });
   }
 
@@ -122,7 +133,12 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
             fmu -> {
               SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
               Run run =
-                  new Run(command.caller(), fmu, planned, UUID.randomUUID(), command.request());
+                  new Run(
+                      command.caller(),
+                      fmu,
+                      planned,
+                      new RunSlots.Slot(UUID.randomUUID()),
+                      command.request());
               String fmuId = fmu.artifact().id().value();
               Flux<StreamedRun> paidAndRun =
                   billing
@@ -142,7 +158,7 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
                                   : executeStreamed(run, (RunFunding.Secured) funding, layout));
               return command.payment().quoteOnly()
                   ? paidAndRun
-                  : slots.withinMany(run.caller(), command.tier(), run.id(), paidAndRun);
+                  : slots.withinMany(run.caller(), command.tier(), run.slot(), paidAndRun);
             });
   }
 
@@ -211,13 +227,18 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
     return execute(run, (RunFunding.Secured) funding).map(SimulationOutcome.Completed::new);
   }
 
-  /** One run being executed: what it runs, for whom, under which id. */
+  /** One run being executed: what it runs, for whom, in which slot (whose id is the run's). */
   private record Run(
       AccountId caller,
       ResolvedFmu fmu,
       SimulationPlanner.Planned planned,
-      UUID id,
-      RunRequest request) {}
+      RunSlots.Slot slot,
+      RunRequest request) {
+
+    UUID id() {
+      return slot.run();
+    }
+  }
 
   /**
    * Runs the plan on secured funding. Success settles and records inside the run's chain; failure
@@ -270,8 +291,29 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
                         .thenReturn(charge));
     // The charge and the run's record commit together: no charge without its run, one commit.
     // Not an x402 settlement: it waits for the facilitator, which must not hold a connection.
-    Mono<RunCharge> settledAndRecorded =
-        funding instanceof RunFunding.ByX402 ? settle : transactions.atomically(settle);
+    Mono<RunCharge> settledAndRecorded;
+    if (funding instanceof RunFunding.ByCredits byCredits) {
+      // The usual case in one write with the slot's release; a hold that ended before takes the
+      // long way, which charges what was captured then.
+      Settlement settlement = billing.settlement(byCredits, result.cpuTime());
+      settledAndRecorded =
+          Mono.defer(
+                  () ->
+                      settledRuns.settleAndRecord(
+                          settlement,
+                          record(
+                              run, funding, settlement.captured(), result.cpuTime(), wall, null)))
+              .flatMap(
+                  applied -> {
+                    run.slot().givenBackWithRun();
+                    return applied
+                        ? Mono.just(RunCharge.credits(settlement.captured()))
+                        : transactions.atomically(settle);
+                  });
+    } else {
+      settledAndRecorded =
+          funding instanceof RunFunding.ByX402 ? settle : transactions.atomically(settle);
+    }
     return computed.flatMap(
         kpis -> settledAndRecorded.map(charge -> report(run, result, kpis, wall, funding, charge)));
   }

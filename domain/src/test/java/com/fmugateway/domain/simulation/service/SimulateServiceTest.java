@@ -27,6 +27,7 @@ import com.fmugateway.domain.fixtures.InMemoryPaymentRequirementLog;
 import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
 import com.fmugateway.domain.fixtures.InMemoryPaymentTokens;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
+import com.fmugateway.domain.fixtures.InMemorySettledRuns;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.fixtures.PaymentWorld;
@@ -55,6 +56,7 @@ import com.fmugateway.domain.simulation.model.SolverKind;
 import com.fmugateway.domain.simulation.model.StreamedRun;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand.SignalSpec;
+import com.fmugateway.domain.simulation.port.out.SettledRuns;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +81,9 @@ class SimulateServiceTest {
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock);
   private final InMemoryRunHistory history = new InMemoryRunHistory();
+  private final InMemoryConcurrentRuns slots = new InMemoryConcurrentRuns();
+  private final CountedSettledRuns settledRuns =
+      new CountedSettledRuns(new InMemorySettledRuns(ledger, history, slots));
   private ModelDescription model = Models.allTypes();
   private final ObservedTransactions transactions = new ObservedTransactions();
   private final SimulateService service =
@@ -101,8 +106,9 @@ class SimulateServiceTest {
               new InMemoryAuditLog(),
               clock),
           history,
+          settledRuns,
           clock,
-          new InMemoryConcurrentRuns(),
+          slots,
           ConcurrencyLimits.uniform(2, Duration.ofMinutes(5)),
           transactions);
 
@@ -135,11 +141,51 @@ class SimulateServiceTest {
   }
 
   @Test
-  void aRun_isChargedAndRecordedInOneTransaction() {
+  void aRun_isChargedRecordedAndGivesItsSlotBackInOneWrite() {
     report(service.simulate(command().build()));
 
-    // Inside the one unit: the hold of 30 ends with 11 captured (+19) and the run is recorded.
-    assertThat(transactions.units).containsExactly(new Unit(19, 1));
+    assertThat(settledRuns.writes).hasValue(1);
+    assertThat(transactions.units).isEmpty();
+    assertThat(slots.held(CALLER)).isZero();
+  }
+
+  @Test
+  void aHoldReleasedWhileItsRunWasGoing_isNotChargedAndTheRunIsStillRecordedInOneTransaction() {
+    simulator.holdRuns();
+    java.util.concurrent.CompletableFuture<SimulationOutcome> running =
+        service.simulate(command().build()).toFuture();
+    clock.advance(Duration.ofHours(1));
+    assertThat(ledger.releaseStaleHolds(Duration.ofMinutes(30)).block()).isEqualTo(1);
+
+    simulator.endHeldRuns();
+    SimulationOutcome outcome = running.join();
+
+    assertThat(((SimulationOutcome.Completed) outcome).report().costCredits()).isZero();
+    assertThat(ledger.balance(CALLER).block()).isEqualTo(100);
+    // The one write found the hold ended: the long way recorded the run with nothing captured.
+    assertThat(transactions.units).containsExactly(new Unit(0, 1));
+    assertThat(history.all())
+        .singleElement()
+        .satisfies(run -> assertThat(run.costCredits()).isZero());
+    assertThat(slots.held(CALLER)).isZero();
+  }
+
+  /** Counts the one-write endings of runs. */
+  private static final class CountedSettledRuns implements SettledRuns {
+
+    final java.util.concurrent.atomic.AtomicInteger writes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final SettledRuns inner;
+
+    CountedSettledRuns(SettledRuns inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Mono<Boolean> settleAndRecord(
+        com.fmugateway.domain.billing.model.Settlement settlement, RunRecord run) {
+      return inner.settleAndRecord(settlement, run).doOnNext(applied -> writes.incrementAndGet());
+    }
   }
 
   @Test

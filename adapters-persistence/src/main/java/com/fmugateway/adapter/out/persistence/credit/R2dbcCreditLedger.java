@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * The ledger in PostgreSQL. Holds and settlements lock the account's row ({@code FOR UPDATE}), so
  * concurrent requests on one account, from any number of gateways, are serialized: the balance read
  * and the entry written belong to one transaction. Each is one round trip, a function of the
- * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V14).
+ * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V17).
  */
 public final class R2dbcCreditLedger implements CreditLedger {
 

@@ -20,9 +20,14 @@ import reactor.core.publisher.Mono;
 /** Metered runs in PostgreSQL. */
 public final class R2dbcRunHistory implements RunHistory {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, account_id, fmu_id, model_name, fmu_sha256, fmu_interface, status, failure_cause,"
           + " quoted_credits, cost_credits, cpu_ms, wall_ms, created_at, request";
+
+  /** The parameters of a run's row, in the order of {@link #COLUMNS}; bound by {@link #bind}. */
+  static final String VALUES =
+      ":id, :a, :fmu, :model, :sha, :iface, :status, :cause, :quoted, :cost, :cpu, :wall, :at,"
+          + " :request";
 
   private final DatabaseClient db;
 
@@ -32,13 +37,22 @@ public final class R2dbcRunHistory implements RunHistory {
 
   @Override
   public Mono<Void> record(RunRecord run) {
-    DatabaseClient.GenericExecuteSpec insert =
-        db.sql(
+    return bind(
+            db.sql(
                 "INSERT INTO runs ("
                     + COLUMNS
-                    + ") VALUES (:id, :a, :fmu, :model, :sha, :iface, :status, :cause, :quoted,"
-                    + " :cost, :cpu, :wall, :at, :request) ON CONFLICT (id) DO NOTHING")
-            .bind("id", run.id())
+                    + ") VALUES ("
+                    + VALUES
+                    + ") ON CONFLICT (id) DO NOTHING"),
+            run)
+        .then();
+  }
+
+  /** Binds {@link #VALUES} to {@code run}'s values. */
+  static DatabaseClient.GenericExecuteSpec bind(
+      DatabaseClient.GenericExecuteSpec spec, RunRecord run) {
+    DatabaseClient.GenericExecuteSpec insert =
+        spec.bind("id", run.id())
             .bind("a", run.accountId().value())
             .bind("fmu", run.fmuId())
             .bind("sha", run.fmuSha256())
@@ -52,8 +66,7 @@ public final class R2dbcRunHistory implements RunHistory {
     insert = Sql.bindOptional(insert, "cause", run.failureCause(), String.class);
     insert = Sql.bindOptional(insert, "model", run.modelName(), String.class);
     return Sql.bindOptional(
-            insert, "request", run.request().map(r -> Json.of(RunRequestJson.write(r))), Json.class)
-        .then();
+        insert, "request", run.request().map(r -> Json.of(RunRequestJson.write(r))), Json.class);
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.fmugateway.domain.billing.port.in;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.RunCharge;
 import com.fmugateway.domain.billing.model.RunFunding;
+import com.fmugateway.domain.billing.model.Settlement;
 import java.time.Duration;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -26,6 +27,12 @@ public interface PayForRunUseCase {
    */
   Mono<RunCharge> settle(
       AccountId caller, UUID runId, RunFunding.Secured funding, Duration cpuTime);
+
+  /**
+   * How {@link #settle} would end a credit hold for a run that used {@code cpuTime}, without
+   * writing anything: for a caller that writes the settlement together with its own records.
+   */
+  Settlement settlement(RunFunding.ByCredits funding, Duration cpuTime);
 
   /** Gives the whole hold back, makes the token ready again, or ends an x402 claim unsettled. */
   Mono<Void> release(RunFunding.Secured funding);
