@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param maxQueuedRuns runs waiting for a worker; beyond that a run fails with OVERLOADED
  * @param spareWorkers workers kept started and warmed up ahead of need, nobody's until a run claims
  *     one; they take slots out of {@code maxWorkers}; 0 starts every worker on demand
- * @param maxRunsPerWorker a worker is replaced after serving this many runs
+ * @param maxRunsPerWorker a worker is replaced after serving this many runs (also, whatever its
+ *     runs, once it has used half its CPU seconds or seven eighths of its address space)
  * @param idleTimeout a worker is stopped after being idle this long
  * @param addressSpaceBytes RLIMIT_AS of each worker
  * @param cpuSeconds RLIMIT_CPU of each worker over its whole life; a run's own limit is its plan's
@@ -72,9 +73,9 @@ public record SandboxSettings(
   }
 
   /**
-   * Two workers per core, 64 queued runs, one spare, 200 runs or 60 idle seconds per worker, 2 GiB
-   * of address space, 600 CPU seconds, 256 files, 512 processes, 64 MiB files, 64 KiB of log, 512
-   * MiB results, and bubblewrap required.
+   * Two workers per core, 64 queued runs, one spare, 10,000 runs or 60 idle seconds per worker, 2
+   * GiB of address space, 600 CPU seconds, 256 files, 512 processes, 64 MiB files, 64 KiB of log,
+   * 512 MiB results, and bubblewrap required.
    */
   public static SandboxSettings defaults(Path workDir) {
     return new SandboxSettings(
@@ -82,7 +83,7 @@ public record SandboxSettings(
         2 * Runtime.getRuntime().availableProcessors(),
         64,
         1,
-        200,
+        10_000,
         Duration.ofSeconds(60),
         2L << 30,
         600,

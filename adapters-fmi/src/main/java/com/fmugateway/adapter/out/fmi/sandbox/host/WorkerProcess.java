@@ -273,6 +273,12 @@ public final class WorkerProcess implements PooledWorker {
     return jvm().flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
   }
 
+  /** The JVM's mapped address space, its VmSize in /proc/PID/status. */
+  @Override
+  public long addressSpaceUsed() {
+    return jvm().map(h -> ProcStatus.mappedBytes(h.pid())).orElse(0L);
+  }
+
   /** Removes the worker's private folder; for a worker that has exited. */
   @Override
   public void deleteFolder() {

@@ -35,6 +35,12 @@ public interface PooledWorker {
   /** CPU time used so far, against its RLIMIT_CPU. */
   Duration cpuUsed();
 
+  /**
+   * Bytes of address space mapped so far, against its RLIMIT_AS: what an FMU that leaks memory
+   * makes grow run after run. 0 when unknown.
+   */
+  long addressSpaceUsed();
+
   void markIdle();
 
   boolean idleLongerThan(Duration limit);

@@ -135,11 +135,17 @@ public final class WorkerPool<W extends PooledWorker> {
     return spare != null ? install(spare, archive) : startIn(slot, key, archive);
   }
 
-  /** Takes back a worker after a run; only a clean, young worker goes back to the idle set. */
+  /**
+   * Takes back a worker after a run; only a clean, young worker goes back to the idle set: one with
+   * runs left, under half its CPU budget, and with an eighth of its address space still free (the
+   * worker JVM alone maps about three quarters of the default 2 GiB; an FMU that leaks memory so
+   * gets a fresh worker before a run of it fails for want of memory).
+   */
   public void release(W worker, boolean reusable) {
     boolean young =
         worker.runs() < settings.maxRunsPerWorker()
-            && worker.cpuUsed().toSeconds() < settings.cpuSeconds() / 2;
+            && worker.cpuUsed().toSeconds() < settings.cpuSeconds() / 2
+            && worker.addressSpaceUsed() < settings.addressSpaceBytes() / 8 * 7;
     lock.lock();
     try {
       busy.remove(worker);

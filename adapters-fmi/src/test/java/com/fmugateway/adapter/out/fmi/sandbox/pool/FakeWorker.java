@@ -18,6 +18,7 @@ final class FakeWorker implements PooledWorker {
   private boolean folderDeleted;
   private Duration idleFor = Duration.ZERO;
   private long idleSince = System.nanoTime();
+  private long addressSpaceUsed;
 
   FakeWorker(int slot, boolean spare) {
     this.slot = slot;
@@ -84,6 +85,16 @@ final class FakeWorker implements PooledWorker {
   @Override
   public Duration cpuUsed() {
     return Duration.ZERO;
+  }
+
+  @Override
+  public long addressSpaceUsed() {
+    return addressSpaceUsed;
+  }
+
+  /** As if its process had mapped this many bytes (an FMU leaking memory, say). */
+  void mapped(long bytes) {
+    addressSpaceUsed = bytes;
   }
 
   @Override

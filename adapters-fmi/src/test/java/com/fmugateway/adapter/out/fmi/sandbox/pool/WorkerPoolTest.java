@@ -169,6 +169,33 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aWorkerBackFromARun_servesTheKeysNextRun() throws Exception {
+    pool = pool(2, 0);
+    FakeWorker worker = pool.acquire(alice, ARCHIVE);
+    worker.mapped(1L << 30);
+
+    pool.release(worker, true);
+
+    assertThat(worker.killed()).isFalse();
+    assertThat(pool.acquire(alice, ARCHIVE)).isSameAs(worker);
+  }
+
+  @Test
+  void aWorkerWithLessThanAnEighthOfItsAddressSpaceLeft_isRetiredAfterItsRun() throws Exception {
+    pool = pool(2, 0);
+    FakeWorker leaking = pool.acquire(alice, ARCHIVE);
+    long limit = SandboxSettings.defaults(Path.of("/unused")).addressSpaceBytes();
+    leaking.mapped(limit - limit / 8);
+
+    pool.release(leaking, true);
+
+    assertThat(leaking.killed()).isTrue();
+    FakeWorker fresh = pool.acquire(alice, ARCHIVE);
+    assertThat(fresh).isNotSameAs(leaking);
+    assertThat(status().coldStarts()).isEqualTo(2);
+  }
+
+  @Test
   void close_killsSparesAndClaimedWorkers_andASpareThatComesUpAfterwards() throws Exception {
     pool = pool(4, 2);
     pool.maintain();
