@@ -48,6 +48,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -131,6 +132,10 @@ public class PersistenceConfiguration {
         .password(endpoint.password())
         .applicationName(applicationName)
         .connectTimeout(Duration.ofSeconds(5))
+        // Nothing waits forever: a statement queued behind a lock for 15 s fails (the request gets
+        // an error, and the log says which), and a transaction left idle for a minute (a
+        // connection lost track of mid-transaction) is ended by the server, freeing its locks.
+        .options(Map.of("lock_timeout", "15s", "idle_in_transaction_session_timeout", "60s"))
         .build();
   }
 
