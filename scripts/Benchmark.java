@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +41,9 @@ public class Benchmark {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** How long the gateway is warmed up before the sequential figures: BENCH_WARM_UP_S, 30 s. */
+  /** How long the gateway is warmed up before the sequential figures: BENCH_WARM_UP_S, 60 s. */
   private static final Duration WARM_UP =
-      Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_S", "30")));
+      Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_S", "60")));
 
   private static String base;
   private static final Map<String, String> summary = new LinkedHashMap<>();
@@ -78,10 +79,13 @@ public class Benchmark {
     pause(); // the server's statistics are published lazily
     String before = timings(key);
     List<Double> latencies = new ArrayList<>();
+    Cpu cpuBefore = Cpu.now();
     for (int i = 0; i < runs; i++) {
       latencies.add(simulate(key, body, "application/json").ms);
     }
+    Cpu cpuAfter = Cpu.now();
     pause();
+    Cpu cpuIdle = Cpu.now();
     String after = timings(key);
     Collections.sort(latencies);
     System.out.printf(
@@ -93,6 +97,7 @@ public class Benchmark {
     summary.put("median_ms", fmt(percentile(latencies, 50)));
     summary.put("p99_ms", fmt(percentile(latencies, 99)));
     breakdown(idle, before, after, runs);
+    cpuPerRun(cpuBefore, cpuAfter, cpuIdle, runs);
 
     if (full) {
       for (int n : clientCounts(clients)) {
@@ -591,6 +596,76 @@ public class Benchmark {
   }
 
   /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
+  /**
+   * CPU time used so far (ms) by the gateway's JVM, by its descendants (the worker processes) and by
+   * the database server (its postmaster and backends), with when it was read; -1 where unknown.
+   * From GATEWAY_PID and DATABASE_PID_FILE (the embedded server's postmaster.pid), set by
+   * benchmark.sh.
+   */
+  private record Cpu(double gateway, double workers, double database, long nanos) {
+
+    static Cpu now() {
+      Optional<ProcessHandle> gateway =
+          Optional.ofNullable(System.getenv("GATEWAY_PID")).flatMap(
+              pid -> ProcessHandle.of(Long.parseLong(pid)));
+      Optional<ProcessHandle> database = Optional.empty();
+      String pidFile = System.getenv("DATABASE_PID_FILE");
+      if (pidFile != null) {
+        try {
+          database = ProcessHandle.of(
+              Long.parseLong(Files.readAllLines(Path.of(pidFile)).get(0).trim()));
+        } catch (Exception e) {
+          database = Optional.empty();
+        }
+      }
+      return new Cpu(
+          gateway.map(Cpu::ms).orElse(-1.0),
+          gateway.map(h -> h.descendants().mapToDouble(Cpu::ms).sum()).orElse(-1.0),
+          database.map(h -> ms(h) + h.descendants().mapToDouble(Cpu::ms).sum()).orElse(-1.0),
+          System.nanoTime());
+    }
+
+    private static double ms(ProcessHandle process) {
+      return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+    }
+  }
+
+  /**
+   * CPU per run by process, less what each used idle (measured over the pause after the runs), and
+   * the rate two cores could serve at that cost: what bounds throughput once runs overlap.
+   */
+  private static void cpuPerRun(Cpu before, Cpu after, Cpu idle, int runs) {
+    if (before.gateway() < 0) {
+      return;
+    }
+    double busySeconds = (after.nanos() - before.nanos()) / 1e9;
+    double idleSeconds = (idle.nanos() - after.nanos()) / 1e9;
+    double[] used = {
+      after.gateway() - before.gateway(),
+      after.workers() - before.workers(),
+      after.database() - before.database()
+    };
+    double[] background = {
+      (idle.gateway() - after.gateway()) / idleSeconds * busySeconds,
+      (idle.workers() - after.workers()) / idleSeconds * busySeconds,
+      (idle.database() - after.database()) / idleSeconds * busySeconds
+    };
+    double total = 0;
+    String[] names = {"gateway", "workers", "database"};
+    StringBuilder line = new StringBuilder("  CPU per run (less idle activity):");
+    for (int i = 0; i < 3; i++) {
+      double perRun = Math.max(0, used[i] - Math.max(0, background[i])) / runs;
+      total += perRun;
+      line.append(String.format(" %s %.2f ms,", names[i], perRun));
+      summary.put("cpu_per_run_" + names[i], fmt(perRun));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(
+        "%s total %.2f ms: %d cores could serve at most %.0f runs/s (the benchmark's own client"
+            + " not counted)%n",
+        line, total, cores, cores * 1000 / total);
+  }
+
   private static void pause() throws InterruptedException {
     Thread.sleep(11_000);
   }

@@ -54,7 +54,8 @@ run_mode() {
   [ -n "$healthy" ] || { echo "gateway did not become healthy"; cat "$data/gateway.log"; exit 1; }
   echo "== isolation: $mode ($(nproc) cores); java -jar to a healthy /health: $((healthy - started)) ms"
   echo "startup_ms_$mode $((healthy - started))" >>"$summary"
-  SUMMARY="$work/summary.$mode" BENCH_FMU="$work/cold.fmu" \
+  SUMMARY="$work/summary.$mode" BENCH_FMU="$work/cold.fmu" GATEWAY_PID=$gateway \
+    DATABASE_PID_FILE="$data/postgres/postmaster.pid" \
     java scripts/Benchmark.java "http://127.0.0.1:$port" "$runs" "$clients" "$extra" "$scope" || true
   kill $gateway 2>/dev/null || true
   wait $gateway 2>/dev/null || true
