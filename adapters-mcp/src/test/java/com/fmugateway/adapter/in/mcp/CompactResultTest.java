@@ -7,6 +7,8 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,14 @@ class CompactResultTest {
       y[i] = i;
     }
     return new SimulationResult(
-        time, List.of(new Column.Real("y", y)), samples, 0, Duration.ZERO, List.of());
+        time,
+        List.of(new Column.Real("y", y)),
+        samples,
+        0,
+        Duration.ZERO,
+        List.of(),
+        Map.of(),
+        Optional.empty(),
+        Set.of());
   }
 }

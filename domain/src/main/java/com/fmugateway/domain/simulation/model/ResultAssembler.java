@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts a result streamed in {@link ResultLayout#ROWS} back together, for callers that keep it whole
@@ -43,7 +44,8 @@ public final class ResultAssembler {
         end.cpuTime(),
         end.fmuLog(),
         end.clockEvents(),
-        end.solverStatistics());
+        end.solverStatistics(),
+        Set.of());
   }
 
   private static Column concat(String name, List<Column> slices, int n) {

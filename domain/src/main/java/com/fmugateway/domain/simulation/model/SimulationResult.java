@@ -54,42 +54,6 @@ public record SimulationResult(
     }
   }
 
-  /** A result without array outputs. */
-  public SimulationResult(
-      double[] time,
-      List<Column> columns,
-      long steps,
-      long events,
-      Duration cpuTime,
-      List<String> fmuLog,
-      Map<String, List<Double>> clockEvents,
-      Optional<SolverStatistics> solverStatistics) {
-    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, solverStatistics, Set.of());
-  }
-
-  /** A result without solver statistics or array outputs. */
-  public SimulationResult(
-      double[] time,
-      List<Column> columns,
-      long steps,
-      long events,
-      Duration cpuTime,
-      List<String> fmuLog,
-      Map<String, List<Double>> clockEvents) {
-    this(time, columns, steps, events, cpuTime, fmuLog, clockEvents, Optional.empty(), Set.of());
-  }
-
-  /** A result without clock events, solver statistics or array outputs. */
-  public SimulationResult(
-      double[] time,
-      List<Column> columns,
-      long steps,
-      long events,
-      Duration cpuTime,
-      List<String> fmuLog) {
-    this(time, columns, steps, events, cpuTime, fmuLog, Map.of(), Optional.empty(), Set.of());
-  }
-
   /**
    * This result, its columns named {@code a[k]} for each array output {@code a} in {@code arrays}.
    */

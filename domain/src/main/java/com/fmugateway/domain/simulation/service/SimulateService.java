@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -217,7 +218,8 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
         end.cpuTime(),
         end.fmuLog(),
         end.clockEvents(),
-        end.solverStatistics());
+        end.solverStatistics(),
+        Set.of());
   }
 
   private Mono<SimulationOutcome> outcome(Run run, RunFunding funding) {

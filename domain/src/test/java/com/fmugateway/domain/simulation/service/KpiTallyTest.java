@@ -10,6 +10,8 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,15 @@ class KpiTallyTest {
     }
     SimulationResult result =
         new SimulationResult(
-            time, List.of(new Column.Real("y", y)), 0, 0, Duration.ZERO, List.of());
+            time,
+            List.of(new Column.Real("y", y)),
+            0,
+            0,
+            Duration.ZERO,
+            List.of(),
+            Map.of(),
+            Optional.empty(),
+            Set.of());
 
     for (int chunk : new int[] {1, 64, 4096, n}) {
       KpiTally tally = new KpiTally(EVERY_KIND);
@@ -53,7 +63,10 @@ class KpiTallyTest {
             0,
             0,
             Duration.ZERO,
-            List.of());
+            List.of(),
+            Map.of(),
+            Optional.empty(),
+            Set.of());
     KpiTally tally = new KpiTally(EVERY_KIND);
 
     ResultPart.split(single, ResultLayout.ROWS, Set.of(), 1).stream()

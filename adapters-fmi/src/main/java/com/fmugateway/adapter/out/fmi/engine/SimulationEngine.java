@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
@@ -85,7 +86,8 @@ public final class SimulationEngine {
           Duration.ofNanos(cpuNanos() - cpuStart),
           log.lines(),
           Map.of(),
-          counts.statistics());
+          counts.statistics(),
+          Set.of());
     } catch (FmuCallFailedException e) {
       throw new SimulationFailedException(Cause.MODEL_ERROR, e.getMessage(), log.lines());
     } catch (SimulationFailedException e) {
@@ -117,7 +119,8 @@ public final class SimulationEngine {
         Duration.ofNanos(cpuNanos() - cpuStart),
         log.lines(),
         outputs.clockEvents(),
-        counts.statistics());
+        counts.statistics(),
+        Set.of());
   }
 
   private RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {

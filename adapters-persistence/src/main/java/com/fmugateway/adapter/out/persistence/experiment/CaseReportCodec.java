@@ -236,17 +236,10 @@ final class CaseReportCodec {
         }
       }
       SimulationResult result =
-          new SimulationResult(time, columns, steps, events, cpu, log, clockEvents);
+          new SimulationResult(
+              time, columns, steps, events, cpu, log, clockEvents, Optional.empty(), arrays);
       return new SimulationReport(
-          runId,
-          fmuId,
-          result.withArrays(arrays),
-          kpis,
-          provenance,
-          quoted,
-          cost,
-          Optional.empty(),
-          Optional.empty());
+          runId, fmuId, result, kpis, provenance, quoted, cost, Optional.empty(), Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

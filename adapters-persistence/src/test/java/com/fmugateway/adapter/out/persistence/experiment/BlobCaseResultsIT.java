@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,7 +156,10 @@ class BlobCaseResultsIT {
             42,
             3,
             Duration.ofMillis(12),
-            List.of("log line"));
+            List.of("log line"),
+            Map.of(),
+            Optional.empty(),
+            Set.of());
     Map<String, Double> kpis = new LinkedHashMap<>();
     kpis.put("h_max", scale);
     kpis.put("h_final", Double.NaN);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,9 @@ class CaseReportCodecTest {
             0,
             Duration.ofMillis(2),
             List.of(),
-            Map.of("outClock", List.of(0.5), "never", List.of()));
+            Map.of("outClock", List.of(0.5), "never", List.of()),
+            Optional.empty(),
+            Set.of());
 
     SimulationReport read = CaseReportCodec.read(CaseReportCodec.write(report(result)));
 
@@ -55,7 +58,10 @@ class CaseReportCodecTest {
             2,
             1,
             Duration.ofMillis(1),
-            List.of("a log line"));
+            List.of("a log line"),
+            Map.of(),
+            Optional.empty(),
+            Set.of());
     byte[] current = CaseReportCodec.write(report(result));
     // Version 1 is version 3 without the clock events and array names that end it (four bytes
     // each: none).

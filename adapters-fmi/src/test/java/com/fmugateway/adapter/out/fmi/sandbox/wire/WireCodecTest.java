@@ -80,7 +80,9 @@ class WireCodecTest {
             3,
             Duration.ofNanos(123_456),
             List.of("[OK] info: hello"),
-            Map.of("outClock", List.of(0.5, 1.5)));
+            Map.of("outClock", List.of(0.5, 1.5)),
+            Optional.empty(),
+            Set.of());
 
     ResultAssembler whole = new ResultAssembler();
     SimulationResult back = null;
