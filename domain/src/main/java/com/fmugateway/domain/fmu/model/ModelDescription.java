@@ -34,30 +34,6 @@ public record ModelDescription(
     Objects.requireNonNull(continuousStates, "continuousStates");
   }
 
-  /** A description that says nothing about its continuous states. */
-  public ModelDescription(
-      String fmiVersion,
-      String modelName,
-      String guid,
-      Optional<String> description,
-      Optional<String> generationTool,
-      Map<FmuInterface, String> modelIdentifiers,
-      int numberOfEventIndicators,
-      List<ModelVariable> variables,
-      DefaultExperiment defaultExperiment) {
-    this(
-        fmiVersion,
-        modelName,
-        guid,
-        description,
-        generationTool,
-        modelIdentifiers,
-        numberOfEventIndicators,
-        variables,
-        defaultExperiment,
-        ContinuousStates.unknown());
-  }
-
   public Set<FmuInterface> interfaces() {
     return modelIdentifiers.keySet();
   }

@@ -19,29 +19,4 @@ public record Provenance(
     Duration cpuTime,
     long steps,
     long events,
-    Optional<SolverStatistics> solverStatistics) {
-
-  /** Provenance without solver statistics, as co-simulation and older runs have. */
-  public Provenance(
-      Sha256 fmuSha256,
-      String fmiVersion,
-      FmuInterface fmuInterface,
-      Optional<Solver> solver,
-      String gatewayVersion,
-      Duration wallTime,
-      Duration cpuTime,
-      long steps,
-      long events) {
-    this(
-        fmuSha256,
-        fmiVersion,
-        fmuInterface,
-        solver,
-        gatewayVersion,
-        wallTime,
-        cpuTime,
-        steps,
-        events,
-        Optional.empty());
-  }
-}
+    Optional<SolverStatistics> solverStatistics) {}

@@ -56,32 +56,4 @@ public record RunRequest(
     clockTicks.forEach((clock, times) -> ticks.put(clock, List.copyOf(times)));
     clockTicks = java.util.Collections.unmodifiableMap(ticks);
   }
-
-  /** A request without clock ticks, as every run but a scheduled execution's is. */
-  public RunRequest(
-      OptionalDouble startTime,
-      OptionalDouble stopTime,
-      OptionalDouble step,
-      Map<String, Object> startValues,
-      List<Signal> inputSignals,
-      List<String> outputs,
-      List<String> kpis,
-      Optional<String> fmuInterface,
-      Optional<String> solver,
-      OptionalDouble rtol,
-      OptionalDouble atol) {
-    this(
-        startTime,
-        stopTime,
-        step,
-        startValues,
-        inputSignals,
-        outputs,
-        kpis,
-        fmuInterface,
-        solver,
-        rtol,
-        atol,
-        Map.of());
-  }
 }

@@ -42,30 +42,6 @@ public record SimulationPlan(
     clockTicks = Collections.unmodifiableMap(ticks);
   }
 
-  /** A plan without clock ticks. */
-  public SimulationPlan(
-      FmuInterface fmuInterface,
-      double startTime,
-      double stopTime,
-      double outputInterval,
-      List<StartValue> startValues,
-      List<InputSignal> inputs,
-      List<ModelVariable> outputs,
-      Solver solver,
-      Duration timeout) {
-    this(
-        fmuInterface,
-        startTime,
-        stopTime,
-        outputInterval,
-        startValues,
-        inputs,
-        outputs,
-        solver,
-        timeout,
-        Map.of());
-  }
-
   /**
    * Number of output samples, start and stop included; {@link Long#MAX_VALUE} when there would be
    * more than a long can count (a cap compares against it, so it must never wrap around).

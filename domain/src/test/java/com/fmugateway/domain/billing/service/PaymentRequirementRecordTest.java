@@ -120,6 +120,7 @@ class PaymentRequirementRecordTest {
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        new PaymentChoice(Optional.empty(), quoteOnly, CheckoutOptions.DEFAULT));
+        new PaymentChoice(Optional.empty(), quoteOnly, CheckoutOptions.DEFAULT),
+        Map.of());
   }
 }

@@ -509,6 +509,7 @@ class ExperimentServicesTest {
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        payment);
+        payment,
+        Map.of());
   }
 }

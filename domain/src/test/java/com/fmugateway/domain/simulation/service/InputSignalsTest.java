@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fmu.model.ArrayDimension;
 import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.DefaultExperiment;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
@@ -142,7 +143,8 @@ class InputSignalsTest {
             input("clk", 7, VariableType.CLOCK),
             Models.variable(
                 "y", 8, VariableType.FLOAT64, Causality.OUTPUT, Variability.CONTINUOUS, null)),
-        DefaultExperiment.none());
+        DefaultExperiment.none(),
+        ContinuousStates.unknown());
   }
 
   private static ModelVariable input(String name, long vr, VariableType type) {

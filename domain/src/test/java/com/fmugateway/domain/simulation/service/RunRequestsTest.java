@@ -50,7 +50,8 @@ class RunRequestsTest {
             Optional.empty(),
             OptionalDouble.empty(),
             OptionalDouble.empty(),
-            PaymentChoice.CREDITS);
+            PaymentChoice.CREDITS,
+            Map.of());
     return RunRequests.of(command, "lib:Feedthrough3");
   }
 }

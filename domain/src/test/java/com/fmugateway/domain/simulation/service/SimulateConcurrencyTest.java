@@ -105,6 +105,7 @@ class SimulateConcurrencyTest {
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        payment);
+        payment,
+        Map.of());
   }
 }

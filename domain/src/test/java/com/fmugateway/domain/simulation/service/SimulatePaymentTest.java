@@ -270,6 +270,7 @@ class SimulatePaymentTest {
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        payment);
+        payment,
+        Map.of());
   }
 }

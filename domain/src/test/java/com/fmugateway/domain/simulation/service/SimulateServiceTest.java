@@ -690,7 +690,8 @@ class SimulateServiceTest {
           solver,
           rtol,
           OptionalDouble.empty(),
-          PaymentChoice.CREDITS);
+          PaymentChoice.CREDITS,
+          Map.of());
     }
   }
 

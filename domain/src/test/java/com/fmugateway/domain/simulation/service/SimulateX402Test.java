@@ -283,6 +283,7 @@ class SimulateX402Test {
         Optional.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        payment);
+        payment,
+        Map.of());
   }
 }

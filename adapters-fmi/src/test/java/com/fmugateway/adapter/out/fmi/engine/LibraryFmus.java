@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.fmu.model.Causality;
+import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.DefaultExperiment;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.Initial;
@@ -65,7 +66,8 @@ final class LibraryFmus {
           identifiers,
           Integer.parseInt(attribute(root, "numberOfEventIndicators").orElse("0")),
           variables,
-          DefaultExperiment.none());
+          DefaultExperiment.none(),
+          ContinuousStates.unknown());
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the description of " + model, e);
     }

@@ -3,6 +3,7 @@ package com.fmugateway.adapter.out.fmi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.simulation.model.Interpolation;
@@ -82,7 +83,8 @@ class ModelErrorTest {
             d.modelIdentifiers(),
             d.numberOfEventIndicators(),
             d.variables(),
-            d.defaultExperiment());
+            d.defaultExperiment(),
+            ContinuousStates.unknown());
 
     SimulationFailedException failure =
         catchThrowableOfType(

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Jobs on the built-in library models as the build leaves them in target/classes. */
@@ -63,7 +64,8 @@ public final class Jobs {
         List.of(),
         List.of(description.variable("h").orElseThrow(), description.variable("v").orElseThrow()),
         Solver.defaults(),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Map.of());
   }
 
   /** VanDerPol with a tiny Euler step and a stop time it never reaches before {@code timeout}. */
@@ -78,7 +80,8 @@ public final class Jobs {
         List.of(),
         List.of(description.variable("x0").orElseThrow()),
         new Solver(SolverKind.EULER, 1e-6, 1e-8, OptionalDouble.of(1e-7)),
-        timeout);
+        timeout,
+        Map.of());
   }
 
   public static SimulationJob job(AccountId account, FmuArtifact fmu, SimulationPlan plan) {

@@ -214,7 +214,8 @@ final class CaseReportCodec {
               Duration.ofNanos(in.readLong()),
               Duration.ofNanos(in.readLong()),
               in.readLong(),
-              in.readLong());
+              in.readLong(),
+              Optional.empty());
       long quoted = in.readLong();
       long cost = in.readLong();
       Map<String, List<Double>> clockEvents = new LinkedHashMap<>();

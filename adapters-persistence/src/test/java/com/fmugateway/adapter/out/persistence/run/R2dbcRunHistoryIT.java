@@ -78,7 +78,8 @@ class R2dbcRunHistoryIT extends RunHistoryContract {
                     Optional.of("me"),
                     Optional.empty(),
                     OptionalDouble.empty(),
-                    OptionalDouble.empty())));
+                    OptionalDouble.empty(),
+                    Map.of())));
     history.record(run).block();
 
     Map<String, Object> stored =

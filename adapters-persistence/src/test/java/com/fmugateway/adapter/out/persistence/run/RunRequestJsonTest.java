@@ -63,7 +63,8 @@ class RunRequestJsonTest {
             Optional.of("cs"),
             Optional.empty(),
             OptionalDouble.empty(),
-            OptionalDouble.empty());
+            OptionalDouble.empty(),
+            Map.of());
 
     String json = RunRequestJson.write(request);
 

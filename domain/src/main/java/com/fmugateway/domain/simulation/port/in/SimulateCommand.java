@@ -83,42 +83,6 @@ public record SimulateCommand(
     clockTicks = clockTicks == null ? Map.of() : ticks(clockTicks);
   }
 
-  /** A command without clock ticks, as every run but a scheduled execution's is. */
-  public SimulateCommand(
-      AccountId caller,
-      Tier tier,
-      FmuId fmuId,
-      OptionalDouble startTime,
-      OptionalDouble stopTime,
-      OptionalDouble step,
-      Map<String, Object> startValues,
-      List<SignalSpec> inputSignals,
-      List<String> outputs,
-      List<String> kpis,
-      Optional<String> fmuInterface,
-      Optional<String> solver,
-      OptionalDouble rtol,
-      OptionalDouble atol,
-      PaymentChoice payment) {
-    this(
-        caller,
-        tier,
-        fmuId,
-        startTime,
-        stopTime,
-        step,
-        startValues,
-        inputSignals,
-        outputs,
-        kpis,
-        fmuInterface,
-        solver,
-        rtol,
-        atol,
-        payment,
-        Map.of());
-  }
-
   /** This command with {@code variant}'s start values laid over its own (an experiment's case). */
   public SimulateCommand withStartValues(Map<String, Object> variant) {
     Map<String, Object> merged = new java.util.LinkedHashMap<>(startValues);

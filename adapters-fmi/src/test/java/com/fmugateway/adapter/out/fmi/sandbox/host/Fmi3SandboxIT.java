@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +80,8 @@ class Fmi3SandboxIT {
                 description.variable("UInt64_output").orElseThrow(),
                 description.variable("Binary_output").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Map.of());
 
     SimulationResult result = run(new SimulationJob(AccountId.random(), fmu, plan));
 
@@ -142,7 +144,8 @@ class Fmi3SandboxIT {
                 description.variable("Int64_output").orElseThrow(),
                 description.variable("UInt64_output").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Map.of());
 
     SimulationResult result = run(new SimulationJob(AccountId.random(), fmu, plan));
 
@@ -178,7 +181,8 @@ class Fmi3SandboxIT {
             List.of(),
             List.of(),
             Solver.defaults(),
-            timeout);
+            timeout,
+            Map.of());
     return new SimulationJob(AccountId.random(), fmu, plan);
   }
 
@@ -198,7 +202,8 @@ class Fmi3SandboxIT {
             List.of(),
             outputs,
             solver,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            Map.of());
     return new SimulationJob(AccountId.random(), fmu, plan);
   }
 

@@ -11,6 +11,7 @@ import com.fmugateway.domain.simulation.model.StartValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a run of one hostile fixture: co-simulation from 0 to 1 with one output interval, so
@@ -63,7 +64,8 @@ final class HostileJob {
         List.of(),
         outputs,
         Solver.defaults(),
-        timeout);
+        timeout,
+        Map.of());
   }
 
   /** As a run of a new account, so nothing is shared with another test's runs. */

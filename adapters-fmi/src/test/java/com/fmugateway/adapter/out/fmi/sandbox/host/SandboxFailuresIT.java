@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -200,7 +201,8 @@ class SandboxFailuresIT {
             List.of(),
             List.of(lag().variable("y").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Map.of());
     return Jobs.job(AccountId.random(), Jobs.upload("FirstOrderLag"), plan);
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,8 @@ final class SandboxFatJarCheck {
             List.of(),
             description.outputs(),
             Solver.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Map.of());
     Path workDir = Files.createTempDirectory("fmugw-fatjar");
     try (SandboxedSimulator simulator = new SandboxedSimulator(SandboxSettings.defaults(workDir))) {
       SimulationResult result =

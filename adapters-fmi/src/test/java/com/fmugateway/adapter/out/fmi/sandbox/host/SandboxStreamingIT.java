@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,8 @@ class SandboxStreamingIT {
             List.of(
                 description.variable("h").orElseThrow(), description.variable("v").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Map.of());
     return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }
 
@@ -143,7 +145,8 @@ class SandboxStreamingIT {
             List.of(),
             List.of(description.variable("h").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3),
+            Map.of());
     return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }
 

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * FMUs from the test classpath as the simulator receives them: inspected and content-addressed, the
@@ -66,7 +67,8 @@ final class TestFmus {
             List.of(),
             List.of(description.variable("h").orElseThrow()),
             Solver.defaults(),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            Map.of());
     return new SimulationJob(AccountId.random(), fmu, plan);
   }
 
