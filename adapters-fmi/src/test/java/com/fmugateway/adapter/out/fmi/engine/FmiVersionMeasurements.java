@@ -24,7 +24,8 @@ import java.util.OptionalDouble;
  * main, not a test: timings make no reliable assertions. Run it with {@code ./mvnw -o -pl
  * adapters-fmi test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.fmugateway.adapter.out.fmi.engine.FmiVersionMeasurements [-Dexec.args="runs
- * [filter, e.g. '3.fmu me']"]}.
+ * [filter, e.g. '3.fmu me']"]}, with {@code MAVEN_OPTS=-XX:+DisableExplicitGC} as the worker runs:
+ * FMI4j calls System.gc(), which otherwise puts milliseconds into every FMI 2.0 run's wall time.
  */
 final class FmiVersionMeasurements {
 
