@@ -44,14 +44,17 @@ final class Fmi3Engine {
       SimulationPlan plan,
       Fmi3Recorder recorder,
       FmuLog log) {
-    if (plan.fmuInterface() == FmuInterface.SCHEDULED_EXECUTION) {
-      return Fmi3ScheduledRunner.run(archive, description, plan, recorder, log);
-    }
     String identifier = description.modelIdentifiers().get(plan.fmuInterface());
-    LoadedFmus.Lease<Fmi3Fmu> copy = copies.take(archive, folder -> load(folder, identifier));
+    LoadedFmus.Lease<Fmi3Fmu> copy =
+        copies.take(archive, identifier, folder -> load(folder, identifier));
     boolean succeeded = false;
     try {
       Fmi3Fmu fmu = copy.fmu();
+      if (plan.fmuInterface() == FmuInterface.SCHEDULED_EXECUTION) {
+        RunCounts counts = Fmi3ScheduledRunner.run(fmu, description, plan, recorder, log);
+        succeeded = true;
+        return counts;
+      }
       if (plan.fmuInterface() == FmuInterface.MODEL_EXCHANGE) {
         RunCounts counts = Fmi3MeModel.run(fmu, description, plan, recorder, log);
         succeeded = true;

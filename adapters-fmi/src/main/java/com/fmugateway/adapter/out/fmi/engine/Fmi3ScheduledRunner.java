@@ -17,8 +17,6 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.StartValue;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -60,35 +58,26 @@ final class Fmi3ScheduledRunner {
     this.guard = new RunGuard(plan.timeout());
   }
 
+  /** Instantiates the loaded FMU for scheduled execution and runs {@code plan} on it. */
   static RunCounts run(
-      Path archive,
+      Fmi3Fmu fmu,
       ModelDescription description,
       SimulationPlan plan,
       Fmi3Recorder recorder,
       FmuLog log) {
-    Path folder;
-    try {
-      folder = FmuArchive.unpack(archive);
-    } catch (IOException e) {
-      throw modelError("the FMU archive cannot be unpacked: " + e.getMessage());
-    }
-    String identifier = description.modelIdentifiers().get(plan.fmuInterface());
-    try (Fmi3Fmu fmu = load(folder, identifier);
-        Fmi3ScheduledExecution instance =
-            Fmi3Instance.instantiateScheduledExecution(
-                fmu,
-                "fmugw-" + UUID.randomUUID(),
-                description.guid(),
-                // Output clocks and countdowns are read after every partition, so the call
-                // itself needs no answer.
-                () -> {},
-                line -> log.add(line.status().name(), line.category(), line.message()))) {
+    try (Fmi3ScheduledExecution instance =
+        Fmi3Instance.instantiateScheduledExecution(
+            fmu,
+            "fmugw-" + UUID.randomUUID(),
+            description.guid(),
+            // Output clocks and countdowns are read after every partition, so the call
+            // itself needs no answer.
+            () -> {},
+            line -> log.add(line.status().name(), line.category(), line.message()))) {
       return new Fmi3ScheduledRunner(instance, description, plan, recorder).run();
     } catch (Fmi3Exception e) {
       log.freeze();
       throw modelError(e.getMessage());
-    } finally {
-      FmuArchive.delete(folder);
     }
   }
 
@@ -276,14 +265,6 @@ final class Fmi3ScheduledRunner {
                     ? input.valueReference()
                     : Math.toIntExact(((ModelVariable) c).valueReference()))
         .toArray();
-  }
-
-  private static Fmi3Fmu load(Path folder, String identifier) {
-    try {
-      return Fmi3Fmu.load(folder, identifier);
-    } catch (RuntimeException e) {
-      throw modelError("the FMU could not be loaded: " + e.getMessage());
-    }
   }
 
   private static SimulationFailedException modelError(String message) {

@@ -50,8 +50,11 @@ final class LoadedFmus<F> {
     }
   }
 
-  /** An archive as it is now: a file replaced under the same name is another archive. */
-  private record Key(Path archive, long size, long modified) {}
+  /**
+   * An archive as it is now (a file replaced under the same name is another archive) and which of
+   * its binaries is loaded: an FMI 3.0 FMU may name a different one for each interface.
+   */
+  private record Key(Path archive, long size, long modified, String binary) {}
 
   private final int maxIdle;
   private final Consumer<F> unload;
@@ -69,7 +72,15 @@ final class LoadedFmus<F> {
 
   /** An idle copy of {@code archive}, or a new one unpacked and given to {@code load}. */
   Lease<F> take(Path archive, Function<Path, F> load) {
-    Key key = keyOf(archive);
+    return take(archive, "", load);
+  }
+
+  /**
+   * As {@link #take(Path, Function)}, for copies that load one {@code binary} of the archive: a
+   * copy serves only runs that name the same one.
+   */
+  Lease<F> take(Path archive, String binary, Function<Path, F> load) {
+    Key key = keyOf(archive, binary);
     synchronized (this) {
       Deque<Lease<F>> copies = idle.get(key);
       if (copies != null && !copies.isEmpty()) {
@@ -155,10 +166,10 @@ final class LoadedFmus<F> {
     }
   }
 
-  private static Key keyOf(Path archive) {
+  private static Key keyOf(Path archive, String binary) {
     try {
       Path real = archive.toRealPath();
-      return new Key(real, Files.size(real), Files.getLastModifiedTime(real).toMillis());
+      return new Key(real, Files.size(real), Files.getLastModifiedTime(real).toMillis(), binary);
     } catch (IOException e) {
       throw new SimulationFailedException(
           Cause.MODEL_ERROR, "the FMU archive cannot be read: " + e.getMessage(), List.of());

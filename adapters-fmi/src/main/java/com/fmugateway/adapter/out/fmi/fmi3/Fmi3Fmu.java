@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shared library of one unpacked FMI 3.0 FMU, loaded through a JNA NativeLibrary of its own;
- * closing it frees the instances still open, then unloads the library.
+ * The shared library of one unpacked FMI 3.0 FMU, loaded through a JNA NativeLibrary of its own and
+ * called through JNA direct mapping where the library has every function ({@link
+ * Fmi3DirectBinding}); closing it frees the instances still open, then unloads the library.
  */
 public final class Fmi3Fmu implements AutoCloseable {
 
@@ -29,13 +31,20 @@ public final class Fmi3Fmu implements AutoCloseable {
   private final Path directory;
   private final NativeLibrary nativeLibrary;
   private final Fmi3Library library;
+  private final Optional<Fmi3DirectBinding> direct;
   private final Set<Fmi3Instance> open = Collections.newSetFromMap(new IdentityHashMap<>());
-  private boolean closed;
+  // Read on every FMI call, so not behind the lock that close() takes.
+  private volatile boolean closed;
 
-  private Fmi3Fmu(Path directory, NativeLibrary nativeLibrary, Fmi3Library library) {
+  private Fmi3Fmu(
+      Path directory,
+      NativeLibrary nativeLibrary,
+      Fmi3Library interfaceMapped,
+      Optional<Fmi3DirectBinding> direct) {
     this.directory = directory;
     this.nativeLibrary = nativeLibrary;
-    this.library = library;
+    this.direct = direct;
+    this.library = direct.map(Fmi3DirectBinding::library).orElse(interfaceMapped);
   }
 
   /**
@@ -64,13 +73,19 @@ public final class Fmi3Fmu implements AutoCloseable {
     // The proxy's own NativeLibrary: closing it is what unloads the code the proxy calls.
     NativeLibrary nativeLibrary =
         ((Library.Handler) Proxy.getInvocationHandler(library)).getNativeLibrary();
-    return new Fmi3Fmu(directory, nativeLibrary, library);
+    try {
+      return new Fmi3Fmu(
+          directory, nativeLibrary, library, Fmi3DirectBinding.bind(nativeLibrary, library));
+    } catch (RuntimeException | Error e) {
+      nativeLibrary.close();
+      throw e;
+    }
   }
 
   /** The raw binding, for calls {@link Fmi3Instance} does not wrap; refused once closed. */
-  public synchronized Fmi3Library library() {
+  public Fmi3Library library() {
     if (closed) {
-      // The proxy would still call into the unloaded code and crash the JVM.
+      // An interface-mapped call would still jump into the unloaded code and crash the JVM.
       throw new IllegalStateException("the FMU's library is closed");
     }
     return library;
@@ -103,6 +118,10 @@ public final class Fmi3Fmu implements AutoCloseable {
     // An instance left open would call into unmapped code on its next call or its free.
     new ArrayList<>(open).forEach(Fmi3Instance::close);
     closed = true;
-    nativeLibrary.close();
+    try {
+      direct.ifPresent(Fmi3DirectBinding::release);
+    } finally {
+      nativeLibrary.close();
+    }
   }
 }

@@ -12,6 +12,8 @@ import com.sun.jna.Pointer;
  * size_t} as {@code long}; value references ({@code uint32_t}) as {@code int}; unsigned integers as
  * the signed Java type of the same width, holding the same bits; enums as {@code int};
  * out-arguments as arrays of length one. Use {@link Fmi3Instance}, which checks every status.
+ * {@link Fmi3Fmu} calls it through JNA direct mapping ({@link Fmi3DirectLibrary}) where it can,
+ * since an interface-mapped call (proxy, reflection, boxing) costs several times the FMU's work.
  */
 public interface Fmi3Library extends Library {
 

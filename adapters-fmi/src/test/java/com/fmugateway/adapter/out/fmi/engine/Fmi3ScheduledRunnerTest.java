@@ -52,6 +52,26 @@ class Fmi3ScheduledRunnerTest {
   }
 
   @Test
+  void aSecondRunOfTheSameArchive_onTheCopyTheFirstLoaded_givesTheSameResult() {
+    SimulationEngine engine = new SimulationEngine();
+    Plans plans =
+        Plans.forDescription(DESCRIPTION)
+            .on(FmuInterface.SCHEDULED_EXECUTION)
+            .until(2, 1)
+            .start("increment", 3)
+            .ticks("trigger", 0.3)
+            .outputs("ticks", "triggers", "sum");
+
+    SimulationResult first = engine.run(CLOCKS3, DESCRIPTION, plans.build());
+    SimulationResult second = engine.run(CLOCKS3, DESCRIPTION, plans.build());
+
+    assertThat(second.time()).containsExactly(first.time());
+    assertThat(second.columns()).isEqualTo(first.columns());
+    assertThat(last(second, "sum")).isEqualTo(last(first, "sum"));
+    engine.unloadIdleCopies();
+  }
+
+  @Test
   void atOneTime_theTickPartitionRunsBeforeTheTriggerOfLowerPriority() {
     Plans plans =
         Plans.forDescription(DESCRIPTION)

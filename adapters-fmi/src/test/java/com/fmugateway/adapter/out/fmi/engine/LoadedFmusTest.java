@@ -51,6 +51,20 @@ class LoadedFmusTest {
   }
 
   @Test
+  void aCopyLoadedWithOneBinaryOfAnArchive_isNotLentToARunOfAnother() throws IOException {
+    LoadedFmus<Copy> copies = copies(4);
+    Path archive = archive("a.fmu", "one");
+
+    LoadedFmus.Lease<Copy> modelExchange = copies.take(archive, "BallMe", this::load);
+    copies.giveBack(modelExchange, true);
+    LoadedFmus.Lease<Copy> coSimulation = copies.take(archive, "BallCs", this::load);
+    copies.giveBack(coSimulation, true);
+
+    assertThat(coSimulation.fmu()).isNotSameAs(modelExchange.fmu());
+    assertThat(copies.take(archive, "BallMe", this::load).fmu()).isSameAs(modelExchange.fmu());
+  }
+
+  @Test
   void runsAtTheSameTimeNeverShareACopy() throws IOException {
     LoadedFmus<Copy> copies = copies(4);
     Path archive = archive("a.fmu", "one");
