@@ -21,7 +21,7 @@ class SandboxSettingsTest {
                 settings.maxWorkers(),
                 64,
                 1,
-                200,
+                10_000,
                 Duration.ofSeconds(60),
                 2L * 1024 * 1024 * 1024,
                 600,
