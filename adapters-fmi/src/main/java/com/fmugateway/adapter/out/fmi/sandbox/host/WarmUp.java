@@ -3,6 +3,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
 import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
 import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.ResultLayout;
 import com.fmugateway.domain.simulation.model.Solver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A spare's warm-up: one co-simulation run of our own BouncingBall, which anyone's worker may run,
- * so that a customer's first run finds the engine's classes loaded and compiled. Nobody asked for
- * it: it is neither billed nor recorded, and its FMU is gone before the spare is claimed.
+ * A spare's warm-up: runs of our own BouncingBall, which anyone's worker may run, so that a
+ * customer's first run finds the engine's classes loaded and compiled: co-simulation with its
+ * samples in rows (CSV, whole results), then model exchange with its samples in columns (streamed
+ * JSON). Nobody asked for them: they are neither billed nor recorded, and their FMU is gone before
+ * the spare is claimed.
  */
 final class WarmUp {
 
@@ -57,17 +60,24 @@ final class WarmUp {
   /** Runs the warm-up in {@code worker}; any failure means the worker is no good as a spare. */
   static void run(WorkerProcess worker, Path archive) throws IOException {
     worker.layout().installWarmUp(archive);
-    WorkerResponse response = worker.warmUp(request(worker.layout()), MAX_RESPONSE_BYTES);
-    if (!(response instanceof WorkerResponse.Completed)) {
-      throw new WorkerStartException("the spare's warm-up run failed: " + response, "");
-    }
+    run(worker, FmuInterface.CO_SIMULATION, ResultLayout.ROWS);
+    run(worker, FmuInterface.MODEL_EXCHANGE, ResultLayout.COLUMNS);
     worker.layout().removeWarmUp();
   }
 
-  private static RunRequest request(WorkerLayout layout) {
+  private static void run(WorkerProcess worker, FmuInterface fmuInterface, ResultLayout layout)
+      throws IOException {
+    RunRequest request = request(worker.layout(), fmuInterface);
+    WorkerResponse response = worker.warmUp(request, layout, MAX_RESPONSE_BYTES);
+    if (!(response instanceof WorkerResponse.Completed)) {
+      throw new WorkerStartException("the spare's warm-up run failed: " + response, "");
+    }
+  }
+
+  private static RunRequest request(WorkerLayout layout, FmuInterface fmuInterface) {
     return new RunRequest(
         layout.warmUpForWorker(),
-        FmuInterface.CO_SIMULATION,
+        fmuInterface,
         0,
         3,
         0.01,

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
+import com.fmugateway.adapter.out.fmi.engine.JaxbContexts;
 import com.fmugateway.adapter.out.fmi.sandbox.worker.WorkerMain;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,9 @@ final class WorkerCommand {
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:-CreateCoredumpOnCrash",
           "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
-          "-Dslf4j.internal.verbosity=WARN");
+          "-Dslf4j.internal.verbosity=WARN",
+          // FMI4j would build two JAXB contexts for every FMU it loads.
+          "-D" + JaxbContexts.PROPERTY + "=" + JaxbContexts.PROPERTY_VALUE);
 
   /** The whole environment of a worker: nothing of the gateway's (database URL, keys) leaks. */
   static final List<String> ENVIRONMENT = List.of("PATH=/usr/bin:/bin", "LANG=C.UTF-8");

@@ -100,8 +100,9 @@ public final class WorkerProcess implements PooledWorker {
    * A run of our own before the worker is anybody's, read to its end like {@link #exchange}; not
    * counted among the worker's runs.
    */
-  WorkerResponse warmUp(RunRequest request, long maxResponseBytes) throws IOException {
-    start(request, ResultLayout.ROWS);
+  WorkerResponse warmUp(RunRequest request, ResultLayout layout, long maxResponseBytes)
+      throws IOException {
+    start(request, layout);
     return readToEnd(maxResponseBytes);
   }
 

@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>A worker is claimed by one key for life: a spare, once claimed, is never handed to another
  * key. Spares take slots like any worker; the pool starts a replacement in the background when a
  * slot is free and no run is waiting for one, or takes the slot of a worker idle for {@link
- * #SPARE_AFTER_IDLE}.
+ * #SPARE_AFTER_IDLE}; not while a claimed spare's first run goes on (at most {@link
+ * #REPLACEMENT_HOLD}).
  *
  * <p>The scheduler runs at most {@code maxWorkers} runs at once, so a run that finds every slot
  * taken always finds an idle worker to evict or a spare on its way; it waits only for that.
@@ -51,6 +55,13 @@ public final class WorkerPool<W extends PooledWorker> {
   /** After a spare failed to start, the next is tried this much later, not in a loop. */
   static final Duration SPARE_RETRY = Duration.ofSeconds(10);
 
+  /**
+   * The replacement of a claimed spare starts once the spare's first run has ended, or this long
+   * after the claim: a JVM starting and warming up beside it would take half of a small machine's
+   * cores (and more of its CPU time) from the run a newly uploaded FMU's owner is waiting for.
+   */
+  public static final Duration REPLACEMENT_HOLD = Duration.ofSeconds(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
 
@@ -62,11 +73,16 @@ public final class WorkerPool<W extends PooledWorker> {
   private final IdleWorkers<W> idle = new IdleWorkers<>();
   private final Deque<W> spares = new ArrayDeque<>();
   private final Set<W> busy = new HashSet<>();
+
+  /** Claimed spares on their first run, with when their replacement may start at the latest. */
+  private final Map<W, Long> firstRuns = new HashMap<>();
+
+  private final LongSupplier nanoTime;
   private final BitSet slots = new BitSet();
   private int dying;
   private int sparesStarting;
   private int waiting;
-  private long sparePausedUntil = System.nanoTime();
+  private long sparePausedUntil;
   private long spareClaims;
   private long coldStarts;
   private boolean closed;
@@ -75,9 +91,20 @@ public final class WorkerPool<W extends PooledWorker> {
    * @param spareStarts where spares are started and warmed up, off the runs' threads
    */
   public WorkerPool(SandboxSettings settings, WorkerStarter<W> starter, Executor spareStarts) {
+    this(settings, starter, spareStarts, System::nanoTime);
+  }
+
+  /** For tests that move the clock of the spares' timing. */
+  WorkerPool(
+      SandboxSettings settings,
+      WorkerStarter<W> starter,
+      Executor spareStarts,
+      LongSupplier nanoTime) {
     this.settings = settings;
     this.starter = starter;
     this.spareStarts = spareStarts;
+    this.nanoTime = nanoTime;
+    this.sparePausedUntil = nanoTime.getAsLong();
   }
 
   /**
@@ -109,6 +136,7 @@ public final class WorkerPool<W extends PooledWorker> {
           if (spare != null) {
             spare.claim(key);
             busy.add(spare);
+            firstRuns.put(spare, nanoTime.getAsLong() + REPLACEMENT_HOLD.toNanos());
             spareClaims++;
             break;
           }
@@ -149,12 +177,16 @@ public final class WorkerPool<W extends PooledWorker> {
     lock.lock();
     try {
       busy.remove(worker);
+      boolean firstRunEnded = firstRuns.remove(worker) != null;
       if (reusable && young && !closed && worker.alive()) {
         worker.markIdle();
         idle.add(worker);
         changed.signalAll();
       } else {
         retire(worker);
+      }
+      if (firstRunEnded) {
+        replenish();
       }
     } finally {
       lock.unlock();
@@ -289,7 +321,9 @@ public final class WorkerPool<W extends PooledWorker> {
    * the slot of a worker idle long enough. Guarded by the lock.
    */
   private void replenish() {
-    if (closed || waiting > 0 || System.nanoTime() - sparePausedUntil < 0) {
+    long now = nanoTime.getAsLong();
+    firstRuns.values().removeIf(latest -> now - latest >= 0);
+    if (closed || waiting > 0 || now - sparePausedUntil < 0 || !firstRuns.isEmpty()) {
       return;
     }
     while (spares.size() + sparesStarting < settings.spareWorkers()) {
@@ -325,7 +359,7 @@ public final class WorkerPool<W extends PooledWorker> {
       lock.lock();
       try {
         sparesStarting--;
-        sparePausedUntil = System.nanoTime() + SPARE_RETRY.toNanos();
+        sparePausedUntil = nanoTime.getAsLong() + SPARE_RETRY.toNanos();
         free(slot, false);
       } finally {
         lock.unlock();

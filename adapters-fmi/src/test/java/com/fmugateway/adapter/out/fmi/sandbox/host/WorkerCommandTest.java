@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.fmi.engine.JaxbContexts;
 import com.fmugateway.adapter.out.fmi.sandbox.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,6 +47,7 @@ class WorkerCommandTest {
         command, "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", JAVA.toString());
     assertContains(command, "-Xmx256m", "-XX:MaxMetaspaceSize=128m");
     assertContains(command, "-Djava.io.tmpdir=/tmp");
+    assertContains(command, "-Djavax.xml.bind.JAXBContextFactory=" + JaxbContexts.class.getName());
     assertContains(command, "-cp", "/opt/fmugw/classpath/0-classes:/opt/fmugw/classpath/1-jna.jar");
     assertThat(command.subList(command.size() - 2, command.size()))
         .containsExactly(WorkerMain.class.getName(), "/run/fmugw/gateway.sock");

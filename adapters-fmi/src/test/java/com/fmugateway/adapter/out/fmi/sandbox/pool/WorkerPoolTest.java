@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class WorkerPoolTest {
   private final PoolKey bob = new PoolKey(Optional.of(AccountId.random()), UPLOADED);
   private final Starter starter = new Starter();
   private final Queue<Runnable> spareStarts = new ArrayDeque<>();
+  private final AtomicLong clock = new AtomicLong();
   private WorkerPool<FakeWorker> pool;
 
   @Test
@@ -51,7 +53,7 @@ class WorkerPoolTest {
   void aClaimedSpare_isReplacedInTheBackground_whileASlotIsFree() throws Exception {
     pool = pool(2, 1);
     startSpares();
-    pool.acquire(alice, ARCHIVE);
+    pool.release(pool.acquire(alice, ARCHIVE), true);
 
     List<FakeWorker> replacements = startSpares();
 
@@ -59,6 +61,45 @@ class WorkerPoolTest {
     assertThat(replacements.get(0).key()).isEmpty();
     assertThat(status().spareWorkers()).isEqualTo(1);
     assertThat(status().liveWorkers()).isEqualTo(2);
+  }
+
+  @Test
+  void aClaimedSparesReplacement_startsOnlyOnceItsFirstRunHasEnded() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+
+    assertThat(startSpares()).isEmpty();
+    pool.release(alices, true);
+
+    assertThat(spareStarts).hasSize(1);
+    assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.slot()).isEqualTo(1));
+  }
+
+  @Test
+  void aLongFirstRun_holdsItsSparesReplacementBackOnlyForAWhile() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    pool.acquire(alice, ARCHIVE);
+
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos() - 1);
+    assertThat(startSpares()).isEmpty();
+    clock.addAndGet(1);
+
+    assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.key()).isEmpty());
+  }
+
+  @Test
+  void aFailedFirstRun_letsItsSparesReplacementStart() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+
+    pool.release(alices, false);
+
+    assertThat(alices.killed()).isTrue();
+    assertThat(startSpares()).hasSize(1);
+    assertThat(status().spareWorkers()).isEqualTo(1);
   }
 
   @Test
@@ -83,6 +124,7 @@ class WorkerPoolTest {
     pool = pool(2, 1);
     startSpares();
     pool.acquire(alice, ARCHIVE);
+    afterTheHold();
     startSpares();
 
     pool.acquire(bob, ARCHIVE);
@@ -99,8 +141,10 @@ class WorkerPoolTest {
     pool = pool(2, 1);
     startSpares();
     FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    afterTheHold();
     startSpares();
     pool.acquire(bob, ARCHIVE);
+    afterTheHold();
     pool.release(alices, true);
 
     pool.maintain();
@@ -203,6 +247,8 @@ class WorkerPoolTest {
     Runnable late = spareStarts.remove();
     first.run();
     FakeWorker busy = pool.acquire(alice, ARCHIVE);
+    afterTheHold();
+    pool.maintain();
     spareStarts.remove().run();
     FakeWorker idle = pool.acquire(bob, ARCHIVE);
     pool.release(idle, true);
@@ -228,7 +274,12 @@ class WorkerPoolTest {
             .spareWorkers(spares)
             .build();
     Executor manual = spareStarts::add;
-    return new WorkerPool<>(settings, starter, manual);
+    return new WorkerPool<>(settings, starter, manual, clock::get);
+  }
+
+  /** As if the claimed spares' first runs had gone on long enough for their replacements. */
+  private void afterTheHold() {
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos());
   }
 
   /** Tops the spares up, as the simulator's timer does, and starts them: the new spares. */
