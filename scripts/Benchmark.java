@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
  * (one account each); the first run of a newly uploaded FMU; large results as JSON and CSV; model
  * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
- * [full|latency]; SUMMARY=file appends "key value" lines for the script's final table.
+ * [full|latency|throughput|fmi|me] (throughput: the throughput lines alone, after the warm-up);
+ * SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
 
@@ -64,6 +65,7 @@ public class Benchmark {
     }
     String key = newKey();
     String body = body("msl:BouncingBall", "3.0", extra);
+    boolean throughputOnly = args.length > 4 && "throughput".equals(args[4]);
 
     // Warm: the FMU loaded in its worker and the gateway's code compiled by the JIT's optimizing
     // tier, which takes some thousands of runs; a few dozen would measure the interpreter.
@@ -75,6 +77,12 @@ public class Benchmark {
     }
     System.out.printf("warm-up: %d runs (%d s at most) before measuring%n", warmRuns,
         WARM_UP.toSeconds());
+    if (throughputOnly) { // the throughput lines alone, e.g. to compare two settings
+      for (int n : clientCounts(clients)) {
+        throughput(n, runs * 2, body);
+      }
+      return;
+    }
     String idle = timings(key);
     pause(); // the server's statistics are published lazily
     String before = timings(key);
@@ -161,6 +169,31 @@ public class Benchmark {
     return (counter(after, name) - counter(before, name) - overhead) / (double) runs;
   }
 
+  /** {@code total} runs shared by one client per key, each client's one after another. */
+  private static List<Result> runAll(
+      ExecutorService pool, List<String> keys, int total, String body) throws Exception {
+    List<Future<List<Result>>> futures = new ArrayList<>();
+    int clients = keys.size();
+    for (int c = 0; c < clients; c++) {
+      String key = keys.get(c);
+      int runs = total / clients + (c < total % clients ? 1 : 0);
+      futures.add(
+          pool.submit(
+              () -> {
+                List<Result> results = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                  results.add(simulate(key, body, "application/json", false));
+                }
+                return results;
+              }));
+    }
+    List<Result> results = new ArrayList<>();
+    for (Future<List<Result>> f : futures) {
+      results.addAll(f.get());
+    }
+    return results;
+  }
+
   private static List<Integer> clientCounts(int clients) {
     List<Integer> counts = new ArrayList<>(List.of(1, 4, 16));
     if (!counts.contains(clients)) {
@@ -180,25 +213,12 @@ public class Benchmark {
     }
     // Each client is one account sending its runs one after another, as a user's script would.
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    // First as many runs unmeasured: the workers this many clients need beyond the sequential
+    // runs' one are started now, and their first runs (and the gateway's code for concurrent
+    // requests) would otherwise be counted as the steady rate.
+    runAll(pool, keys, total, body);
     long started = System.nanoTime();
-    List<Future<List<Result>>> futures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      String key = keys.get(c);
-      int runs = total / clients + (c < total % clients ? 1 : 0);
-      futures.add(
-          pool.submit(
-              () -> {
-                List<Result> results = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                  results.add(simulate(key, body, "application/json", false));
-                }
-                return results;
-              }));
-    }
-    List<Result> results = new ArrayList<>();
-    for (Future<List<Result>> f : futures) {
-      results.addAll(f.get());
-    }
+    List<Result> results = runAll(pool, keys, total, body);
     List<Double> latencies = new ArrayList<>();
     int errors = 0;
     Map<String, Integer> problems = new TreeMap<>();
