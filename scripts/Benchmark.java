@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
  * (one account each); the first run of a newly uploaded FMU; large results as JSON and CSV; model
  * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
- * [full|latency|throughput|fmi|me] (throughput: the throughput lines alone, after the warm-up);
+ * [full|latency|throughput|fmi|me|large] (throughput: the throughput lines alone, after the
+ * warm-up; large: the large results alone);
  * SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
@@ -61,6 +62,10 @@ public class Benchmark {
     }
     if (args.length > 4 && "fmi".equals(args[4])) {
       fmiVersions(newKey());
+      return;
+    }
+    if (args.length > 4 && "large".equals(args[4])) { // e.g. against a gateway with a capped heap
+      largeResults(newKey());
       return;
     }
     String key = newKey();
