@@ -76,7 +76,7 @@ class Fmi3ApiIT extends AbstractGatewayIT {
   @Test
   void kpisOnArrayElements_areComputedPerElement() {
     Map<?, ?> run =
-        simulate(
+        SimulateApiIT.simulate(
             newCustomer(),
             """
             {"fmu_id":"lib:StateSpace3","interface":"me","stop_time":1.0,"step":0.1,
@@ -115,7 +115,7 @@ class Fmi3ApiIT extends AbstractGatewayIT {
   void anArrayOutput_isOneArrayPerSampleInJson_flattenedInCsv_inSyncAndAsyncRuns() {
     WebTestClient customer = newCustomer();
 
-    Map<?, ?> run = simulate(customer, ARRAY_RUN.formatted(""));
+    Map<?, ?> run = SimulateApiIT.simulate(customer, ARRAY_RUN.formatted(""));
 
     // x' = diag(-1, -2, -3) x from x(0) = 1, y = x: one row [y1, y2, y3] per sample.
     Map<?, ?> results = (Map<?, ?>) run.get("results");
@@ -242,7 +242,7 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     Object id = FmuApiIT.upload(customer, fmu("library3", "BouncingBall3"), 201).get("id");
 
     Map<?, ?> run =
-        simulate(
+        SimulateApiIT.simulate(
             customer,
             """
             {"fmu_id":"%s","stop_time":3.0,"step":0.01,"interface":"me",
@@ -267,7 +267,7 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     Object id = FmuApiIT.upload(customer, fmu("library3", "Robertson3"), 201).get("id");
 
     Map<?, ?> run =
-        simulate(
+        SimulateApiIT.simulate(
             customer,
             """
             {"fmu_id":"%s","stop_time":40.0,"step":0.4,"solver":"rosenbrock",
@@ -306,33 +306,8 @@ class Fmi3ApiIT extends AbstractGatewayIT {
     customer.get().uri("/library").exchange().expectStatus().isOk();
   }
 
-  private static Map<?, ?> simulate(WebTestClient customer, String body) {
-    return customer
-        .post()
-        .uri("/simulate")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
   private static String run(WebTestClient customer, Object id, MediaType accept) {
-    return customer
-        .post()
-        .uri("/simulate")
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(accept)
-        .bodyValue(EXACT_RUN.formatted(id))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    return SimulateApiIT.simulate(customer, EXACT_RUN.formatted(id), accept);
   }
 
   private static WebTestClient.BodyContentSpec variables(

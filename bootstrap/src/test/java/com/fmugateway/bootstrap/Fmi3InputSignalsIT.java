@@ -31,9 +31,11 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
   void int64AndUInt64Signals_comeBackExactlyInJsonCsvAndTheStoredRequest() {
     WebTestClient customer = newCustomer();
 
-    String json = simulate(customer, EXACT_SIGNALS.formatted(""), MediaType.APPLICATION_JSON);
+    String json =
+        SimulateApiIT.simulate(customer, EXACT_SIGNALS.formatted(""), MediaType.APPLICATION_JSON);
     String csv =
-        simulate(customer, EXACT_SIGNALS.formatted(""), MediaType.parseMediaType("text/csv"));
+        SimulateApiIT.simulate(
+            customer, EXACT_SIGNALS.formatted(""), MediaType.parseMediaType("text/csv"));
 
     String compact = json.replaceAll("\\s", "");
     assertThat(compact)
@@ -158,32 +160,7 @@ class Fmi3InputSignalsIT extends AbstractGatewayIT {
   }
 
   private Map<?, ?> simulateAsNewCustomer(String body) {
-    return newCustomer()
-        .post()
-        .uri("/simulate")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private static String simulate(WebTestClient customer, String body, MediaType accept) {
-    return customer
-        .post()
-        .uri("/simulate")
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(accept)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    return SimulateApiIT.simulate(newCustomer(), body);
   }
 
   private static void refused(WebTestClient customer, String body, String field, String detail) {

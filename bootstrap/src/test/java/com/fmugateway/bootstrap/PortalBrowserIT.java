@@ -10,11 +10,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,36 +30,12 @@ import org.springframework.test.context.TestPropertySource;
       "fmugw.operator.email=" + PortalBrowserIT.OPERATOR,
       "fmugw.operator.password=" + PortalBrowserIT.OPERATOR_PASSWORD
     })
-class PortalBrowserIT extends AbstractGatewayIT {
+class PortalBrowserIT extends AbstractBrowserIT {
 
   static final String OPERATOR = "browser-ops@fmugateway.test";
   static final String OPERATOR_PASSWORD = "operator pass 2026";
-  private static final String PASSWORD = "secure pass 123";
 
   @Autowired CreditLedger ledger;
-
-  private Browser browser;
-
-  /** A failed test leaves the page it failed on behind, before the browser closes. */
-  @RegisterExtension
-  final AfterTestExecutionCallback evidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          browser.evidence("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-      };
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aVisitorSignsUpCreatesAKeyBuysCreditsRunsBouncingBallAndSeesTheBalanceDrop() {
@@ -433,16 +405,6 @@ class PortalBrowserIT extends AbstractGatewayIT {
   }
 
   /** Signs a new visitor up through the form; returns the email. */
-  private String signUp() {
-    String email = "visitor-" + UUID.randomUUID() + "@example.com";
-    browser.go("/portal/signup");
-    browser.type("#email", email);
-    browser.type("#password", PASSWORD);
-    browser.click("form button[type='submit']");
-    assertThat(browser.await("#new-key").getText()).startsWith("fmugw_");
-    return email;
-  }
-
   private void logIn(String email, String password) {
     logIn(browser, email, password);
   }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -19,32 +14,7 @@ import org.openqa.selenium.support.ui.Select;
  * form first), its counters and output clock as model.c predicts them; and {@code lib:StateSpace3}
  * with an array start value typed as a JSON array, its outputs decaying from those values.
  */
-class PortalFmi3BrowserIT extends AbstractGatewayIT {
-
-  private static final String PASSWORD = "secure pass 123";
-
-  private Browser browser;
-
-  /** A failed test leaves the page it failed on behind, before the browser closes. */
-  @RegisterExtension
-  final AfterTestExecutionCallback evidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          browser.evidence("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-      };
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class PortalFmi3BrowserIT extends AbstractBrowserIT {
 
   @Test
   void clocks3WithTicksTypedOnTheRunPage_givesTheCountersItsModelPredicts() {
@@ -123,11 +93,4 @@ class PortalFmi3BrowserIT extends AbstractGatewayIT {
   }
 
   /** Signs a new visitor up through the form (the monthly credits pay for the runs). */
-  private void signUp() {
-    browser.go("/portal/signup");
-    browser.type("#email", "fmi3-" + UUID.randomUUID() + "@example.com");
-    browser.type("#password", PASSWORD);
-    browser.click("form button[type='submit']");
-    assertThat(browser.await("#new-key").getText()).startsWith("fmugw_");
-  }
 }

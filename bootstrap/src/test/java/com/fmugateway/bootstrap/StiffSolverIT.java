@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,7 +25,7 @@ class StiffSolverIT extends AbstractGatewayIT {
 
   @Test
   void robertson_fmi2_rosenbrockUsesDirectionalDerivativesAndMatchesTheReference() {
-    Map<?, ?> run = simulate(newCustomer(), ROBERTSON.formatted("lib:Robertson"));
+    Map<?, ?> run = SimulateApiIT.simulate(newCustomer(), ROBERTSON.formatted("lib:Robertson"));
 
     assertDirectionalAndAccurate(run);
   }
@@ -37,7 +36,7 @@ class StiffSolverIT extends AbstractGatewayIT {
     WebTestClient customer = newCustomer();
     Object id = FmuApiIT.upload(customer, library3("Robertson3"), 201).get("id");
 
-    Map<?, ?> run = simulate(customer, ROBERTSON.formatted(id));
+    Map<?, ?> run = SimulateApiIT.simulate(customer, ROBERTSON.formatted(id));
 
     assertThat(provenance(run).get("fmi_version")).isEqualTo("3.0");
     assertDirectionalAndAccurate(run);
@@ -46,7 +45,7 @@ class StiffSolverIT extends AbstractGatewayIT {
   @Test
   void aModelWithoutDirectionalDerivatives_rosenbrockUsesFiniteDifferences() {
     Map<?, ?> run =
-        simulate(
+        SimulateApiIT.simulate(
             newCustomer(),
             """
             {"fmu_id":"lib:VanDerPol","stop_time":2.0,"step":0.1,"interface":"me",
@@ -61,7 +60,7 @@ class StiffSolverIT extends AbstractGatewayIT {
   @Test
   void anExplicitRun_reportsDerivativeEvaluationsAndNoJacobian() {
     Map<?, ?> run =
-        simulate(
+        SimulateApiIT.simulate(
             newCustomer(),
             """
             {"fmu_id":"lib:VanDerPol","stop_time":2.0,"step":0.1,"interface":"me",
@@ -93,20 +92,6 @@ class StiffSolverIT extends AbstractGatewayIT {
 
   private static long number(Map<?, ?> map, String key) {
     return ((Number) map.get(key)).longValue();
-  }
-
-  private static Map<?, ?> simulate(WebTestClient customer, String body) {
-    return customer
-        .post()
-        .uri("/simulate")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
   }
 
   private static byte[] library3(String name) throws IOException {

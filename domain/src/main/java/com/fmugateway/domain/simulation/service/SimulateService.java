@@ -100,27 +100,9 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
     return fmus.fmu(command.caller(), command.fmuId())
         .flatMap(
             fmu -> {
-              SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
-              Run run =
-                  new Run(
-                      command.caller(),
-                      fmu,
-                      planned,
-                      new RunSlots.Slot(UUID.randomUUID()),
-                      command.request());
-              String fmuId = fmu.artifact().id().value();
+              Run run = run(command, fmu);
               Mono<SimulationOutcome> paidAndRun =
-                  billing
-                      .secure(
-                          new SecureRunCommand(
-                              command.caller(),
-                              command.tier(),
-                              run.id(),
-                              fmuId,
-                              () -> RunRequests.of(command, fmuId),
-                              planned.plan().timeout(),
-                              command.payment()))
-                      .flatMap(funding -> outcome(run, funding));
+                  secure(command, run).flatMap(funding -> outcome(run, funding));
               return command.payment().quoteOnly()
                   ? paidAndRun
                   : slots.within(run.caller(), command.tier(), run.slot(), paidAndRun);
@@ -132,26 +114,9 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
     return fmus.fmu(command.caller(), command.fmuId())
         .flatMapMany(
             fmu -> {
-              SimulationPlanner.Planned planned = planner.plan(command, fmu.description());
-              Run run =
-                  new Run(
-                      command.caller(),
-                      fmu,
-                      planned,
-                      new RunSlots.Slot(UUID.randomUUID()),
-                      command.request());
-              String fmuId = fmu.artifact().id().value();
+              Run run = run(command, fmu);
               Flux<StreamedRun> paidAndRun =
-                  billing
-                      .secure(
-                          new SecureRunCommand(
-                              command.caller(),
-                              command.tier(),
-                              run.id(),
-                              fmuId,
-                              () -> RunRequests.of(command, fmuId),
-                              planned.plan().timeout(),
-                              command.payment()))
+                  secure(command, run)
                       .flatMapMany(
                           funding ->
                               funding instanceof RunFunding.Unpaid unpaid
@@ -161,6 +126,30 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
                   ? paidAndRun
                   : slots.withinMany(run.caller(), command.tier(), run.slot(), paidAndRun);
             });
+  }
+
+  /** The run the command asks for on {@code fmu}, planned and with a slot id of its own. */
+  private Run run(SimulateCommand command, ResolvedFmu fmu) {
+    return new Run(
+        command.caller(),
+        fmu,
+        planner.plan(command, fmu.description()),
+        new RunSlots.Slot(UUID.randomUUID()),
+        command.request());
+  }
+
+  /** Has billing secure the run's payment, or say what must be paid. */
+  private Mono<RunFunding> secure(SimulateCommand command, Run run) {
+    String fmuId = run.fmu().artifact().id().value();
+    return billing.secure(
+        new SecureRunCommand(
+            command.caller(),
+            command.tier(),
+            run.id(),
+            fmuId,
+            () -> RunRequests.of(command, fmuId),
+            run.planned().plan().timeout(),
+            command.payment()));
   }
 
   /**
@@ -282,42 +271,53 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
       long started,
       Mono<Map<String, Double>> computed) {
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
-    Mono<RunCharge> settle =
-        billing
-            .settle(run.caller(), run.id(), funding, result.cpuTime())
-            .flatMap(
-                charge ->
-                    history
-                        .record(
-                            record(run, funding, charge.credits(), result.cpuTime(), wall, null))
-                        .thenReturn(charge));
-    // The charge and the run's record commit together: no charge without its run, one commit.
-    // Not an x402 settlement: it waits for the facilitator, which must not hold a connection.
-    Mono<RunCharge> settledAndRecorded;
-    if (funding instanceof RunFunding.ByCredits byCredits) {
-      // The usual case in one write with the slot's release; a hold that ended before takes the
-      // long way, which charges what was captured then.
-      Settlement settlement = billing.settlement(byCredits, result.cpuTime());
-      settledAndRecorded =
-          Mono.defer(
-                  () ->
-                      settledRuns.settleAndRecord(
-                          settlement,
-                          record(
-                              run, funding, settlement.captured(), result.cpuTime(), wall, null)))
+    Mono<RunCharge> settledAndRecorded =
+        funding instanceof RunFunding.ByCredits byCredits
+            ? settledInOneWrite(run, byCredits, result.cpuTime(), wall)
+            : settledTheLongWay(run, funding, result.cpuTime(), wall);
+    return computed.flatMap(
+        kpis -> settledAndRecorded.map(charge -> report(run, result, kpis, wall, funding, charge)));
+  }
+
+  /**
+   * A run paid from credits: settled, recorded and its slot given back in one write. A hold that
+   * had ended before writes nothing there and takes the long way, which charges what was captured
+   * then.
+   */
+  private Mono<RunCharge> settledInOneWrite(
+      Run run, RunFunding.ByCredits funding, Duration cpu, Duration wall) {
+    return Mono.defer(
+        () -> {
+          Settlement settlement = billing.settlement(funding, cpu);
+          return settledRuns
+              .settleAndRecord(
+                  settlement, record(run, funding, settlement.captured(), cpu, wall, null))
               .flatMap(
                   applied -> {
                     run.slot().givenBackWithRun();
                     return applied
                         ? Mono.just(RunCharge.credits(settlement.captured()))
-                        : transactions.atomically(settle);
+                        : settledTheLongWay(run, funding, cpu, wall);
                   });
-    } else {
-      settledAndRecorded =
-          funding instanceof RunFunding.ByX402 ? settle : transactions.atomically(settle);
-    }
-    return computed.flatMap(
-        kpis -> settledAndRecorded.map(charge -> report(run, result, kpis, wall, funding, charge)));
+        });
+  }
+
+  /**
+   * Billing settles, then the run is recorded with the charge, in one transaction: no charge
+   * without its run. Not for an x402 settlement: it waits for the facilitator, which must not hold
+   * a connection.
+   */
+  private Mono<RunCharge> settledTheLongWay(
+      Run run, RunFunding.Secured funding, Duration cpu, Duration wall) {
+    Mono<RunCharge> settle =
+        billing
+            .settle(run.caller(), run.id(), funding, cpu)
+            .flatMap(
+                charge ->
+                    history
+                        .record(record(run, funding, charge.credits(), cpu, wall, null))
+                        .thenReturn(charge));
+    return funding instanceof RunFunding.ByX402 ? settle : transactions.atomically(settle);
   }
 
   private Mono<Void> failed(Run run, RunFunding.Secured funding, String cause, long started) {

@@ -50,23 +50,8 @@ class RunPagesTest {
         .block();
 
     String page =
-        customer
-            .post(
-                "/portal/run",
-                customer.page("/portal/run"),
-                "fmuId",
-                "lib:AllTypes",
-                "stopTime",
-                "1",
-                "step",
-                "0.5",
-                "fmuInterface",
-                "cs",
-                "startValues",
-                "real_param=4",
-                "outputs",
-                "real_out")
-            .getResponseBody();
+        runAllTypes(
+            customer, customer.page("/portal/run"), "1", "0.5", "cs", "real_param=4", "real_out");
 
     assertThat(page).contains("id=\"result\"");
     assertThat(page).containsPattern("id=\"cost\"[^>]*>10<");
@@ -88,23 +73,7 @@ class RunPagesTest {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
     String page =
-        customer
-            .post(
-                "/portal/run",
-                customer.page("/portal/run"),
-                "fmuId",
-                "lib:AllTypes",
-                "stopTime",
-                "soon",
-                "step",
-                "0.1",
-                "fmuInterface",
-                "auto",
-                "startValues",
-                "",
-                "outputs",
-                "")
-            .getResponseBody();
+        runAllTypes(customer, customer.page("/portal/run"), "soon", "0.1", "auto", "", "");
 
     assertThat(page).contains("value=\"soon\"");
     assertThat(page)
@@ -119,23 +88,8 @@ class RunPagesTest {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
     String page =
-        customer
-            .post(
-                "/portal/run",
-                customer.page("/portal/run"),
-                "fmuId",
-                "lib:AllTypes",
-                "stopTime",
-                "1",
-                "step",
-                "0.1",
-                "fmuInterface",
-                "auto",
-                "startValues",
-                "no equals sign",
-                "outputs",
-                "")
-            .getResponseBody();
+        runAllTypes(
+            customer, customer.page("/portal/run"), "1", "0.1", "auto", "no equals sign", "");
 
     assertThat(page).contains("id=\"start-values-error\"").contains(">no equals sign</textarea>");
   }
@@ -145,23 +99,8 @@ class RunPagesTest {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
     String page =
-        customer
-            .post(
-                "/portal/run",
-                customer.page("/portal/run"),
-                "fmuId",
-                "lib:AllTypes",
-                "stopTime",
-                "1",
-                "step",
-                "0.1",
-                "fmuInterface",
-                "auto",
-                "startValues",
-                "real_param=[1, 2",
-                "outputs",
-                "")
-            .getResponseBody();
+        runAllTypes(
+            customer, customer.page("/portal/run"), "1", "0.1", "auto", "real_param=[1, 2", "");
     assertThat(page)
         .contains("id=\"start-values-error\"")
         .contains("write an array as JSON")
@@ -189,24 +128,7 @@ class RunPagesTest {
   void withoutCredits_theRunFormOffersToBuySome() {
     PortalBrowser customer = PortalBrowser.customer(client, gateway);
 
-    String page =
-        customer
-            .post(
-                "/portal/run",
-                customer.page("/portal/run"),
-                "fmuId",
-                "lib:AllTypes",
-                "stopTime",
-                "1",
-                "step",
-                "0.1",
-                "fmuInterface",
-                "auto",
-                "startValues",
-                "",
-                "outputs",
-                "")
-            .getResponseBody();
+    String page = runAllTypes(customer, customer.page("/portal/run"), "1", "0.1", "auto", "", "");
 
     assertThat(page).contains("id=\"run-error\"").contains("id=\"buy-credits\"");
   }
@@ -218,24 +140,7 @@ class RunPagesTest {
     gateway.provider.unavailable(true);
     String page;
     try {
-      page =
-          customer
-              .post(
-                  "/portal/run",
-                  form,
-                  "fmuId",
-                  "lib:AllTypes",
-                  "stopTime",
-                  "1",
-                  "step",
-                  "0.1",
-                  "fmuInterface",
-                  "auto",
-                  "startValues",
-                  "",
-                  "outputs",
-                  "")
-              .getResponseBody();
+      page = runAllTypes(customer, form, "1", "0.1", "auto", "", "");
     } finally {
       gateway.provider.unavailable(false);
     }
@@ -406,5 +311,33 @@ class RunPagesTest {
     assertThat(PortalBrowser.customer(client, gateway).page("/portal/runs"))
         .contains("No runs yet.")
         .doesNotContain("id=\"history\"");
+  }
+
+  /** Posts {@code form}, the run form, for lib:AllTypes with these fields; answers the page. */
+  private static String runAllTypes(
+      PortalBrowser customer,
+      String form,
+      String stopTime,
+      String step,
+      String fmuInterface,
+      String startValues,
+      String outputs) {
+    return customer
+        .post(
+            "/portal/run",
+            form,
+            "fmuId",
+            "lib:AllTypes",
+            "stopTime",
+            stopTime,
+            "step",
+            step,
+            "fmuInterface",
+            fmuInterface,
+            "startValues",
+            startValues,
+            "outputs",
+            outputs)
+        .getResponseBody();
   }
 }
