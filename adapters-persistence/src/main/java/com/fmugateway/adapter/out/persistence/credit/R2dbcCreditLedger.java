@@ -29,6 +29,13 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcCreditLedger implements CreditLedger {
 
+  /**
+   * The call that ends a hold once ({@code credit_end_hold}, migration V17), for statements that
+   * end a hold together with other writes; its parameters are bound by {@link #bindEndOfHold}.
+   */
+  public static final String END_OF_HOLD =
+      "credit_end_hold(:holder, :ref, :release, :releaseKey, :capture, :captureKey)";
+
   private final DatabaseClient db;
 
   private final TransactionalOperator tx;
@@ -153,18 +160,7 @@ public final class R2dbcCreditLedger implements CreditLedger {
    */
   private Mono<Boolean> endOnce(Hold hold, long capture, String captureKey) {
     DatabaseClient.GenericExecuteSpec end =
-        db.sql(
-                "SELECT credit_end_hold(:a, :ref, :release, :releaseKey, :capture, :captureKey)"
-                    + " AS ended")
-            .bind("a", hold.accountId().value())
-            .bind("ref", hold.reference())
-            .bind("release", EntryKind.RELEASE.signed(hold.amount()))
-            .bind("releaseKey", hold.releaseKey().value())
-            .bind("capture", capture);
-    end =
-        captureKey == null
-            ? end.bindNull("captureKey", String.class)
-            : end.bind("captureKey", captureKey);
+        bindEndOfHold(db.sql("SELECT " + END_OF_HOLD + " AS ended"), hold, capture, captureKey);
     return end.map(row -> Optional.ofNullable(row.get("ended", Boolean.class)))
         .one()
         .flatMap(
@@ -172,6 +168,23 @@ public final class R2dbcCreditLedger implements CreditLedger {
                 ended.isPresent()
                     ? Mono.just(ended.get())
                     : Mono.error(new IllegalStateException("no account " + hold.accountId())));
+  }
+
+  /**
+   * Binds {@link #END_OF_HOLD}'s parameters: the hold, and its capture first when {@code
+   * captureKey} is given (a settlement), else none (a release).
+   */
+  public static DatabaseClient.GenericExecuteSpec bindEndOfHold(
+      DatabaseClient.GenericExecuteSpec spec, Hold hold, long capture, String captureKey) {
+    DatabaseClient.GenericExecuteSpec end =
+        spec.bind("holder", hold.accountId().value())
+            .bind("ref", hold.reference())
+            .bind("release", EntryKind.RELEASE.signed(hold.amount()))
+            .bind("releaseKey", hold.releaseKey().value())
+            .bind("capture", capture);
+    return captureKey == null
+        ? end.bindNull("captureKey", String.class)
+        : end.bind("captureKey", captureKey);
   }
 
   /**
