@@ -48,6 +48,9 @@ abstract class AbstractGatewayIT {
     registry.add("fmugw.log-in.per-email", () -> "100000");
     // Short enough that HostileUploadIT's endless loop ends quickly; BouncingBall takes ~10 ms.
     registry.add("fmugw.simulation.timeout", () -> "5s");
+    // The cached gateways close one after another when the JVM exits; each one's event loops
+    // waited 2 s for stragglers, so the JVM took over Failsafe's 30 s to exit and was killed.
+    registry.add("spring.reactor.netty.shutdown-quiet-period", () -> "0s");
   }
 
   @LocalServerPort int port;

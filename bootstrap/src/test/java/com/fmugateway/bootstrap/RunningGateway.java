@@ -4,12 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A whole gateway started in this JVM on a random port, for tests that start several. */
+/**
+ * A whole gateway started in this JVM on a random port, for tests that start several. Like the
+ * contexts of {@code @SpringBootTest}, it runs on Reactor Netty resources of its own: with the
+ * JVM-wide ones (Spring Boot's default), closing it would dispose the event loops and connection
+ * pool that every other gateway's clients and every test's client in this JVM share.
+ */
 final class RunningGateway implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
@@ -23,7 +30,10 @@ final class RunningGateway implements AutoCloseable {
     args.add("--server.port=0");
     properties.forEach((key, value) -> args.add("--" + key + "=" + value));
     return new RunningGateway(
-        new SpringApplicationBuilder(FmuGatewayApplication.class).run(args.toArray(String[]::new)));
+        new SpringApplicationBuilder(FmuGatewayApplication.class)
+            .initializers(
+                context -> context.getBeanFactory().addBeanPostProcessor(new OwnNettyResources()))
+            .run(args.toArray(String[]::new)));
   }
 
   int port() {
@@ -40,5 +50,17 @@ final class RunningGateway implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+  }
+
+  /** What Spring Boot's test support does for the contexts it starts itself. */
+  private static final class OwnNettyResources implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String name) {
+      if (bean instanceof ReactorResourceFactory factory) {
+        factory.setUseGlobalResources(false);
+      }
+      return bean;
+    }
   }
 }
