@@ -6,21 +6,39 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The driver's connections, each message the gateway sends the server counted in {@link
  * DatabaseActivity}: statements and batches executed, transactions begun, committed and rolled
  * back, remote validations. Sits below the pool, so the pool's own validation queries count too.
+ *
+ * <p>A connection on which a statement was cancelled before its results ended (a client that hung
+ * up mid-request, a job stopped mid-query) is never lent again: the driver can leave such a
+ * connection with an unfinished exchange at the head of its queue, and every later statement on it
+ * then waits forever without an error (CancelledStatementsIT). Its local validation fails, so the
+ * pool closes it on the next acquire and opens a fresh one.
  */
 public final class CountingConnectionFactory implements ConnectionFactory {
+
+  private static final Logger log = LoggerFactory.getLogger(CountingConnectionFactory.class);
 
   private final ConnectionFactory driver;
   private final DatabaseActivity activity;
@@ -48,19 +66,25 @@ public final class CountingConnectionFactory implements ConnectionFactory {
   private final class CountingConnection implements Connection {
 
     private final Connection connection;
+    private volatile boolean abandoned;
 
     CountingConnection(Connection connection) {
       this.connection = connection;
     }
 
+    /** A statement's results were cancelled before they ended: never lend this connection again. */
+    void abandon() {
+      abandoned = true;
+    }
+
     @Override
     public Publisher<Void> beginTransaction() {
-      return counted(connection.beginTransaction(), DatabaseActivity.Kind.BEGIN);
+      return guarded(counted(connection.beginTransaction(), DatabaseActivity.Kind.BEGIN));
     }
 
     @Override
     public Publisher<Void> beginTransaction(TransactionDefinition definition) {
-      return counted(connection.beginTransaction(definition), DatabaseActivity.Kind.BEGIN);
+      return guarded(counted(connection.beginTransaction(definition), DatabaseActivity.Kind.BEGIN));
     }
 
     @Override
@@ -70,7 +94,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public Publisher<Void> commitTransaction() {
-      return counted(connection.commitTransaction(), DatabaseActivity.Kind.COMMIT);
+      return guarded(counted(connection.commitTransaction(), DatabaseActivity.Kind.COMMIT));
     }
 
     @Override
@@ -85,19 +109,19 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
         @Override
         public Publisher<? extends Result> execute() {
-          return counted(batch.execute(), DatabaseActivity.Kind.STATEMENT);
+          return watched(counted(batch.execute(), DatabaseActivity.Kind.STATEMENT));
         }
       };
     }
 
     @Override
     public Publisher<Void> createSavepoint(String name) {
-      return counted(connection.createSavepoint(name), DatabaseActivity.Kind.STATEMENT);
+      return guarded(counted(connection.createSavepoint(name), DatabaseActivity.Kind.STATEMENT));
     }
 
     @Override
     public Statement createStatement(String sql) {
-      return new CountingStatement(connection.createStatement(sql));
+      return new CountingStatement(connection.createStatement(sql), this);
     }
 
     @Override
@@ -117,45 +141,120 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public Publisher<Void> releaseSavepoint(String name) {
-      return counted(connection.releaseSavepoint(name), DatabaseActivity.Kind.STATEMENT);
+      return guarded(counted(connection.releaseSavepoint(name), DatabaseActivity.Kind.STATEMENT));
     }
 
     @Override
     public Publisher<Void> rollbackTransaction() {
-      return counted(connection.rollbackTransaction(), DatabaseActivity.Kind.ROLLBACK);
+      return guarded(counted(connection.rollbackTransaction(), DatabaseActivity.Kind.ROLLBACK));
     }
 
     @Override
     public Publisher<Void> rollbackTransactionToSavepoint(String name) {
-      return counted(
-          connection.rollbackTransactionToSavepoint(name), DatabaseActivity.Kind.ROLLBACK);
+      return guarded(
+          counted(connection.rollbackTransactionToSavepoint(name), DatabaseActivity.Kind.ROLLBACK));
     }
 
     @Override
     public Publisher<Void> setAutoCommit(boolean autoCommit) {
-      return connection.setAutoCommit(autoCommit);
+      return guarded(connection.setAutoCommit(autoCommit));
     }
 
     @Override
     public Publisher<Void> setLockWaitTimeout(Duration timeout) {
-      return connection.setLockWaitTimeout(timeout);
+      return guarded(connection.setLockWaitTimeout(timeout));
     }
 
     @Override
     public Publisher<Void> setStatementTimeout(Duration timeout) {
-      return connection.setStatementTimeout(timeout);
+      return guarded(connection.setStatementTimeout(timeout));
     }
 
     @Override
     public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
-      return connection.setTransactionIsolationLevel(level);
+      return guarded(connection.setTransactionIsolationLevel(level));
     }
 
     @Override
     public Publisher<Boolean> validate(ValidationDepth depth) {
+      if (abandoned) {
+        log.warn(
+            "A database connection on which a statement was cancelled mid-way is closed, not"
+                + " lent again");
+        return Mono.just(false);
+      }
       return depth == ValidationDepth.REMOTE
           ? counted(connection.validate(depth), DatabaseActivity.Kind.VALIDATION)
           : connection.validate(depth);
+    }
+
+    /**
+     * An exchange with the server that, cancelled before its end, abandons this connection. On an
+     * abandoned connection it fails at once: queued behind the unfinished exchange it would never
+     * end, and a transaction's rollback that never ends keeps the connection from the pool.
+     */
+    private Mono<Void> guarded(Publisher<Void> exchange) {
+      return Mono.defer(
+          () ->
+              abandoned
+                  ? Mono.error(abandonedError())
+                  : Mono.from(exchange).doOnCancel(this::abandon));
+    }
+
+    /** Results whose streams, cancelled before they end, abandon this connection. */
+    Flux<Result> watched(Publisher<? extends Result> results) {
+      return Flux.defer(
+          () ->
+              abandoned
+                  ? Flux.error(abandonedError())
+                  : Flux.<Result>from(results)
+                      .map(result -> (Result) new WatchedResult(result, this))
+                      .doOnCancel(this::abandon));
+    }
+
+    private static R2dbcNonTransientResourceException abandonedError() {
+      return new R2dbcNonTransientResourceException(
+          "the connection was given up after a statement on it was cancelled mid-way");
+    }
+  }
+
+  /**
+   * A statement's results; each of its streams cancelled before its end abandons the connection.
+   */
+  private static final class WatchedResult implements Result {
+
+    private final Result result;
+    private final CountingConnection connection;
+
+    WatchedResult(Result result, CountingConnection connection) {
+      this.result = result;
+      this.connection = connection;
+    }
+
+    @Override
+    public Publisher<Long> getRowsUpdated() {
+      // A Mono stays a Mono, so Mono.from(...) downstream takes its one value without a cancel.
+      return Mono.from(result.getRowsUpdated()).doOnCancel(connection::abandon);
+    }
+
+    @Override
+    public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mapping) {
+      return Flux.<T>from(result.map(mapping)).doOnCancel(connection::abandon);
+    }
+
+    @Override
+    public <T> Publisher<T> map(Function<? super Readable, ? extends T> mapping) {
+      return Flux.<T>from(result.map(mapping)).doOnCancel(connection::abandon);
+    }
+
+    @Override
+    public Result filter(Predicate<Segment> filter) {
+      return new WatchedResult(result.filter(filter), connection);
+    }
+
+    @Override
+    public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mapping) {
+      return Flux.<T>from(result.flatMap(mapping)).doOnCancel(connection::abandon);
     }
   }
 
@@ -163,9 +262,11 @@ public final class CountingConnectionFactory implements ConnectionFactory {
   private final class CountingStatement implements Statement {
 
     private final Statement statement;
+    private final CountingConnection connection;
 
-    CountingStatement(Statement statement) {
+    CountingStatement(Statement statement, CountingConnection connection) {
       this.statement = statement;
+      this.connection = connection;
     }
 
     @Override
@@ -212,7 +313,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public Publisher<? extends Result> execute() {
-      return counted(statement.execute(), DatabaseActivity.Kind.STATEMENT);
+      return connection.watched(counted(statement.execute(), DatabaseActivity.Kind.STATEMENT));
     }
   }
 

@@ -1,0 +1,130 @@
+package com.fmugateway.adapter.out.persistence.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * A statement cancelled mid-way (a client that hung up, a job stopped mid-query) must not leave a
+ * pooled connection on which every later statement waits forever. Without the guard in {@link
+ * CountingConnectionFactory}, the first query cancelled while its rows arrived left both
+ * connections of this pool answering nothing, with the pool counting them idle and healthy. The
+ * gateway ITs' unexplained 60 s waits looked like this.
+ */
+class CancelledStatementsIT {
+
+  private static final int ROUNDS = 300;
+
+  private ConnectionPool pool;
+  private DatabaseClient db;
+  private TransactionalOperator tx;
+
+  @BeforeEach
+  void pool() {
+    DatabaseEndpoint endpoint = TestDatabase.freshDatabase();
+    // As the gateway's pool (PersistenceConfiguration), with two connections so that a spoilt
+    // one is lent again at once.
+    pool =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(
+                    CountingConnectionFactory.counting(
+                        new PostgresqlConnectionFactory(
+                            PostgresqlConnectionConfiguration.builder()
+                                .host(endpoint.host())
+                                .port(endpoint.port())
+                                .database(endpoint.database())
+                                .username(endpoint.username())
+                                .password(endpoint.password())
+                                .build()),
+                        new DatabaseActivity()))
+                .initialSize(2)
+                .maxSize(2)
+                .maxAcquireTime(Duration.ofSeconds(10))
+                .validationDepth(ValidationDepth.LOCAL)
+                .build());
+    db = DatabaseClient.create(pool);
+    tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+    db.sql("CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)").then().block();
+    db.sql("INSERT INTO counter VALUES (1, 0)").then().block();
+  }
+
+  @AfterEach
+  void close() {
+    pool.dispose();
+  }
+
+  @Test
+  void statementsCancelledMidWay_leaveNoConnectionThatNeverAnswers() throws Exception {
+    List<String> unanswered = new ArrayList<>();
+    for (int round = 0; round < ROUNDS && unanswered.size() < 3; round++) {
+      Disposable running = cancellable(round % 3).subscribe(done -> {}, failed -> {});
+      TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextInt(0, 2_000));
+      running.dispose();
+      for (int next = 0; next < 2; next++) {
+        try {
+          assertThat(db.sql("SELECT 1 AS one").map(row -> row.get("one")).one().block(timeout()))
+              .isEqualTo(1);
+        } catch (IllegalStateException noAnswer) {
+          unanswered.add(
+              "after round "
+                  + round
+                  + ": "
+                  + noAnswer.getMessage()
+                  + " (pool: "
+                  + pool.getMetrics()
+                      .map(m -> m.acquiredSize() + " lent, " + m.idleSize() + " idle")
+                      .orElse("?")
+                  + ")");
+        }
+      }
+    }
+    assertThat(unanswered).as("queries that got no answer after a cancelled one").isEmpty();
+    assertThat(
+            tx.transactional(db.sql("UPDATE counter SET n = n + 1 WHERE id = 1").then())
+                .then(db.sql("SELECT n FROM counter").map(row -> row.get("n")).one())
+                .block(timeout()))
+        .as("the table still takes writes")
+        .isNotNull();
+  }
+
+  /** Rows streaming in, a transaction part-way, or a statement the server is still running. */
+  private Mono<?> cancellable(int kind) {
+    return switch (kind) {
+      case 0 ->
+          db.sql("SELECT generate_series(1, 2000) AS g").map(row -> row.get("g")).all().then();
+      case 1 ->
+          tx.transactional(
+              db.sql("UPDATE counter SET n = n + 1 WHERE id = 1")
+                  .then()
+                  .then(
+                      db.sql("SELECT generate_series(1, 500) AS g")
+                          .map(row -> row.get("g"))
+                          .all()
+                          .then()));
+      default -> db.sql("SELECT pg_sleep(0.002), 1 AS x").map(row -> row.get("x")).one();
+    };
+  }
+
+  /** Far beyond a local query's milliseconds; an unanswered one would wait forever. */
+  private static Duration timeout() {
+    return Duration.ofSeconds(5);
+  }
+}
