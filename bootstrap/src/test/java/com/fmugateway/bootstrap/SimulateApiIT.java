@@ -180,20 +180,7 @@ class SimulateApiIT extends AbstractGatewayIT {
             + "\"step\":0.01,\"start_values\":{\"x0\":1e308},\"outputs\":[\"x\",\"v\",\"a\"]}";
 
     Map<String, Object> body = simulate(customer, request);
-    String[] csv =
-        customer
-            .post()
-            .uri("/simulate")
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.parseMediaType("text/csv"))
-            .bodyValue(request)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody()
-            .split("\r\n");
+    String[] csv = simulate(customer, request, MediaType.parseMediaType("text/csv")).split("\r\n");
 
     Map<String, List<Object>> results = (Map<String, List<Object>>) body.get("results");
     Map<String, Map<String, String>> nonFinite =

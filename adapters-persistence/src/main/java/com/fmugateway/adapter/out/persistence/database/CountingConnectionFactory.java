@@ -72,7 +72,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
       this.connection = connection;
     }
 
-    /** A statement's results were cancelled before they ended: never lend this connection again. */
+    /** An exchange on it was cancelled before it ended: never lend this connection again. */
     void abandon() {
       abandoned = true;
     }
@@ -239,12 +239,12 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mapping) {
-      return Flux.<T>from(result.map(mapping)).doOnCancel(connection::abandon);
+      return watched(result.map(mapping));
     }
 
     @Override
     public <T> Publisher<T> map(Function<? super Readable, ? extends T> mapping) {
-      return Flux.<T>from(result.map(mapping)).doOnCancel(connection::abandon);
+      return watched(result.map(mapping));
     }
 
     @Override
@@ -252,9 +252,13 @@ public final class CountingConnectionFactory implements ConnectionFactory {
       return new WatchedResult(result.filter(filter), connection);
     }
 
+    private <T> Flux<T> watched(Publisher<? extends T> rows) {
+      return Flux.<T>from(rows).doOnCancel(connection::abandon);
+    }
+
     @Override
     public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mapping) {
-      return Flux.<T>from(result.flatMap(mapping)).doOnCancel(connection::abandon);
+      return watched(result.flatMap(mapping));
     }
   }
 
