@@ -268,16 +268,11 @@ public final class WorkerProcess implements PooledWorker {
     return tree.jvm();
   }
 
-  /** CPU time the JVM has used so far, against its RLIMIT_CPU. */
+  /** What the JVM has used so far, from one read of its /proc/PID/stat. */
   @Override
-  public Duration cpuUsed() {
-    return jvm().flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
-  }
-
-  /** The JVM's mapped address space, its VmSize in /proc/PID/status. */
-  @Override
-  public long addressSpaceUsed() {
-    return jvm().map(h -> ProcStatus.mappedBytes(h.pid())).orElse(0L);
+  public Usage usage() {
+    ProcStat stat = jvm().map(h -> ProcStat.of(h.pid())).orElse(ProcStat.NONE);
+    return new Usage(stat.cpu(), stat.mappedBytes());
   }
 
   /** Removes the worker's private folder; for a worker that has exited. */

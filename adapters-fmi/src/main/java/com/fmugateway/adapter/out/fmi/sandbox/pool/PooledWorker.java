@@ -32,14 +32,15 @@ public interface PooledWorker {
   /** Runs served for its key (a spare's warm-up run is not one). */
   int runs();
 
-  /** CPU time used so far, against its RLIMIT_CPU. */
-  Duration cpuUsed();
-
   /**
-   * Bytes of address space mapped so far, against its RLIMIT_AS: what an FMU that leaks memory
-   * makes grow run after run. 0 when unknown.
+   * What it has used so far, read at once after each run (so cheaply): CPU time, against its
+   * RLIMIT_CPU, and bytes of address space mapped, against its RLIMIT_AS (what an FMU that leaks
+   * memory makes grow run after run). Zero when unknown.
    */
-  long addressSpaceUsed();
+  Usage usage();
+
+  /** CPU time and mapped address space of a worker's process. */
+  record Usage(Duration cpu, long addressSpaceBytes) {}
 
   void markIdle();
 

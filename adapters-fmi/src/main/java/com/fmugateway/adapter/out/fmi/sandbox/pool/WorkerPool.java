@@ -170,10 +170,7 @@ public final class WorkerPool<W extends PooledWorker> {
    * gets a fresh worker before a run of it fails for want of memory).
    */
   public void release(W worker, boolean reusable) {
-    boolean young =
-        worker.runs() < settings.maxRunsPerWorker()
-            && worker.cpuUsed().toSeconds() < settings.cpuSeconds() / 2
-            && worker.addressSpaceUsed() < settings.addressSpaceBytes() / 8 * 7;
+    boolean young = worker.runs() < settings.maxRunsPerWorker() && young(worker.usage());
     lock.lock();
     try {
       busy.remove(worker);
@@ -191,6 +188,11 @@ public final class WorkerPool<W extends PooledWorker> {
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean young(PooledWorker.Usage used) {
+    return used.cpu().toSeconds() < settings.cpuSeconds() / 2
+        && used.addressSpaceBytes() < settings.addressSpaceBytes() / 8 * 7;
   }
 
   /**

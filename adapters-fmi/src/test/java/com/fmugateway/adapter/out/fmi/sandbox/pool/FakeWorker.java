@@ -83,13 +83,8 @@ final class FakeWorker implements PooledWorker {
   }
 
   @Override
-  public Duration cpuUsed() {
-    return Duration.ZERO;
-  }
-
-  @Override
-  public long addressSpaceUsed() {
-    return addressSpaceUsed;
+  public Usage usage() {
+    return new Usage(Duration.ZERO, addressSpaceUsed);
   }
 
   /** As if its process had mapped this many bytes (an FMU leaking memory, say). */

@@ -1,0 +1,48 @@
+package com.fmugateway.adapter.out.fmi.sandbox.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProcStatTest {
+
+  @Test
+  void aStatLine_givesCpuTimeInTicksAndTheVirtualSize() {
+    String stat =
+        "4242 (java) S 1 4242 4242 0 -1 4194560 9000 0 12 0 250 75 0 0 20 0 31 0 123456"
+            + " 1633222656 19000 18446744073709551615 1 1 0 0 0 0 0 4096 17638 0 0 0 17 1 0 0";
+
+    ProcStat read = ProcStat.parse(stat);
+
+    assertThat(read.cpu()).isEqualTo(Duration.ofMillis(3_250)); // (250 + 75) ticks of 10 ms
+    assertThat(read.mappedBytes()).isEqualTo(1_633_222_656L);
+  }
+
+  @Test
+  void aCommandWithSpacesAndParentheses_doesNotShiftTheFields() {
+    String stat = "7 (a) b (c) R 1 7 7 0 -1 0 0 0 0 0 10 20 0 0 20 0 1 0 5 4096 1 0";
+
+    assertThat(ProcStat.parse(stat)).isEqualTo(new ProcStat(Duration.ofMillis(300), 4096));
+  }
+
+  @Test
+  void aTruncatedOrGarbledLine_readsAsNothingUsed() {
+    assertThat(ProcStat.parse("12 (zombie) Z 1 2 3")).isEqualTo(ProcStat.NONE);
+    assertThat(ProcStat.parse("no parenthesis at all")).isEqualTo(ProcStat.NONE);
+    assertThat(ProcStat.parse("1 (x) S 1 1 1 0 -1 0 0 0 0 0 ten 20 0 0 20 0 1 0 5 4096 1 0"))
+        .isEqualTo(ProcStat.NONE);
+  }
+
+  @Test
+  void thisProcess_agreesWithTheJvmsOwnFigures() {
+    long pid = ProcessHandle.current().pid();
+    ProcStat read = ProcStat.of(pid);
+    Duration jdk = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+
+    assertThat(read.mappedBytes()).isPositive();
+    // Both read the same counters a moment apart: within a few ticks of each other.
+    assertThat(read.cpu()).isBetween(jdk.minusMillis(200), jdk.plusMillis(200));
+    assertThat(ProcStat.of(Long.MAX_VALUE)).isEqualTo(ProcStat.NONE);
+  }
+}
