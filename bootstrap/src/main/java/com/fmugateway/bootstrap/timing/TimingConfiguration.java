@@ -21,8 +21,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The benchmark's side channel, off by default. With {@code fmugw.benchmark.timings=true} every
  * {@code POST /simulate} is timed by phase and {@code GET /benchmark/timings} (any API key) answers
- * the phase timers, this gateway's database round trips, and its heap (the peak is the sum of the
- * heap pools' peaks, an upper bound); {@code POST /benchmark/heap-peak} starts a new peak.
+ * the phase timers, this gateway's database round trips, and its heap: in use now, the sum of the
+ * heap pools' peaks (an upper bound, garbage included), and what was left after each garbage
+ * collection (a live set, {@link HeapAfterCollections}). {@code POST /benchmark/heap-peak} starts
+ * new peaks.
  */
 @Configuration(proxyBeanMethods = false)
 public class TimingConfiguration {
@@ -37,10 +39,16 @@ public class TimingConfiguration {
     return new PhaseTimingFilter(timers);
   }
 
+  @Bean(destroyMethod = "close")
+  @ConditionalOnBooleanProperty("fmugw.benchmark.timings")
+  HeapAfterCollections heapAfterCollections() {
+    return HeapAfterCollections.listening();
+  }
+
   @Bean
   @ConditionalOnBooleanProperty("fmugw.benchmark.timings")
   RouterFunction<ServerResponse> benchmarkRoutes(
-      PhaseTimers timers, DatabaseActivityProbe database) {
+      PhaseTimers timers, DatabaseActivityProbe database, HeapAfterCollections afterCollections) {
     return RouterFunctions.route()
         .GET(
             "/benchmark/timings",
@@ -52,13 +60,14 @@ public class TimingConfiguration {
                           Map<String, Object> body = new LinkedHashMap<>();
                           body.put("phases", phases(timers));
                           body.put("database", db);
-                          body.put("heap", heap());
+                          body.put("heap", heap(afterCollections));
                           return ServerResponse.ok().bodyValue(body);
                         }))
         .POST(
             "/benchmark/heap-peak",
             request -> {
               heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+              afterCollections.resetPeak();
               return ServerResponse.noContent().build();
             })
         .build();
@@ -80,14 +89,20 @@ public class TimingConfiguration {
     return phases;
   }
 
-  private static Map<String, Long> heap() {
+  private static Map<String, Long> heap(HeapAfterCollections afterCollections) {
     long used = 0;
     long peak = 0;
     for (MemoryPoolMXBean pool : heapPools()) {
       used += pool.getUsage().getUsed();
       peak += pool.getPeakUsage().getUsed();
     }
-    return Map.of("used_bytes", used, "peak_bytes", peak);
+    HeapAfterCollections.Snapshot after = afterCollections.snapshot();
+    return Map.of(
+        "used_bytes", used,
+        "peak_bytes", peak,
+        "after_gc_bytes", after.lastBytes(),
+        "after_gc_peak_bytes", after.peakBytes(),
+        "collections", after.collections());
   }
 
   private static List<MemoryPoolMXBean> heapPools() {
