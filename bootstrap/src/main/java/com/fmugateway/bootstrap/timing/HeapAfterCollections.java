@@ -29,10 +29,7 @@ final class HeapAfterCollections implements NotificationListener, AutoCloseable 
   record Snapshot(long lastBytes, long peakBytes, long collections) {}
 
   private final Set<String> heapPools =
-      ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(pool -> pool.getType() == MemoryType.HEAP)
-          .map(MemoryPoolMXBean::getName)
-          .collect(Collectors.toUnmodifiableSet());
+      heapPools().stream().map(MemoryPoolMXBean::getName).collect(Collectors.toUnmodifiableSet());
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private long last;
   private long peak;
@@ -84,6 +81,13 @@ final class HeapAfterCollections implements NotificationListener, AutoCloseable 
   synchronized void resetPeak() {
     peak = last;
     collections = 0;
+  }
+
+  /** This JVM's heap pools (eden, survivor and old generation, as its collector names them). */
+  static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .toList();
   }
 
   @Override

@@ -3,11 +3,8 @@ package com.fmugateway.bootstrap.timing;
 import com.fmugateway.adapter.out.persistence.database.DatabaseActivityProbe;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +63,7 @@ public class TimingConfiguration {
         .POST(
             "/benchmark/heap-peak",
             request -> {
-              heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+              HeapAfterCollections.heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
               afterCollections.resetPeak();
               return ServerResponse.noContent().build();
             })
@@ -92,7 +89,7 @@ public class TimingConfiguration {
   private static Map<String, Long> heap(HeapAfterCollections afterCollections) {
     long used = 0;
     long peak = 0;
-    for (MemoryPoolMXBean pool : heapPools()) {
+    for (MemoryPoolMXBean pool : HeapAfterCollections.heapPools()) {
       used += pool.getUsage().getUsed();
       peak += pool.getPeakUsage().getUsed();
     }
@@ -103,11 +100,5 @@ public class TimingConfiguration {
         "after_gc_bytes", after.lastBytes(),
         "after_gc_peak_bytes", after.peakBytes(),
         "collections", after.collections());
-  }
-
-  private static List<MemoryPoolMXBean> heapPools() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP)
-        .toList();
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.Map;
@@ -13,12 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class HeapAfterCollectionsTest {
 
-  private static final String HEAP_POOL =
-      ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(pool -> pool.getType() == MemoryType.HEAP)
-          .map(MemoryPoolMXBean::getName)
-          .findFirst()
-          .orElseThrow();
+  private static final String HEAP_POOL = HeapAfterCollections.heapPools().get(0).getName();
 
   @Test
   void theHeapPoolsAfterACollection_areSummedAndThePeakKeptUntilReset() {

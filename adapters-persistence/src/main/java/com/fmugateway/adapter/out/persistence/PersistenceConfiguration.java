@@ -88,13 +88,21 @@ public class PersistenceConfiguration {
   @Bean(destroyMethod = "dispose")
   ConnectionPool connectionFactory(
       DatabaseServer server, DatabaseProperties properties, DatabaseActivity activity) {
+    return pool(server.endpoint(), properties.pool(), activity);
+  }
+
+  /**
+   * The gateway's pool of connections to {@code endpoint}, their messages counted in {@code
+   * activity}.
+   */
+  public static ConnectionPool pool(
+      DatabaseEndpoint endpoint, DatabaseProperties.Pool size, DatabaseActivity activity) {
     return new ConnectionPool(
         ConnectionPoolConfiguration.builder(
                 CountingConnectionFactory.counting(
-                    new PostgresqlConnectionFactory(connection(server.endpoint(), "fmu-gateway")),
-                    activity))
-            .initialSize(properties.pool().initialSize())
-            .maxSize(properties.pool().maxSize())
+                    new PostgresqlConnectionFactory(connection(endpoint, "fmu-gateway")), activity))
+            .initialSize(size.initialSize())
+            .maxSize(size.maxSize())
             .maxIdleTime(Duration.ofMinutes(10))
             .maxAcquireTime(Duration.ofSeconds(10))
             // No validation query: a round trip on every acquire. The driver's local check (is the
@@ -122,7 +130,8 @@ public class PersistenceConfiguration {
         .onErrorResume(e -> Mono.empty());
   }
 
-  private static PostgresqlConnectionConfiguration connection(
+  /** How the gateway connects to {@code endpoint}, named {@code applicationName} on the server. */
+  public static PostgresqlConnectionConfiguration connection(
       DatabaseEndpoint endpoint, String applicationName) {
     return PostgresqlConnectionConfiguration.builder()
         .host(endpoint.host())

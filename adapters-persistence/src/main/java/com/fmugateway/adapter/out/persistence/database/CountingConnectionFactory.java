@@ -252,13 +252,13 @@ public final class CountingConnectionFactory implements ConnectionFactory {
       return new WatchedResult(result.filter(filter), connection);
     }
 
-    private <T> Flux<T> watched(Publisher<? extends T> rows) {
-      return Flux.<T>from(rows).doOnCancel(connection::abandon);
-    }
-
     @Override
     public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mapping) {
       return watched(result.flatMap(mapping));
+    }
+
+    private <T> Flux<T> watched(Publisher<? extends T> rows) {
+      return Flux.<T>from(rows).doOnCancel(connection::abandon);
     }
   }
 

@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.persistence.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.database.DatabaseActivity;
 import com.fmugateway.adapter.out.persistence.database.DatabaseEndpoint;
@@ -14,7 +15,6 @@ import com.fmugateway.domain.account.model.ApiKeyHasher;
 import com.fmugateway.domain.account.model.ApiKeySecret;
 import com.fmugateway.domain.account.model.Role;
 import com.fmugateway.domain.account.model.Tier;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,14 +67,7 @@ class AuthChangesIT {
         new AuthChanges(
             db,
             new PostgresqlConnectionFactory(
-                PostgresqlConnectionConfiguration.builder()
-                    .host(endpoint.host())
-                    .port(endpoint.port())
-                    .database(endpoint.database())
-                    .username(endpoint.username())
-                    .password(endpoint.password())
-                    .applicationName(AuthChanges.listenerName(id))
-                    .build()),
+                PersistenceConfiguration.connection(endpoint, AuthChanges.listenerName(id))),
             secondCache,
             id,
             Duration.ofSeconds(30));

@@ -2,12 +2,9 @@ package com.fmugateway.adapter.out.persistence.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.persistence.PersistenceConfiguration;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +36,12 @@ class CancelledStatementsIT {
 
   @BeforeEach
   void pool() {
-    DatabaseEndpoint endpoint = TestDatabase.freshDatabase();
-    // As the gateway's pool (PersistenceConfiguration), with two connections so that a spoilt
-    // one is lent again at once.
+    // The gateway's own pool, with two connections so that a spoilt one is lent again at once.
     pool =
-        new ConnectionPool(
-            ConnectionPoolConfiguration.builder(
-                    CountingConnectionFactory.counting(
-                        new PostgresqlConnectionFactory(
-                            PostgresqlConnectionConfiguration.builder()
-                                .host(endpoint.host())
-                                .port(endpoint.port())
-                                .database(endpoint.database())
-                                .username(endpoint.username())
-                                .password(endpoint.password())
-                                .build()),
-                        new DatabaseActivity()))
-                .initialSize(2)
-                .maxSize(2)
-                .maxAcquireTime(Duration.ofSeconds(10))
-                .validationDepth(ValidationDepth.LOCAL)
-                .build());
+        PersistenceConfiguration.pool(
+            TestDatabase.freshDatabase(),
+            new DatabaseProperties.Pool(2, 2),
+            new DatabaseActivity());
     db = DatabaseClient.create(pool);
     tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
     db.sql("CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)").then().block();

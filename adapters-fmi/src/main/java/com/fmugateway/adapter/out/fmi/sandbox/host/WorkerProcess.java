@@ -271,8 +271,7 @@ public final class WorkerProcess implements PooledWorker {
   /** What the JVM has used so far, from one read of its /proc/PID/stat. */
   @Override
   public Usage usage() {
-    ProcStat stat = jvm().map(h -> ProcStat.of(h.pid())).orElse(ProcStat.NONE);
-    return new Usage(stat.cpu(), stat.mappedBytes());
+    return jvm().map(h -> ProcStat.of(h.pid())).orElse(ProcStat.NONE);
   }
 
   /** Removes the worker's private folder; for a worker that has exited. */

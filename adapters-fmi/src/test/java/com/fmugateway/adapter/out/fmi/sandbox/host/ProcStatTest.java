@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PooledWorker.Usage;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +14,17 @@ class ProcStatTest {
         "4242 (java) S 1 4242 4242 0 -1 4194560 9000 0 12 0 250 75 0 0 20 0 31 0 123456"
             + " 1633222656 19000 18446744073709551615 1 1 0 0 0 0 0 4096 17638 0 0 0 17 1 0 0";
 
-    ProcStat read = ProcStat.parse(stat);
+    Usage read = ProcStat.parse(stat);
 
     assertThat(read.cpu()).isEqualTo(Duration.ofMillis(3_250)); // (250 + 75) ticks of 10 ms
-    assertThat(read.mappedBytes()).isEqualTo(1_633_222_656L);
+    assertThat(read.addressSpaceBytes()).isEqualTo(1_633_222_656L);
   }
 
   @Test
   void aCommandWithSpacesAndParentheses_doesNotShiftTheFields() {
     String stat = "7 (a) b (c) R 1 7 7 0 -1 0 0 0 0 0 10 20 0 0 20 0 1 0 5 4096 1 0";
 
-    assertThat(ProcStat.parse(stat)).isEqualTo(new ProcStat(Duration.ofMillis(300), 4096));
+    assertThat(ProcStat.parse(stat)).isEqualTo(new Usage(Duration.ofMillis(300), 4096));
   }
 
   @Test
@@ -37,10 +38,10 @@ class ProcStatTest {
   @Test
   void thisProcess_agreesWithTheJvmsOwnFigures() {
     long pid = ProcessHandle.current().pid();
-    ProcStat read = ProcStat.of(pid);
+    Usage read = ProcStat.of(pid);
     Duration jdk = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 
-    assertThat(read.mappedBytes()).isPositive();
+    assertThat(read.addressSpaceBytes()).isPositive();
     // Both read the same counters a moment apart: within a few ticks of each other.
     assertThat(read.cpu()).isBetween(jdk.minusMillis(200), jdk.plusMillis(200));
     assertThat(ProcStat.of(Long.MAX_VALUE)).isEqualTo(ProcStat.NONE);
