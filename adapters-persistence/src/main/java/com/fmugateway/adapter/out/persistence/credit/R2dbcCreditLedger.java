@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
  * The ledger in PostgreSQL. Holds and settlements lock the account's row ({@code FOR UPDATE}), so
  * concurrent requests on one account, from any number of gateways, are serialized: the balance read
  * and the entry written belong to one transaction. Each is one round trip, a function of the
- * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V17).
+ * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V17). The balance is the sum of
+ * the account's entries, kept in {@code credit_balances} by a trigger on every append (migration
+ * V19), so reading it does not grow with the account's history.
  */
 public final class R2dbcCreditLedger implements CreditLedger {
 
@@ -218,7 +220,8 @@ public final class R2dbcCreditLedger implements CreditLedger {
   @Override
   public Mono<Long> balance(AccountId account) {
     return db.sql(
-            "SELECT COALESCE(SUM(amount), 0) AS balance FROM ledger_entries WHERE account_id = :a")
+            "SELECT COALESCE((SELECT balance FROM credit_balances WHERE account_id = :a), 0)"
+                + " AS balance")
         .bind("a", account.value())
         .map(row -> row.get("balance", Long.class))
         .one();

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.credit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
@@ -8,6 +9,7 @@ import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
+import com.fmugateway.domain.billing.model.InsufficientCreditsException;
 import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.fixtures.CreditLedgerContract;
@@ -17,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @SpringBootTest(classes = PersistenceTestApplication.class)
 class R2dbcCreditLedgerIT extends CreditLedgerContract {
@@ -52,6 +56,59 @@ class R2dbcCreditLedgerIT extends CreditLedgerContract {
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> db.sql("DELETE FROM ledger_entries").then().block())
         .hasMessageContaining("append-only");
+  }
+
+  /**
+   * The balance a hold checks is kept beside the ledger (migration V19). Whatever mix of writes
+   * arrives at once, replays and holds refused for want of credit included, it must stay the sum of
+   * the entries that were really appended.
+   */
+  @Test
+  void theKeptBalanceIsTheSumOfTheLedgerUnderConcurrentWrites() {
+    AccountId first = newAccount();
+    AccountId second = newAccount();
+
+    Flux.range(0, 400)
+        .flatMap(
+            i -> {
+              AccountId account = (i / 4) % 2 == 0 ? first : second;
+              // Keys repeat once per account (i and i + 8): replays of purchases, holds and their
+              // ends.
+              String ref = "run-" + (i / 16);
+              return switch (i % 4) {
+                case 0 ->
+                    ledger.credit(
+                        account, EntryKind.PURCHASE, 7, LedgerKey.purchase("p-" + i / 16), "test");
+                case 1 ->
+                    ledger
+                        .hold(account, 5, ref)
+                        .flatMap(hold -> ledger.settle(hold.settle(3)))
+                        .onErrorResume(InsufficientCreditsException.class, e -> Mono.just(false));
+                case 2 ->
+                    ledger
+                        .hold(account, 4, ref + "-released")
+                        .flatMap(ledger::release)
+                        .onErrorResume(InsufficientCreditsException.class, e -> Mono.just(false));
+                default ->
+                    ledger
+                        .hold(account, 1_000_000, ref + "-short")
+                        .map(hold -> true)
+                        .onErrorResume(InsufficientCreditsException.class, e -> Mono.just(false));
+              };
+            },
+            32)
+        .blockLast();
+
+    for (AccountId account : java.util.List.of(first, second)) {
+      Long sum =
+          db.sql("SELECT COALESCE(SUM(amount), 0) AS sum FROM ledger_entries WHERE account_id = :a")
+              .bind("a", account.value())
+              .map(row -> row.get("sum", Long.class))
+              .one()
+              .block();
+      assertThat(sum).as("credits were bought, held and captured").isPositive();
+      assertThat(ledger.balance(account).block()).isEqualTo(sum);
+    }
   }
 
   @Test
