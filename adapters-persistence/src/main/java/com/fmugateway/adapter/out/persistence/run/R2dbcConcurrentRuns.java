@@ -29,7 +29,7 @@ public final class R2dbcConcurrentRuns implements ConcurrentRuns {
   public Mono<Boolean> tryStart(
       AccountId account, UUID run, int max, Instant now, Instant leaseUntil) {
     // A slot lost in a crash of the database only frees a slot early, as its lease would: not
-    // worth an fsync (the run's hold, committed next, is durable, and flushes this one with it).
+    // worth an fsync (the run's end, a durable commit, flushes this one with it).
     return db.sql(
             "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
                 + " SELECT run_slot_try_start(:run, :a, :lockKey, :now, :until, :max) AS started"

@@ -27,6 +27,12 @@ public interface CreditLedger {
    * com.fmugateway.domain.billing.model.InsufficientCreditsException} when the balance is short.
    * Holding again for the same reference returns the existing hold. The entry's key is {@link
    * Hold#holdKey()}.
+   *
+   * <p>Atomic and at once visible to every other request, but it need not be on disk when this
+   * answers: a crash of the database may lose a hold that nothing has ended yet, which leaves the
+   * balance as releasing it would have (a hold nobody ends is only ever released). Every write that
+   * ends a hold ({@link #settle}, {@link #release}, a run's end) is durable, and makes the hold
+   * durable with it: a run that was charged was held.
    */
   Mono<Hold> hold(AccountId account, long amount, String reference);
 
