@@ -147,6 +147,11 @@ public record SandboxSettings(
       return this;
     }
 
+    public Builder cpuSeconds(long seconds) {
+      cpuSeconds = seconds;
+      return this;
+    }
+
     public Builder spareWorkers(int spares) {
       spareWorkers = spares;
       return this;

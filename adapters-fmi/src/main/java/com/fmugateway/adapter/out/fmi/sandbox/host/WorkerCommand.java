@@ -22,6 +22,14 @@ final class WorkerCommand {
   static final int UID_BASE = 1_600_000_000;
 
   /**
+   * How far the hard CPU limit lies past the soft one. At the soft limit Linux sends SIGXCPU, which
+   * ends the worker's JVM and which {@link ExitDiagnosis} reports as the CPU limit; the hard limit
+   * (SIGKILL) is for a process that ignores SIGXCPU. Equal limits would send SIGKILL at once, which
+   * reads as a crash.
+   */
+  static final int CPU_HARD_LIMIT_GRACE_SECONDS = 5;
+
+  /**
    * Small and quick to start. SerialGC and C1 keep threads and reserved memory down, so the JVM
    * starts well under the address-space limit; the crash report goes to the console we drain.
    */
@@ -113,7 +121,9 @@ final class WorkerCommand {
             "umask 022",
             "ulimit -c 0",
             "ulimit -v " + (settings.addressSpaceBytes() / 1024),
-            "ulimit -t " + settings.cpuSeconds(),
+            // The soft limit first: a hard limit below the soft one is refused.
+            "ulimit -S -t " + settings.cpuSeconds(),
+            "ulimit -H -t " + (settings.cpuSeconds() + CPU_HARD_LIMIT_GRACE_SECONDS),
             "ulimit -n " + settings.maxOpenFiles(),
             "{ ulimit -u "
                 + settings.maxProcesses()

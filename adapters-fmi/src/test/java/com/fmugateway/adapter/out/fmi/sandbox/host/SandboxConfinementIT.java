@@ -96,7 +96,12 @@ class SandboxConfinementIT {
     assertThat(Workers.line(limits, "Max address space"))
         .containsPattern(" " + settings.addressSpaceBytes() + " +" + settings.addressSpaceBytes());
     assertThat(Workers.line(limits, "Max cpu time"))
-        .containsPattern(" " + settings.cpuSeconds() + " +" + settings.cpuSeconds());
+        .containsPattern(
+            " "
+                + settings.cpuSeconds()
+                + " +"
+                + (settings.cpuSeconds() + WorkerCommand.CPU_HARD_LIMIT_GRACE_SECONDS)
+                + " ");
     assertThat(Workers.line(limits, "Max open files"))
         .containsPattern(" " + settings.maxOpenFiles() + " +" + settings.maxOpenFiles());
     assertThat(Workers.line(limits, "Max processes"))

@@ -29,7 +29,11 @@ class WorkerCommandTest {
 
     assertThat(command.subList(0, 2)).containsExactly("/bin/sh", "-c");
     assertThat(command.get(2))
-        .contains("ulimit -c 0", "ulimit -v 2097152", "ulimit -t 600", "ulimit -n 256")
+        .contains(
+            "ulimit -c 0",
+            "ulimit -v 2097152",
+            "ulimit -S -t 600 && ulimit -H -t 605",
+            "ulimit -n 256")
         .contains("ulimit -u 512", "ulimit -p 512", "ulimit -f 131072")
         .endsWith("exec nice -n 19 \"$@\"");
     assertThat(command.subList(3, 5)).containsExactly("sh", "/usr/bin/bwrap");
