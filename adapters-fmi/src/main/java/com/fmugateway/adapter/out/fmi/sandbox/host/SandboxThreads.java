@@ -2,6 +2,8 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -46,6 +48,17 @@ final class SandboxThreads {
             named("fmu-sandbox-spare-"));
     executor.allowCoreThreadTimeOut(true);
     return executor;
+  }
+
+  /**
+   * Starts every worker process, and lives as long as the sandbox. bubblewrap's {@code
+   * --die-with-parent} has the kernel send it SIGKILL when the thread that started it ends ({@code
+   * PR_SET_PDEATHSIG} follows the starting thread, not the JVM), so no worker may be started on a
+   * thread that idles out: one started on a run thread died, mid-run or idle, 60 s after that
+   * thread's last task.
+   */
+  static ExecutorService spawner() {
+    return Executors.newSingleThreadExecutor(named("fmu-sandbox-spawner-"));
   }
 
   /** Run timeouts, the idle-worker reaper and the spares' top-up; none blocks. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -41,6 +42,7 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
   private final ThreadPoolExecutor runThreads;
   private final Scheduler scheduler;
   private final ScheduledThreadPoolExecutor watchdog;
+  private final ExecutorService spawner;
   private final ThreadPoolExecutor spareStarts;
   private final WorkerPool<WorkerProcess> pool;
   private final SandboxRuns runs;
@@ -64,12 +66,14 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
     this.host = startup.host();
     this.failures = new FailureLog(failures, Clock.systemUTC());
     this.watchdog = SandboxThreads.watchdog();
+    this.spawner = SandboxThreads.spawner();
     WorkerLauncher launcher =
         new WorkerLauncher(
             settings,
             startup.command(),
             startup.workersDir(),
             watchdog,
+            spawner,
             host.confines(),
             startup.warmUp());
     this.spareStarts = SandboxThreads.spareStarts();
@@ -133,6 +137,8 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       watchdog.shutdownNow();
+      // Last: its thread ending kills whatever worker it started that is still there.
+      spawner.shutdown();
     }
   }
 

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +47,7 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
   private final WorkerCommand command;
   private final Path workersDir;
   private final ScheduledExecutorService watchdog;
+  private final ExecutorService spawner;
   private final boolean confined;
   private final Optional<Path> warmUp;
   private final AtomicLong started = new AtomicLong();
@@ -62,12 +65,14 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
       WorkerCommand command,
       Path workersDir,
       ScheduledExecutorService watchdog,
+      ExecutorService spawner,
       boolean confined,
       Optional<Path> warmUp) {
     this.settings = settings;
     this.command = command;
     this.workersDir = workersDir;
     this.watchdog = watchdog;
+    this.spawner = spawner;
     this.confined = confined;
     this.warmUp = warmUp;
   }
@@ -113,7 +118,7 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
         int equals = variable.indexOf('=');
         environment.put(variable.substring(0, equals), variable.substring(equals + 1));
       }
-      process = builder.start();
+      process = spawn(builder);
       console =
           OutputTail.drain(
               process.getInputStream(),
@@ -187,6 +192,34 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
               console.textSince(0));
         }
         selector.select(LIVENESS_POLL_MILLIS);
+      }
+    }
+  }
+
+  /**
+   * Starts the process on {@link SandboxThreads#spawner()}'s thread, which outlives every worker
+   * (see there). Waits for it even when interrupted, so that a process started meanwhile is not
+   * lost: the caller sees the interrupt once it has the process.
+   */
+  private Process spawn(ProcessBuilder builder) throws IOException {
+    Future<Process> started = spawner.submit(builder::start);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return started.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("the worker could not be started", e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,12 +36,14 @@ class ClasspathUnderTmpIT {
     SandboxSettings settings = Settings.in(workDir).build();
     SandboxHost host = SandboxHost.detect();
     ScheduledExecutorService watchdog = SandboxThreads.watchdog();
+    ExecutorService spawner = SandboxThreads.spawner();
     WorkerLauncher launcher =
         new WorkerLauncher(
             settings,
             new WorkerCommand(settings, host, copied),
             Files.createDirectories(workDir.resolve("workers")),
             watchdog,
+            spawner,
             host.confines(),
             Optional.empty());
     PoolKey key = new PoolKey(Optional.of(AccountId.random()), new Sha256("0".repeat(64)));
@@ -57,6 +60,7 @@ class ClasspathUnderTmpIT {
     } finally {
       worker.killAndAwaitExit().get(Workers.WAIT.toSeconds(), TimeUnit.SECONDS);
       watchdog.shutdownNow();
+      spawner.shutdown();
     }
   }
 
