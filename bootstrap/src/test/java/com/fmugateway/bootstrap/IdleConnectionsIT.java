@@ -1,0 +1,86 @@
+package com.fmugateway.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A keep-alive connection that sends no next request is closed after {@code
+ * FMUGW_HTTP_IDLE_TIMEOUT} (60 s unless configured): idle connections cannot pile up until the
+ * gateway runs out of file descriptors and turns every other client away.
+ */
+class IdleConnectionsIT {
+
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
+
+  /** Far beyond the idle timeout: a connection still open by then was not closed for idling. */
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void anIdleKeepAliveConnection_isClosedByTheGateway() throws IOException {
+    Map<String, String> settings =
+        Map.of(
+            "fmugw.database.url",
+            TestDatabase.url(TestDatabase.freshDatabase()),
+            "fmugw.data-dir",
+            dataDir.toString(),
+            "FMUGW_HTTP_IDLE_TIMEOUT",
+            IDLE_TIMEOUT.toMillis() + "ms");
+    try (RunningGateway gateway = RunningGateway.start(settings);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = socket.getInputStream();
+
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+      skipBody(in, head);
+
+      int next;
+      try {
+        next = in.read();
+      } catch (SocketTimeoutException e) {
+        throw new AssertionError("the idle connection was still open after " + WAIT, e);
+      }
+      assertThat(next).as("the gateway closed the idle connection").isEqualTo(-1);
+    }
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      assertThat(b).as("the response head ended early: %s", head).isNotEqualTo(-1);
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  private static void skipBody(InputStream in, String head) throws IOException {
+    long length =
+        head.lines()
+            .filter(line -> line.toLowerCase().startsWith("content-length:"))
+            .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Content-Length in " + head));
+    assertThat(in.readNBytes((int) length)).hasSize((int) length);
+  }
+}
