@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.credit;
 
+import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
 import com.fmugateway.domain.billing.model.Hold;
@@ -63,8 +64,8 @@ public final class R2dbcCreditLedger implements CreditLedger {
   @Override
   public Mono<Hold> hold(AccountId account, long amount, String reference) {
     return hold(
-        "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
-            + " SELECT h.outcome, h.amount, h.balance FROM relaxed"
+        Sql.RELAXED_COMMIT
+            + "SELECT h.outcome, h.amount, h.balance FROM relaxed"
             + " CROSS JOIN LATERAL credit_hold(:a, :amount, :k, :ref) AS h",
         account,
         amount,

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.limit;
 
+import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.account.model.RateDecision;
 import com.fmugateway.domain.account.port.out.RateLimiter;
 import java.time.Duration;
@@ -23,8 +24,8 @@ public final class R2dbcRateLimiter implements RateLimiter {
     // A counter lost in a crash only forgives a few requests: not worth an fsync per request. The
     // setting is local to the statement's own transaction, so the count stays one round trip.
     return db.sql(
-            "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
-                + " INSERT INTO rate_limit_windows (bucket, window_start, hits)"
+            Sql.RELAXED_COMMIT
+                + "INSERT INTO rate_limit_windows (bucket, window_start, hits)"
                 + " SELECT :b, date_bin(make_interval(secs => :secs), now(),"
                 + " TIMESTAMPTZ '2000-01-01 00:00:00+00'), 1 FROM relaxed"
                 + " ON CONFLICT (bucket, window_start)"

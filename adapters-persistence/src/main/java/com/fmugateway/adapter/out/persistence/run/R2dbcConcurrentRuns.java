@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.persistence.run;
 
 import static com.fmugateway.adapter.out.persistence.support.Sql.utc;
 
+import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import java.time.Instant;
@@ -31,8 +32,8 @@ public final class R2dbcConcurrentRuns implements ConcurrentRuns {
     // A slot lost in a crash of the database only frees a slot early, as its lease would: not
     // worth an fsync (the run's end, a durable commit, flushes this one with it).
     return db.sql(
-            "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
-                + " SELECT run_slot_try_start(:run, :a, :lockKey, :now, :until, :max) AS started"
+            Sql.RELAXED_COMMIT
+                + "SELECT run_slot_try_start(:run, :a, :lockKey, :now, :until, :max) AS started"
                 + " FROM relaxed")
         .bind("run", run)
         .bind("a", account.value())

@@ -67,15 +67,7 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
     this.failures = new FailureLog(failures, Clock.systemUTC());
     this.watchdog = SandboxThreads.watchdog();
     this.spawner = SandboxThreads.spawner();
-    WorkerLauncher launcher =
-        new WorkerLauncher(
-            settings,
-            startup.command(),
-            startup.workersDir(),
-            watchdog,
-            spawner,
-            host.confines(),
-            startup.warmUp());
+    WorkerLauncher launcher = WorkerLauncher.of(settings, startup, watchdog, spawner);
     this.spareStarts = SandboxThreads.spareStarts();
     this.pool = new WorkerPool<>(settings, launcher, spareStarts);
     this.runs = new SandboxRuns(settings, pool, this.failures);

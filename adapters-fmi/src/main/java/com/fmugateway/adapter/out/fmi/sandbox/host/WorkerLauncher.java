@@ -77,6 +77,22 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
     this.warmUp = warmUp;
   }
 
+  /** The launcher for the host and folders {@code startup} prepared. */
+  static WorkerLauncher of(
+      SandboxSettings settings,
+      SandboxStartup startup,
+      ScheduledExecutorService watchdog,
+      ExecutorService spawner) {
+    return new WorkerLauncher(
+        settings,
+        startup.command(),
+        startup.workersDir(),
+        watchdog,
+        spawner,
+        startup.host().confines(),
+        startup.warmUp());
+  }
+
   /** A short name: the socket path must fit the 108 bytes of {@code sockaddr_un}. */
   Path dirFor(int slot, long serial) {
     return workersDir.resolve("w" + slot + "-" + launcherId + Long.toString(serial, 36));

@@ -2,13 +2,6 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
-import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
-import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
-import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
-import com.fmugateway.domain.account.model.AccountId;
-import com.fmugateway.domain.fmu.model.FmuInterface;
-import com.fmugateway.domain.fmu.model.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +39,10 @@ class ClasspathUnderTmpIT {
             spawner,
             host.confines(),
             Optional.empty());
-    PoolKey key = new PoolKey(Optional.of(AccountId.random()), new Sha256("0".repeat(64)));
 
     WorkerProcess worker = launcher.start(0, false);
     try {
-      worker.claim(key);
-      worker.install(Jobs.archive("BouncingBall"));
-      RunRequest request =
-          RunRequest.of(
-              worker.layout().archiveForWorker(), Jobs.bouncingBall(FmuInterface.CO_SIMULATION));
-
-      assertThat(worker.exchange(request, 1 << 20)).isInstanceOf(WorkerResponse.Completed.class);
+      Workers.assertRunsBouncingBall(worker);
     } finally {
       worker.killAndAwaitExit().get(Workers.WAIT.toSeconds(), TimeUnit.SECONDS);
       watchdog.shutdownNow();

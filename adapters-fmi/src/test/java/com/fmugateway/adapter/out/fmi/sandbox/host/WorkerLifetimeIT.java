@@ -3,19 +3,11 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
-import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
-import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
-import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
-import com.fmugateway.domain.account.model.AccountId;
-import com.fmugateway.domain.fmu.model.FmuInterface;
-import com.fmugateway.domain.fmu.model.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,15 +37,7 @@ class WorkerLifetimeIT {
         .isTrue();
     ScheduledExecutorService watchdog = SandboxThreads.watchdog();
     ExecutorService spawner = SandboxThreads.spawner();
-    WorkerLauncher launcher =
-        new WorkerLauncher(
-            settings,
-            startup.command(),
-            startup.workersDir(),
-            watchdog,
-            spawner,
-            true,
-            startup.warmUp());
+    WorkerLauncher launcher = WorkerLauncher.of(settings, startup, watchdog, spawner);
     CompletableFuture<WorkerProcess> started = new CompletableFuture<>();
     Thread starter =
         new Thread(
@@ -74,12 +58,7 @@ class WorkerLifetimeIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> !threadNamed(STARTER));
 
       assertThat(worker.alive()).as("the worker, after its starting thread ended").isTrue();
-      worker.claim(new PoolKey(Optional.of(AccountId.random()), new Sha256("0".repeat(64))));
-      worker.install(Jobs.archive("BouncingBall"));
-      RunRequest request =
-          RunRequest.of(
-              worker.layout().archiveForWorker(), Jobs.bouncingBall(FmuInterface.CO_SIMULATION));
-      assertThat(worker.exchange(request, 1 << 20)).isInstanceOf(WorkerResponse.Completed.class);
+      Workers.assertRunsBouncingBall(worker);
     } finally {
       worker.killAndAwaitExit().get(Workers.WAIT.toSeconds(), TimeUnit.SECONDS);
       watchdog.shutdownNow();

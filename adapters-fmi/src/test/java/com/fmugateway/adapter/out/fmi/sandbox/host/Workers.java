@@ -1,8 +1,16 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.RunRequest;
+import com.fmugateway.adapter.out.fmi.sandbox.wire.WorkerResponse;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +27,16 @@ import java.util.stream.Stream;
 final class Workers {
 
   static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** Claims {@code worker} for a new key and runs the bouncing ball on it, which must complete. */
+  static void assertRunsBouncingBall(WorkerProcess worker) throws IOException {
+    worker.claim(new PoolKey(Optional.of(AccountId.random()), new Sha256("0".repeat(64))));
+    worker.install(Jobs.archive("BouncingBall"));
+    RunRequest request =
+        RunRequest.of(
+            worker.layout().archiveForWorker(), Jobs.bouncingBall(FmuInterface.CO_SIMULATION));
+    assertThat(worker.exchange(request, 1 << 20)).isInstanceOf(WorkerResponse.Completed.class);
+  }
 
   private Workers() {}
 
