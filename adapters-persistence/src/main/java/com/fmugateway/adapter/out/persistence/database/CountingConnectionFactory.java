@@ -16,6 +16,7 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -198,7 +199,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
           () ->
               abandoned
                   ? Mono.error(abandonedError())
-                  : Mono.from(exchange).doOnCancel(this::abandon));
+                  : Mono.fromDirect(abandonsIfCancelledBeforeItsEnd(exchange, this)));
     }
 
     /** Results whose streams, cancelled before they end, abandon this connection. */
@@ -207,9 +208,8 @@ public final class CountingConnectionFactory implements ConnectionFactory {
           () ->
               abandoned
                   ? Flux.error(abandonedError())
-                  : Flux.<Result>from(results)
-                      .map(result -> (Result) new WatchedResult(result, this))
-                      .doOnCancel(this::abandon));
+                  : abandonsIfCancelledBeforeItsEnd(results, this)
+                      .map(result -> (Result) new WatchedResult(result, this)));
     }
 
     private static R2dbcNonTransientResourceException abandonedError() {
@@ -234,7 +234,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
     @Override
     public Publisher<Long> getRowsUpdated() {
       // A Mono stays a Mono, so Mono.from(...) downstream takes its one value without a cancel.
-      return Mono.from(result.getRowsUpdated()).doOnCancel(connection::abandon);
+      return Mono.fromDirect(abandonsIfCancelledBeforeItsEnd(result.getRowsUpdated(), connection));
     }
 
     @Override
@@ -258,8 +258,32 @@ public final class CountingConnectionFactory implements ConnectionFactory {
     }
 
     private <T> Flux<T> watched(Publisher<? extends T> rows) {
-      return Flux.<T>from(rows).doOnCancel(connection::abandon);
+      return abandonsIfCancelledBeforeItsEnd(rows, connection);
     }
+  }
+
+  /**
+   * {@code exchange}, which abandons {@code connection} when it is cancelled before its end. A
+   * cancel that comes after the end changes nothing: the exchange is over, and by then the pool may
+   * have taken the connection back and lent it to another request, which it would fail. Operators
+   * pass such late cancels on (one that takes a first value while the end is on its way from
+   * another thread, for one). The end is noted before it is passed downstream, so a cancel sent
+   * once the end was seen (releasing the connection comes after that) always finds it noted.
+   */
+  private static <T> Flux<T> abandonsIfCancelledBeforeItsEnd(
+      Publisher<? extends T> exchange, CountingConnection connection) {
+    return Flux.defer(
+        () -> {
+          AtomicBoolean ended = new AtomicBoolean();
+          return Flux.<T>from(exchange)
+              .doOnTerminate(() -> ended.set(true))
+              .doOnCancel(
+                  () -> {
+                    if (!ended.get()) {
+                      connection.abandon();
+                    }
+                  });
+        });
   }
 
   /** A statement whose execution is counted once, however many rows it returns. */
