@@ -104,7 +104,7 @@ public class PersistenceConfiguration {
             .initialSize(size.initialSize())
             .maxSize(size.maxSize())
             .maxIdleTime(Duration.ofMinutes(10))
-            .maxAcquireTime(Duration.ofSeconds(10))
+            .maxAcquireTime(size.maxAcquireTime())
             // No validation query: a round trip on every acquire. The driver's local check (is the
             // socket still open?) drops connections the server closed, which is what an outage
             // leaves behind.

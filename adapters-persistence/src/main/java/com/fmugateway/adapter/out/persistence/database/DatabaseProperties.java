@@ -1,6 +1,7 @@
 package com.fmugateway.adapter.out.persistence.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,12 @@ public record DatabaseProperties(
   public record Embedded(
       @DefaultValue("./data/postgres") Path dataDir, @DefaultValue("0") int port) {}
 
-  /** The R2DBC connection pool. */
-  public record Pool(@DefaultValue("2") int initialSize, @DefaultValue("20") int maxSize) {}
+  /**
+   * The R2DBC connection pool. A request that finds all {@code maxSize} connections taken waits at
+   * most {@code maxAcquireTime} for one, then gets 503 with Retry-After.
+   */
+  public record Pool(
+      @DefaultValue("2") int initialSize,
+      @DefaultValue("20") int maxSize,
+      @DefaultValue("10s") Duration maxAcquireTime) {}
 }

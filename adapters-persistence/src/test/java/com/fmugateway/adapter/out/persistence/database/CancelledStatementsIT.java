@@ -46,7 +46,7 @@ class CancelledStatementsIT {
     pool =
         PersistenceConfiguration.pool(
             TestDatabase.freshDatabase(),
-            new DatabaseProperties.Pool(2, 2),
+            new DatabaseProperties.Pool(2, 2, Duration.ofSeconds(10)),
             new DatabaseActivity());
     db = DatabaseClient.create(pool);
     tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
@@ -105,7 +105,7 @@ class CancelledStatementsIT {
     ConnectionPool one =
         PersistenceConfiguration.pool(
             TestDatabase.freshDatabase(),
-            new DatabaseProperties.Pool(1, 1),
+            new DatabaseProperties.Pool(1, 1, Duration.ofSeconds(10)),
             new DatabaseActivity());
     try {
       Connection first = Mono.from(one.create()).block(timeout());
