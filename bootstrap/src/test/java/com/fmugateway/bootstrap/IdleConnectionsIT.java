@@ -3,45 +3,64 @@ package com.fmugateway.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A keep-alive connection that sends no next request is closed after {@code
- * FMUGW_HTTP_IDLE_TIMEOUT} (60 s unless configured): idle connections cannot pile up until the
- * gateway runs out of file descriptors and turns every other client away.
+ * Connections cannot pile up until the gateway runs out of file descriptors and turns every other
+ * client away: a keep-alive connection that sends no next request is closed after {@code
+ * FMUGW_HTTP_IDLE_TIMEOUT} (60 s unless configured), and so is one that trickles a request's
+ * headers in to keep its connection open. Only a whole decoded request head counts as activity.
  */
 class IdleConnectionsIT {
 
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
 
-  /** Far beyond the idle timeout: a connection still open by then was not closed for idling. */
+  /** A header line this often: four per idle timeout, were bytes what kept a connection open. */
+  private static final Duration TRICKLE_PACE = Duration.ofMillis(250);
+
+  /** Far beyond the idle timeout: a connection still open by then was not going to be closed. */
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
+
+  private static RunningGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway =
+        RunningGateway.start(
+            Map.of(
+                "fmugw.database.url",
+                TestDatabase.url(TestDatabase.freshDatabase()),
+                "fmugw.data-dir",
+                dataDir.toString(),
+                "FMUGW_HTTP_IDLE_TIMEOUT",
+                IDLE_TIMEOUT.toMillis() + "ms"));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
 
   @Test
   void anIdleKeepAliveConnection_isClosedByTheGateway() throws IOException {
-    Map<String, String> settings =
-        Map.of(
-            "fmugw.database.url",
-            TestDatabase.url(TestDatabase.freshDatabase()),
-            "fmugw.data-dir",
-            dataDir.toString(),
-            "FMUGW_HTTP_IDLE_TIMEOUT",
-            IDLE_TIMEOUT.toMillis() + "ms");
-    try (RunningGateway gateway = RunningGateway.start(settings);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(
           "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n"
@@ -61,6 +80,44 @@ class IdleConnectionsIT {
         throw new AssertionError("the idle connection was still open after " + WAIT, e);
       }
       assertThat(next).as("the gateway closed the idle connection").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aClientTricklingItsRequestHeaders_isDisconnectedAsIdle() throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      socket.setSoTimeout((int) TRICKLE_PACE.toMillis());
+      out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      long giveUp = System.nanoTime() + WAIT.toNanos();
+      for (int line = 0; ; line++) {
+        if (System.nanoTime() - giveUp > 0) {
+          throw new AssertionError(
+              "the trickling connection was still open after " + WAIT + "; answered: " + answer);
+        }
+        int next;
+        try {
+          next = in.read(); // the gateway's answer, or the pace of the trickle
+        } catch (SocketTimeoutException nothingYet) {
+          try {
+            out.write(("X-Trickle-" + line + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+          } catch (SocketException closedMeanwhile) {
+            break;
+          }
+          continue;
+        }
+        if (next == -1) {
+          break;
+        }
+        answer.write(next);
+      }
+      assertThat(answer.toString(StandardCharsets.UTF_8))
+          .as("the gateway's answer to a request whose head never ended")
+          .isEmpty();
     }
   }
 
