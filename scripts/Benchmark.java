@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  * SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
+
+  /** Linux's clock tick (USER_HZ), in which /proc counts CPU time. */
+  private static final double TICK_MS = 10;
 
   private static final String BODY =
       "{\"fmu_id\":\"%s\",\"stop_time\":%s,\"step\":0.01%s}";
@@ -262,8 +266,12 @@ public class Benchmark {
     // runs' one are started now, and their first runs (and the gateway's code for concurrent
     // requests) would otherwise be counted as the steady rate.
     runAll(pool, keys, total, body);
+    Cpu cpuBefore = Cpu.now();
+    Shares sharesBefore = Shares.now();
     long started = System.nanoTime();
     List<Result> results = runAll(pool, keys, total, body);
+    Cpu cpuAfter = Cpu.now();
+    Shares sharesAfter = Shares.now();
     List<Double> latencies = new ArrayList<>();
     int errors = 0;
     Map<String, Integer> problems = new TreeMap<>();
@@ -287,6 +295,67 @@ public class Benchmark {
     summary.put("median_" + clients, fmt(percentile(latencies, 50)));
     summary.put("errors_" + clients, Integer.toString(errors));
     problems.forEach((problem, n) -> System.out.printf("    %d× %s%n", n, problem));
+    if (cpuBefore.gateway() >= 0) {
+      // What the two cores did meanwhile: the runs, and what shares the machine with them here.
+      double jit = (sharesAfter.gatewayJit() - sharesBefore.gatewayJit()) / total;
+      System.out.printf(
+          "    CPU per run: gateway %.2f ms (its JIT compiler %.2f), workers %.2f, database %.2f,"
+              + " this benchmark's client %.2f; the machine's cores %.0f%% busy%n",
+          (cpuAfter.gateway() - cpuBefore.gateway()) / total, jit,
+          (cpuAfter.workers() - cpuBefore.workers()) / total,
+          (cpuAfter.database() - cpuBefore.database()) / total,
+          (sharesAfter.client() - sharesBefore.client()) / total,
+          100 * (sharesAfter.busy() - sharesBefore.busy())
+              / ((cpuAfter.nanos() - cpuBefore.nanos()) / 1e6
+                  * Runtime.getRuntime().availableProcessors()));
+      summary.put("jit_per_run_" + clients, fmt(jit));
+      summary.put(
+          "client_cpu_per_run_" + clients,
+          fmt((sharesAfter.client() - sharesBefore.client()) / total));
+    }
+  }
+
+  /**
+   * CPU time (ms) that shares the cores with the runs: the gateway's JIT compiler threads (still
+   * compiling after minutes of warm-up on two cores), this benchmark's own client, and the whole
+   * machine's busy time (Linux {@code /proc/stat}; 0 where unreadable).
+   */
+  private record Shares(double gatewayJit, double client, double busy) {
+
+    static Shares now() {
+      double jit = 0;
+      String pid = System.getenv("GATEWAY_PID");
+      if (pid != null) {
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+          for (Path task : (Iterable<Path>) tasks::iterator) {
+            try {
+              String stat = Files.readString(task.resolve("stat"));
+              String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+              if (name.contains("CompilerThre")) {
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                jit += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS;
+              }
+            } catch (IOException | RuntimeException threadGone) {
+              // a thread that ended meanwhile
+            }
+          }
+        } catch (IOException | RuntimeException noProc) {
+          jit = 0;
+        }
+      }
+      double busy = 0;
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        for (int i = 1; i <= 8; i++) {
+          busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]) * TICK_MS; // not idle, not iowait
+        }
+      } catch (IOException | RuntimeException noProc) {
+        busy = 0;
+      }
+      double client =
+          ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+      return new Shares(jit, client, busy);
+    }
   }
 
   /** A BouncingBall with a file added (a new SHA-256), uploaded: its first run, then warm ones. */
