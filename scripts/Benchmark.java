@@ -51,6 +51,11 @@ public class Benchmark {
   private static final Duration WARM_UP =
       Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_S", "60")));
 
+  /** The longest warm-up of each client count's throughput: BENCH_THROUGHPUT_WARM_UP_S. */
+  private static final Duration THROUGHPUT_WARM_UP =
+      Duration.ofSeconds(
+          Long.parseLong(System.getenv().getOrDefault("BENCH_THROUGHPUT_WARM_UP_S", "120")));
+
   /** The longest warm-up, waiting for the gateway's CPU per run to settle: BENCH_WARM_UP_MAX_S. */
   private static final Duration WARM_UP_MAX =
       Duration.ofSeconds(
@@ -262,10 +267,34 @@ public class Benchmark {
     }
     // Each client is one account sending its runs one after another, as a user's script would.
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    // First as many runs unmeasured: the workers this many clients need beyond the sequential
-    // runs' one are started now, and their first runs (and the gateway's code for concurrent
-    // requests) would otherwise be counted as the steady rate.
-    runAll(pool, keys, total, body);
+    // Unmeasured rounds of as many runs first: the workers this many clients need beyond the
+    // sequential runs' one start now, and they and the gateway's code for concurrent requests are
+    // compiled by their JITs meanwhile, which on two cores takes the CPU the runs would have. So
+    // the rounds go on until the gateway's and its workers' CPU per run settles (within 10% of the
+    // round before), or for BENCH_THROUGHPUT_WARM_UP_S (120 s) at most.
+    List<String> rounds = new ArrayList<>();
+    long warmUntil = System.nanoTime() + THROUGHPUT_WARM_UP.toNanos();
+    double previous = Double.NaN;
+    boolean settled = false;
+    do {
+      Cpu roundStart = Cpu.now();
+      long roundStarted = System.nanoTime();
+      runAll(pool, keys, total, body);
+      if (roundStart.gateway() < 0) {
+        break; // the gateway's pid is not known: one round
+      }
+      Cpu roundEnd = Cpu.now();
+      double perRun =
+          (roundEnd.gateway() - roundStart.gateway() + roundEnd.workers() - roundStart.workers())
+              / total;
+      rounds.add(String.format("%.1f runs/s at %.2f ms",
+          total / ((System.nanoTime() - roundStarted) / 1e9), perRun));
+      if (Math.abs(perRun - previous) <= 0.1 * previous) {
+        settled = true;
+        break;
+      }
+      previous = perRun;
+    } while (System.nanoTime() < warmUntil);
     Cpu cpuBefore = Cpu.now();
     Shares sharesBefore = Shares.now();
     long started = System.nanoTime();
@@ -295,6 +324,10 @@ public class Benchmark {
     summary.put("median_" + clients, fmt(percentile(latencies, 50)));
     summary.put("errors_" + clients, Integer.toString(errors));
     problems.forEach((problem, n) -> System.out.printf("    %d× %s%n", n, problem));
+    if (!rounds.isEmpty()) {
+      System.out.printf("    unmeasured rounds before it (rate, gateway and workers CPU per run): %s%s%n",
+          String.join("; ", rounds), settled ? " (settled)" : " (not settled)");
+    }
     if (cpuBefore.gateway() >= 0) {
       // What the two cores did meanwhile: the runs, and what shares the machine with them here.
       double jit = (sharesAfter.gatewayJit() - sharesBefore.gatewayJit()) / total;
