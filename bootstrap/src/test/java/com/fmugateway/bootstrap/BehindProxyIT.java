@@ -2,7 +2,6 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,7 @@ class BehindProxyIT {
   @Test
   void aRequestForwardedAsHttps_getsHstsAndASecureSameSiteCookie_plainHttpDoesNot() {
     try (RunningGateway gateway =
-        RunningGateway.start(
-            Map.of(
-                "fmugw.database.url",
-                TestDatabase.url(TestDatabase.freshDatabase()),
-                "fmugw.data-dir",
-                dataDir.toString(),
-                "fmugw.http.behind-proxy",
-                "true"))) {
+        RunningGateway.startFresh(dataDir, Map.of("fmugw.http.behind-proxy", "true"))) {
       gateway
           .client()
           .get()

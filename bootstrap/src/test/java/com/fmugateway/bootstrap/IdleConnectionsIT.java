@@ -2,7 +2,6 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,14 +42,8 @@ class IdleConnectionsIT {
   @BeforeAll
   static void start() {
     gateway =
-        RunningGateway.start(
-            Map.of(
-                "fmugw.database.url",
-                TestDatabase.url(TestDatabase.freshDatabase()),
-                "fmugw.data-dir",
-                dataDir.toString(),
-                "FMUGW_HTTP_IDLE_TIMEOUT",
-                IDLE_TIMEOUT.toMillis() + "ms"));
+        RunningGateway.startFresh(
+            dataDir, Map.of("FMUGW_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT.toMillis() + "ms"));
   }
 
   @AfterAll

@@ -1,7 +1,10 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -34,6 +37,17 @@ final class RunningGateway implements AutoCloseable {
             .initializers(
                 context -> context.getBeanFactory().addBeanPostProcessor(new OwnNettyResources()))
             .run(args.toArray(String[]::new)));
+  }
+
+  /**
+   * A gateway on a fresh database of the shared test server, keeping its files in {@code dataDir},
+   * with {@code settings} besides.
+   */
+  static RunningGateway startFresh(Path dataDir, Map<String, String> settings) {
+    Map<String, String> properties = new LinkedHashMap<>(settings);
+    properties.put("fmugw.database.url", TestDatabase.url(TestDatabase.freshDatabase()));
+    properties.put("fmugw.data-dir", dataDir.toString());
+    return start(properties);
   }
 
   int port() {
