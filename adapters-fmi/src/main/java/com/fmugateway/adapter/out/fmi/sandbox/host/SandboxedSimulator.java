@@ -117,14 +117,23 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
     return pool.status(host.confines(), runThreads.getQueue().size());
   }
 
-  /** Kills all workers; runs still going fail as crashed. */
+  /**
+   * Kills all workers, runs still going fail as crashed, and waits (up to {@link #CLOSE_WAIT})
+   * until every worker has exited and its folder is gone, so the work folder can be removed.
+   */
   @Override
   public void close() {
     scheduler.dispose();
     runThreads.shutdownNow();
-    spareStarts.shutdown();
     try {
-      pool.close(CLOSE_WAIT);
+      pool.close();
+      // Interrupted, a spare's start kills its worker and frees the slot; one not begun frees it.
+      spareStarts.shutdownNow().forEach(Runnable::run);
+      if (!pool.awaitEmpty(CLOSE_WAIT)) {
+        LOG.warn(
+            "simulation workers were still exiting {} s after the sandbox closed",
+            CLOSE_WAIT.toSeconds());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

@@ -43,6 +43,9 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
   /** How often a start checks that the worker has not died before connecting. */
   private static final long LIVENESS_POLL_MILLIS = 50;
 
+  /** How long a worker that failed to start is given to exit after SIGKILL. */
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
   private final SandboxSettings settings;
   private final WorkerCommand command;
   private final Path workersDir;
@@ -251,14 +254,29 @@ public final class WorkerLauncher implements WorkerStarter<WorkerProcess> {
     }
   }
 
-  /** Waits briefly for a worker that failed to start, so its slot's uid is free again. */
+  /**
+   * Waits briefly for a worker that failed to start, so its slot's uid is free again and nothing
+   * writes to its folder any more; an interrupt (the sandbox closing) waits too, and is kept.
+   */
   private static void awaitExit(CompletableFuture<?> exit) {
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
     try {
-      exit.get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Killed with SIGKILL; it will go.
+      while (true) {
+        try {
+          exit.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException | TimeoutException e) {
+          // Killed with SIGKILL; it will go.
+          return;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

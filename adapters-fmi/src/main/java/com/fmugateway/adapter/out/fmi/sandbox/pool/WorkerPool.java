@@ -16,11 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
@@ -216,26 +213,45 @@ public final class WorkerPool<W extends PooledWorker> {
     }
   }
 
-  /** Kills every worker, busy, idle or spare, and waits up to {@code limit} for them to exit. */
-  public void close(Duration limit) throws InterruptedException {
-    List<CompletableFuture<Void>> exits = new ArrayList<>();
+  /**
+   * Kills every worker, busy, idle or spare; a spare still starting is killed once it is up, and
+   * one whose start has not begun is not started. Returns at once: {@link #awaitEmpty} waits.
+   */
+  public void close() {
     lock.lock();
     try {
       closed = true;
-      idle.takeAll(w -> true).forEach(w -> exits.add(retire(w)));
+      idle.takeAll(w -> true).forEach(this::retire);
       for (W spare = spares.poll(); spare != null; spare = spares.poll()) {
-        exits.add(retire(spare));
+        retire(spare);
       }
-      busy.forEach(w -> exits.add(w.killAndAwaitExit()));
+      busy.forEach(PooledWorker::killAndAwaitExit);
       changed.signalAll();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Waits up to {@code limit} until every slot is free: each worker has exited and its folder is
+   * gone, and no start is under way. After {@link #close} that means nothing of the pool is left on
+   * the machine, so its folder can be removed.
+   *
+   * @return whether every slot freed in time
+   */
+  public boolean awaitEmpty(Duration limit) throws InterruptedException {
+    lock.lock();
     try {
-      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-          .get(limit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Killed with SIGKILL; whatever has not exited yet will without our help.
+      long left = limit.toNanos();
+      while (!slots.isEmpty()) {
+        if (left <= 0) {
+          return false;
+        }
+        left = changed.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -350,16 +366,28 @@ public final class WorkerPool<W extends PooledWorker> {
   }
 
   private void startSpare(int slot) {
+    lock.lock();
+    try {
+      if (closed) {
+        sparesStarting--;
+        free(slot, false);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
     W spare;
     try {
       spare = starter.start(slot, true);
     } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "a spare simulation worker could not be started; trying again in {} s",
-          SPARE_RETRY.toSeconds(),
-          e);
       lock.lock();
       try {
+        if (!closed) {
+          LOG.warn(
+              "a spare simulation worker could not be started; trying again in {} s",
+              SPARE_RETRY.toSeconds(),
+              e);
+        }
         sparesStarting--;
         sparePausedUntil = nanoTime.getAsLong() + SPARE_RETRY.toNanos();
         free(slot, false);

@@ -12,9 +12,12 @@ import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.SimulationJob;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +173,24 @@ class SandboxedSimulatorIT {
     List<ProcessHandle> tree = Workers.tree(Workers.only(simulator));
 
     assertThat(Workers.allExit(tree)).isTrue();
+  }
+
+  @Test
+  void closedWhileASpareStarts_leavesNoWorkerProcessAndNoWorkerFolderBehind() throws IOException {
+    simulator = new SandboxedSimulator(Settings.in(workDir).build());
+    await()
+        .atMost(Workers.WAIT)
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> simulator.status().liveWorkers() == 1);
+    assertThat(simulator.status().spareWorkers()).as("the spare is still starting").isZero();
+
+    simulator.close();
+
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+    try (Stream<Path> left = Files.walk(workDir.resolve("workers")).skip(1)) {
+      // This process's own folder of worker folders, and nothing in it.
+      assertThat(left).singleElement().satisfies(p -> assertThat(p).isDirectory());
+    }
   }
 
   private SimulationResult run(SimulationJob job) {

@@ -240,11 +240,12 @@ class WorkerPoolTest {
   }
 
   @Test
-  void close_killsSparesAndClaimedWorkers_andASpareThatComesUpAfterwards() throws Exception {
+  void close_killsSparesAndClaimedWorkers_andIsEmptyOnlyOnceTheyAndAStartUnderWayHaveGone()
+      throws Exception {
     pool = pool(4, 2);
     pool.maintain();
     Runnable first = spareStarts.remove();
-    Runnable late = spareStarts.remove();
+    Runnable underWay = spareStarts.remove();
     first.run();
     FakeWorker busy = pool.acquire(alice, ARCHIVE);
     afterTheHold();
@@ -252,16 +253,23 @@ class WorkerPoolTest {
     spareStarts.remove().run();
     FakeWorker idle = pool.acquire(bob, ARCHIVE);
     pool.release(idle, true);
-    spareStarts.remove().run();
-    FakeWorker spare = starter.started.get(2);
-    assertThat(status().spareWorkers()).isEqualTo(1);
+    Runnable notBegun = spareStarts.remove();
+    assertThat(status().spareWorkers()).isZero();
 
-    pool.close(Duration.ofSeconds(1));
-    late.run();
+    starter.whileStarting = pool::close;
+    underWay.run();
+    int started = starter.started.size();
+    notBegun.run();
+
+    FakeWorker cameUpAfterwards = starter.started.get(started - 1);
+    assertThat(List.of(busy, idle, cameUpAfterwards))
+        .allSatisfy(w -> assertThat(w.killed()).isTrue());
+    assertThat(starter.started).hasSize(started);
+    assertThat(pool.awaitEmpty(Duration.ZERO)).as("the busy worker is not released yet").isFalse();
     pool.release(busy, false);
-
-    assertThat(List.of(busy, idle, spare)).allSatisfy(w -> assertThat(w.killed()).isTrue());
-    assertThat(starter.started.get(3).killed()).isTrue();
+    assertThat(pool.awaitEmpty(Duration.ZERO)).isTrue();
+    assertThat(List.of(busy, idle, cameUpAfterwards))
+        .allSatisfy(w -> assertThat(w.folderDeleted()).isTrue());
     assertThat(status().liveWorkers()).isZero();
     assertThatThrownBy(() -> pool.acquire(alice, ARCHIVE))
         .isInstanceOf(IllegalStateException.class);
@@ -301,8 +309,14 @@ class WorkerPoolTest {
     final List<FakeWorker> started = new ArrayList<>();
     boolean failNext;
 
+    /** Done once, as the next start is under way. */
+    Runnable whileStarting = () -> {};
+
     @Override
     public FakeWorker start(int slot, boolean spare) throws IOException {
+      Runnable during = whileStarting;
+      whileStarting = () -> {};
+      during.run();
       if (failNext) {
         failNext = false;
         throw new IOException("the worker did not come up");
