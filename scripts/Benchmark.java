@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
  * (one account each); the first run of a newly uploaded FMU; large results as JSON and CSV; model
  * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
- * [full|latency|throughput|fmi|me|large] (throughput: the throughput lines alone, after the
- * warm-up; large: the large results alone);
+ * [full|latency|throughput|cold|fmi|me|large] (throughput: the throughput lines alone, after the
+ * warm-up; cold: five first runs of new uploads of BENCH_FMU after the warm-up, each with its
+ * breakdown by phase; large: the large results alone);
  * SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
@@ -87,6 +88,13 @@ public class Benchmark {
     boolean throughputOnly = args.length > 4 && "throughput".equals(args[4]);
 
     warmUp(key, body);
+    if (args.length > 4 && "cold".equals(args[4])) { // first runs of new uploads, one after another
+      for (int i = 0; i < 5; i++) {
+        coldStart();
+        pause();
+      }
+      return;
+    }
     if (throughputOnly) { // the throughput lines alone, e.g. to compare two settings
       for (int n : clientCounts(clients)) {
         throughput(n, runs * 2, body);
@@ -427,7 +435,11 @@ public class Benchmark {
     // A gateway with spare workers has one ready for the upload unless the burst above just took
     // it; it is given the time a user would need to send the next request after an upload.
     double spareWait = awaitSpare();
+    String before = timings(key);
     double first = simulate(key, body, "application/json").ms;
+    String after = timings(key);
+    // A timings request records its own decode and authentication: one more gives their share.
+    String again = timings(key);
     List<Double> warm = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       warm.add(simulate(key, body, "application/json").ms);
@@ -439,6 +451,15 @@ public class Benchmark {
         first, percentile(warm, 50), first / percentile(warm, 50),
         Double.isNaN(spareWait) ? " (no spare workers)"
             : String.format(" (a spare worker was ready %.0f ms after the upload)", spareWait));
+    StringBuilder phases = new StringBuilder("  the first run by phase (gateway's own timers):");
+    for (String phase : PHASES) {
+      double ms =
+          2 * phase(after, phase)[1] - phase(before, phase)[1] - phase(again, phase)[1];
+      if (ms >= 0.05) {
+        phases.append(String.format(" %s %.1f,", phase, ms));
+      }
+    }
+    System.out.println(phases.substring(0, phases.length() - 1) + " ms");
     summary.put("cold_first_ms", fmt(first));
   }
 
