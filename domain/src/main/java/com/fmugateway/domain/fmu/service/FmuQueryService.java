@@ -4,6 +4,7 @@ import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuListing;
 import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
 import com.fmugateway.domain.fmu.model.LibraryModel;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.VariablePage;
@@ -18,6 +19,7 @@ import com.fmugateway.domain.fmu.port.out.ModelLibrary;
 import com.fmugateway.domain.shared.model.NotFoundException;
 import com.fmugateway.domain.shared.model.Page;
 import com.fmugateway.domain.shared.model.PageRequest;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +35,22 @@ public final class FmuQueryService
   private final FmuCatalog catalog;
   private final FmuStore store;
   private final FmuInspector inspector;
+  private final InspectionCache inspections;
 
+  /**
+   * @param inspections what uploads' archives were found to hold, shared with the uploads
+   */
   public FmuQueryService(
-      ModelLibrary library, FmuCatalog catalog, FmuStore store, FmuInspector inspector) {
+      ModelLibrary library,
+      FmuCatalog catalog,
+      FmuStore store,
+      FmuInspector inspector,
+      InspectionCache inspections) {
     this.library = Objects.requireNonNull(library, "library");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.store = Objects.requireNonNull(store, "store");
     this.inspector = Objects.requireNonNull(inspector, "inspector");
+    this.inspections = Objects.requireNonNull(inspections, "inspections");
   }
 
   @Override
@@ -109,9 +120,19 @@ public final class FmuQueryService
         .locate(record.sha256())
         .flatMap(
             path ->
+                inspected(record, path)
+                    .map(inspected -> ResolvedFmu.ofUpload(record, path, inspected)));
+  }
+
+  private Mono<InspectedFmu> inspected(FmuRecord record, Path path) {
+    return inspections
+        .get(record.sha256())
+        .map(Mono::just)
+        .orElseGet(
+            () ->
                 inspector
                     .inspect(path)
-                    .map(inspected -> ResolvedFmu.ofUpload(record, path, inspected)));
+                    .doOnNext(inspected -> inspections.put(record.sha256(), inspected)));
   }
 
   private static boolean matches(LibraryModel model, String needle) {

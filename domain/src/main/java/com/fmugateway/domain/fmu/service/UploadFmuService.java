@@ -10,17 +10,26 @@ import com.fmugateway.domain.fmu.port.in.UploadFmuUseCase;
 import com.fmugateway.domain.fmu.port.out.FmuCatalog;
 import com.fmugateway.domain.fmu.port.out.FmuInspector;
 import com.fmugateway.domain.fmu.port.out.FmuStore;
+import com.fmugateway.domain.fmu.port.out.RunPreparation;
 import com.fmugateway.domain.shared.model.AuditEvent;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
  * Stages the bytes, validates them, then keeps and registers them: an invalid archive leaves
- * nothing behind, and a valid one is kept once per content hash.
+ * nothing behind, and a valid one is kept once per content hash. Before answering, it gives the
+ * simulator up to {@link #PREPARE_WAIT} to get the FMU ready for its owner's first run.
  */
 public final class UploadFmuService implements UploadFmuUseCase {
+
+  /**
+   * How long an upload waits for its FMU to be prepared: a small FMU takes tens of milliseconds,
+   * and one that takes longer goes on being prepared after the answer.
+   */
+  static final Duration PREPARE_WAIT = Duration.ofSeconds(1);
 
   private final FmuStore store;
   private final FmuInspector inspector;
@@ -28,6 +37,8 @@ public final class UploadFmuService implements UploadFmuUseCase {
   private final Clock clock;
   private final long maxUploadBytes;
   private final AuditLog audit;
+  private final RunPreparation preparation;
+  private final InspectionCache inspections;
 
   public UploadFmuService(
       FmuStore store,
@@ -35,13 +46,17 @@ public final class UploadFmuService implements UploadFmuUseCase {
       FmuCatalog catalog,
       Clock clock,
       long maxUploadBytes,
-      AuditLog audit) {
+      AuditLog audit,
+      RunPreparation preparation,
+      InspectionCache inspections) {
     this.store = Objects.requireNonNull(store, "store");
     this.inspector = Objects.requireNonNull(inspector, "inspector");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.maxUploadBytes = maxUploadBytes;
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.preparation = Objects.requireNonNull(preparation, "preparation");
+    this.inspections = Objects.requireNonNull(inspections, "inspections");
   }
 
   @Override
@@ -70,6 +85,7 @@ public final class UploadFmuService implements UploadFmuUseCase {
             clock.now());
     return store
         .keep(staged)
+        .doOnNext(path -> inspections.put(staged.sha256(), inspected))
         .flatMap(
             path ->
                 catalog
@@ -85,6 +101,14 @@ public final class UploadFmuService implements UploadFmuUseCase {
                                             record.id().value())
                                         .with("sha256", record.sha256().hex())
                                         .with("model", record.modelName()))
-                                .thenReturn(ResolvedFmu.ofUpload(record, path, inspected))));
+                                .thenReturn(ResolvedFmu.ofUpload(record, path, inspected))
+                                .flatMap(resolved -> prepared(command, resolved))));
+  }
+
+  private Mono<ResolvedFmu> prepared(UploadFmuCommand command, ResolvedFmu resolved) {
+    return Mono.defer(() -> preparation.prepare(command.owner(), resolved.artifact()))
+        .timeout(PREPARE_WAIT, Mono.empty())
+        .onErrorResume(e -> Mono.empty())
+        .thenReturn(resolved);
   }
 }

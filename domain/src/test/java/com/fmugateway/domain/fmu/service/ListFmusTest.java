@@ -31,7 +31,8 @@ class ListFmusTest {
           new InMemoryModelLibrary(),
           catalog,
           new InMemoryFmuStore(),
-          new FakeInspector(Models.allTypes()));
+          new FakeInspector(Models.allTypes()),
+          new InspectionCache(16));
   private final AccountId me = AccountId.random();
 
   @Test

@@ -7,6 +7,7 @@ import com.fmugateway.domain.fixtures.FakeInspector;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryFmuCatalog;
 import com.fmugateway.domain.fixtures.InMemoryFmuStore;
+import com.fmugateway.domain.fixtures.InMemoryModelLibrary;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
@@ -15,8 +16,13 @@ import com.fmugateway.domain.fmu.model.UploadTooLargeException;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class UploadFmuServiceTest {
@@ -25,8 +31,22 @@ class UploadFmuServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final FakeInspector inspector = new FakeInspector(Models.allTypes());
   private final InMemoryFmuCatalog catalog = new InMemoryFmuCatalog();
+  private final InspectionCache inspections = new InspectionCache(16);
+  private final List<String> prepared = new ArrayList<>();
+  private Mono<Void> preparation = Mono.empty();
   private final UploadFmuService service =
-      new UploadFmuService(store, inspector, catalog, MutableClock.atEpochDay(), 100, audit);
+      new UploadFmuService(
+          store,
+          inspector,
+          catalog,
+          MutableClock.atEpochDay(),
+          100,
+          audit,
+          (account, fmu) -> {
+            prepared.add(account + " " + fmu.id().value());
+            return preparation;
+          },
+          inspections);
   private final AccountId owner = AccountId.random();
 
   @Test
@@ -48,6 +68,69 @@ class UploadFmuServiceTest {
 
     assertThat(second.artifact().id()).isEqualTo(first.artifact().id());
     assertThat(store.keptCount()).isEqualTo(1);
+  }
+
+  @Test
+  void upload_answersOnceTheOwnersFirstRunIsPrepared() {
+    Sinks.Empty<Void> ready = Sinks.empty();
+    preparation = ready.asMono();
+
+    StepVerifier.create(service.upload(command(owner, "fmu-bytes")))
+        .expectSubscription()
+        .expectNoEvent(Duration.ofMillis(50))
+        .then(ready::tryEmitEmpty)
+        .assertNext(
+            uploaded ->
+                assertThat(prepared)
+                    .containsExactly(owner + " " + uploaded.artifact().id().value()))
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aPreparationThatFails_doesNotFailTheUpload() {
+    preparation = Mono.error(new IllegalStateException("no worker"));
+
+    ResolvedFmu uploaded = service.upload(command(owner, "fmu-bytes")).block();
+
+    assertThat(uploaded.upload()).isPresent();
+    assertThat(prepared).hasSize(1);
+  }
+
+  @Test
+  void aPreparationThatTakesLong_delaysTheAnswerByThePrepareWaitAtMost() {
+    preparation = Mono.never();
+
+    StepVerifier.withVirtualTime(() -> service.upload(command(owner, "fmu-bytes")))
+        .expectSubscription()
+        .expectNoEvent(UploadFmuService.PREPARE_WAIT.minusMillis(1))
+        .thenAwait(Duration.ofMillis(1))
+        .assertNext(uploaded -> assertThat(uploaded.upload()).isPresent())
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void anUploadsInspection_isKept_soThatItsRunsNeedNotInspectItAgain() {
+    ResolvedFmu uploaded = service.upload(command(owner, "fmu-bytes")).block();
+    FmuQueryService queries =
+        new FmuQueryService(new InMemoryModelLibrary(), catalog, store, inspector, inspections);
+
+    ResolvedFmu found = queries.fmu(owner, uploaded.artifact().id()).block();
+    queries.fmu(owner, uploaded.artifact().id()).block();
+
+    assertThat(found.description()).isEqualTo(uploaded.description());
+    assertThat(inspector.inspections()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidArchive_isNeitherKeptNorPrepared() {
+    inspector.rejectWith("not a zip archive");
+
+    StepVerifier.create(service.upload(command(owner, "junk")))
+        .expectError(InvalidFmuException.class)
+        .verify();
+    assertThat(prepared).isEmpty();
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class SandboxHealthProbe implements HealthProbe {
                   "queued", Integer.toString(status.queuedRuns()),
                   "spare_claims", Long.toString(status.spareClaims()),
                   "cold_starts", Long.toString(status.coldStarts()),
+                  "prepared", Long.toString(status.prepared()),
                   "saturated", Boolean.toString(status.saturated()));
           return status.saturated()
               ? ComponentHealth.degraded("workers", details)

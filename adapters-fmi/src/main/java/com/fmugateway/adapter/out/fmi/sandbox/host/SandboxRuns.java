@@ -75,6 +75,38 @@ final class SandboxRuns {
   }
 
   /**
+   * Makes {@code job} on a ready spare, claimed for the job's key, ahead of the key's first real
+   * run; see {@link WorkerPool#claimSpare}. Nothing is reported: nobody asked for this run. The
+   * worker goes back to the pool, idle, only after a clean end; after anything else it is killed,
+   * and the first real run starts as it would have without this.
+   *
+   * @return whether the spare is now an idle worker of the job's key
+   */
+  boolean prepare(SimulationJob job) {
+    WorkerProcess worker;
+    try {
+      worker = pool.claimSpare(PoolKey.of(job), job.fmu().archive()).orElse(null);
+    } catch (IOException e) {
+      return false;
+    }
+    if (worker == null) {
+      return false;
+    }
+    boolean clean = false;
+    try {
+      RunRequest request = RunRequest.of(worker.layout().archiveForWorker(), job.plan());
+      clean =
+          worker.warmUp(request, ResultLayout.ROWS, settings.maxResultBytes())
+              instanceof WorkerResponse.Completed;
+    } catch (IOException e) {
+      // The worker broke or died: killed below, like after any run that did not end cleanly.
+    } finally {
+      pool.release(worker, clean);
+    }
+    return clean;
+  }
+
+  /**
    * One run's messages as they arrive, every way it can end turned into its end or a {@link
    * SimulationFailedException}. Only a run read to its end sends the worker back to the pool; after
    * anything else ({@link #close()} early included) it is killed.

@@ -11,6 +11,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
  * @param queuedRuns runs waiting for a worker
  * @param spareClaims runs since start-up that found no idle worker of their own and took a spare
  * @param coldStarts runs since start-up that found neither and waited for a new worker to start
+ * @param prepared uploads since start-up that claimed a spare to make their first run ahead of need
  */
 public record SandboxStatus(
     boolean bubblewrap,
@@ -20,7 +21,8 @@ public record SandboxStatus(
     int spareWorkers,
     int queuedRuns,
     long spareClaims,
-    long coldStarts) {
+    long coldStarts,
+    long prepared) {
 
   /** Every slot runs a simulation: a new run waits, however short it is. */
   public boolean saturated() {

@@ -1,19 +1,26 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
+import com.fmugateway.adapter.out.fmi.sandbox.pool.PoolKey;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerPool;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
+import com.fmugateway.domain.account.model.AccountId;
+import com.fmugateway.domain.fmu.model.FmuArtifact;
+import com.fmugateway.domain.fmu.port.out.RunPreparation;
 import com.fmugateway.domain.simulation.model.ResultLayout;
 import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationJob;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.port.out.Simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * Simulator that runs every FMU in a confined worker JVM, never in the gateway: bubblewrap where
  * installed, resource limits always, one worker per account and FMU, kept warm between runs.
  */
-public final class SandboxedSimulator implements Simulator, AutoCloseable {
+public final class SandboxedSimulator implements Simulator, RunPreparation, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxedSimulator.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
@@ -111,6 +118,32 @@ public final class SandboxedSimulator implements Simulator, AutoCloseable {
             SandboxRuns.Reader::close)
         .subscribeOn(Schedulers.boundedElastic())
         .onErrorMap(e -> !(e instanceof SimulationFailedException), e -> unexpected(job, e));
+  }
+
+  /**
+   * Claims a ready spare for the account's new upload and makes a short first run of it there
+   * ({@link FirstRun}), so that the customer's first run finds an idle worker with the FMU loaded.
+   * Only when a spare is ready, the key has no worker yet and no run waits for a slot: this never
+   * starts a worker nor delays a run. Completes once the worker is ready or has been let go, never
+   * with an error; cancelling stops the waiting, not the preparation.
+   */
+  @Override
+  public Mono<Void> prepare(AccountId account, FmuArtifact fmu) {
+    Optional<SimulationPlan> plan = FirstRun.of(fmu.description());
+    if (plan.isEmpty()) {
+      return Mono.empty();
+    }
+    SimulationJob job = new SimulationJob(account, fmu, plan.get());
+    CompletableFuture<Boolean> prepared;
+    try {
+      prepared = CompletableFuture.supplyAsync(() -> runs.prepare(job), runThreads);
+    } catch (RejectedExecutionException e) {
+      return Mono.empty();
+    }
+    return Mono.fromFuture(prepared, true)
+        .doOnError(e -> LOG.warn("preparing a worker for {} failed", PoolKey.of(job), e))
+        .onErrorResume(e -> Mono.empty())
+        .then();
   }
 
   public SandboxStatus status() {

@@ -35,6 +35,10 @@ final class IdleWorkers<W extends PooledWorker> {
     return Optional.ofNullable(worker);
   }
 
+  boolean has(PoolKey key) {
+    return byKey.containsKey(key);
+  }
+
   /**
    * Removes and returns the worker idle the longest, of whatever key, if it meets {@code onlyIf}.
    */

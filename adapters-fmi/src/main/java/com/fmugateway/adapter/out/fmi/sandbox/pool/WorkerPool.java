@@ -82,6 +82,7 @@ public final class WorkerPool<W extends PooledWorker> {
   private long sparePausedUntil;
   private long spareClaims;
   private long coldStarts;
+  private long preparedClaims;
   private boolean closed;
 
   /**
@@ -158,6 +159,44 @@ public final class WorkerPool<W extends PooledWorker> {
       lock.unlock();
     }
     return spare != null ? install(spare, archive) : startIn(slot, key, archive);
+  }
+
+  /**
+   * A ready spare claimed for {@code key} and given {@code archive}, for a run nobody waits for yet
+   * (the first run of a new upload, made ahead of need); release it like any worker. Empty when
+   * {@code key} already has a worker, no spare is ready, or runs are waiting for a slot: this never
+   * starts a worker, waits, or takes a spare a waiting run could have.
+   *
+   * @throws IOException when the archive cannot be installed (the spare is then killed)
+   */
+  public Optional<W> claimSpare(PoolKey key, Path archive) throws IOException {
+    W spare;
+    lock.lock();
+    try {
+      if (closed || waiting > 0 || idle.has(key) || busyWith(key)) {
+        return Optional.empty();
+      }
+      spare = takeSpare();
+      if (spare == null) {
+        return Optional.empty();
+      }
+      spare.claim(key);
+      busy.add(spare);
+      firstRuns.put(spare, nanoTime.getAsLong() + REPLACEMENT_HOLD.toNanos());
+      preparedClaims++;
+    } finally {
+      lock.unlock();
+    }
+    return Optional.of(install(spare, archive));
+  }
+
+  private boolean busyWith(PoolKey key) {
+    for (W worker : busy) {
+      if (worker.key().filter(key::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -267,7 +306,8 @@ public final class WorkerPool<W extends PooledWorker> {
           spares.size(),
           queuedRuns,
           spareClaims,
-          coldStarts);
+          coldStarts,
+          preparedClaims);
     } finally {
       lock.unlock();
     }

@@ -39,6 +39,11 @@ final class Settings {
     return checked();
   }
 
+  Settings spares(int spareWorkers) {
+    builder.spareWorkers(spareWorkers);
+    return checked();
+  }
+
   Settings bubblewrapOptional() {
     builder.requireBubblewrap(false);
     return checked();

@@ -64,6 +64,42 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aSpareClaimedAheadOfAKeysFirstRun_servesThatRunAsAnIdleWorker() throws Exception {
+    pool = pool(2, 1);
+    FakeWorker spare = startSpares().get(0);
+
+    FakeWorker prepared = pool.claimSpare(alice, ARCHIVE).orElseThrow();
+    pool.release(prepared, true);
+
+    assertThat(prepared).isSameAs(spare);
+    assertThat(prepared.archive()).contains(ARCHIVE);
+    assertThat(pool.acquire(alice, ARCHIVE)).isSameAs(spare);
+    assertThat(status().prepared()).isEqualTo(1);
+    assertThat(status().spareClaims()).isZero();
+    assertThat(status().coldStarts()).isZero();
+  }
+
+  @Test
+  void claimingASpareAhead_neverStartsAWorker_norTakesOneForAKeyThatHasOne() throws Exception {
+    pool = pool(3, 1);
+
+    assertThat(pool.claimSpare(alice, ARCHIVE)).isEmpty();
+    assertThat(starter.started).isEmpty();
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos());
+    startSpares();
+    assertThat(status().spareWorkers()).isEqualTo(1);
+
+    assertThat(pool.claimSpare(alice, ARCHIVE)).isEmpty();
+    pool.release(alices, true);
+    assertThat(pool.claimSpare(alice, ARCHIVE)).isEmpty();
+    assertThat(status().spareWorkers()).isEqualTo(1);
+    assertThat(pool.claimSpare(bob, ARCHIVE)).isPresent();
+    assertThat(starter.started).hasSize(2);
+  }
+
+  @Test
   void aClaimedSparesReplacement_startsOnlyOnceItsFirstRunHasEnded() throws Exception {
     pool = pool(2, 1);
     startSpares();

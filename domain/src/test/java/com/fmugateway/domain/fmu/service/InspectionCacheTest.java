@@ -1,0 +1,40 @@
+package com.fmugateway.domain.fmu.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fmugateway.domain.fixtures.Models;
+import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.Sha256;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InspectionCacheTest {
+
+  private static final InspectedFmu INSPECTED = new InspectedFmu(Models.allTypes(), List.of());
+  private static final Sha256 A = new Sha256("a".repeat(64));
+  private static final Sha256 B = new Sha256("b".repeat(64));
+  private static final Sha256 C = new Sha256("c".repeat(64));
+
+  @Test
+  void full_itForgetsTheArchiveUsedLeastRecently() {
+    InspectionCache cache = new InspectionCache(2);
+    cache.put(A, INSPECTED);
+    cache.put(B, INSPECTED);
+    cache.get(A);
+
+    cache.put(C, INSPECTED);
+
+    assertThat(cache.get(A)).contains(INSPECTED);
+    assertThat(cache.get(B)).isEmpty();
+    assertThat(cache.get(C)).contains(INSPECTED);
+  }
+
+  @Test
+  void withNoCapacity_itKeepsNothing() {
+    InspectionCache cache = new InspectionCache(0);
+
+    cache.put(A, INSPECTED);
+
+    assertThat(cache.get(A)).isEmpty();
+  }
+}
