@@ -1,12 +1,12 @@
 package com.fmugateway.bootstrap;
 
+import com.fmugateway.domain.fmu.model.InspectionCache;
 import com.fmugateway.domain.fmu.port.out.FmuCatalog;
 import com.fmugateway.domain.fmu.port.out.FmuInspector;
 import com.fmugateway.domain.fmu.port.out.FmuStore;
 import com.fmugateway.domain.fmu.port.out.ModelLibrary;
 import com.fmugateway.domain.fmu.port.out.RunPreparation;
 import com.fmugateway.domain.fmu.service.FmuQueryService;
-import com.fmugateway.domain.fmu.service.InspectionCache;
 import com.fmugateway.domain.fmu.service.UploadFmuService;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;

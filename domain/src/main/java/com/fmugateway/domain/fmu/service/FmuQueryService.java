@@ -5,6 +5,7 @@ import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuListing;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InspectionCache;
 import com.fmugateway.domain.fmu.model.LibraryModel;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.VariablePage;

@@ -3,6 +3,7 @@ package com.fmugateway.domain.fmu.service;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuRecord;
 import com.fmugateway.domain.fmu.model.InspectedFmu;
+import com.fmugateway.domain.fmu.model.InspectionCache;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.StagedFmu;
 import com.fmugateway.domain.fmu.port.in.UploadFmuCommand;

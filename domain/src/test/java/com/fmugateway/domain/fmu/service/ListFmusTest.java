@@ -13,6 +13,7 @@ import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.FmuListing;
 import com.fmugateway.domain.fmu.model.FmuRecord;
+import com.fmugateway.domain.fmu.model.InspectionCache;
 import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.model.Page;

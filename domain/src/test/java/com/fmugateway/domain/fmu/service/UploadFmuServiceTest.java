@@ -10,6 +10,7 @@ import com.fmugateway.domain.fixtures.InMemoryFmuStore;
 import com.fmugateway.domain.fixtures.InMemoryModelLibrary;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fixtures.MutableClock;
+import com.fmugateway.domain.fmu.model.InspectionCache;
 import com.fmugateway.domain.fmu.model.InvalidFmuException;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.model.UploadTooLargeException;

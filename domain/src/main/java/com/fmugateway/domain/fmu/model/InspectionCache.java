@@ -1,7 +1,5 @@
-package com.fmugateway.domain.fmu.service;
+package com.fmugateway.domain.fmu.model;
 
-import com.fmugateway.domain.fmu.model.InspectedFmu;
-import com.fmugateway.domain.fmu.model.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,8 @@
-package com.fmugateway.domain.fmu.service;
+package com.fmugateway.domain.fmu.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.domain.fixtures.Models;
-import com.fmugateway.domain.fmu.model.InspectedFmu;
-import com.fmugateway.domain.fmu.model.Sha256;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
