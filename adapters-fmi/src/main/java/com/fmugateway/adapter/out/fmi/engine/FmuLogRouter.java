@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits the text FMI4j's native bridge prints into lines and hands each FMU message to the log of
@@ -18,9 +16,10 @@ import java.util.regex.Pattern;
  */
 final class FmuLogRouter {
 
-  private static final Pattern BRIDGE_LINE =
-      Pattern.compile(
-          "\\[FMI native bridge] status = (\\w+), instanceName = (.*?), category = (.*?): (.*)");
+  private static final String PREFIX = "[FMI native bridge] status = ";
+  private static final String INSTANCE = ", instanceName = ";
+  private static final String CATEGORY = ", category = ";
+  private static final String MESSAGE = ": ";
 
   private final Map<String, FmuLog> logs = new ConcurrentHashMap<>();
   private final Consumer<byte[]> passThrough;
@@ -52,15 +51,43 @@ final class FmuLogRouter {
     partialLine.write(bytes, start, bytes.length - start);
   }
 
+  /**
+   * One line: {@code [FMI native bridge] status = S, instanceName = I, category = C: message}, S a
+   * word, I and C up to the first separator after them, goes to I's log; any other line passes
+   * through. Parsed by hand: a regular expression's backtracking cost more than the rest of the
+   * routing.
+   */
   private void route(byte[] line) {
     String text = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
-    Matcher matcher = BRIDGE_LINE.matcher(text);
-    FmuLog log = matcher.matches() ? logs.get(matcher.group(2)) : null;
+    int instance = text.startsWith(PREFIX) ? text.indexOf(INSTANCE, PREFIX.length()) : -1;
+    int category = instance < 0 ? -1 : text.indexOf(CATEGORY, instance + INSTANCE.length());
+    int message = category < 0 ? -1 : text.indexOf(MESSAGE, category + CATEGORY.length());
+    String status = message < 0 ? "" : text.substring(PREFIX.length(), instance);
+    FmuLog log =
+        isWord(status) ? logs.get(text.substring(instance + INSTANCE.length(), category)) : null;
     if (log == null) {
       passThrough.accept(line);
     } else {
-      log.add(matcher.group(1), matcher.group(3), matcher.group(4));
+      log.add(
+          status,
+          text.substring(category + CATEGORY.length(), message),
+          text.substring(message + MESSAGE.length()));
     }
+  }
+
+  private static boolean isWord(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean word =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!word) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Ends one registration. */

@@ -5,6 +5,7 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -52,9 +53,11 @@ final class LoadedFmus<F> {
 
   /**
    * An archive as it is now (a file replaced under the same name is another archive) and which of
-   * its binaries is loaded: an FMI 3.0 FMU may name a different one for each interface.
+   * its binaries is loaded: an FMI 3.0 FMU may name a different one for each interface. The file is
+   * its device and inode where the file system has them, so that any spelling of its path (a link,
+   * {@code ..}) finds the same copies; else its absolute path.
    */
-  private record Key(Path archive, long size, long modified, String binary) {}
+  private record Key(Object file, long size, long modified, String binary) {}
 
   private final int maxIdle;
   private final Consumer<F> unload;
@@ -168,8 +171,14 @@ final class LoadedFmus<F> {
 
   private static Key keyOf(Path archive, String binary) {
     try {
-      Path real = archive.toRealPath();
-      return new Key(real, Files.size(real), Files.getLastModifiedTime(real).toMillis(), binary);
+      // One stat, every run: resolving the real path cost a readlink per path element.
+      BasicFileAttributes attributes = Files.readAttributes(archive, BasicFileAttributes.class);
+      Object file = attributes.fileKey();
+      return new Key(
+          file != null ? file : archive.toAbsolutePath().normalize(),
+          attributes.size(),
+          attributes.lastModifiedTime().toMillis(),
+          binary);
     } catch (IOException e) {
       throw new SimulationFailedException(
           Cause.MODEL_ERROR, "the FMU archive cannot be read: " + e.getMessage(), List.of());

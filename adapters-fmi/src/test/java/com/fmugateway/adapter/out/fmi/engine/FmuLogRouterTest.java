@@ -30,6 +30,30 @@ class FmuLogRouterTest {
   }
 
   @Test
+  void theCategoryEndsAtTheFirstColon_andTheMessageKeepsTheRest() {
+    FmuLog log = new FmuLog();
+    router.register("run-1", log);
+
+    router.accept(
+        ("[FMI native bridge] status = Warning, instanceName = run-1, category = logEvents: "
+                + "at t = 0.5: bounce, category = none: done\n")
+            .getBytes(UTF_8));
+
+    assertThat(log.lines())
+        .containsExactly("[Warning] logEvents: at t = 0.5: bounce, category = none: done");
+  }
+
+  @Test
+  void aLineWithAStatusThatIsNotOneWord_passesThrough() {
+    router.register("run-1", new FmuLog());
+    String line = "[FMI native bridge] status = not ok, instanceName = run-1, category = c: m\n";
+
+    router.accept(line.getBytes(UTF_8));
+
+    assertThat(passedThrough.toString(UTF_8)).isEqualTo(line);
+  }
+
+  @Test
   void aLineArrivingInPiecesIsRoutedOnceComplete() {
     FmuLog log = new FmuLog();
     router.register("run-1", log);

@@ -51,6 +51,20 @@ class LoadedFmusTest {
   }
 
   @Test
+  void theSameArchiveReachedThroughALink_getsTheSameCopy() throws IOException {
+    LoadedFmus<Copy> copies = copies(4);
+    Path archive = archive("a.fmu", "one");
+    Path link = Files.createSymbolicLink(dir.resolve("link.fmu"), archive);
+
+    LoadedFmus.Lease<Copy> first = copies.take(archive, this::load);
+    copies.giveBack(first, true);
+    LoadedFmus.Lease<Copy> second = copies.take(link, this::load);
+
+    assertThat(second.fmu()).isSameAs(first.fmu());
+    assertThat(loaded).hasSize(1);
+  }
+
+  @Test
   void aCopyLoadedWithOneBinaryOfAnArchive_isNotLentToARunOfAnother() throws IOException {
     LoadedFmus<Copy> copies = copies(4);
     Path archive = archive("a.fmu", "one");
