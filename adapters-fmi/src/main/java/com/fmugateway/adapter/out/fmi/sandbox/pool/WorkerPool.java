@@ -74,6 +74,12 @@ public final class WorkerPool<W extends PooledWorker> {
   /** Claimed spares on their first run, with when their replacement may start at the latest. */
   private final Map<W, Long> firstRuns = new HashMap<>();
 
+  /**
+   * Spares claimed ahead of their key's first run, on the run that prepares it: their replacement
+   * waits for that first real run, not for this one.
+   */
+  private final Set<W> preparing = new HashSet<>();
+
   private final LongSupplier nanoTime;
   private final BitSet slots = new BitSet();
   private int dying;
@@ -165,7 +171,9 @@ public final class WorkerPool<W extends PooledWorker> {
    * A ready spare claimed for {@code key} and given {@code archive}, for a run nobody waits for yet
    * (the first run of a new upload, made ahead of need); release it like any worker. Empty when
    * {@code key} already has a worker, no spare is ready, or runs are waiting for a slot: this never
-   * starts a worker, waits, or takes a spare a waiting run could have.
+   * starts a worker, waits, or takes a spare a waiting run could have. Its replacement waits, as
+   * for any claimed spare, for the key's first run (the real one: it follows soon) or {@link
+   * #REPLACEMENT_HOLD}.
    *
    * @throws IOException when the archive cannot be installed (the spare is then killed)
    */
@@ -183,6 +191,7 @@ public final class WorkerPool<W extends PooledWorker> {
       spare.claim(key);
       busy.add(spare);
       firstRuns.put(spare, nanoTime.getAsLong() + REPLACEMENT_HOLD.toNanos());
+      preparing.add(spare);
       preparedClaims++;
     } finally {
       lock.unlock();
@@ -210,7 +219,8 @@ public final class WorkerPool<W extends PooledWorker> {
     lock.lock();
     try {
       busy.remove(worker);
-      boolean firstRunEnded = firstRuns.remove(worker) != null;
+      boolean prepared = preparing.remove(worker) && reusable;
+      boolean firstRunEnded = !prepared && firstRuns.remove(worker) != null;
       if (reusable && young && !closed && worker.alive()) {
         worker.markIdle();
         idle.add(worker);

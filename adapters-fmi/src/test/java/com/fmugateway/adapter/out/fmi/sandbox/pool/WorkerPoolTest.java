@@ -80,6 +80,19 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aSpareClaimedAhead_isReplacedOnlyOnceTheKeysFirstRealRunHasEnded() throws Exception {
+    pool = pool(3, 1);
+    startSpares();
+    FakeWorker prepared = pool.claimSpare(alice, ARCHIVE).orElseThrow();
+
+    pool.release(prepared, true);
+    assertThat(startSpares()).isEmpty();
+    pool.release(pool.acquire(alice, ARCHIVE), true);
+
+    assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.key()).isEmpty());
+  }
+
+  @Test
   void claimingASpareAhead_neverStartsAWorker_norTakesOneForAKeyThatHasOne() throws Exception {
     pool = pool(3, 1);
 
