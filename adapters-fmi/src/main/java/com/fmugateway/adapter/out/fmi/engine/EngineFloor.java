@@ -1,0 +1,78 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.fmu.model.ModelDescription;
+import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.Solver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floor under every run: {@link SimulationEngine#run} called directly, one run after another on
+ * one thread of a JVM of its own, with no gateway, worker or thread hand-off around it. For {@code
+ * scripts/benchmark.sh}, which starts it from the Run command's jar through Spring Boot's {@code
+ * PropertiesLauncher}; not used by the gateway.
+ *
+ * <p>Usage: {@code EngineFloor <archive.fmu> <stop> <step> <seconds of warm-up> <runs>
+ * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms}: wall time per
+ * run, and the engine's own CPU time per run.
+ */
+public final class EngineFloor {
+
+  private EngineFloor() {}
+
+  public static void main(String[] args) {
+    if (args.length < 6) {
+      System.err.println("usage: EngineFloor archive stop step warm-up-seconds runs output...");
+      System.exit(2);
+    }
+    Path archive = Path.of(args[0]);
+    ModelDescription description = new FmuArchiveInspector().inspectNow(archive).description();
+    List<ModelVariable> outputs =
+        Arrays.stream(args, 5, args.length)
+            .map(
+                name ->
+                    description
+                        .variable(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no variable " + name)))
+            .toList();
+    SimulationPlan plan =
+        new SimulationPlan(
+            FmuInterface.CO_SIMULATION,
+            0,
+            Double.parseDouble(args[1]),
+            Double.parseDouble(args[2]),
+            List.of(),
+            List.of(),
+            outputs,
+            Solver.defaults(),
+            Duration.ofMinutes(1),
+            Map.of());
+    SimulationEngine engine = new SimulationEngine();
+    long warmUpEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
+    while (System.nanoTime() - warmUpEnd < 0) {
+      engine.run(archive, description, plan);
+    }
+    int runs = Integer.parseInt(args[4]);
+    long[] wall = new long[runs];
+    long[] cpu = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long started = System.nanoTime();
+      SimulationResult result = engine.run(archive, description, plan);
+      wall[i] = System.nanoTime() - started;
+      cpu[i] = result.cpuTime().toNanos();
+    }
+    engine.unloadIdleCopies();
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    System.out.printf(
+        "%.4f %.4f %.4f%n",
+        wall[runs / 2] / 1e6, wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6, cpu[runs / 2] / 1e6);
+  }
+}
