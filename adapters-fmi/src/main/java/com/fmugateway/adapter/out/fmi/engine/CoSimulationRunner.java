@@ -1,6 +1,8 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
+import java.util.Optional;
 import no.ntnu.ihb.fmi4j.FmiStatus;
 import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationSlave;
 
@@ -10,21 +12,49 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationSlave;
  * communication point; a linear signal is therefore seen as a staircase through its values at the
  * communication points (FMI 2.0 could pass input derivatives, but only to FMUs that declare {@code
  * canInterpolateInputs}).
+ *
+ * <p>A run without inputs whose outputs are all reals steps in C ({@link NativeCoSimulation}),
+ * {@link #CHUNK} communication points per call, with the same times, steps, calls and checks.
  */
 final class CoSimulationRunner {
 
-  private final CoSimulationSlave fmu;
-  private final RunSetup setup;
+  /** Communication points per native call; the guard is checked between calls as well. */
+  static final int CHUNK = 512;
 
-  CoSimulationRunner(CoSimulationSlave fmu, RunSetup setup) {
+  private final CoSimulationSlave fmu;
+  private final Fmi2Copy loaded;
+  private final RunSetup setup;
+  private final boolean nativeSteps;
+
+  /**
+   * @param loaded the copy of the FMU {@code fmu} is an instance of
+   * @param nativeSteps whether to step in C where the run allows it (false: always from Java)
+   */
+  CoSimulationRunner(CoSimulationSlave fmu, Fmi2Copy loaded, RunSetup setup, boolean nativeSteps) {
     this.fmu = fmu;
+    this.loaded = loaded;
     this.setup = setup;
+    this.nativeSteps = nativeSteps;
   }
 
   RunCounts run() {
     SimulationPlan plan = setup.plan();
     setup.initialize(fmu);
     setup.outputs().sample(fmu, plan.startTime());
+    Optional<int[]> reals = setup.outputs().realsOnly();
+    if (nativeSteps && setup.inputs().isEmpty() && reals.isPresent()) {
+      String identifier = setup.description().modelIdentifiers().get(FmuInterface.CO_SIMULATION);
+      Optional<NativeCoSimulation> loop =
+          loaded.coSimulationBinary(identifier).flatMap(b -> NativeCoSimulation.open(b, fmu));
+      if (loop.isPresent()) {
+        return runNative(loop.get(), reals.get());
+      }
+    }
+    return runJava();
+  }
+
+  private RunCounts runJava() {
+    SimulationPlan plan = setup.plan();
     int samples = plan.sampleCount();
     double t = plan.startTime(); // the FMU's own time, a sum of steps
     double nominal = t; // where t should be; the inputs are read there
@@ -46,6 +76,70 @@ final class CoSimulationRunner {
       setup.outputs().sample(fmu, target);
     }
     return new RunCounts(steps, 0);
+  }
+
+  /**
+   * As {@link #runJava()}, with no inputs to split steps at: one step per output interval, the
+   * outputs read after each, a chunk of them per native call.
+   */
+  private RunCounts runNative(NativeCoSimulation loop, int[] vrs) {
+    SimulationPlan plan = setup.plan();
+    int samples = plan.sampleCount();
+    int chunk = Math.min(CHUNK, Math.max(1, samples - 1));
+    double[] times = new double[chunk];
+    double[] steps = new double[chunk];
+    double[] targets = new double[chunk];
+    double[] values = new double[chunk * vrs.length];
+    int[] stopped = new int[2];
+    double t = plan.startTime(); // the FMU's own time, a sum of steps
+    double nominal = t; // the last sample time stepped to
+    long stepCount = 0;
+    for (int i = 1; i < samples; ) {
+      setup.guard().check();
+      int n = Math.min(chunk, samples - i);
+      double next = t;
+      double reached = nominal;
+      for (int k = 0; k < n; k++) {
+        double target = plan.sampleTime(i + k);
+        targets[k] = target;
+        times[k] = next;
+        steps[k] = -1;
+        if (reached < target) {
+          steps[k] = Times.stepTo(next, target);
+          next += steps[k];
+          reached = target;
+        }
+      }
+      int done = loop.steps(times, steps, n, vrs, values, setup.guard().deadline(), stopped);
+      for (int k = 0; k < done; k++) {
+        if (steps[k] >= 0) {
+          stepCount++;
+          t = times[k] + steps[k];
+          nominal = targets[k];
+        }
+        setup.outputs().sampleReals(targets[k], values, k * vrs.length);
+      }
+      i += done;
+      if (done < n) {
+        FmiStatus status = FmiStatus.valueOf(stopped[0]);
+        switch (stopped[1]) {
+          case NativeCoSimulation.DO_STEP -> {
+            stepCount++;
+            if (status == FmiStatus.Discard) {
+              return new RunCounts(stepCount, 0);
+            }
+            throw new FmuCallFailedException("fmi2DoStep", times[done], status);
+          }
+          case NativeCoSimulation.GET_REAL ->
+              throw new FmuCallFailedException("fmi2GetReal", targets[done], status);
+          default -> {
+            setup.guard().check();
+            throw RunGuard.timedOut(plan.timeout());
+          }
+        }
+      }
+    }
+    return new RunCounts(stepCount, 0);
   }
 
   /** False when the FMU discards the step: it cannot go on, so the run ends at its last sample. */

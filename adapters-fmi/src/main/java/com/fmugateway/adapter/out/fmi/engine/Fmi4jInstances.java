@@ -53,7 +53,8 @@ final class Fmi4jInstances {
     return new SimulationFailedException(Cause.MODEL_ERROR, message, List.of());
   }
 
-  private static long component(AbstractModelInstance<?, ?> instance) {
+  /** The FMU's component pointer behind an FMI4j instance. */
+  static long component(AbstractModelInstance<?, ?> instance) {
     try {
       Method getC = Fmi2LibraryWrapper.class.getDeclaredMethod("getC");
       getC.setAccessible(true);

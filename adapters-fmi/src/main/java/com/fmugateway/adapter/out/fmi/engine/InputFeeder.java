@@ -39,6 +39,11 @@ final class InputFeeder {
     }
   }
 
+  /** Whether the run has no input signals. */
+  boolean isEmpty() {
+    return feeds.isEmpty();
+  }
+
   /**
    * Every input at its value at {@code t}: before initialization, at co-simulation communication
    * points, and in model-exchange event mode.

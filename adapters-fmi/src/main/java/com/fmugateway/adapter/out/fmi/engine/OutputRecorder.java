@@ -6,6 +6,7 @@ import com.fmugateway.domain.simulation.model.ResultPart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 
 /**
@@ -74,6 +75,39 @@ final class OutputRecorder {
     }
     for (int k = 0; k < s.length; k++) {
       strings.get(k).add(s[k]);
+    }
+    size++;
+    if (size - timesSent >= chunkSamples) {
+      handOver();
+    }
+  }
+
+  /**
+   * The value references of the outputs when all of them are reals, in the order {@link
+   * #sampleReals} takes their values; empty otherwise. As 32-bit ints, which {@code
+   * fmi2ValueReference} is (unsigned).
+   */
+  Optional<int[]> realsOnly() {
+    if (refs.integers().length + refs.booleans().length + refs.strings().length > 0) {
+      return Optional.empty();
+    }
+    int[] vrs = new int[refs.reals().length];
+    for (int k = 0; k < vrs.length; k++) {
+      vrs[k] = (int) refs.reals()[k];
+    }
+    return Optional.of(vrs);
+  }
+
+  /**
+   * As {@link #sample}, the reals read already: {@code values[offset ...]}, see {@link #realsOnly}.
+   */
+  void sampleReals(double t, double[] values, int offset) {
+    if (size == time.length) {
+      grow();
+    }
+    time[size] = t;
+    for (int k = 0; k < reals.length; k++) {
+      reals[k][size] = values[offset + k];
     }
     size++;
     if (size - timesSent >= chunkSamples) {

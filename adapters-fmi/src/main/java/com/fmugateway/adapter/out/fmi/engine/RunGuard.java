@@ -23,6 +23,11 @@ final class RunGuard {
     this.deadline = now + nanos;
   }
 
+  /** When the run's time is up, on the clock of {@link System#nanoTime()}. */
+  long deadline() {
+    return deadline;
+  }
+
   void check() {
     if (Thread.currentThread().isInterrupted()) {
       throw new CancellationException("the simulation was cancelled");

@@ -41,8 +41,21 @@ public final class SimulationEngine {
   /** Enough for a sandbox worker (one archive) and the in-process benchmark's concurrent runs. */
   private static final int IDLE_COPIES = 8;
 
-  private final LoadedFmus<Fmu> fmi2Copies = new LoadedFmus<>(IDLE_COPIES, Fmi4jInstances::close);
+  private final LoadedFmus<Fmi2Copy> fmi2Copies = new LoadedFmus<>(IDLE_COPIES, Fmi2Copy::unload);
   private final Fmi3Engine fmi3 = new Fmi3Engine(IDLE_COPIES);
+  private final boolean nativeSteps;
+
+  public SimulationEngine() {
+    this(true);
+  }
+
+  /**
+   * @param nativeSteps whether co-simulation may step in C ({@link NativeCoSimulation}); false for
+   *     tests that compare both ways
+   */
+  SimulationEngine(boolean nativeSteps) {
+    this.nativeSteps = nativeSteps;
+  }
 
   /**
    * Runs {@code plan} on the FMU in {@code fmuArchive}, described by {@code description}.
@@ -124,11 +137,11 @@ public final class SimulationEngine {
   }
 
   private RunCounts unpackAndRun(Path archive, RunSetup setup, String name, FmuLog log) {
-    LoadedFmus.Lease<Fmu> copy =
+    LoadedFmus.Lease<Fmi2Copy> copy =
         fmi2Copies.take(archive, folder -> load(setup.description(), folder));
     boolean succeeded = false;
     try {
-      RunCounts counts = runInstance(copy.fmu(), setup, name, log);
+      RunCounts counts = runInstance(copy.fmu(), setup, name, log, nativeSteps);
       succeeded = true;
       return counts;
     } finally {
@@ -142,20 +155,23 @@ public final class SimulationEngine {
     fmi3.unloadIdleCopies();
   }
 
-  private static Fmu load(ModelDescription description, Path folder) {
+  private static Fmi2Copy load(ModelDescription description, Path folder) {
     try {
-      return new Fmu(description.modelName(), folder.toFile());
+      return new Fmi2Copy(new Fmu(description.modelName(), folder.toFile()));
     } catch (RuntimeException e) {
       throw modelError("the FMU could not be loaded: " + e.getMessage());
     }
   }
 
-  private static RunCounts runInstance(Fmu fmu, RunSetup setup, String name, FmuLog log) {
+  private static RunCounts runInstance(
+      Fmi2Copy copy, RunSetup setup, String name, FmuLog log, boolean nativeSteps) {
+    Fmu fmu = copy.fmu();
     ModelDescription description = setup.description();
     if (setup.plan().fmuInterface() == FmuInterface.CO_SIMULATION) {
       CoSimulationSlave slave =
           Fmi4jInstances.instantiate(() -> fmu.asCoSimulationFmu().newInstance(name, false, true));
-      return runThenFree(slave, log, () -> new CoSimulationRunner(slave, setup).run());
+      return runThenFree(
+          slave, log, () -> new CoSimulationRunner(slave, copy, setup, nativeSteps).run());
     }
     ModelExchangeInstance instance =
         Fmi4jInstances.instantiate(() -> fmu.asModelExchangeFmu().newInstance(name, false, true));

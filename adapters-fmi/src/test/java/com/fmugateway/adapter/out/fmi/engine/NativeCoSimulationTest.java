@@ -1,0 +1,120 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Co-simulation stepped in C gives what stepping from Java gives: the same samples, steps, events
+ * and log, the same failures naming the same call and time, and the same timeout.
+ */
+class NativeCoSimulationTest {
+
+  private final SimulationEngine inC = new SimulationEngine(true);
+  private final SimulationEngine fromJava = new SimulationEngine(false);
+
+  @Test
+  void theNativeLoopIsBuiltAndLoads() {
+    assertThat(NativeCoSimulation.available()).isTrue();
+  }
+
+  @Test
+  void libraryModels_giveTheSameResultEitherWay() {
+    same("BouncingBall", plans -> plans.until(3, 0.01).outputs("h", "v"));
+    same("BouncingBall", plans -> plans.until(3, 0.01).start("e", 0.5).outputs("h"));
+    same("FirstOrderLag", plans -> plans.until(5, 0.01).start("y0", 1.0).outputs("y"));
+    same("MassSpringDamper", plans -> plans.until(2, 0.001));
+    // Sample times that no step size adds up to exactly: the steps land on them all the same.
+    same("BouncingBall", plans -> plans.until(1, 0.3).outputs("h"));
+    // More samples than one native call takes.
+    same("FirstOrderLag", plans -> plans.until(10, 10.0 / (3 * CoSimulationRunner.CHUNK)));
+  }
+
+  @Test
+  void aDiscardedStep_endsTheRunAtItsLastSample_eitherWay() {
+    Plans plans = failing().until(1, 0.1).start("fail_at", 0.55).start("discard", 1.0);
+
+    SimulationResult result = run(inC, plans);
+
+    assertThat(result).isEqualTo(run(fromJava, plans));
+    assertThat(result.time()).hasSize(6);
+    assertThat(result.steps()).isEqualTo(6);
+  }
+
+  @Test
+  void aFailedStep_namesTheCallAndItsTime_eitherWay() {
+    Plans plans = failing().until(1, 0.1).start("fail_at", 0.55);
+
+    for (SimulationEngine engine : new SimulationEngine[] {inC, fromJava}) {
+      assertThatThrownBy(() -> run(engine, plans))
+          .isInstanceOfSatisfying(
+              SimulationFailedException.class,
+              e -> {
+                assertThat(e.failureCause()).isEqualTo(Cause.MODEL_ERROR);
+                assertThat(e.getMessage()).contains("fmi2DoStep").contains("0.5");
+                assertThat(e.fmuLog())
+                    .anySatisfy(line -> assertThat(line).contains("passes fail_at 0.55"));
+              });
+    }
+  }
+
+  @Test
+  void aRunPastItsTimeout_stopsInTheNativeLoop() {
+    Plans endless =
+        Plans.forModel("BouncingBall")
+            .on(FmuInterface.CO_SIMULATION)
+            .until(100_000, 0.001)
+            .outputs()
+            .timeout(Duration.ofMillis(200));
+
+    assertThatThrownBy(() -> run(inC, endless))
+        .isInstanceOfSatisfying(
+            SimulationFailedException.class,
+            e -> assertThat(e.failureCause()).isEqualTo(Cause.TIMEOUT));
+  }
+
+  private void same(String model, Function<Plans, Plans> plan) {
+    Plans plans = plan.apply(Plans.forModel(model).on(FmuInterface.CO_SIMULATION));
+    long before = NativeCoSimulation.calls();
+    SimulationResult native_ = run(inC, plans);
+    long after = NativeCoSimulation.calls();
+    SimulationResult java = run(fromJava, plans);
+
+    assertThat(after).as(model + ": stepped in C").isGreaterThan(before);
+    assertThat(NativeCoSimulation.calls()).as(model + ": stepped from Java").isEqualTo(after);
+    assertThat(native_).as(model).isEqualTo(java);
+    assertThat(native_.fmuLog()).as(model).isEqualTo(java.fmuLog());
+    assertThat(native_.steps()).as(model).isEqualTo(java.steps());
+  }
+
+  private static Plans failing() {
+    return Plans.forDescription(new FmuArchiveInspector().inspectNow(fixture()).description())
+        .on(FmuInterface.CO_SIMULATION)
+        .outputs("clock");
+  }
+
+  private static SimulationResult run(SimulationEngine engine, Plans plans) {
+    String model = plans.description().modelName();
+    Path archive = model.equals("FailingStep") ? fixture() : LibraryFmus.archive(model);
+    return engine.run(archive, plans.description(), plans.build());
+  }
+
+  private static Path fixture() {
+    try {
+      return Path.of(
+          NativeCoSimulationTest.class.getResource("/fmi/hostile/FailingStep.fmu").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
