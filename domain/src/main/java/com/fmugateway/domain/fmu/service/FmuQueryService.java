@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Finds FMUs for a caller: the shared library, or the caller's own uploads and nobody else's. */
 public final class FmuQueryService
@@ -125,10 +126,16 @@ public final class FmuQueryService
                     .map(inspected -> ResolvedFmu.ofUpload(record, path, inspected)));
   }
 
+  /**
+   * From the cache when it has the archive, answered on the parallel scheduler as the key cache
+   * answers: a cached value answered in place moves the rest of the request, its database
+   * statements and response included, onto whatever thread asked, which made unanswered requests
+   * frequent before (ADR 0015, addendum). An inspection answers on its own scheduler.
+   */
   private Mono<InspectedFmu> inspected(FmuRecord record, Path path) {
     return inspections
         .get(record.sha256())
-        .map(Mono::just)
+        .map(inspected -> Mono.just(inspected).publishOn(Schedulers.parallel()))
         .orElseGet(
             () ->
                 inspector
