@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.sandbox.pool;
 
 import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxSettings;
 import com.fmugateway.adapter.out.fmi.sandbox.host.SandboxStatus;
+import com.fmugateway.domain.account.model.AccountId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,12 @@ public final class WorkerPool<W extends PooledWorker> {
    */
   private final Set<W> preparing = new HashSet<>();
 
+  /**
+   * Workers prepared for a key that has not run on them yet: one at a time per account, so that
+   * uploads, which are free, cannot make the pool start worker after worker.
+   */
+  private final Set<W> preparedUnused = new HashSet<>();
+
   private final LongSupplier nanoTime;
   private final BitSet slots = new BitSet();
   private int dying;
@@ -133,6 +140,7 @@ public final class WorkerPool<W extends PooledWorker> {
           }
           W warm = takeIdle(key);
           if (warm != null) {
+            preparedUnused.remove(warm);
             busy.add(warm);
             return warm;
           }
@@ -171,8 +179,9 @@ public final class WorkerPool<W extends PooledWorker> {
    * A ready spare claimed for {@code key} and given {@code archive}, for a run nobody waits for yet
    * (the first run of a new upload, made ahead of need); release it like any worker. Empty when
    * {@code key} already has a worker, no spare is ready, or runs are waiting for a slot: this never
-   * starts a worker, waits, or takes a spare a waiting run could have. Its replacement waits, as
-   * for any claimed spare, for the key's first run (the real one: it follows soon) or {@link
+   * starts a worker, waits, or takes a spare a waiting run could have; nor does it while the key's
+   * account has a worker prepared on which no run has been made yet. Its replacement waits, as for
+   * any claimed spare, for the key's first run (the real one: it follows soon) or {@link
    * #REPLACEMENT_HOLD}.
    *
    * @throws IOException when the archive cannot be installed (the spare is then killed)
@@ -181,7 +190,7 @@ public final class WorkerPool<W extends PooledWorker> {
     W spare;
     lock.lock();
     try {
-      if (closed || waiting > 0 || idle.has(key) || busyWith(key)) {
+      if (closed || waiting > 0 || idle.has(key) || busyWith(key) || hasUnused(key.account())) {
         return Optional.empty();
       }
       spare = takeSpare();
@@ -192,11 +201,21 @@ public final class WorkerPool<W extends PooledWorker> {
       busy.add(spare);
       firstRuns.put(spare, nanoTime.getAsLong() + REPLACEMENT_HOLD.toNanos());
       preparing.add(spare);
+      preparedUnused.add(spare);
       preparedClaims++;
     } finally {
       lock.unlock();
     }
     return Optional.of(install(spare, archive));
+  }
+
+  private boolean hasUnused(Optional<AccountId> account) {
+    for (W worker : preparedUnused) {
+      if (worker.key().flatMap(PoolKey::account).equals(account)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean busyWith(PoolKey key) {
@@ -484,6 +503,7 @@ public final class WorkerPool<W extends PooledWorker> {
 
   /** Kills a worker that is in no set any more; its slot frees once it has exited. */
   private CompletableFuture<Void> retire(W worker) {
+    preparedUnused.remove(worker);
     dying++;
     CompletableFuture<Void> exited = worker.killAndAwaitExit();
     exited.whenComplete(

@@ -93,6 +93,23 @@ class WorkerPoolTest {
   }
 
   @Test
+  void anAccountWhosePreparedWorkerHasNotRunYet_getsNoOtherPrepared() throws Exception {
+    pool = pool(4, 1);
+    PoolKey alicesOther = new PoolKey(alice.account(), new Sha256("b".repeat(64)));
+    startSpares();
+    pool.release(pool.claimSpare(alice, ARCHIVE).orElseThrow(), true);
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos());
+    startSpares();
+
+    assertThat(pool.claimSpare(alicesOther, ARCHIVE)).isEmpty();
+    assertThat(pool.claimSpare(bob, ARCHIVE)).isPresent();
+    pool.release(pool.acquire(alice, ARCHIVE), true);
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos());
+    startSpares();
+    assertThat(pool.claimSpare(alicesOther, ARCHIVE)).isPresent();
+  }
+
+  @Test
   void claimingASpareAhead_neverStartsAWorker_norTakesOneForAKeyThatHasOne() throws Exception {
     pool = pool(3, 1);
 
