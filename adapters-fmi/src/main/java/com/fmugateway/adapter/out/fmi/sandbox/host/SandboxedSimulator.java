@@ -140,10 +140,14 @@ public final class SandboxedSimulator implements Simulator, RunPreparation, Auto
     } catch (RejectedExecutionException e) {
       return Mono.empty();
     }
+    // Answered on the parallel scheduler, not on the sandbox's run thread that finished it: the
+    // upload's response follows, and a response written from such a thread is how requests went
+    // unanswered before (ADR 0015 addendum).
     return Mono.fromFuture(prepared, true)
         .doOnError(e -> LOG.warn("preparing a worker for {} failed", PoolKey.of(job), e))
         .onErrorResume(e -> Mono.empty())
-        .then();
+        .then()
+        .publishOn(Schedulers.parallel());
   }
 
   public SandboxStatus status() {
