@@ -20,6 +20,9 @@ class FmuWiring {
 
   private static final int INSPECTIONS_KEPT = 256;
 
+  /** Descriptions kept for runs, all together; one FMU may declare 50,000 variables. */
+  private static final long INSPECTED_BYTES_KEPT = 64L << 20;
+
   @Bean
   UploadFmuService uploadFmuService(
       FmuStore store,
@@ -51,9 +54,9 @@ class FmuWiring {
     return new FmuQueryService(library, catalog, store, inspector, inspections);
   }
 
-  /** What uploads' archives hold, for their runs: a description is kilobytes to a few megabytes. */
+  /** What uploads' archives hold, for their runs, bounded by count and by memory. */
   @Bean
   InspectionCache inspectionCache() {
-    return new InspectionCache(INSPECTIONS_KEPT);
+    return new InspectionCache(INSPECTIONS_KEPT, INSPECTED_BYTES_KEPT);
   }
 }

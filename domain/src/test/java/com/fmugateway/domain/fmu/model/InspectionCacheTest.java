@@ -15,7 +15,7 @@ class InspectionCacheTest {
 
   @Test
   void full_itForgetsTheArchiveUsedLeastRecently() {
-    InspectionCache cache = new InspectionCache(2);
+    InspectionCache cache = new InspectionCache(2, 1L << 30);
     cache.put(A, INSPECTED);
     cache.put(B, INSPECTED);
     cache.get(A);
@@ -28,8 +28,31 @@ class InspectionCacheTest {
   }
 
   @Test
+  void itForgetsTheLeastRecentlyUsed_whileTheDescriptionsTogetherExceedTheBudget() {
+    long each = InspectionCache.weight(INSPECTED);
+    InspectionCache cache = new InspectionCache(10, 2 * each);
+    cache.put(A, INSPECTED);
+    cache.put(B, INSPECTED);
+
+    cache.put(C, INSPECTED);
+
+    assertThat(cache.get(A)).isEmpty();
+    assertThat(cache.get(B)).contains(INSPECTED);
+    assertThat(cache.get(C)).contains(INSPECTED);
+  }
+
+  @Test
+  void aDescriptionLargerThanTheWholeBudget_isNotKept() {
+    InspectionCache cache = new InspectionCache(10, InspectionCache.weight(INSPECTED) - 1);
+
+    cache.put(A, INSPECTED);
+
+    assertThat(cache.get(A)).isEmpty();
+  }
+
+  @Test
   void withNoCapacity_itKeepsNothing() {
-    InspectionCache cache = new InspectionCache(0);
+    InspectionCache cache = new InspectionCache(0, 1L << 30);
 
     cache.put(A, INSPECTED);
 

@@ -33,7 +33,7 @@ class ListFmusTest {
           catalog,
           new InMemoryFmuStore(),
           new FakeInspector(Models.allTypes()),
-          new InspectionCache(16));
+          new InspectionCache(16, 1L << 30));
   private final AccountId me = AccountId.random();
 
   @Test

@@ -32,7 +32,7 @@ class UploadFmuServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final FakeInspector inspector = new FakeInspector(Models.allTypes());
   private final InMemoryFmuCatalog catalog = new InMemoryFmuCatalog();
-  private final InspectionCache inspections = new InspectionCache(16);
+  private final InspectionCache inspections = new InspectionCache(16, 1L << 30);
   private final List<String> prepared = new ArrayList<>();
   private Mono<Void> preparation = Mono.empty();
   private final UploadFmuService service =
