@@ -45,7 +45,7 @@ final class CoSimulationRunner {
     if (nativeSteps && setup.inputs().isEmpty() && reals.isPresent()) {
       String identifier = setup.description().modelIdentifiers().get(FmuInterface.CO_SIMULATION);
       Optional<NativeCoSimulation> loop =
-          loaded.coSimulationBinary(identifier).flatMap(b -> NativeCoSimulation.open(b, fmu));
+          loaded.binary(identifier).flatMap(b -> NativeCoSimulation.open(b, fmu));
       if (loop.isPresent()) {
         return runNative(loop.get(), reals.get());
       }

@@ -183,24 +183,20 @@ public final class SimulationEngine {
             .flatMap(
                 columns ->
                     Fmi2DirectionalDerivative.open(
-                        fmu,
+                        copy,
                         description.modelIdentifiers().get(FmuInterface.MODEL_EXCHANGE),
                         instance,
                         columns));
-    try {
-      return runThenFree(
-          instance,
-          log,
-          () ->
-              new ModelExchangeRunner(
-                      new Fmi2MeModel(instance, setup, states, indicators, jacobian),
-                      setup.plan(),
-                      setup.inputs(),
-                      setup.guard())
-                  .run());
-    } finally {
-      jacobian.ifPresent(Fmi2DirectionalDerivative::close);
-    }
+    return runThenFree(
+        instance,
+        log,
+        () ->
+            new ModelExchangeRunner(
+                    new Fmi2MeModel(instance, setup, states, indicators, jacobian),
+                    setup.plan(),
+                    setup.inputs(),
+                    setup.guard())
+                .run());
   }
 
   /** On failure the log is frozen first: freeing an FMU in its error state makes it complain. */
