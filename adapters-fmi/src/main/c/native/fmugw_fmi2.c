@@ -1,12 +1,19 @@
 /*
- * The engine's co-simulation inner loop for FMI 2.0, in C: fmi2DoStep and fmi2GetReal for a chunk
- * of communication points in one call from Java (NativeCoSimulation), where calling them one by
- * one through FMI4j's JNI glue cost several times the FMU's own work. Built by the Maven build into
- * the adapters-fmi jar (linux-x86-64/libfmugw_fmi2.so), loaded by JNA in the process that runs the
- * FMU: a sandboxed worker, never the gateway.
+ * The engine's hot FMI 2.0 paths, in C, where going through FMI4j's JNI glue cost several times the
+ * FMU's own work:
+ * - the co-simulation inner loop: fmi2DoStep and fmi2GetReal for a chunk of communication points
+ *   in one call from Java (NativeCoSimulation);
+ * - fmi2Instantiate with a logger that keeps the FMU's messages here until Java drains them
+ *   (NativeFmi2Log), instead of FMI4j's, which printf()s each one to stdout for Java to parse back.
+ * Built by the Maven build into the adapters-fmi jar (linux-x86-64/libfmugw_fmi2.so), loaded by JNA
+ * in the process that runs the FMU: a sandboxed worker, never the gateway.
  */
-#define _POSIX_C_SOURCE 199309L
+#define _GNU_SOURCE /* CLOCK_MONOTONIC_COARSE */
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "fmi2Functions.h"
@@ -14,9 +21,13 @@
 /* Which call stopped a chunk early (result[1]). */
 enum { STOPPED_BY_NONE = 0, STOPPED_BY_DO_STEP = 1, STOPPED_BY_GET_REAL = 2, STOPPED_BY_DEADLINE = 3 };
 
+/*
+ * CLOCK_MONOTONIC as of the last clock tick: a plain read of memory the kernel shares, where the
+ * precise clock cost as much as a simple FMU's step.
+ */
 static long long monotonic_ns(void) {
     struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
     return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
@@ -24,8 +35,9 @@ static long long monotonic_ns(void) {
  * For each point i < n: unless step[i] is negative, fmi2DoStep(component, time[i], step[i],
  * fmi2True); then fmi2GetReal of the nvr value references into values[i * nvr ...]. Stops at a
  * status other than fmi2OK or fmi2Warning, or before a step once CLOCK_MONOTONIC (the clock of
- * Java's System.nanoTime on Linux) has passed deadline. Returns the points completed; result[0]
- * gets the status that stopped it and result[1] the call (STOPPED_BY_...), both 0 when none did.
+ * Java's System.nanoTime on Linux, read coarsely: a few milliseconds late at most) has passed
+ * deadline. Returns the points completed; result[0] gets the status that stopped it and result[1]
+ * the call (STOPPED_BY_...), both 0 when none did.
  */
 __attribute__((visibility("default"))) int fmugw_fmi2_cs_steps(
     fmi2DoStepTYPE *do_step, fmi2GetRealTYPE *get_real, fmi2Component component,
@@ -56,4 +68,133 @@ __attribute__((visibility("default"))) int fmugw_fmi2_cs_steps(
         }
     }
     return n;
+}
+
+/*
+ * The messages of one FMU instance, in the order it logged them, until Java takes them: records of
+ * one status byte, then the category and the formatted message, each NUL-terminated. Past
+ * LOG_LIMIT bytes further messages are only counted (the run's log keeps less than that anyway),
+ * so a chatty FMU cannot fill the worker's memory. Also holds the callbacks the FMU was given,
+ * which FMI 2.0 lets it keep until it is freed.
+ */
+typedef struct {
+    fmi2CallbackFunctions callbacks;
+    char *data;
+    size_t length;
+    size_t capacity;
+    int dropped;
+} fmugw_log;
+
+#define LOG_LIMIT (256 * 1024)
+
+/* One record; past LOG_LIMIT, or out of memory, the message is dropped and so is every later one. */
+static void append(fmugw_log *log, fmi2Status status, const char *category, const char *message,
+                   size_t message_length) {
+    size_t category_length = strlen(category);
+    size_t need = 1 + category_length + 1 + message_length + 1;
+    if (log->dropped || log->length + need > LOG_LIMIT) {
+        log->dropped++;
+        return;
+    }
+    if (log->length + need > log->capacity) {
+        size_t capacity = log->capacity ? log->capacity : 4096;
+        while (capacity < log->length + need) capacity *= 2;
+        char *grown = realloc(log->data, capacity);
+        if (!grown) {
+            log->dropped++;
+            return;
+        }
+        log->data = grown;
+        log->capacity = capacity;
+    }
+    char *at = log->data + log->length;
+    *at++ = (char)status;
+    memcpy(at, category, category_length + 1);
+    at += category_length + 1;
+    memcpy(at, message, message_length);
+    at[message_length] = '\0';
+    log->length += need;
+}
+
+static void logger(fmi2ComponentEnvironment environment, fmi2String instance_name,
+                   fmi2Status status, fmi2String category, fmi2String message, ...) {
+    (void)instance_name;
+    fmugw_log *log = environment;
+    if (!log) return;
+    if (log->dropped) { /* a flood: not even formatted */
+        log->dropped++;
+        return;
+    }
+    const char *name = category ? category : "?";
+    char text[1024];
+    int length = 0;
+    if (message) {
+        va_list args;
+        va_start(args, message);
+        length = vsnprintf(text, sizeof text, message, args);
+        va_end(args);
+    }
+    if (length < 0) length = 0;
+    if ((size_t)length < sizeof text) {
+        text[length] = '\0';
+        append(log, status, name, text, (size_t)length);
+        return;
+    }
+    /* Longer than the buffer: formatted again, whole, if it can be kept at all. */
+    char *long_text = log->length + (size_t)length + strlen(name) + 3 > LOG_LIMIT
+                          ? NULL
+                          : malloc((size_t)length + 1);
+    if (!long_text) {
+        log->dropped++;
+        return;
+    }
+    va_list args;
+    va_start(args, message);
+    vsnprintf(long_text, (size_t)length + 1, message, args);
+    va_end(args);
+    append(log, status, name, long_text, (size_t)length);
+    free(long_text);
+}
+
+/* A new, empty log; NULL when out of memory. */
+__attribute__((visibility("default"))) fmugw_log *fmugw_fmi2_log_new(void) {
+    return calloc(1, sizeof(fmugw_log));
+}
+
+/* fmi2Instantiate with callbacks whose logger writes to log (calloc and free for memory). */
+__attribute__((visibility("default"))) fmi2Component fmugw_fmi2_instantiate(
+    fmi2InstantiateTYPE *instantiate, fmugw_log *log, const char *name, int type, const char *guid,
+    const char *resources, int visible, int logging_on) {
+    log->callbacks.logger = logger;
+    log->callbacks.allocateMemory = calloc;
+    log->callbacks.freeMemory = free;
+    log->callbacks.stepFinished = NULL;
+    log->callbacks.componentEnvironment = log;
+    return instantiate(name, (fmi2Type)type, guid, resources, &log->callbacks, visible ? fmi2True : fmi2False,
+                       logging_on ? fmi2True : fmi2False);
+}
+
+/* Bytes of messages waiting. */
+__attribute__((visibility("default"))) int fmugw_fmi2_log_size(const fmugw_log *log) {
+    return (int)log->length;
+}
+
+/*
+ * Copies the first size bytes (fmugw_fmi2_log_size, whole records) to out and empties the log.
+ * Returns the messages dropped since the last call.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_log_take(fmugw_log *log, char *out,
+                                                               int size) {
+    if (size > 0) memcpy(out, log->data, (size_t)size);
+    log->length = 0;
+    int dropped = log->dropped;
+    log->dropped = 0;
+    return dropped;
+}
+
+/* Frees a log once its instance is freed. */
+__attribute__((visibility("default"))) void fmugw_fmi2_log_free(fmugw_log *log) {
+    if (!log) return;
+    free(log->data);
+    free(log);
 }

@@ -4,11 +4,20 @@ import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.Supplier;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
+import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationFmu;
+import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationSlave;
+import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeFmu;
+import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CoSimulationLibraryWrapper;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.Fmi2CoSimulationLibrary;
 import no.ntnu.ihb.fmi4j.importer.fmi2.jni.Fmi2LibraryWrapper;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.Fmi2ModelExchangeLibrary;
+import no.ntnu.ihb.fmi4j.importer.fmi2.jni.ModelExchangeLibraryWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +41,62 @@ final class Fmi4jInstances {
       throw modelError("the FMU could not be loaded: " + e.getMessage());
     }
     if (component(instance) == 0) {
-      throw modelError("the FMU refused to instantiate (fmi2Instantiate returned NULL)");
+      throw refused();
     }
     return instance;
+  }
+
+  /** The failure of an {@code fmi2Instantiate} that returned NULL. */
+  static SimulationFailedException refused() {
+    return modelError("the FMU refused to instantiate (fmi2Instantiate returned NULL)");
+  }
+
+  /**
+   * FMI4j's co-simulation library of {@code fmu}, loading the FMU's binary on first use, for {@link
+   * #coSimulation}.
+   */
+  static Fmi2CoSimulationLibrary coSimulationLibrary(CoSimulationFmu fmu) {
+    return (Fmi2CoSimulationLibrary) library(CoSimulationFmu.class, fmu);
+  }
+
+  /** As {@link #coSimulationLibrary}, for model exchange. */
+  static Fmi2ModelExchangeLibrary modelExchangeLibrary(ModelExchangeFmu fmu) {
+    return (Fmi2ModelExchangeLibrary) library(ModelExchangeFmu.class, fmu);
+  }
+
+  /**
+   * FMI4j's instance around a {@code component} that we instantiated ourselves, so that its calls
+   * reach it: what {@code CoSimulationFmu.newInstance} builds around its own instantiate call, but
+   * not registered with the FMU, which keeps every instance it registers until it is closed.
+   */
+  static CoSimulationSlave coSimulation(
+      CoSimulationFmu fmu, Fmi2CoSimulationLibrary library, long component, String name) {
+    return new CoSimulationSlave(
+        name, new CoSimulationLibraryWrapper(component, library), fmu.getModelDescription());
+  }
+
+  /** As {@link #coSimulation}, for model exchange. */
+  static ModelExchangeInstance modelExchange(
+      ModelExchangeFmu fmu, Fmi2ModelExchangeLibrary library, long component, String name) {
+    return new ModelExchangeInstance(
+        name, new ModelExchangeLibraryWrapper(component, library), fmu.getModelDescription());
+  }
+
+  private static Object library(Class<?> fmuClass, Object fmu) {
+    Method getLib;
+    try {
+      getLib = fmuClass.getDeclaredMethod("getLib");
+      getLib.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("this FMI4j version hides the FMU's library", e);
+    }
+    try {
+      return getLib.invoke(fmu);
+    } catch (InvocationTargetException e) {
+      throw modelError("the FMU could not be loaded: " + e.getCause().getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("this FMI4j version hides the FMU's library", e);
+    }
   }
 
   /**

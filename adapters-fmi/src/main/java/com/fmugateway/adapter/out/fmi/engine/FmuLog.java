@@ -30,6 +30,15 @@ final class FmuLog {
   }
 
   /**
+   * Records that messages were lost before they reached this log: it ends with {@link #TRUNCATED}.
+   */
+  synchronized void truncate() {
+    if (!frozen) {
+      truncated = true;
+    }
+  }
+
+  /**
    * Ignores everything logged from now on. Called when a run fails, so that the complaints an FMU
    * makes while it is torn down in its error state do not bury the message that explains the
    * failure.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Unpacked and loaded copies of FMUs, kept between runs: unpacking an archive, having FMI4j parse
@@ -23,9 +24,9 @@ import java.util.function.Function;
  *
  * <p>A copy serves one run at a time, so concurrent runs still share no FMU state; later runs of
  * the same archive reuse it, with a new instance each, as FMI allows. A copy whose run failed is
- * discarded rather than trusted again, and a copy is retired after {@link #MAX_RUNS_PER_COPY} runs
- * (FMI4j remembers every instance an FMU ever had). At most {@code maxIdle} idle copies are kept,
- * the least recently used going first.
+ * discarded rather than trusted again, and a copy is retired after {@link #MAX_RUNS_PER_COPY} runs,
+ * or as many as the copy itself allows ({@code maxRuns}): FMI4j remembers every instance it made of
+ * an FMU. At most {@code maxIdle} idle copies are kept, the least recently used going first.
  *
  * @param <F> the loaded FMU: FMI4j's for FMI 2.0, ours for FMI 3.0
  */
@@ -60,6 +61,7 @@ final class LoadedFmus<F> {
   private record Key(Object file, long size, long modified, String binary) {}
 
   private final int maxIdle;
+  private final ToIntFunction<F> maxRuns;
   private final Consumer<F> unload;
   private final Map<Key, Deque<Lease<F>>> idle = new LinkedHashMap<>(16, 0.75f, true);
   private int idleCount;
@@ -69,7 +71,15 @@ final class LoadedFmus<F> {
    * @param unload frees a copy's binary; its folder is deleted here
    */
   LoadedFmus(int maxIdle, Consumer<F> unload) {
+    this(maxIdle, fmu -> MAX_RUNS_PER_COPY, unload);
+  }
+
+  /**
+   * @param maxRuns the runs after which a copy is retired, asked after each of its runs
+   */
+  LoadedFmus(int maxIdle, ToIntFunction<F> maxRuns, Consumer<F> unload) {
     this.maxIdle = maxIdle;
+    this.maxRuns = maxRuns;
     this.unload = unload;
   }
 
@@ -113,7 +123,7 @@ final class LoadedFmus<F> {
   /** Takes a copy back after its run; one whose run failed is unloaded. */
   void giveBack(Lease<F> lease, boolean runSucceeded) {
     lease.runs++;
-    if (runSucceeded && lease.runs < MAX_RUNS_PER_COPY && maxIdle > 0) {
+    if (runSucceeded && lease.runs < maxRuns.applyAsInt(lease.fmu) && maxIdle > 0) {
       Lease<F> evicted = null;
       synchronized (this) {
         idle.computeIfAbsent(lease.key, k -> new ArrayDeque<>()).push(lease);

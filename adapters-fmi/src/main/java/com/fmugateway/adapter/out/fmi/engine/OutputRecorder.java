@@ -10,16 +10,19 @@ import java.util.Optional;
 import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 
 /**
- * Samples the requested outputs, one FMI get call per variable type and sample. Arrays grow as
- * samples arrive, so a run that ends early (timeout, terminateSimulation) holds only what it made.
- * With a {@link SampleSink}, full chunks are handed over as the run goes (see there); {@link
- * #times()} and {@link #columns()} then hold what was not handed over.
+ * Samples the requested outputs, one FMI get call per variable type and sample. Arrays start at the
+ * samples the run expects, up to {@link #MAX_INITIAL_SAMPLES}, and grow from there, so a long run
+ * that ends early (timeout, terminateSimulation) holds little more than what it made. With a {@link
+ * SampleSink}, full chunks are handed over as the run goes (see there); {@link #times()} and {@link
+ * #columns()} then hold what was not handed over.
  */
 final class OutputRecorder {
 
+  static final int MAX_INITIAL_SAMPLES = 4096;
+
   private final List<ModelVariable> outputs;
   private final TypedRefs refs;
-  private double[] time = new double[16];
+  private double[] time;
   private final double[][] reals;
   private final int[][] integers;
   private final boolean[][] booleans;
@@ -29,7 +32,11 @@ final class OutputRecorder {
   private int size;
   private int timesSent;
 
-  OutputRecorder(List<ModelVariable> outputs, SampleSink sink) {
+  /**
+   * @param expectedSamples the samples a run that reaches its stop time makes
+   */
+  OutputRecorder(List<ModelVariable> outputs, SampleSink sink, int expectedSamples) {
+    this.time = new double[Math.max(1, Math.min(expectedSamples, MAX_INITIAL_SAMPLES))];
     this.outputs = List.copyOf(outputs);
     this.sink = sink;
     this.chunkSamples = sink == null ? Integer.MAX_VALUE : sink.chunkSamples(this.outputs.size());
@@ -148,7 +155,7 @@ final class OutputRecorder {
   }
 
   private void grow() {
-    int capacity = time.length * 2;
+    int capacity = Math.max(16, time.length * 2);
     time = Arrays.copyOf(time, capacity);
     for (int k = 0; k < reals.length; k++) {
       reals[k] = Arrays.copyOf(reals[k], capacity);

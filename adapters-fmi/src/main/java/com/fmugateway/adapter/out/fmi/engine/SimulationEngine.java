@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 import no.ntnu.ihb.fmi4j.importer.fmi2.CoSimulationSlave;
 import no.ntnu.ihb.fmi4j.importer.fmi2.Fmu;
 import no.ntnu.ihb.fmi4j.importer.fmi2.ModelExchangeInstance;
@@ -41,20 +40,22 @@ public final class SimulationEngine {
   /** Enough for a sandbox worker (one archive) and the in-process benchmark's concurrent runs. */
   private static final int IDLE_COPIES = 8;
 
-  private final LoadedFmus<Fmi2Copy> fmi2Copies = new LoadedFmus<>(IDLE_COPIES, Fmi2Copy::unload);
+  private final LoadedFmus<Fmi2Copy> fmi2Copies =
+      new LoadedFmus<>(IDLE_COPIES, Fmi2Copy::maxRuns, Fmi2Copy::unload);
   private final Fmi3Engine fmi3 = new Fmi3Engine(IDLE_COPIES);
-  private final boolean nativeSteps;
+  private final boolean nativeCode;
 
   public SimulationEngine() {
     this(true);
   }
 
   /**
-   * @param nativeSteps whether co-simulation may step in C ({@link NativeCoSimulation}); false for
-   *     tests that compare both ways
+   * @param nativeCode whether FMI 2.0 instances may be made with our logger ({@link NativeFmi2Log})
+   *     and co-simulation may step in C ({@link NativeCoSimulation}); false for tests that compare
+   *     both ways
    */
-  SimulationEngine(boolean nativeSteps) {
-    this.nativeSteps = nativeSteps;
+  SimulationEngine(boolean nativeCode) {
+    this.nativeCode = nativeCode;
   }
 
   /**
@@ -88,7 +89,7 @@ public final class SimulationEngine {
               description,
               plan,
               new InputFeeder(description, plan.inputs()),
-              new OutputRecorder(plan.outputs(), sink),
+              new OutputRecorder(plan.outputs(), sink, plan.sampleCount()),
               new RunGuard(plan.timeout()));
       RunCounts counts = unpackAndRun(fmuArchive, setup, instanceName, log);
       return new SimulationResult(
@@ -141,7 +142,7 @@ public final class SimulationEngine {
         fmi2Copies.take(archive, folder -> load(setup.description(), folder));
     boolean succeeded = false;
     try {
-      RunCounts counts = runInstance(copy.fmu(), setup, name, log, nativeSteps);
+      RunCounts counts = runInstance(copy.fmu(), setup, name, log, nativeCode);
       succeeded = true;
       return counts;
     } finally {
@@ -157,58 +158,61 @@ public final class SimulationEngine {
 
   private static Fmi2Copy load(ModelDescription description, Path folder) {
     try {
-      return new Fmi2Copy(new Fmu(description.modelName(), folder.toFile()));
+      return new Fmi2Copy(new Fmu(description.modelName(), folder.toFile()), folder);
     } catch (RuntimeException e) {
       throw modelError("the FMU could not be loaded: " + e.getMessage());
     }
   }
 
   private static RunCounts runInstance(
-      Fmi2Copy copy, RunSetup setup, String name, FmuLog log, boolean nativeSteps) {
-    Fmu fmu = copy.fmu();
+      Fmi2Copy copy, RunSetup setup, String name, FmuLog log, boolean nativeCode) {
     ModelDescription description = setup.description();
     if (setup.plan().fmuInterface() == FmuInterface.CO_SIMULATION) {
-      CoSimulationSlave slave =
-          Fmi4jInstances.instantiate(() -> fmu.asCoSimulationFmu().newInstance(name, false, true));
+      String identifier = description.modelIdentifiers().get(FmuInterface.CO_SIMULATION);
+      Fmi2Copy.Instance<CoSimulationSlave> slave =
+          copy.newCoSimulation(name, identifier, log, nativeCode);
       return runThenFree(
-          slave, log, () -> new CoSimulationRunner(slave, copy, setup, nativeSteps).run());
+          slave, log, () -> new CoSimulationRunner(slave.fmi4j(), copy, setup, nativeCode).run());
     }
-    ModelExchangeInstance instance =
-        Fmi4jInstances.instantiate(() -> fmu.asModelExchangeFmu().newInstance(name, false, true));
+    String identifier = description.modelIdentifiers().get(FmuInterface.MODEL_EXCHANGE);
+    Fmi2Copy.Instance<ModelExchangeInstance> created =
+        copy.newModelExchange(name, identifier, log, nativeCode);
+    ModelExchangeInstance instance = created.fmi4j();
     int states =
         (int) description.variables().stream().filter(v -> v.derivativeOf().isPresent()).count();
     int indicators = description.numberOfEventIndicators();
-    Optional<Fmi2DirectionalDerivative> jacobian =
-        DirectionalJacobian.of(description, states)
-            .flatMap(
-                columns ->
-                    Fmi2DirectionalDerivative.open(
-                        copy,
-                        description.modelIdentifiers().get(FmuInterface.MODEL_EXCHANGE),
-                        instance,
-                        columns));
     return runThenFree(
-        instance,
+        created,
         log,
-        () ->
-            new ModelExchangeRunner(
-                    new Fmi2MeModel(instance, setup, states, indicators, jacobian),
-                    setup.plan(),
-                    setup.inputs(),
-                    setup.guard())
-                .run());
+        () -> {
+          Optional<Fmi2DirectionalDerivative> jacobian =
+              DirectionalJacobian.of(description, states)
+                  .flatMap(
+                      columns ->
+                          Fmi2DirectionalDerivative.open(copy, identifier, instance, columns));
+          return new ModelExchangeRunner(
+                  new Fmi2MeModel(instance, setup, states, indicators, jacobian),
+                  setup.plan(),
+                  setup.inputs(),
+                  setup.guard())
+              .run();
+        });
   }
 
-  /** On failure the log is frozen first: freeing an FMU in its error state makes it complain. */
+  /**
+   * On failure the log is frozen first (after taking what the FMU logged until then): freeing an
+   * FMU in its error state makes it complain.
+   */
   private static RunCounts runThenFree(
-      AbstractModelInstance<?, ?> instance, FmuLog log, Supplier<RunCounts> run) {
+      Fmi2Copy.Instance<?> instance, FmuLog log, Supplier<RunCounts> run) {
     try {
       return run.get();
     } catch (RuntimeException | Error e) {
+      instance.drainLog(log);
       log.freeze();
       throw e;
     } finally {
-      Fmi4jInstances.close(instance);
+      instance.free(log);
     }
   }
 

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,27 @@ class LoadedFmusTest {
       lease = copies.take(archive, this::load);
     }
     assertThat(lease.fmu()).isSameAs(first);
+    copies.giveBack(lease, true);
+
+    assertThat(unloaded).containsExactly(first);
+    assertThat(copies.take(archive, this::load).fmu()).isNotSameAs(first);
+  }
+
+  @Test
+  void aCopyMayAskForItsOwnRunLimit_askedAfterEachRun() throws IOException {
+    Map<Copy, Integer> limits = new HashMap<>();
+    LoadedFmus<Copy> copies =
+        new LoadedFmus<>(4, copy -> limits.getOrDefault(copy, 1_000_000), unloaded::add);
+    Path archive = archive("a.fmu", "one");
+    LoadedFmus.Lease<Copy> lease = copies.take(archive, this::load);
+    Copy first = lease.fmu();
+    for (int run = 1; run <= 5; run++) {
+      copies.giveBack(lease, true);
+      lease = copies.take(archive, this::load);
+    }
+    assertThat(lease.fmu()).as("past the default limit's first runs").isSameAs(first);
+
+    limits.put(first, 3); // say the copy made an instance that FMI4j will never forget
     copies.giveBack(lease, true);
 
     assertThat(unloaded).containsExactly(first);

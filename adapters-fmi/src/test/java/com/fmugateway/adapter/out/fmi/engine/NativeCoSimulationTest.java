@@ -15,7 +15,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Co-simulation stepped in C gives what stepping from Java gives: the same samples, steps, events
+ * Co-simulation stepped in C, on an instance made with our own logger ({@link NativeFmi2Log}),
+ * gives what stepping from Java on an instance FMI4j made gives: the same samples, steps, events
  * and log, the same failures naming the same call and time, and the same timeout.
  */
 class NativeCoSimulationTest {
@@ -31,6 +32,9 @@ class NativeCoSimulationTest {
   @Test
   void libraryModels_giveTheSameResultEitherWay() {
     same("BouncingBall", plans -> plans.until(3, 0.01).outputs("h", "v"));
+    assertThat(run(inC, Plans.forModel("BouncingBall").on(FmuInterface.CO_SIMULATION)).fmuLog())
+        .as("BouncingBall logs its bounces, so the logs compared above are not empty")
+        .anySatisfy(line -> assertThat(line).startsWith("[OK] logEvents: ball bounces at t="));
     same("BouncingBall", plans -> plans.until(3, 0.01).start("e", 0.5).outputs("h"));
     same("FirstOrderLag", plans -> plans.until(5, 0.01).start("y0", 1.0).outputs("y"));
     same("MassSpringDamper", plans -> plans.until(2, 0.001));
@@ -83,15 +87,36 @@ class NativeCoSimulationTest {
             e -> assertThat(e.failureCause()).isEqualTo(Cause.TIMEOUT));
   }
 
+  @Test
+  void modelExchange_logsTheSameWithEitherLogger() {
+    Plans plans =
+        Plans.forModel("BouncingBall").on(FmuInterface.MODEL_EXCHANGE).until(3, 0.01).outputs("h");
+    long before = NativeFmi2Log.instantiations();
+    SimulationResult ours = run(inC, plans);
+    long after = NativeFmi2Log.instantiations();
+    SimulationResult fmi4js = run(fromJava, plans);
+
+    assertThat(after).as("instantiated with our logger").isEqualTo(before + 1);
+    assertThat(NativeFmi2Log.instantiations()).as("instantiated by FMI4j").isEqualTo(after);
+    assertThat(ours.fmuLog()).as("the bounces are logged").isNotEmpty().isEqualTo(fmi4js.fmuLog());
+    assertThat(ours).isEqualTo(fmi4js);
+  }
+
   private void same(String model, Function<Plans, Plans> plan) {
     Plans plans = plan.apply(Plans.forModel(model).on(FmuInterface.CO_SIMULATION));
     long before = NativeCoSimulation.calls();
+    long instancesBefore = NativeFmi2Log.instantiations();
     SimulationResult native_ = run(inC, plans);
     long after = NativeCoSimulation.calls();
+    long instancesAfter = NativeFmi2Log.instantiations();
     SimulationResult java = run(fromJava, plans);
 
     assertThat(after).as(model + ": stepped in C").isGreaterThan(before);
+    assertThat(instancesAfter).as(model + ": our logger").isEqualTo(instancesBefore + 1);
     assertThat(NativeCoSimulation.calls()).as(model + ": stepped from Java").isEqualTo(after);
+    assertThat(NativeFmi2Log.instantiations())
+        .as(model + ": FMI4j's logger")
+        .isEqualTo(instancesAfter);
     assertThat(native_).as(model).isEqualTo(java);
     assertThat(native_.fmuLog()).as(model).isEqualTo(java.fmuLog());
     assertThat(native_.steps()).as(model).isEqualTo(java.steps());

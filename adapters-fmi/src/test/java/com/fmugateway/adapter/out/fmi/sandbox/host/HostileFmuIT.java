@@ -336,13 +336,10 @@ class HostileFmuIT {
                 .start("messages", FLOOD_MIB)
                 .timeout(FLOOD));
 
-    if (outcome.failure() != null) {
-      // CRASHED too: FMI4j's logger copies each message into a 1000-byte buffer with a checked
-      // vsprintf, which aborts the worker at the first megabyte message.
-      assertThat(outcome.failure().failureCause())
-          .as(explained(outcome.failure()))
-          .isIn(RESOURCE_LIMIT, CRASHED);
-    }
+    // The engine's own logger (NativeFmi2Log) keeps what fits and counts the rest; FMI4j's, with
+    // its 1000-byte buffer, aborted the worker at the first megabyte message.
+    assertThat(outcome.failure()).as("failure").isNull();
+    assertThat(outcome.fmuLog()).last().asString().contains("log truncated");
     assertWithinLogCap(outcome);
   }
 
