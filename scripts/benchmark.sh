@@ -75,7 +75,8 @@ run_mode sandbox full
 run_mode sandbox large "-Xmx${BENCH_CAPPED_HEAP:-128m}"
 run_mode in-process latency
 
-# The floor under the engine: the same FMU from C, instantiate-step-read-free.
+# The floor under the engine: the same FMU from C, instantiate-step-read-free, without and with the
+# FMU's logging (the engine runs FMUs with logging on and keeps their messages).
 unpacked=$work/unpacked
 mkdir -p "$unpacked" && (cd "$unpacked" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$OLDPWD/$fmu")
 guid=$(sed -n 's/.*guid="\([^"]*\)".*/\1/p' "$unpacked/modelDescription.xml" | head -1)
@@ -88,7 +89,7 @@ EOF
 )
 gcc -O2 -o "$work/fmi2_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_loop.c -ldl
 # shellcheck disable=SC2086
-read -r c_median c_p99 < <("$work/fmi2_loop" "$unpacked/binaries/linux64/BouncingBall.so" \
+read -r c_silent_median c_silent_p99 c_median c_p99 < <("$work/fmi2_loop" "$unpacked/binaries/linux64/BouncingBall.so" \
   "file://$unpacked/resources" "$guid" BouncingBall 3 0.01 2000 $vrs)
 
 # The floor under the sandbox: the engine called directly, one run after another, in a JVM of its
@@ -106,13 +107,15 @@ echo "== the same FMU, four ways (msl:BouncingBall, 3 s at 0.01)"
 printf '  %-58s median %9s ms, p99 %s ms\n' "paid, sandboxed, over HTTP (end to end):" "$http" "$(value sandbox p99_ms)"
 printf '  %-58s mean   %9s ms\n' "the in-process gateway's simulator call (hand-offs in it):" "$gateway_call"
 printf '  %-58s median %9s ms, p99 %s ms (CPU %s ms)\n' "the engine called directly (a JVM of its own, warm):" "$e_median" "$e_p99" "$e_cpu"
-printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary (no logging):" "$c_median" "$c_p99"
-python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" <<'EOF'
+printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on as the engine:" "$c_median" "$c_p99"
+printf '  %-58s median %9s ms, p99 %s ms\n' "the same C loop with the FMU's logging off:" "$c_silent_median" "$c_silent_p99"
+python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$c_silent_median" <<'EOF'
 import sys
-http, engine, call, c, r1, r4 = (float(x) if x else float("nan") for x in sys.argv[1:])
+http, engine, call, c, r1, r4, silent = (float(x) if x else float("nan") for x in sys.argv[1:])
 ratio = lambda a, b: a / b if b else float("nan")
 print(f"  HTTP / engine = {ratio(http, engine):.0f}x (goal <= 2x; against the in-process gateway's call"
-      f" {ratio(http, call):.1f}x); engine / C loop = {ratio(engine, c):.1f}x (goal <= 3x);"
+      f" {ratio(http, call):.1f}x); engine / C loop = {ratio(engine, c):.1f}x (goal <= 3x;"
+      f" {ratio(engine, silent):.1f}x against the C loop with logging off);"
       f" 4 clients / 1 client = {ratio(r4, r1):.2f}x (goal >= 1.6x)")
 EOF
 
