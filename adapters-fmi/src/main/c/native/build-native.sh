@@ -11,5 +11,19 @@ case "$(gcc -dumpmachine 2>/dev/null)" in
 esac
 src="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$1"
-gcc -shared -fPIC -O2 -std=c99 -Wall -Werror -fvisibility=hidden -I"$src/../include" \
-    -o "$1/libfmugw_fmi2.so" "$src/fmugw_fmi2.c"
+# The JNI entry points (fmugw_fmi2_jni.c) need the JDK's jni.h: from JAVA_HOME, else from javac's JDK.
+jdk=${JAVA_HOME:-}
+if [ -z "$jdk" ] || [ ! -f "$jdk/include/jni.h" ]; then
+    javac_path=$(command -v javac || true)
+    [ -n "$javac_path" ] && jdk=$(dirname "$(dirname "$(readlink -f "$javac_path")")")
+fi
+sources=("$src/fmugw_fmi2.c")
+jni=()
+if [ -n "$jdk" ] && [ -f "$jdk/include/jni.h" ]; then
+    sources+=("$src/fmugw_fmi2_jni.c")
+    jni=(-I"$jdk/include" -I"$jdk/include/linux")
+else
+    echo "build-native.sh: no jni.h (JAVA_HOME=${JAVA_HOME:-unset}); model exchange calls go through FMI4j"
+fi
+gcc -shared -fPIC -O2 -std=c99 -Wall -Werror -fvisibility=hidden -I"$src/../include" "${jni[@]}" \
+    -o "$1/libfmugw_fmi2.so" "${sources[@]}"

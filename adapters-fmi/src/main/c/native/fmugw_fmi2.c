@@ -3,6 +3,8 @@
  * FMU's own work:
  * - the co-simulation inner loop: fmi2DoStep and fmi2GetReal for a chunk of communication points
  *   in one call from Java (NativeCoSimulation);
+ * - model exchange's derivative evaluation: fmi2SetTime, fmi2SetContinuousStates and
+ *   fmi2GetDerivatives in one call (NativeModelExchange), and fmi2CompletedIntegratorStep;
  * - fmi2Instantiate with a logger that keeps the FMU's messages here until Java drains them
  *   (NativeFmi2Log), instead of FMI4j's, which printf()s each one to stdout for Java to parse back.
  * Built by the Maven build into the adapters-fmi jar (linux-x86-64/libfmugw_fmi2.so), loaded by JNA
@@ -197,4 +199,38 @@ __attribute__((visibility("default"))) void fmugw_fmi2_log_free(fmugw_log *log) 
     if (!log) return;
     free(log->data);
     free(log);
+}
+
+/* Which call failed in fmugw_fmi2_me_derivatives (its return value). */
+enum { ME_OK = 0, ME_SET_TIME = 1, ME_SET_STATES = 2, ME_GET_DERIVATIVES = 3 };
+
+/*
+ * The FMU at time t with states x (when place is non-zero; else where it stands), then its n
+ * derivatives into dx. Returns ME_OK, or the call whose status was neither fmi2OK nor fmi2Warning
+ * plus 16 times that status; nothing after it is called.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_me_derivatives(
+    fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+    fmi2GetDerivativesTYPE *get_derivatives, fmi2Component component, int place, double t,
+    const double *x, double *dx, int n) {
+    fmi2Status s;
+    if (place) {
+        s = set_time(component, t);
+        if (s != fmi2OK && s != fmi2Warning) return ME_SET_TIME + 16 * s;
+        s = set_states(component, x, (size_t)n);
+        if (s != fmi2OK && s != fmi2Warning) return ME_SET_STATES + 16 * s;
+    }
+    s = get_derivatives(component, dx, (size_t)n);
+    return s != fmi2OK && s != fmi2Warning ? ME_GET_DERIVATIVES + 16 * s : ME_OK;
+}
+
+/*
+ * fmi2CompletedIntegratorStep with noSetFMUStatePriorToCurrentPoint true. Returns its status plus
+ * its two answers: 16 if enterEventMode, 32 if terminateSimulation.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_completed_integrator_step(
+    fmi2CompletedIntegratorStepTYPE *completed, fmi2Component component) {
+    fmi2Boolean enter_event_mode = fmi2False, terminate = fmi2False;
+    fmi2Status s = completed(component, fmi2True, &enter_event_mode, &terminate);
+    return (int)s | (enter_event_mode ? 16 : 0) | (terminate ? 32 : 0);
 }

@@ -7,8 +7,9 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.jni.CompletedIntegratorStepResult;
 import no.ntnu.ihb.fmi4j.importer.fmi2.jni.EventInfo;
 
 /**
- * An FMI 2.0 model-exchange instance through FMI4j as the master drives it. A failing call names
- * the FMI function and the FMU's current time.
+ * An FMI 2.0 model-exchange instance through FMI4j as the master drives it, its derivative
+ * evaluations and completed steps in C where {@link NativeModelExchange} is available. A failing
+ * call names the FMI function and the FMU's current time.
  */
 final class Fmi2MeModel implements MeModel {
 
@@ -19,6 +20,7 @@ final class Fmi2MeModel implements MeModel {
   private final InputFeeder.Sink inputs;
   private final EventInfo eventInfo = new EventInfo();
   private final Optional<Fmi2DirectionalDerivative> jacobian;
+  private final NativeModelExchange calls;
   private double time;
 
   Fmi2MeModel(
@@ -26,8 +28,10 @@ final class Fmi2MeModel implements MeModel {
       RunSetup setup,
       int states,
       int indicators,
-      Optional<Fmi2DirectionalDerivative> jacobian) {
+      Optional<Fmi2DirectionalDerivative> jacobian,
+      Optional<NativeModelExchange> nativeCalls) {
     this.fmu = fmu;
+    this.calls = nativeCalls.orElse(null);
     this.setup = setup;
     this.states = states;
     this.indicators = indicators;
@@ -63,6 +67,18 @@ final class Fmi2MeModel implements MeModel {
   }
 
   @Override
+  public void derivativesAt(double t, double[] x, double[] derivatives) {
+    if (calls == null) {
+      MeModel.super.derivativesAt(t, x, derivatives);
+      return;
+    }
+    if (x != null) {
+      time = t;
+    }
+    calls.derivatives(t, x, derivatives);
+  }
+
+  @Override
   public void getStates(double[] x) {
     FmiCalls.check(fmu.getContinuousStates(x), "fmi2GetContinuousStates", time);
   }
@@ -89,6 +105,9 @@ final class Fmi2MeModel implements MeModel {
 
   @Override
   public StepOutcome completedIntegratorStep() {
+    if (calls != null) {
+      return calls.completedIntegratorStep(time);
+    }
     CompletedIntegratorStepResult result = fmu.completedIntegratorStep();
     FmiCalls.check(fmu.getLastStatus(), "fmi2CompletedIntegratorStep", time);
     if (result.getTerminateSimulation()) {

@@ -51,6 +51,16 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
   @Override
   public double[] computeDerivatives(double t, double[] y) {
     guard.check();
+    if (states > 0 && inputs.isEmpty()) { // nothing to set between the states and the derivatives
+      boolean place = t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states);
+      fmu.derivativesAt(t, place ? y : null, derivatives);
+      if (place) {
+        placedTime = t;
+        System.arraycopy(y, 0, placedState, 0, states);
+      }
+      evaluations++;
+      return derivatives;
+    }
     moveTo(t, y);
     if (states > 0) {
       fmu.getDerivatives(derivatives);

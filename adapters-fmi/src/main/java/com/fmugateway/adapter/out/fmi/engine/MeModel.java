@@ -35,6 +35,19 @@ interface MeModel extends InputFeeder.Sink {
 
   void getDerivatives(double[] derivatives);
 
+  /**
+   * The {@code derivatives} at time {@code t} and states {@code x}; with {@code x} null, where the
+   * FMU stands. What {@link #setTime}, {@link #setStates} and {@link #getDerivatives} do, where a
+   * model can do it in one call.
+   */
+  default void derivativesAt(double t, double[] x, double[] derivatives) {
+    if (x != null) {
+      setTime(t);
+      setStates(x);
+    }
+    getDerivatives(derivatives);
+  }
+
   void getIndicators(double[] indicators);
 
   /**

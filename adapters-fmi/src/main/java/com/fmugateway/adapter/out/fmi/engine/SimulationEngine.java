@@ -190,8 +190,12 @@ public final class SimulationEngine {
                   .flatMap(
                       columns ->
                           Fmi2DirectionalDerivative.open(copy, identifier, instance, columns));
+          Optional<NativeModelExchange> calls =
+              nativeCode
+                  ? copy.binary(identifier).flatMap(b -> NativeModelExchange.open(b, instance))
+                  : Optional.empty();
           return new ModelExchangeRunner(
-                  new Fmi2MeModel(instance, setup, states, indicators, jacobian),
+                  new Fmi2MeModel(instance, setup, states, indicators, jacobian, calls),
                   setup.plan(),
                   setup.inputs(),
                   setup.guard())

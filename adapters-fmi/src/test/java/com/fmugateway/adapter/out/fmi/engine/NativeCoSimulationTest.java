@@ -88,18 +88,31 @@ class NativeCoSimulationTest {
   }
 
   @Test
-  void modelExchange_logsTheSameWithEitherLogger() {
-    Plans plans =
-        Plans.forModel("BouncingBall").on(FmuInterface.MODEL_EXCHANGE).until(3, 0.01).outputs("h");
+  void modelExchange_givesTheSameResultAndLog_withOurCallsAndLoggerOrFmi4js() {
+    sameByModelExchange(Plans.forModel("BouncingBall").until(3, 0.01).outputs("h"));
+    sameByModelExchange(Plans.forModel("VanDerPol").until(20, 0.01));
+    sameByModelExchange(Plans.forModel("Robertson").until(10, 0.1));
+  }
+
+  private void sameByModelExchange(Plans forModel) {
+    Plans plans = forModel.on(FmuInterface.MODEL_EXCHANGE);
+    String model = plans.description().modelName();
     long before = NativeFmi2Log.instantiations();
+    long callsBefore = NativeModelExchange.calls();
     SimulationResult ours = run(inC, plans);
     long after = NativeFmi2Log.instantiations();
+    long callsAfter = NativeModelExchange.calls();
     SimulationResult fmi4js = run(fromJava, plans);
 
-    assertThat(after).as("instantiated with our logger").isEqualTo(before + 1);
-    assertThat(NativeFmi2Log.instantiations()).as("instantiated by FMI4j").isEqualTo(after);
-    assertThat(ours.fmuLog()).as("the bounces are logged").isNotEmpty().isEqualTo(fmi4js.fmuLog());
-    assertThat(ours).isEqualTo(fmi4js);
+    assertThat(after).as(model + ": instantiated with our logger").isEqualTo(before + 1);
+    assertThat(callsAfter).as(model + ": evaluated in C").isGreaterThan(callsBefore);
+    assertThat(NativeFmi2Log.instantiations()).as(model + ": by FMI4j").isEqualTo(after);
+    assertThat(NativeModelExchange.calls()).as(model + ": through FMI4j").isEqualTo(callsAfter);
+    assertThat(ours).as(model).isEqualTo(fmi4js);
+    assertThat(ours.fmuLog()).as(model).isEqualTo(fmi4js.fmuLog());
+    if (model.equals("BouncingBall")) {
+      assertThat(ours.fmuLog()).as("the bounces are logged").isNotEmpty();
+    }
   }
 
   private void same(String model, Function<Plans, Plans> plan) {

@@ -1,0 +1,58 @@
+/*
+ * JNI entry points into fmugw_fmi2.c for calls made once per derivative evaluation or step of
+ * model exchange (Fmi2Jni), where JNA's generic dispatch cost ten times the FMU's own work. Built
+ * into the same library when the JDK's jni.h is at hand; without it Java uses FMI4j's calls.
+ * The arrays are copied in and out rather than pinned: the FMU may print to stdout, which calls
+ * back into Java (NativeStdout), and nothing may do that while an array is pinned.
+ */
+#include <jni.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "fmi2Functions.h"
+
+int fmugw_fmi2_me_derivatives(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+                              fmi2GetDerivativesTYPE *get_derivatives, fmi2Component component,
+                              int place, double t, const double *x, double *dx, int n);
+int fmugw_fmi2_completed_integrator_step(fmi2CompletedIntegratorStepTYPE *completed,
+                                         fmi2Component component);
+
+/* States kept on the stack; more are allocated. */
+#define STACK_STATES 64
+
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_version(JNIEnv *env,
+                                                                                 jclass type) {
+    (void)env;
+    (void)type;
+    return 1;
+}
+
+/* As fmugw_fmi2_me_derivatives, on Java arrays; -1 when out of memory. */
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_derivatives(
+    JNIEnv *env, jclass type, jlong set_time, jlong set_states, jlong get_derivatives,
+    jlong component, jboolean place, jdouble t, jdoubleArray x, jdoubleArray dx, jint n) {
+    (void)type;
+    double on_stack[2 * STACK_STATES];
+    double *xs = on_stack;
+    if (n > STACK_STATES) {
+        xs = malloc(2 * (size_t)n * sizeof(double));
+        if (!xs) return -1;
+    }
+    double *dxs = xs + (n > STACK_STATES ? n : STACK_STATES);
+    if (place) (*env)->GetDoubleArrayRegion(env, x, 0, n, xs);
+    int result = fmugw_fmi2_me_derivatives(
+        (fmi2SetTimeTYPE *)(intptr_t)set_time, (fmi2SetContinuousStatesTYPE *)(intptr_t)set_states,
+        (fmi2GetDerivativesTYPE *)(intptr_t)get_derivatives, (fmi2Component)(intptr_t)component,
+        place, t, xs, dxs, n);
+    if (result == 0) (*env)->SetDoubleArrayRegion(env, dx, 0, n, dxs);
+    if (xs != on_stack) free(xs);
+    return result;
+}
+
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_completedIntegratorStep(
+    JNIEnv *env, jclass type, jlong completed, jlong component) {
+    (void)env;
+    (void)type;
+    return fmugw_fmi2_completed_integrator_step(
+        (fmi2CompletedIntegratorStepTYPE *)(intptr_t)completed, (fmi2Component)(intptr_t)component);
+}

@@ -1,0 +1,79 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JNI entry points of our native library ({@code src/main/c/native/fmugw_fmi2_jni.c}), for
+ * calls made once per derivative evaluation or step ({@link NativeModelExchange}): JNA's generic
+ * dispatch, fine for a call that steps through hundreds of points, cost about half a microsecond
+ * per call, ten times a simple model's evaluation. The library is found as JNA finds it (a file on
+ * the class path, or extracted from the jar into JNA's temporary folder, deleted again once loaded)
+ * and loaded through {@link System#load}, so that the JVM links these methods to it.
+ */
+final class Fmi2Jni {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Fmi2Jni.class);
+  private static final boolean AVAILABLE = load();
+
+  private Fmi2Jni() {}
+
+  /** Whether the library and its JNI entry points loaded in this process. */
+  static boolean available() {
+    return AVAILABLE;
+  }
+
+  private static boolean load() {
+    try {
+      ClassLoader loader = Fmi2Jni.class.getClassLoader();
+      URL resource =
+          loader.getResource(Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("fmugw_fmi2"));
+      File file = Native.extractFromResourcePath("fmugw_fmi2", loader);
+      try {
+        System.load(file.getAbsolutePath());
+      } finally {
+        if (resource == null || !"file".equals(resource.getProtocol())) {
+          Files.deleteIfExists(file.toPath()); // extracted from the jar, and mapped already
+        }
+      }
+      return version() == 1;
+    } catch (IOException | UnsatisfiedLinkError | RuntimeException e) {
+      LOG.info("model exchange calls go through FMI4j here: {}", e.toString());
+      return false;
+    }
+  }
+
+  private static native int version();
+
+  /**
+   * {@code fmugw_fmi2_me_derivatives}: the FMU at time {@code t} and states {@code x} (when {@code
+   * place}), then its {@code n} derivatives into {@code dx} (left alone on failure). The function
+   * pointers and the component are native addresses.
+   *
+   * @return 0; or the call that failed (1 fmi2SetTime, 2 fmi2SetContinuousStates, 3
+   *     fmi2GetDerivatives) plus 16 times its status; -1 when out of native memory
+   */
+  static native int derivatives(
+      long setTime,
+      long setStates,
+      long getDerivatives,
+      long component,
+      boolean place,
+      double t,
+      double[] x,
+      double[] dx,
+      int n);
+
+  /**
+   * {@code fmi2CompletedIntegratorStep} with noSetFMUStatePriorToCurrentPoint true.
+   *
+   * @return its status, plus 16 if it asks for event mode and 32 if it asks to terminate
+   */
+  static native int completedIntegratorStep(long completedIntegratorStep, long component);
+}

@@ -1,0 +1,110 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import no.ntnu.ihb.fmi4j.FmiStatus;
+import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
+
+/**
+ * Model exchange's most frequent FMI 2.0 calls in C ({@code src/main/c/native/fmugw_fmi2.c},
+ * through {@link Fmi2Jni}), on the component of an instance: a derivative evaluation ({@code
+ * fmi2SetTime}, {@code fmi2SetContinuousStates}, {@code fmi2GetDerivatives}) in one call, and
+ * {@code fmi2CompletedIntegratorStep} answering in two bits. Through FMI4j's JNI glue those were
+ * three calls per evaluation and a Java object built by JNI per step: with VanDerPol, about 40% of
+ * the engine's run, where the FMU's own work is a few percent.
+ *
+ * <p>Where the library or its JNI entry points cannot be loaded, {@link #open} is empty and the
+ * calls go through FMI4j.
+ */
+final class NativeModelExchange {
+
+  /** Native calls made in this process, for tests that must know which way a run went. */
+  private static final AtomicLong CALLS = new AtomicLong();
+
+  private static final String[] DERIVATIVE_CALLS = {
+    "", "fmi2SetTime", "fmi2SetContinuousStates", "fmi2GetDerivatives"
+  };
+
+  private final long setTime;
+  private final long setStates;
+  private final long getDerivatives;
+  private final long completedIntegratorStep;
+  private final long component;
+
+  private NativeModelExchange(NativeLibrary library, long component) {
+    this.setTime = address(library, "fmi2SetTime");
+    this.setStates = address(library, "fmi2SetContinuousStates");
+    this.getDerivatives = address(library, "fmi2GetDerivatives");
+    this.completedIntegratorStep = address(library, "fmi2CompletedIntegratorStep");
+    this.component = component;
+  }
+
+  static long calls() {
+    return CALLS.get();
+  }
+
+  /**
+   * The calls for {@code instance}, whose FMU's model-exchange binary is {@code library} (see
+   * {@link Fmi2Copy}); empty when our library or the FMU's functions are missing.
+   */
+  static Optional<NativeModelExchange> open(
+      NativeLibrary library, AbstractModelInstance<?, ?> instance) {
+    if (!Fmi2Jni.available()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new NativeModelExchange(library, Fmi4jInstances.component(instance)));
+    } catch (UnsatisfiedLinkError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The FMU's {@code derivatives} at time {@code t} and states {@code x}; with {@code x} null,
+   * where it stands.
+   *
+   * @throws FmuCallFailedException naming the call that failed, at {@code t}
+   */
+  void derivatives(double t, double[] x, double[] derivatives) {
+    CALLS.incrementAndGet();
+    int failed =
+        Fmi2Jni.derivatives(
+            setTime,
+            setStates,
+            getDerivatives,
+            component,
+            x != null,
+            t,
+            x,
+            derivatives,
+            derivatives.length);
+    if (failed == -1) {
+      throw new OutOfMemoryError("no native memory for " + derivatives.length + " states");
+    }
+    if (failed != 0) {
+      throw new FmuCallFailedException(
+          DERIVATIVE_CALLS[failed & 15], t, FmiStatus.valueOf(failed >> 4));
+    }
+  }
+
+  /**
+   * {@code fmi2CompletedIntegratorStep} at the FMU's time {@code time}.
+   *
+   * @throws FmuCallFailedException when the FMU answers neither OK nor Warning
+   */
+  MeModel.StepOutcome completedIntegratorStep(double time) {
+    CALLS.incrementAndGet();
+    int answer = Fmi2Jni.completedIntegratorStep(completedIntegratorStep, component);
+    FmiCalls.check(FmiStatus.valueOf(answer & 15), "fmi2CompletedIntegratorStep", time);
+    if ((answer & 32) != 0) {
+      return MeModel.StepOutcome.TERMINATE;
+    }
+    return (answer & 16) != 0 ? MeModel.StepOutcome.ENTER_EVENT_MODE : MeModel.StepOutcome.CONTINUE;
+  }
+
+  private static long address(NativeLibrary library, String function) {
+    return Pointer.nativeValue(library.getFunction(function));
+  }
+}
