@@ -201,8 +201,8 @@ __attribute__((visibility("default"))) void fmugw_fmi2_log_free(fmugw_log *log) 
     free(log);
 }
 
-/* Which call failed in fmugw_fmi2_me_derivatives (its return value). */
-enum { ME_OK = 0, ME_SET_TIME = 1, ME_SET_STATES = 2, ME_GET_DERIVATIVES = 3 };
+/* Which call failed in fmugw_fmi2_me_derivatives and fmugw_fmi2_me_indicators (return value). */
+enum { ME_OK = 0, ME_SET_TIME = 1, ME_SET_STATES = 2, ME_GET_DERIVATIVES = 3, ME_GET_INDICATORS = 4 };
 
 /*
  * The FMU at time t with states x (when place is non-zero; else where it stands), then its n
@@ -222,6 +222,27 @@ __attribute__((visibility("default"))) int fmugw_fmi2_me_derivatives(
     }
     s = get_derivatives(component, dx, (size_t)n);
     return s != fmi2OK && s != fmi2Warning ? ME_GET_DERIVATIVES + 16 * s : ME_OK;
+}
+
+/*
+ * As fmugw_fmi2_me_derivatives, the FMU's nz event indicators into z after placing it (its n
+ * states x, when place is non-zero).
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_me_indicators(
+    fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+    fmi2GetEventIndicatorsTYPE *get_indicators, fmi2Component component, int place, double t,
+    const double *x, int n, double *z, int nz) {
+    fmi2Status s;
+    if (place) {
+        s = set_time(component, t);
+        if (s != fmi2OK && s != fmi2Warning) return ME_SET_TIME + 16 * s;
+        if (n > 0) {
+            s = set_states(component, x, (size_t)n);
+            if (s != fmi2OK && s != fmi2Warning) return ME_SET_STATES + 16 * s;
+        }
+    }
+    s = get_indicators(component, z, (size_t)nz);
+    return s != fmi2OK && s != fmi2Warning ? ME_GET_INDICATORS + 16 * s : ME_OK;
 }
 
 /*

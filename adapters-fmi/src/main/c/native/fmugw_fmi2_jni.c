@@ -14,6 +14,9 @@
 int fmugw_fmi2_me_derivatives(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
                               fmi2GetDerivativesTYPE *get_derivatives, fmi2Component component,
                               int place, double t, const double *x, double *dx, int n);
+int fmugw_fmi2_me_indicators(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+                             fmi2GetEventIndicatorsTYPE *get_indicators, fmi2Component component,
+                             int place, double t, const double *x, int n, double *z, int nz);
 int fmugw_fmi2_completed_integrator_step(fmi2CompletedIntegratorStepTYPE *completed,
                                          fmi2Component component);
 
@@ -46,6 +49,30 @@ JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_deriva
         place, t, xs, dxs, n);
     if (result == 0) (*env)->SetDoubleArrayRegion(env, dx, 0, n, dxs);
     if (xs != on_stack) free(xs);
+    return result;
+}
+
+/* As fmugw_fmi2_me_indicators, on Java arrays; -1 when out of memory. */
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_indicators(
+    JNIEnv *env, jclass type, jlong set_time, jlong set_states, jlong get_indicators,
+    jlong component, jboolean place, jdouble t, jdoubleArray x, jint n, jdoubleArray z, jint nz) {
+    (void)type;
+    double on_stack[2 * STACK_STATES];
+    double *xs = on_stack;
+    int heap = n > STACK_STATES || nz > STACK_STATES;
+    size_t room = heap ? (size_t)(n > nz ? n : nz) : STACK_STATES;
+    if (heap) {
+        xs = malloc(2 * room * sizeof(double));
+        if (!xs) return -1;
+    }
+    double *zs = xs + room;
+    if (place && n > 0) (*env)->GetDoubleArrayRegion(env, x, 0, n, xs);
+    int result = fmugw_fmi2_me_indicators(
+        (fmi2SetTimeTYPE *)(intptr_t)set_time, (fmi2SetContinuousStatesTYPE *)(intptr_t)set_states,
+        (fmi2GetEventIndicatorsTYPE *)(intptr_t)get_indicators, (fmi2Component)(intptr_t)component,
+        place, t, xs, n, zs, nz);
+    if (result == 0) (*env)->SetDoubleArrayRegion(env, z, 0, nz, zs);
+    if (heap) free(xs);
     return result;
 }
 

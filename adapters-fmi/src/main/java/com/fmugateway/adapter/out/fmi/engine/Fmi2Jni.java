@@ -71,6 +71,24 @@ final class Fmi2Jni {
       int n);
 
   /**
+   * {@code fmugw_fmi2_me_indicators}: as {@link #derivatives}, then the {@code nz} event indicators
+   * into {@code z}; {@code n} states are set (none when 0).
+   *
+   * @return as {@link #derivatives}, 4 standing for fmi2GetEventIndicators
+   */
+  static native int indicators(
+      long setTime,
+      long setStates,
+      long getIndicators,
+      long component,
+      boolean place,
+      double t,
+      double[] x,
+      int n,
+      double[] z,
+      int nz);
+
+  /**
    * {@code fmi2CompletedIntegratorStep} with noSetFMUStatePriorToCurrentPoint true.
    *
    * @return its status, plus 16 if it asks for event mode and 32 if it asks to terminate

@@ -79,6 +79,18 @@ final class Fmi2MeModel implements MeModel {
   }
 
   @Override
+  public void indicatorsAt(double t, double[] x, double[] indicators) {
+    if (calls == null) {
+      MeModel.super.indicatorsAt(t, x, indicators);
+      return;
+    }
+    if (x != null) {
+      time = t;
+    }
+    calls.indicators(t, x, states, indicators);
+  }
+
+  @Override
   public void getStates(double[] x) {
     FmiCalls.check(fmu.getContinuousStates(x), "fmi2GetContinuousStates", time);
   }

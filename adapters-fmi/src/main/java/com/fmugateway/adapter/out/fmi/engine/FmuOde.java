@@ -52,12 +52,7 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
   public double[] computeDerivatives(double t, double[] y) {
     guard.check();
     if (states > 0 && inputs.isEmpty()) { // nothing to set between the states and the derivatives
-      boolean place = t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states);
-      fmu.derivativesAt(t, place ? y : null, derivatives);
-      if (place) {
-        placedTime = t;
-        System.arraycopy(y, 0, placedState, 0, states);
-      }
+      fmu.derivativesAt(t, placing(t, y) ? y : null, derivatives);
       evaluations++;
       return derivatives;
     }
@@ -86,6 +81,19 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     return evaluations;
   }
 
+  /**
+   * Whether the FMU must be placed at {@code (t, y)}, where it does not stand yet; if so, that is
+   * where it stands once the caller has placed it (a failure to place it fails the run).
+   */
+  private boolean placing(double t, double[] y) {
+    if (t == placedTime && Arrays.equals(y, 0, states, placedState, 0, states)) {
+      return false;
+    }
+    placedTime = t;
+    System.arraycopy(y, 0, placedState, 0, states);
+    return true;
+  }
+
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
     if (t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states)) {
@@ -104,8 +112,12 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     double t = point.getTime();
     double[] y = point.getPrimaryState();
     if (t != indicatorTime || !Arrays.equals(y, indicatorState)) {
-      moveTo(t, y);
-      fmu.getIndicators(indicators);
+      if (inputs.isEmpty()) { // nothing to set between the states and the indicators
+        fmu.indicatorsAt(t, placing(t, y) ? y : null, indicators);
+      } else {
+        moveTo(t, y);
+        fmu.getIndicators(indicators);
+      }
       indicatorTime = t;
       System.arraycopy(y, 0, indicatorState, 0, indicatorState.length);
     }

@@ -51,6 +51,20 @@ interface MeModel extends InputFeeder.Sink {
   void getIndicators(double[] indicators);
 
   /**
+   * The event {@code indicators} at time {@code t} and states {@code x}; with {@code x} null, where
+   * the FMU stands. As {@link #derivativesAt}, for {@link #getIndicators}.
+   */
+  default void indicatorsAt(double t, double[] x, double[] indicators) {
+    if (x != null) {
+      setTime(t);
+      if (states() > 0) {
+        setStates(x);
+      }
+    }
+    getIndicators(indicators);
+  }
+
+  /**
    * True when {@link #getJacobian} can ask the FMU itself (directional derivatives); known after
    * {@link #initialize()}.
    */

@@ -23,13 +23,14 @@ final class NativeModelExchange {
   /** Native calls made in this process, for tests that must know which way a run went. */
   private static final AtomicLong CALLS = new AtomicLong();
 
-  private static final String[] DERIVATIVE_CALLS = {
-    "", "fmi2SetTime", "fmi2SetContinuousStates", "fmi2GetDerivatives"
+  private static final String[] CALLS_BY_CODE = {
+    "", "fmi2SetTime", "fmi2SetContinuousStates", "fmi2GetDerivatives", "fmi2GetEventIndicators"
   };
 
   private final long setTime;
   private final long setStates;
   private final long getDerivatives;
+  private final long getIndicators;
   private final long completedIntegratorStep;
   private final long component;
 
@@ -37,6 +38,7 @@ final class NativeModelExchange {
     this.setTime = address(library, "fmi2SetTime");
     this.setStates = address(library, "fmi2SetContinuousStates");
     this.getDerivatives = address(library, "fmi2GetDerivatives");
+    this.getIndicators = address(library, "fmi2GetEventIndicators");
     this.completedIntegratorStep = address(library, "fmi2CompletedIntegratorStep");
     this.component = component;
   }
@@ -80,12 +82,39 @@ final class NativeModelExchange {
             x,
             derivatives,
             derivatives.length);
+    check(failed, t, derivatives.length);
+  }
+
+  /**
+   * The FMU's event {@code indicators} at time {@code t} and its {@code states} states {@code x};
+   * with {@code x} null, where it stands.
+   *
+   * @throws FmuCallFailedException naming the call that failed, at {@code t}
+   */
+  void indicators(double t, double[] x, int states, double[] indicators) {
+    CALLS.incrementAndGet();
+    int failed =
+        Fmi2Jni.indicators(
+            setTime,
+            setStates,
+            getIndicators,
+            component,
+            x != null,
+            t,
+            x,
+            states,
+            indicators,
+            indicators.length);
+    check(failed, t, Math.max(states, indicators.length));
+  }
+
+  private static void check(int failed, double t, int values) {
     if (failed == -1) {
-      throw new OutOfMemoryError("no native memory for " + derivatives.length + " states");
+      throw new OutOfMemoryError("no native memory for " + values + " values");
     }
     if (failed != 0) {
       throw new FmuCallFailedException(
-          DERIVATIVE_CALLS[failed & 15], t, FmiStatus.valueOf(failed >> 4));
+          CALLS_BY_CODE[failed & 15], t, FmiStatus.valueOf(failed >> 4));
     }
   }
 
