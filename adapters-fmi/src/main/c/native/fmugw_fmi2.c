@@ -92,6 +92,8 @@ typedef struct {
 /* One record; past LOG_LIMIT, or out of memory, the message is dropped and so is every later one. */
 static void append(fmugw_log *log, fmi2Status status, const char *category, const char *message,
                    size_t message_length) {
+    /* A message with a NUL in it (%c of 0) ends there, as a C string does. */
+    message_length = strnlen(message, message_length);
     size_t category_length = strlen(category);
     size_t need = 1 + category_length + 1 + message_length + 1;
     if (log->dropped || log->length + need > LOG_LIMIT) {

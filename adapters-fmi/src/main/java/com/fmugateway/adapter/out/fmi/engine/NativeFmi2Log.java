@@ -83,12 +83,12 @@ final class NativeFmi2Log implements AutoCloseable {
     while (at < size) {
       int status = records[at++];
       int categoryEnd = nul(records, at);
-      int messageEnd = nul(records, categoryEnd + 1);
+      int messageStart = Math.min(categoryEnd + 1, size);
+      int messageEnd = nul(records, messageStart);
       into.add(
           status >= 0 && status < STATUS.length ? STATUS[status] : "Unknown",
           new String(records, at, categoryEnd - at, StandardCharsets.UTF_8),
-          new String(
-              records, categoryEnd + 1, messageEnd - categoryEnd - 1, StandardCharsets.UTF_8));
+          new String(records, messageStart, messageEnd - messageStart, StandardCharsets.UTF_8));
       at = messageEnd + 1;
     }
     if (dropped > 0) {
@@ -105,9 +105,10 @@ final class NativeFmi2Log implements AutoCloseable {
     }
   }
 
+  /** The index of the first NUL from {@code from}, or the array's end. */
   private static int nul(byte[] bytes, int from) {
     int at = from;
-    while (bytes[at] != 0) {
+    while (at < bytes.length && bytes[at] != 0) {
       at++;
     }
     return at;
