@@ -107,7 +107,7 @@ echo "== the same FMU, four ways (msl:BouncingBall, 3 s at 0.01)"
 printf '  %-58s median %9s ms, p99 %s ms\n' "paid, sandboxed, over HTTP (end to end):" "$http" "$(value sandbox p99_ms)"
 printf '  %-58s mean   %9s ms\n' "the in-process gateway's simulator call (hand-offs in it):" "$gateway_call"
 printf '  %-58s median %9s ms, p99 %s ms (CPU %s ms)\n' "the engine called directly (a JVM of its own, warm):" "$e_median" "$e_p99" "$e_cpu"
-printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on as the engine:" "$c_median" "$c_p99"
+printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on (as ours):" "$c_median" "$c_p99"
 printf '  %-58s median %9s ms, p99 %s ms\n' "the same C loop with the FMU's logging off:" "$c_silent_median" "$c_silent_p99"
 python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$c_silent_median" <<'EOF'
 import sys
