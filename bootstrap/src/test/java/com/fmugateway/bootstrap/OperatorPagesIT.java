@@ -26,6 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class OperatorPagesIT extends AbstractOperatorIT {
 
+  // New for every run of a test, failsafe's reruns included: an account from a failed attempt
+  // must not make its rerun's sign-up a duplicate.
+  private final String carol = "carol-" + UUID.randomUUID() + "@example.com";
+
   @Autowired CreditLedger ledger;
 
   @Test
@@ -160,12 +164,12 @@ class OperatorPagesIT extends AbstractOperatorIT {
                 .post()
                 .uri("/signup")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", "carol@example.com", "password", "just a customer 42"))
+                .bodyValue(Map.of("email", carol, "password", "just a customer 42"))
                 .exchange()
                 .expectStatus()
                 .isCreated());
     assertThat(signedUp).containsKey("key");
-    PortalSession customer = PortalSession.logIn(client, "carol@example.com", "just a customer 42");
+    PortalSession customer = PortalSession.logIn(client, carol, "just a customer 42");
 
     assertThat(customer.page("/portal")).doesNotContain("id=\"nav-ops\"");
     customer.get("/portal/ops").expectStatus().isForbidden();

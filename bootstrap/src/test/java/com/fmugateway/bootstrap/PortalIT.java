@@ -21,6 +21,12 @@ import org.springframework.web.reactive.function.BodyInserters;
  */
 class PortalIT extends AbstractGatewayIT {
 
+  // New for every run of a test, failsafe's reruns included: an account from a failed attempt
+  // must not make its rerun's sign-up a duplicate.
+  private final String eveEmail = "eve-" + UUID.randomUUID() + "@example.com";
+  private final String annEmail = "ann-" + UUID.randomUUID() + "@example.com";
+  private final String maxEmail = "max-" + UUID.randomUUID() + "@example.com";
+
   private static final String PASSWORD = "secure pass 123";
 
   @Test
@@ -33,20 +39,20 @@ class PortalIT extends AbstractGatewayIT {
                 "/portal/signup",
                 visitor.page("/portal/signup"),
                 "email",
-                "eve@example.com",
+                eveEmail,
                 "password",
                 "short1")
             .getResponseBody();
     assertThat(rejected).contains("id=\"password-error\"").contains("at least 12 characters");
-    assertThat(rejected).contains("value=\"eve@example.com\"");
+    assertThat(rejected).contains("value=\"" + eveEmail + "\"");
 
     String welcome =
         visitor
-            .post("/portal/signup", rejected, "email", "eve@example.com", "password", PASSWORD)
+            .post("/portal/signup", rejected, "email", eveEmail, "password", PASSWORD)
             .getResponseBody();
     assertThat(welcome).containsPattern("id=\"new-key\">fmugw_[A-Za-z0-9_-]{40,}<");
 
-    PortalSession eve = PortalSession.logIn(client, "eve@example.com", PASSWORD);
+    PortalSession eve = PortalSession.logIn(client, eveEmail, PASSWORD);
     assertThat(eve.page("/portal")).contains("id=\"balance\">100<");
     String keys = eve.post("/portal/keys", eve.page("/portal/keys")).getResponseBody();
     assertThat(keys).containsPattern("id=\"new-key\">fmugw_");
@@ -56,13 +62,8 @@ class PortalIT extends AbstractGatewayIT {
   void buyingAPackThatIsNotOnSale_saysSoOnTheCreditsPageAndOpensNoCheckout() {
     PortalSession visitor = PortalSession.visitor(client);
     visitor.post(
-        "/portal/signup",
-        visitor.page("/portal/signup"),
-        "email",
-        "ann@example.com",
-        "password",
-        PASSWORD);
-    PortalSession ann = PortalSession.logIn(client, "ann@example.com", PASSWORD);
+        "/portal/signup", visitor.page("/portal/signup"), "email", annEmail, "password", PASSWORD);
+    PortalSession ann = PortalSession.logIn(client, annEmail, PASSWORD);
 
     EntityExchangeResult<String> refused =
         ann.post(
@@ -103,11 +104,11 @@ class PortalIT extends AbstractGatewayIT {
             "/portal/signup",
             visitor.page("/portal/signup"),
             "email",
-            "max@example.com",
+            maxEmail,
             "password",
             PASSWORD);
     assertThat(signedUp.getStatus().is2xxSuccessful()).isTrue();
-    PortalSession max = PortalSession.logIn(client, "max@example.com", PASSWORD);
+    PortalSession max = PortalSession.logIn(client, maxEmail, PASSWORD);
 
     for (String page : new String[] {"/portal/ops", "/portal/ops/revenue.csv"}) {
       String body =
