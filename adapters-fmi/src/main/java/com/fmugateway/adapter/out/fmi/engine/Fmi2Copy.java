@@ -76,54 +76,58 @@ final class Fmi2Copy {
   Instance<CoSimulationSlave> newCoSimulation(
       String name, String modelIdentifier, FmuLog log, boolean ownLogger) {
     CoSimulationFmu cs = fmu.asCoSimulationFmu();
-    if (ownLogger) {
-      Optional<Instance<CoSimulationSlave>> ours =
-          instantiate(
-              modelIdentifier,
-              name,
-              CO_SIMULATION,
-              log,
-              () -> {
-                if (coSimulationLibrary == null) {
-                  coSimulationLibrary = Fmi4jInstances.coSimulationLibrary(cs);
-                }
-                return component ->
-                    Fmi4jInstances.coSimulation(cs, coSimulationLibrary, component, name);
-              });
-      if (ours.isPresent()) {
-        return ours.get();
-      }
-    }
-    fmi4jInstantiated = true;
-    return new Instance<>(
-        Fmi4jInstances.instantiate(() -> cs.newInstance(name, false, true)), Optional.empty());
+    return newInstance(
+        modelIdentifier,
+        name,
+        CO_SIMULATION,
+        log,
+        ownLogger,
+        () -> {
+          if (coSimulationLibrary == null) {
+            coSimulationLibrary = Fmi4jInstances.coSimulationLibrary(cs);
+          }
+          return component -> Fmi4jInstances.coSimulation(cs, coSimulationLibrary, component, name);
+        },
+        () -> cs.newInstance(name, false, true));
   }
 
   /** As {@link #newCoSimulation}, for model exchange. */
   Instance<ModelExchangeInstance> newModelExchange(
       String name, String modelIdentifier, FmuLog log, boolean ownLogger) {
     ModelExchangeFmu me = fmu.asModelExchangeFmu();
+    return newInstance(
+        modelIdentifier,
+        name,
+        MODEL_EXCHANGE,
+        log,
+        ownLogger,
+        () -> {
+          if (modelExchangeLibrary == null) {
+            modelExchangeLibrary = Fmi4jInstances.modelExchangeLibrary(me);
+          }
+          return component ->
+              Fmi4jInstances.modelExchange(me, modelExchangeLibrary, component, name);
+        },
+        () -> me.newInstance(name, false, true));
+  }
+
+  /** Ours where it can be ({@link #instantiate}), else FMI4j's ({@code byFmi4j}). */
+  private <I extends AbstractModelInstance<?, ?>> Instance<I> newInstance(
+      String modelIdentifier,
+      String name,
+      int type,
+      FmuLog log,
+      boolean ownLogger,
+      Supplier<LongFunction<I>> fmi4jLibrary,
+      Supplier<I> byFmi4j) {
     if (ownLogger) {
-      Optional<Instance<ModelExchangeInstance>> ours =
-          instantiate(
-              modelIdentifier,
-              name,
-              MODEL_EXCHANGE,
-              log,
-              () -> {
-                if (modelExchangeLibrary == null) {
-                  modelExchangeLibrary = Fmi4jInstances.modelExchangeLibrary(me);
-                }
-                return component ->
-                    Fmi4jInstances.modelExchange(me, modelExchangeLibrary, component, name);
-              });
+      Optional<Instance<I>> ours = instantiate(modelIdentifier, name, type, log, fmi4jLibrary);
       if (ours.isPresent()) {
         return ours.get();
       }
     }
     fmi4jInstantiated = true;
-    return new Instance<>(
-        Fmi4jInstances.instantiate(() -> me.newInstance(name, false, true)), Optional.empty());
+    return new Instance<>(Fmi4jInstances.instantiate(byFmi4j), Optional.empty());
   }
 
   /**

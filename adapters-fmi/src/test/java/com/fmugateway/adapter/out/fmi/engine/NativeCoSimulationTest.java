@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,44 +96,38 @@ class NativeCoSimulationTest {
   }
 
   private void sameByModelExchange(Plans forModel) {
-    Plans plans = forModel.on(FmuInterface.MODEL_EXCHANGE);
-    String model = plans.description().modelName();
-    long before = NativeFmi2Log.instantiations();
-    long callsBefore = NativeModelExchange.calls();
-    SimulationResult ours = run(inC, plans);
-    long after = NativeFmi2Log.instantiations();
-    long callsAfter = NativeModelExchange.calls();
-    SimulationResult fmi4js = run(fromJava, plans);
-
-    assertThat(after).as(model + ": instantiated with our logger").isEqualTo(before + 1);
-    assertThat(callsAfter).as(model + ": evaluated in C").isGreaterThan(callsBefore);
-    assertThat(NativeFmi2Log.instantiations()).as(model + ": by FMI4j").isEqualTo(after);
-    assertThat(NativeModelExchange.calls()).as(model + ": through FMI4j").isEqualTo(callsAfter);
-    assertThat(ours).as(model).isEqualTo(fmi4js);
-    assertThat(ours.fmuLog()).as(model).isEqualTo(fmi4js.fmuLog());
-    if (model.equals("BouncingBall")) {
-      assertThat(ours.fmuLog()).as("the bounces are logged").isNotEmpty();
-    }
+    sameBothWays(forModel.on(FmuInterface.MODEL_EXCHANGE), NativeModelExchange::calls);
   }
 
   private void same(String model, Function<Plans, Plans> plan) {
-    Plans plans = plan.apply(Plans.forModel(model).on(FmuInterface.CO_SIMULATION));
-    long before = NativeCoSimulation.calls();
-    long instancesBefore = NativeFmi2Log.instantiations();
-    SimulationResult native_ = run(inC, plans);
-    long after = NativeCoSimulation.calls();
-    long instancesAfter = NativeFmi2Log.instantiations();
-    SimulationResult java = run(fromJava, plans);
+    sameBothWays(
+        plan.apply(Plans.forModel(model).on(FmuInterface.CO_SIMULATION)),
+        NativeCoSimulation::calls);
+  }
 
-    assertThat(after).as(model + ": stepped in C").isGreaterThan(before);
-    assertThat(instancesAfter).as(model + ": our logger").isEqualTo(instancesBefore + 1);
-    assertThat(NativeCoSimulation.calls()).as(model + ": stepped from Java").isEqualTo(after);
-    assertThat(NativeFmi2Log.instantiations())
-        .as(model + ": FMI4j's logger")
-        .isEqualTo(instancesAfter);
-    assertThat(native_).as(model).isEqualTo(java);
-    assertThat(native_.fmuLog()).as(model).isEqualTo(java.fmuLog());
-    assertThat(native_.steps()).as(model).isEqualTo(java.steps());
+  /**
+   * Runs {@code plans} with our native code (its calls counted by {@code nativeCalls}) and with
+   * FMI4j's: the same result and log, and each run went the way it should.
+   */
+  private void sameBothWays(Plans plans, LongSupplier nativeCalls) {
+    String model = plans.description().modelName();
+    long before = NativeFmi2Log.instantiations();
+    long callsBefore = nativeCalls.getAsLong();
+    SimulationResult ours = run(inC, plans);
+    long after = NativeFmi2Log.instantiations();
+    long callsAfter = nativeCalls.getAsLong();
+    SimulationResult fmi4js = run(fromJava, plans);
+
+    assertThat(after).as(model + ": instantiated with our logger").isEqualTo(before + 1);
+    assertThat(callsAfter).as(model + ": called in C").isGreaterThan(callsBefore);
+    assertThat(NativeFmi2Log.instantiations()).as(model + ": by FMI4j").isEqualTo(after);
+    assertThat(nativeCalls.getAsLong()).as(model + ": through FMI4j").isEqualTo(callsAfter);
+    assertThat(ours).as(model).isEqualTo(fmi4js);
+    assertThat(ours.fmuLog()).as(model).isEqualTo(fmi4js.fmuLog());
+    assertThat(ours.steps()).as(model).isEqualTo(fmi4js.steps());
+    if (model.equals("BouncingBall")) {
+      assertThat(ours.fmuLog()).as("the bounces are logged").isNotEmpty();
+    }
   }
 
   private static Plans failing() {
