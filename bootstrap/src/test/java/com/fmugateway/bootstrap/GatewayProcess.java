@@ -88,6 +88,10 @@ final class GatewayProcess implements AutoCloseable {
     return process.pid();
   }
 
+  int port() {
+    return port;
+  }
+
   /** The processes this gateway started (its FMU workers) and theirs. */
   List<ProcessHandle> descendants() {
     return process.descendants().toList();

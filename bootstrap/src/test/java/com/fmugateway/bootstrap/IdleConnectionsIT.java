@@ -2,6 +2,8 @@ package com.fmugateway.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
+ * What a gateway, started from the packaged jar as users run it, does with keep-alive connections.
  * Connections cannot pile up until the gateway runs out of file descriptors and turns every other
  * client away: a keep-alive connection that sends no next request is closed after {@code
  * FMUGW_HTTP_IDLE_TIMEOUT} (60 s unless configured), and so is one that trickles a request's
- * headers in to keep its connection open. Only a whole decoded request head counts as activity.
+ * headers in to keep its connection open. Only a whole decoded request head counts as activity. And
+ * a client that sends its next request the moment an answer ends gets every answer.
  */
 class IdleConnectionsIT {
 
@@ -35,15 +39,31 @@ class IdleConnectionsIT {
   /** Far beyond the idle timeout: a connection still open by then was not going to be closed. */
   private static final Duration WAIT = Duration.ofSeconds(15);
 
+  /**
+   * Requests in a row on one connection: before the gateway set {@code
+   * reactor.netty.http.server.lastFlushWhenNoRead}, one in about 50 went unanswered.
+   */
+  private static final int IN_A_ROW = 2_000;
+
+  private static final byte[] HEALTH =
+      "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
   @TempDir static Path dataDir;
 
-  private static RunningGateway gateway;
+  private static GatewayProcess gateway;
 
   @BeforeAll
   static void start() {
     gateway =
-        RunningGateway.startFresh(
-            dataDir, Map.of("FMUGW_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT.toMillis() + "ms"));
+        GatewayProcess.start(
+            "gateway",
+            dataDir,
+            Map.of(
+                "fmugw.database.url",
+                TestDatabase.url(TestDatabase.freshDatabase()),
+                "FMUGW_HTTP_IDLE_TIMEOUT",
+                IDLE_TIMEOUT.toMillis() + "ms"));
+    gateway.awaitHealthy(Duration.ofSeconds(120));
   }
 
   @AfterAll
@@ -73,6 +93,29 @@ class IdleConnectionsIT {
         throw new AssertionError("the idle connection was still open after " + WAIT, e);
       }
       assertThat(next).as("the gateway closed the idle connection").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aClientSendingEachRequestTheMomentItsAnswerEnds_isAnsweredEveryTime() throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout((int) WAIT.toMillis());
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      for (int request = 1; request <= IN_A_ROW; request++) {
+        out.write(HEALTH);
+        out.flush();
+        String head;
+        try {
+          head = readHead(in);
+        } catch (SocketTimeoutException e) {
+          throw new AssertionError(
+              "request " + request + " in a row on one connection had no answer after " + WAIT, e);
+        }
+        assertThat(head).startsWith("HTTP/1.1 200");
+        skipBody(in, head);
+      }
     }
   }
 
