@@ -81,10 +81,19 @@ final class PortalSession {
             .returnResult());
   }
 
+  /** A GET as a browser asks for a page, of one that answers without a body (a redirect). */
+  EntityExchangeResult<Void> visit(String path) {
+    return remember(get(path, MediaType.TEXT_HTML).expectBody().isEmpty());
+  }
+
   private <T> EntityExchangeResult<T> remember(EntityExchangeResult<T> result) {
     for (var entry : result.getResponseCookies().entrySet()) {
       ResponseCookie cookie = entry.getValue().get(0);
-      cookies.put(entry.getKey(), cookie.getValue());
+      if (cookie.getMaxAge().isZero()) {
+        cookies.remove(entry.getKey());
+      } else {
+        cookies.put(entry.getKey(), cookie.getValue());
+      }
     }
     return result;
   }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,10 +26,12 @@ class AccountPagesController {
 
   private final SignUpUseCase signUp;
   private final FindAccountQuery accounts;
+  private final PortalSessions sessions;
 
-  AccountPagesController(SignUpUseCase signUp, FindAccountQuery accounts) {
+  AccountPagesController(SignUpUseCase signUp, FindAccountQuery accounts, PortalSessions sessions) {
     this.signUp = signUp;
     this.accounts = accounts;
+    this.sessions = sessions;
   }
 
   /**
@@ -38,10 +39,10 @@ class AccountPagesController {
    * many, {@code ?logout} after logging out: each message only when its parameter is there.
    */
   @GetMapping("/portal/login")
-  Mono<String> login(ServerHttpRequest request, WebSession session, Model model) {
-    Object typed = session.getAttributes().remove(LoginFailureHandler.TYPED_EMAIL);
+  Mono<String> login(ServerWebExchange exchange, Model model) {
+    ServerHttpRequest request = exchange.getRequest();
     MultiValueMap<String, String> query = request.getQueryParams();
-    model.addAttribute("email", typed instanceof String email ? email : "");
+    model.addAttribute("email", LoginFailureHandler.takeTypedEmail(exchange));
     model.addAttribute("failed", query.containsKey("error"));
     model.addAttribute("loggedOut", query.containsKey("logout"));
     model.addAttribute("retryMinutes", minutes(query.getFirst("throttled")));
@@ -71,7 +72,7 @@ class AccountPagesController {
             issued ->
                 accounts
                     .account(issued.key().accountId())
-                    .flatMap(account -> PortalSessions.logIn(exchange, account))
+                    .flatMap(account -> sessions.logIn(exchange, account))
                     .thenReturn(issued))
         .map(
             issued -> {

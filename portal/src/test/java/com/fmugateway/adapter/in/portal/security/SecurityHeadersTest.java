@@ -82,6 +82,6 @@ class SecurityHeadersTest {
         .expectHeader()
         .value(
             HttpHeaders.SET_COOKIE,
-            cookie -> assertThat(cookie).startsWith("SESSION=").doesNotContain("Secure"));
+            cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").doesNotContain("Secure"));
   }
 }
