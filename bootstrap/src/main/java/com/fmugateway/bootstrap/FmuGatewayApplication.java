@@ -41,25 +41,14 @@ import org.springframework.context.annotation.Import;
 })
 public class FmuGatewayApplication {
 
-  private static final String LAST_FLUSH_WHEN_NO_READ =
-      "reactor.netty.http.server.lastFlushWhenNoRead";
-
   static {
-    // Reactor Netty on Java NIO, not Netty 4.2's native epoll: on epoll 14 of 1,440 requests went
-    // unanswered under four clients (apparently a response written from another thread waited in
-    // its event loop for the next event there), none on NIO (scripts/mixed-gets.py). Set before any
-    // Netty class reads it; -Dreactor.netty.native=true
-    // still chooses epoll.
+    // Reactor Netty on Java NIO, not Netty 4.2's native epoll: requests went unanswered on epoll
+    // more often than on NIO (ADR 0015, first addendum). The cause was Reactor Netty 1.3.6's
+    // keep-alive handling on either transport, fixed in 1.3.8 (second addendum); epoll has not been
+    // measured since. Set before any Netty class reads it; -Dreactor.netty.native=true chooses
+    // epoll.
     if (System.getProperty("reactor.netty.native") == null) {
       System.setProperty("reactor.netty.native", "false");
-    }
-    // Reactor Netty 1.3.6 buffers a keep-alive request that arrives before the previous request's
-    // operations have ended (its response already sent) and may then never read it: GET /health,
-    // sent again as soon as its answer ends, went unanswered about once in 50 requests. With this
-    // setting the operations end before the response's last flush, so the next request cannot
-    // arrive early (reactor-netty#4361; ADR 0015, second addendum; IdleConnectionsIT).
-    if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
-      System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
     }
   }
 
