@@ -68,7 +68,10 @@ class OperatorPagesIT extends AbstractOperatorIT {
     Customer alice = customer();
     String sessionId = checkoutOf402(alice);
     pay(sessionId);
-    simulate(alice.client(), withToken(token(alice.client(), sessionId))).expectStatus().isOk();
+    readToTheEnd(
+        simulate(alice.client(), withToken(token(alice.client(), sessionId)))
+            .expectStatus()
+            .isOk());
     PortalSession operator = PortalSession.logIn(client, OPERATOR, PASSWORD);
 
     String revenue = csv(operator, "/portal/ops/revenue.csv" + aroundToday(), "revenue");

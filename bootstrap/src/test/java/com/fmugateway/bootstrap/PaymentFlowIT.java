@@ -250,7 +250,7 @@ class PaymentFlowIT extends AbstractFakeProviderIT {
         .isNotFound();
     simulate(bob.client(), withToken(token)).expectStatus().isNotFound();
     simulate(bob.client(), withToken("pt_" + UUID.randomUUID())).expectStatus().isNotFound();
-    simulate(alice.client(), withToken(token)).expectStatus().isOk();
+    readToTheEnd(simulate(alice.client(), withToken(token)).expectStatus().isOk());
   }
 
   @Test

@@ -31,7 +31,7 @@ class PaymentReconciliationIT extends AbstractFakeProviderIT {
     assertThat(pass.settled()).isPositive();
     String token = token(alice.client(), sessionId);
     deliver(lost).expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("unchanged");
-    simulate(alice.client(), withToken(token)).expectStatus().isOk();
+    readToTheEnd(simulate(alice.client(), withToken(token)).expectStatus().isOk());
     assertThat(count("SELECT COUNT(*) FROM payment_tokens WHERE session_id = ?", sessionId))
         .isEqualTo(1);
   }

@@ -91,7 +91,10 @@ class ProviderCheckoutIT extends AbstractRealProvidersIT {
     checkout(alice, sessionId).expectStatus().isAccepted();
     assertThat(deliver(rail, rail.confirm(providerId))).containsExactly(200);
 
-    simulate(alice.client(), withToken(token(alice.client(), sessionId))).expectStatus().isOk();
+    readToTheEnd(
+        simulate(alice.client(), withToken(token(alice.client(), sessionId)))
+            .expectStatus()
+            .isOk());
   }
 
   @ParameterizedTest
@@ -165,7 +168,7 @@ class ProviderCheckoutIT extends AbstractRealProvidersIT {
     String token = token(alice.client(), sessionId);
     assertThat(deliver(rail, lost)).containsExactly(200);
     assertThat(token(alice.client(), sessionId)).isEqualTo(token);
-    simulate(alice.client(), withToken(token)).expectStatus().isOk();
+    readToTheEnd(simulate(alice.client(), withToken(token)).expectStatus().isOk());
   }
 
   private String checkoutOf402(Customer customer, Rail rail) {
