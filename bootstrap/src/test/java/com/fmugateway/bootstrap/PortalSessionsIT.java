@@ -31,7 +31,7 @@ class PortalSessionsIT extends AbstractGatewayIT {
   private static final String PASSWORD = "sessions galore 2026";
 
   @Test
-  void visitorsAndFailedLogIns_makeNoSession_soCustomersCanStillLogIn() {
+  void visitorsAndFailedLogIns_makeNoSession_andTheTypedEmailComesBack() {
     String email = signUp();
     for (int i = 0; i < 3; i++) {
       PortalSession visitor = PortalSession.visitor(client);
