@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -19,10 +20,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     })
 class PasswordAccountsIT extends AbstractGatewayIT {
 
+  /** A new one on every run of a test, so that failsafe's rerun does not sign up a taken email. */
+  private final String run = UUID.randomUUID().toString();
+
   @Test
   void signUp_givesAKey_andLogInGivesAnotherForTheSameAccount() {
-    Map<?, ?> signedUp = credentials("/signup", "grace@example.com", "compiler 1952 rocks", 201);
-    Map<?, ?> loggedIn = credentials("/login", "GRACE@example.com", "compiler 1952 rocks", 201);
+    Map<?, ?> signedUp =
+        credentials("/signup", "grace-" + run + "@example.com", "compiler 1952 rocks", 201);
+    Map<?, ?> loggedIn =
+        credentials("/login", "GRACE-" + run + "@example.com", "compiler 1952 rocks", 201);
 
     assertThat(loggedIn.get("account_id")).isEqualTo(signedUp.get("account_id"));
     assertThat(loggedIn.get("key")).isNotEqualTo(signedUp.get("key"));
@@ -31,15 +37,19 @@ class PasswordAccountsIT extends AbstractGatewayIT {
 
   @Test
   void badSignUps_are400NamingTheField_andWrongPasswordsAre401() {
-    credentials("/signup", "linus@example.com", "kernel 1991 rules", 201);
+    credentials("/signup", linus(), "kernel 1991 rules", 201);
 
-    assertField(credentials("/signup", "linus@example.com", "another 1991 rules", 400), "email");
+    assertField(credentials("/signup", linus(), "another 1991 rules", 400), "email");
     assertField(credentials("/signup", "not-an-email", "kernel 1991 rules", 400), "email");
     assertField(credentials("/signup", "ken@example.com", "short1", 400), "password");
     assertField(
         credentials("/signup", "ken@example.com", "no digits at all here", 400), "password");
-    credentials("/login", "linus@example.com", "wrong 1991 rules", 401);
+    credentials("/login", linus(), "wrong 1991 rules", 401);
     credentials("/login", "nobody@example.com", "kernel 1991 rules", 401);
+  }
+
+  private String linus() {
+    return "linus-" + run + "@example.com";
   }
 
   @Test
