@@ -44,20 +44,7 @@ class DatabaseOutageIT {
                 "fmugw.api-key-secret", TestKeys.SECRET))) {
       WebTestClient client = gateway.client();
       String email = "outage-" + System.nanoTime() + "@example.com";
-      String key =
-          (String)
-              client
-                  .post()
-                  .uri("/signup")
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .bodyValue(Map.of("email", email, "password", PASSWORD))
-                  .exchange()
-                  .expectStatus()
-                  .isCreated()
-                  .expectBody(Map.class)
-                  .returnResult()
-                  .getResponseBody()
-                  .get("key");
+      String key = TestKeys.signUp(client, email, PASSWORD).get("key");
       PortalSession portal = PortalSession.logIn(client, email, PASSWORD);
       account(client, key).expectStatus().isOk();
 

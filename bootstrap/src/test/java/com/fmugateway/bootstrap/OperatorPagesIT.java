@@ -161,17 +161,7 @@ class OperatorPagesIT extends AbstractOperatorIT {
 
   @Test
   void customers_get403_andNoOperationsLink() {
-    Map<String, Object> signedUp =
-        body(
-            client
-                .post()
-                .uri("/signup")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", carol, "password", "just a customer 42"))
-                .exchange()
-                .expectStatus()
-                .isCreated());
-    assertThat(signedUp).containsKey("key");
+    assertThat(TestKeys.signUp(client, carol, "just a customer 42")).containsKey("key");
     PortalSession customer = PortalSession.logIn(client, carol, "just a customer 42");
 
     assertThat(customer.page("/portal")).doesNotContain("id=\"nav-ops\"");

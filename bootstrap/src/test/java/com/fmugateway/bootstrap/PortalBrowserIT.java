@@ -291,18 +291,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
   @Test
   void aSweepStartedFromTheRunForm_runsLive_isTabledAndPlotted_andAnotherCanBeCancelled() {
     String email = "sweeper-" + UUID.randomUUID() + "@example.com";
-    Map<?, ?> signedUp =
-        client
-            .post()
-            .uri("/signup")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("email", email, "password", PASSWORD))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<?, ?> signedUp = TestKeys.signUp(client, email, PASSWORD);
     logIn(email, PASSWORD);
 
     // From the run form, with its model, to a quoted four-case sweep.

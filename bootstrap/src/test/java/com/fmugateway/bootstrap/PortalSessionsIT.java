@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fmugateway.adapter.in.portal.security.PortalSecurity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -38,9 +37,7 @@ class PortalSessionsIT extends AbstractGatewayIT {
       EntityExchangeResult<Void> sentToLogIn = visitor.visit("/portal/keys");
       assertThat(sentToLogIn.getStatus().value()).isEqualTo(302);
       assertNoSession(sentToLogIn.getResponseCookies());
-      String logInPage = visitor.page("/portal/login");
-      EntityExchangeResult<String> failed =
-          visitor.post("/portal/login", logInPage, "username", email, "password", "wrong " + i);
+      EntityExchangeResult<String> failed = visitor.submitLogIn(email, "wrong " + i);
       assertThat(failed.getResponseHeaders().getLocation()).hasToString("/portal/login?error");
       assertNoSession(failed.getResponseCookies());
       assertThat(visitor.page("/portal/login?error")).contains("value=\"" + email + "\"");
@@ -76,14 +73,7 @@ class PortalSessionsIT extends AbstractGatewayIT {
     PortalSession visitor = PortalSession.visitor(client);
     assertThat(visitor.visit("/portal/keys").getStatus().value()).isEqualTo(302);
 
-    EntityExchangeResult<String> loggedIn =
-        visitor.post(
-            "/portal/login",
-            visitor.page("/portal/login"),
-            "username",
-            email,
-            "password",
-            PASSWORD);
+    EntityExchangeResult<String> loggedIn = visitor.submitLogIn(email, PASSWORD);
 
     assertThat(loggedIn.getResponseHeaders().getLocation()).hasPath("/portal/keys");
     assertThat(loggedIn.getResponseCookies()).containsKey("SESSION");
@@ -94,14 +84,7 @@ class PortalSessionsIT extends AbstractGatewayIT {
                 .getResponseHeaders()
                 .getLocation())
         .hasToString("/portal/login?logout");
-    EntityExchangeResult<String> again =
-        visitor.post(
-            "/portal/login",
-            visitor.page("/portal/login"),
-            "username",
-            email,
-            "password",
-            PASSWORD);
+    EntityExchangeResult<String> again = visitor.submitLogIn(email, PASSWORD);
     assertThat(again.getResponseHeaders().getLocation())
         .as("the page was shown once")
         .hasPath("/portal");
@@ -109,14 +92,7 @@ class PortalSessionsIT extends AbstractGatewayIT {
 
   private String signUp() {
     String email = "sessions-" + UUID.randomUUID() + "@example.com";
-    client
-        .post()
-        .uri("/signup")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", email, "password", PASSWORD))
-        .exchange()
-        .expectStatus()
-        .isCreated();
+    TestKeys.signUp(client, email, PASSWORD);
     return email;
   }
 

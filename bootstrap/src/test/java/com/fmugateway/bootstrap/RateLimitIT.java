@@ -39,20 +39,7 @@ class RateLimitIT {
             "1h");
     try (RunningGateway gateway = RunningGateway.start(settings)) {
       WebTestClient client = gateway.client();
-      String key =
-          (String)
-              client
-                  .post()
-                  .uri("/signup")
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .bodyValue(Map.of("email", "rita@example.com", "password", PASSWORD))
-                  .exchange()
-                  .expectStatus()
-                  .isCreated()
-                  .expectBody(Map.class)
-                  .returnResult()
-                  .getResponseBody()
-                  .get("key");
+      String key = TestKeys.signUp(client, "rita@example.com", PASSWORD).get("key");
       WebTestClient customer = bearer(client, key);
       WebTestClient second = bearer(client, newKey(customer));
       PortalSession portal = PortalSession.logIn(client, "rita@example.com", PASSWORD);

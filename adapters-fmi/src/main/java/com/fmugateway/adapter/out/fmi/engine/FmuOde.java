@@ -96,13 +96,11 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
 
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
-    if (t != placedTime || !Arrays.equals(y, 0, states, placedState, 0, states)) {
+    if (placing(t, y)) {
       fmu.setTime(t);
       if (states > 0) {
         fmu.setStates(y);
       }
-      placedTime = t;
-      System.arraycopy(y, 0, placedState, 0, states);
     }
     inputs.applyContinuous(fmu, t, segmentStart);
   }

@@ -20,11 +20,7 @@ class ReturnToCookieTest {
 
   @Test
   void aPortalPageAskedForAsHtml_isSavedAndReadBack_thenClearedWhenShown() {
-    MockServerWebExchange asked =
-        MockServerWebExchange.from(
-            MockServerHttpRequest.get("/portal/runs?page=2").accept(MediaType.TEXT_HTML));
-    cache.saveRequest(asked).block();
-    ResponseCookie saved = asked.getResponse().getCookies().getFirst("FMUGW_RETURN_TO");
+    ResponseCookie saved = asked("/portal/runs?page=2", MediaType.TEXT_HTML);
     assertThat(saved).isNotNull();
     assertThat(saved.isHttpOnly()).isTrue();
 
@@ -42,11 +38,7 @@ class ReturnToCookieTest {
 
   @Test
   void aRequestNotForAPage_isNotSaved() {
-    MockServerWebExchange json =
-        MockServerWebExchange.from(
-            MockServerHttpRequest.get("/portal/keys").accept(MediaType.APPLICATION_JSON));
-    cache.saveRequest(json).block();
-    assertThat(json.getResponse().getCookies()).isEmpty();
+    assertThat(asked("/portal/keys", MediaType.APPLICATION_JSON)).isNull();
   }
 
   @ParameterizedTest
@@ -60,6 +52,14 @@ class ReturnToCookieTest {
   @Test
   void aCookieThatIsNotBase64_isIgnored() {
     assertThat(cache.getRedirectUri(withCookie("/portal/login", "%%%")).block()).isNull();
+  }
+
+  /** The cookie saved for a visitor who asked for {@code path} as {@code accepted}, or null. */
+  private ResponseCookie asked(String path, MediaType accepted) {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.get(path).accept(accepted));
+    cache.saveRequest(exchange).block();
+    return exchange.getResponse().getCookies().getFirst("FMUGW_RETURN_TO");
   }
 
   private static MockServerWebExchange withCookie(String path, String value) {
