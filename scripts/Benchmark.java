@@ -207,7 +207,10 @@ public class Benchmark {
             case "worker_round_trip" -> "  (queue wait for a worker included; not separable"
                 + " without the sandbox host's own timer)";
             case "inside_fmu" -> "  (the worker's CPU time in the FMU, part of the round trip)";
-            case "run_slot" -> "  (taking and giving back the account's concurrent-run slot)";
+            case "run_slot" -> "  (a slot taken on its own: a run paid from credits takes"
+                + " its slot in the hold's statement, and gives it back in the run's end)";
+            case "quote_hold" -> "  (the grant when due, then the hold and the run slot in one"
+                + " statement)";
             case "server_total" -> "  (first filter to last byte written)";
             default -> "";
           };

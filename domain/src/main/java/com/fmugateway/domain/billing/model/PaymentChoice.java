@@ -33,6 +33,11 @@ public record PaymentChoice(
     }
   }
 
+  /** Paid from the account's credits: neither a quote alone, nor a payment token, nor x402. */
+  public boolean fromCredits() {
+    return !quoteOnly && token.isEmpty() && x402.isEmpty();
+  }
+
   /** Without an x402 payment. */
   public PaymentChoice(Optional<String> token, boolean quoteOnly, CheckoutOptions checkout) {
     this(token, quoteOnly, checkout, Optional.empty());

@@ -47,9 +47,10 @@ import reactor.core.publisher.Mono;
  * The whole story of paying for a run, in one place. A presented payment token pays for it
  * (reserved atomically), or a presented x402 payment (verified and claimed, settled after the run:
  * {@link X402Payments}); otherwise credits do (this month's grant first, then one hold of the
- * quote); when they are short the caller is told what to pay, with a checkout opened (or reused)
- * for this very request. A quote-only request is told the price and nothing is opened. Every demand
- * for payment is noted for the operators' funnel.
+ * quote, which takes the run's slot with it when the command carries one); when they are short the
+ * caller is told what to pay, with a checkout opened (or reused) for this very request. A
+ * quote-only request is told the price and nothing is opened. Every demand for payment is noted for
+ * the operators' funnel.
  */
 public final class RunBillingService implements PayForRunUseCase, PayForExperimentUseCase {
 
@@ -150,9 +151,15 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
           .reserve(command.caller(), payment.token().get())
           .map(reserved -> new RunFunding.ByToken(reserved.token(), reserved.payment()));
     }
+    String reference = command.runId().toString();
+    Mono<Hold> held =
+        command
+            .slot()
+            .map(slot -> ledger.holdInSlot(command.caller(), quote, reference, slot))
+            .orElseGet(() -> ledger.hold(command.caller(), quote, reference));
     return grants
         .ensureGranted(command.caller(), command.tier())
-        .then(ledger.hold(command.caller(), quote, command.runId().toString()))
+        .then(held)
         .<RunFunding>map(RunFunding.ByCredits::new)
         .onErrorResume(
             InsufficientCreditsException.class,

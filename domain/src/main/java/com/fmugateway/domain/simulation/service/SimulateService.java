@@ -9,6 +9,7 @@ import com.fmugateway.domain.billing.port.in.PayForRunUseCase;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.fmu.model.ResolvedFmu;
 import com.fmugateway.domain.fmu.port.in.GetFmuQuery;
+import com.fmugateway.domain.shared.model.RunSlotClaim;
 import com.fmugateway.domain.shared.port.out.Clock;
 import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.model.ConcurrencyLimits;
@@ -45,11 +46,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs a simulation for the caller: resolves the FMU, checks the request against its description,
  * takes one of the account's run slots (none free: refused, nothing held or charged; a quote needs
- * none), has billing secure payment (or learns what must be paid: then nothing runs), runs it, has
- * the payment settled or released, and records the run however it ended: succeeded, failed, or
- * cancelled by a caller that went away (whose hold is released inside the same reactive chain).
- * Settling (or releasing) and recording the run are one transaction; for a run paid from credits
- * that ends well they are one write ({@link SettledRuns}) that also gives the run's slot back.
+ * none; a run paid from credits has it taken by the write that holds them), has billing secure
+ * payment (or learns what must be paid: then nothing runs), runs it, has the payment settled or
+ * released, and records the run however it ended: succeeded, failed, or cancelled by a caller that
+ * went away (whose hold is released inside the same reactive chain). Settling (or releasing) and
+ * recording the run are one transaction; for a run paid from credits that ends well they are one
+ * write ({@link SettledRuns}) that also gives the run's slot back.
  */
 public final class SimulateService implements SimulateUseCase, StreamSimulationUseCase {
 
@@ -101,8 +103,16 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
         .flatMap(
             fmu -> {
               Run run = run(command, fmu);
+              if (command.payment().fromCredits()) {
+                return slots.claimedBy(
+                    command.tier(),
+                    run.slot(),
+                    claim ->
+                        secure(command, run, Optional.of(claim))
+                            .flatMap(funding -> outcome(run, funding)));
+              }
               Mono<SimulationOutcome> paidAndRun =
-                  secure(command, run).flatMap(funding -> outcome(run, funding));
+                  secure(command, run, Optional.empty()).flatMap(funding -> outcome(run, funding));
               return command.payment().quoteOnly()
                   ? paidAndRun
                   : slots.within(run.caller(), command.tier(), run.slot(), paidAndRun);
@@ -115,17 +125,26 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
         .flatMapMany(
             fmu -> {
               Run run = run(command, fmu);
+              if (command.payment().fromCredits()) {
+                return slots.claimedByMany(
+                    command.tier(),
+                    run.slot(),
+                    claim -> streamed(run, secure(command, run, Optional.of(claim)), layout));
+              }
               Flux<StreamedRun> paidAndRun =
-                  secure(command, run)
-                      .flatMapMany(
-                          funding ->
-                              funding instanceof RunFunding.Unpaid unpaid
-                                  ? Flux.just(new StreamedRun.PaymentRequired(unpaid.demand()))
-                                  : executeStreamed(run, (RunFunding.Secured) funding, layout));
+                  streamed(run, secure(command, run, Optional.empty()), layout);
               return command.payment().quoteOnly()
                   ? paidAndRun
                   : slots.withinMany(run.caller(), command.tier(), run.slot(), paidAndRun);
             });
+  }
+
+  private Flux<StreamedRun> streamed(Run run, Mono<RunFunding> secured, ResultLayout layout) {
+    return secured.flatMapMany(
+        funding ->
+            funding instanceof RunFunding.Unpaid unpaid
+                ? Flux.just(new StreamedRun.PaymentRequired(unpaid.demand()))
+                : executeStreamed(run, (RunFunding.Secured) funding, layout));
   }
 
   /** The run the command asks for on {@code fmu}, planned and with a slot id of its own. */
@@ -138,18 +157,29 @@ public final class SimulateService implements SimulateUseCase, StreamSimulationU
         command.request());
   }
 
-  /** Has billing secure the run's payment, or say what must be paid. */
-  private Mono<RunFunding> secure(SimulateCommand command, Run run) {
+  /**
+   * Has billing secure the run's payment, or say what must be paid; with {@code slot}, billing
+   * takes the run's slot in the write that holds its credits.
+   */
+  private Mono<RunFunding> secure(SimulateCommand command, Run run, Optional<RunSlotClaim> slot) {
     String fmuId = run.fmu().artifact().id().value();
-    return billing.secure(
-        new SecureRunCommand(
-            command.caller(),
-            command.tier(),
-            run.id(),
-            fmuId,
-            () -> RunRequests.of(command, fmuId),
-            run.planned().plan().timeout(),
-            command.payment()));
+    return billing
+        .secure(
+            new SecureRunCommand(
+                command.caller(),
+                command.tier(),
+                run.id(),
+                fmuId,
+                () -> RunRequests.of(command, fmuId),
+                run.planned().plan().timeout(),
+                command.payment(),
+                slot))
+        .doOnNext(
+            funding -> {
+              if (slot.isPresent() && funding instanceof RunFunding.ByCredits) {
+                run.slot().takenWithPayment();
+              }
+            });
   }
 
   /**

@@ -79,9 +79,9 @@ class SimulateServiceTest {
   private final FakeSimulator simulator = new FakeSimulator();
   private final MutableClock clock = MutableClock.atEpochDay();
   private final InMemoryAccounts accounts = new InMemoryAccounts();
-  private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock);
   private final InMemoryRunHistory history = new InMemoryRunHistory();
   private final InMemoryConcurrentRuns slots = new InMemoryConcurrentRuns();
+  private final InMemoryCreditLedger ledger = new InMemoryCreditLedger(clock, slots);
   private final CountedSettledRuns settledRuns =
       new CountedSettledRuns(new InMemorySettledRuns(ledger, history, slots));
   private ModelDescription model = Models.allTypes();

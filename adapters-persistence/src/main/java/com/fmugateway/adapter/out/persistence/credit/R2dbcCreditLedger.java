@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.persistence.credit;
 
+import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.support.Sql;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.billing.model.EntryKind;
@@ -9,6 +10,7 @@ import com.fmugateway.domain.billing.model.LedgerEntry;
 import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.Settlement;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
+import com.fmugateway.domain.shared.model.RunSlotClaim;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,7 +32,8 @@ import reactor.core.publisher.Mono;
  * and the entry written belong to one transaction. Each is one round trip, a function of the
  * schema's ({@code credit_hold}, {@code credit_end_hold}: migration V17). The balance is the sum of
  * the account's entries, kept in {@code credit_balances} by a trigger on every append (migration
- * V19), so reading it does not grow with the account's history.
+ * V19), so reading it does not grow with the account's history. A hold that takes its run's slot
+ * too is one round trip as well ({@code credit_hold_in_slot}, migration V20).
  */
 public final class R2dbcCreditLedger implements CreditLedger {
 
@@ -72,8 +77,52 @@ public final class R2dbcCreditLedger implements CreditLedger {
         reference);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One round trip ({@code credit_hold_in_slot}, migration V20), under the account's slot lock
+   * (the one {@link R2dbcConcurrentRuns} takes) and then its row, committed without waiting for the
+   * disk as {@link #hold} is.
+   */
+  @Override
+  public Mono<Hold> holdInSlot(
+      AccountId account, long amount, String reference, RunSlotClaim slot) {
+    return hold(
+        Sql.RELAXED_COMMIT
+            + "SELECT h.outcome, h.amount, h.balance FROM relaxed CROSS JOIN LATERAL"
+            + " credit_hold_in_slot(:a, :amount, :k, :ref, :run, :lockKey, :now, :until, :max)"
+            + " AS h",
+        account,
+        amount,
+        reference,
+        spec ->
+            spec.bind("run", slot.run())
+                .bind("lockKey", R2dbcConcurrentRuns.lockKey(account))
+                .bind("now", Sql.utc(slot.now()))
+                .bind("until", Sql.utc(slot.leaseUntil()))
+                .bind("max", slot.max()),
+        slot::refused);
+  }
+
   private Mono<Hold> hold(String sql, AccountId account, long amount, String reference) {
-    return db.sql(sql)
+    return hold(
+        sql,
+        account,
+        amount,
+        reference,
+        spec -> spec,
+        () -> new IllegalStateException("no run slot was asked for"));
+  }
+
+  /** {@code noSlot} is the error of a hold whose run slot was not free ({@code NO_SLOT}). */
+  private Mono<Hold> hold(
+      String sql,
+      AccountId account,
+      long amount,
+      String reference,
+      UnaryOperator<DatabaseClient.GenericExecuteSpec> more,
+      Supplier<RuntimeException> noSlot) {
+    return more.apply(db.sql(sql))
         .bind("a", account.value())
         .bind("amount", amount)
         .bind("k", LedgerKey.hold(reference).value())
@@ -85,18 +134,22 @@ public final class R2dbcCreditLedger implements CreditLedger {
                     row.get("amount", Long.class),
                     row.get("balance", Long.class)))
         .one()
-        .flatMap(outcome -> outcome.hold(account, amount, reference));
+        .flatMap(outcome -> outcome.hold(account, amount, reference, noSlot));
   }
 
   /** What {@code credit_hold} answered: its outcome, the amount held, the balance it saw. */
   private record HoldOutcome(String outcome, Long amount, Long balance) {
 
-    Mono<Hold> hold(AccountId account, long asked, String reference) {
+    Mono<Hold> hold(
+        AccountId account, long asked, String reference, Supplier<RuntimeException> noSlot) {
       if ("HELD".equals(outcome) || "EXISTING".equals(outcome)) {
         return Mono.just(new Hold(account, reference, amount));
       }
       if ("SHORT".equals(outcome)) {
         return Mono.error(new InsufficientCreditsException(asked, balance));
+      }
+      if ("NO_SLOT".equals(outcome)) {
+        return Mono.error(noSlot.get());
       }
       return Mono.error(new IllegalStateException("no account " + account));
     }

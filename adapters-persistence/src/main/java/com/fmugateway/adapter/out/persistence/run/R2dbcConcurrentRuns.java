@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
  * the account (an advisory lock, so no row of {@code accounts} is held): lapsed slots are dropped,
  * the rest counted, and the new one inserted only below the limit; concurrent starts for one
  * account on any gateway wait their turn. It is one round trip: the schema's function {@code
- * run_slot_try_start} (migration V17). A run that ends well gives its slot back in the statement
- * that settles and records it ({@link R2dbcSettledRuns}).
+ * run_slot_try_start} (migration V17). A run paid from credits takes its slot with its hold instead
+ * ({@code credit_hold_in_slot}, migration V20). A run that ends well gives its slot back in the
+ * statement that settles and records it ({@link R2dbcSettledRuns}).
  */
 public final class R2dbcConcurrentRuns implements ConcurrentRuns {
 
@@ -37,12 +38,20 @@ public final class R2dbcConcurrentRuns implements ConcurrentRuns {
                 + " FROM relaxed")
         .bind("run", run)
         .bind("a", account.value())
-        .bind("lockKey", "run_slots:" + account)
+        .bind("lockKey", lockKey(account))
         .bind("now", utc(now))
         .bind("until", utc(leaseUntil))
         .bind("max", max)
         .map(row -> Boolean.TRUE.equals(row.get("started", Boolean.class)))
         .one();
+  }
+
+  /**
+   * The advisory lock's key under which the account's slots are counted and taken, here and by
+   * {@code R2dbcCreditLedger#holdInSlot}: one key, so the two never pass the limit together.
+   */
+  public static String lockKey(AccountId account) {
+    return "run_slots:" + account;
   }
 
   @Override

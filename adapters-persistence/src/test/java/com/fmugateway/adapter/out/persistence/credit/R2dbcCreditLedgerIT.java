@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fmugateway.adapter.out.persistence.PersistenceTestApplication;
 import com.fmugateway.adapter.out.persistence.account.R2dbcAccounts;
+import com.fmugateway.adapter.out.persistence.run.R2dbcConcurrentRuns;
 import com.fmugateway.adapter.out.persistence.testing.TestAccounts;
 import com.fmugateway.adapter.out.persistence.testing.TestDatabase;
 import com.fmugateway.domain.account.model.AccountId;
@@ -13,6 +14,7 @@ import com.fmugateway.domain.billing.model.InsufficientCreditsException;
 import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.fixtures.CreditLedgerContract;
+import com.fmugateway.domain.simulation.port.out.ConcurrentRuns;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ class R2dbcCreditLedgerIT extends CreditLedgerContract {
 
   @Autowired R2dbcCreditLedger ledger;
   @Autowired R2dbcAccounts accounts;
+  @Autowired R2dbcConcurrentRuns slots;
   @Autowired DatabaseClient db;
 
   @Override
@@ -42,6 +45,11 @@ class R2dbcCreditLedgerIT extends CreditLedgerContract {
   @Override
   protected CreditLedger ledger() {
     return ledger;
+  }
+
+  @Override
+  protected ConcurrentRuns slots() {
+    return slots;
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fmugateway.domain.billing.model.Hold;
 import com.fmugateway.domain.billing.model.LedgerEntry;
 import com.fmugateway.domain.billing.model.LedgerKey;
 import com.fmugateway.domain.billing.model.Settlement;
+import com.fmugateway.domain.shared.model.RunSlotClaim;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,6 +36,15 @@ public interface CreditLedger {
    * durable with it: a run that was charged was held.
    */
   Mono<Hold> hold(AccountId account, long amount, String reference);
+
+  /**
+   * As {@link #hold}, and takes the run slot {@code slot} claims in the same atomic write, so a run
+   * paid from credits starts in one step: both or neither. No slot free: fails with {@link
+   * RunSlotClaim#refused()}, holding nothing. Balance short: fails as {@link #hold} does, taking no
+   * slot. The slot is the one {@code ConcurrentRuns} counts and gives back; the store shares that
+   * role's limit with every other way a run starts (see {@code ConcurrentRuns#tryStart}).
+   */
+  Mono<Hold> holdInSlot(AccountId account, long amount, String reference, RunSlotClaim slot);
 
   /**
    * Reserves {@code amountEach} for each of {@code references}, all or none: fails with {@link
