@@ -252,6 +252,7 @@ class SimulateServiceTest {
         .verifyComplete();
     assertThat(simulator.jobs()).isEmpty();
     assertThat(ledger.balance(CALLER).block()).isEqualTo(20);
+    assertThat(slots.held(CALLER)).isZero();
   }
 
   @Test
@@ -305,6 +306,7 @@ class SimulateServiceTest {
     assertThat(history.all())
         .singleElement()
         .satisfies(run -> assertThat(run.failureCause()).contains("CRASHED"));
+    assertThat(slots.held(CALLER)).isZero();
   }
 
   @Test
@@ -437,11 +439,16 @@ class SimulateServiceTest {
 
     StepVerifier.create(service.simulate(command().build()))
         .expectSubscription()
-        .then(() -> assertThat(ledger.balance(CALLER).block()).isEqualTo(100 - 30))
+        .then(
+            () -> {
+              assertThat(ledger.balance(CALLER).block()).isEqualTo(100 - 30);
+              assertThat(slots.held(CALLER)).isOne();
+            })
         .thenCancel()
         .verify();
 
     assertThat(ledger.balance(CALLER).block()).isEqualTo(100);
+    assertThat(slots.held(CALLER)).isZero();
     assertThat(history.all())
         .singleElement()
         .satisfies(
@@ -568,6 +575,7 @@ class SimulateServiceTest {
     assertThat(history.all())
         .singleElement()
         .satisfies(run -> assertThat(run.failureCause()).contains(SimulateService.CANCELLED));
+    assertThat(slots.held(CALLER)).isZero();
   }
 
   @Test
@@ -587,6 +595,7 @@ class SimulateServiceTest {
         .verifyComplete();
 
     assertThat(simulator.jobs()).isEmpty();
+    assertThat(slots.held(CALLER)).isZero();
   }
 
   private void assertRejected(CommandBuilder builder, String field) {
