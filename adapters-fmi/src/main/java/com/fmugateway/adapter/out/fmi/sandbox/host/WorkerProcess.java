@@ -42,6 +42,7 @@ public final class WorkerProcess implements PooledWorker {
   private final ScheduledExecutorService watchdog;
   private final Duration startup;
   private final boolean spare;
+  private final Optional<ProcStat.Open> stat;
   private volatile PoolKey key;
   private volatile boolean expired;
   private volatile ScheduledFuture<?> alarm;
@@ -69,6 +70,7 @@ public final class WorkerProcess implements PooledWorker {
     this.watchdog = watchdog;
     this.startup = startup;
     this.spare = spare;
+    this.stat = tree.jvm().flatMap(jvm -> ProcStat.Open.of(jvm.pid()));
   }
 
   @Override
@@ -187,6 +189,7 @@ public final class WorkerProcess implements PooledWorker {
       return;
     }
     gone = tree.kill().thenRun(() -> {});
+    stat.ifPresent(ProcStat.Open::close);
     try {
       channel.close();
     } catch (IOException e) {
@@ -268,10 +271,10 @@ public final class WorkerProcess implements PooledWorker {
     return tree.jvm();
   }
 
-  /** What the JVM has used so far, from one read of its /proc/PID/stat. */
+  /** What the JVM has used so far, from one read of its /proc/PID/stat, held open. */
   @Override
   public Usage usage() {
-    return jvm().map(h -> ProcStat.of(h.pid())).orElse(ProcStat.NONE);
+    return stat.map(ProcStat.Open::read).orElse(ProcStat.NONE);
   }
 
   /** Removes the worker's private folder; for a worker that has exited. */

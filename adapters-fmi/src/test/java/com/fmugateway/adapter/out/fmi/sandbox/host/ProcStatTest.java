@@ -46,4 +46,38 @@ class ProcStatTest {
     assertThat(read.cpu()).isBetween(jdk.minusMillis(200), jdk.plusMillis(200));
     assertThat(ProcStat.of(Long.MAX_VALUE)).isEqualTo(ProcStat.NONE);
   }
+
+  @Test
+  void anOpenStatFile_readsTheFiguresAfreshEachTime() {
+    long pid = ProcessHandle.current().pid();
+    try (ProcStat.Open open = ProcStat.Open.of(pid).orElseThrow()) {
+      Usage first = open.read();
+      Duration target = first.cpu().plusMillis(50);
+      // Spend CPU until a fresh open of the file shows 50 ms more: the held one must show it too.
+      long spin = 0;
+      while (ProcStat.of(pid).cpu().compareTo(target) < 0) {
+        for (int i = 0; i < 1_000_000; i++) {
+          spin += i ^ spin;
+        }
+      }
+
+      assertThat(open.read().cpu()).isGreaterThanOrEqualTo(target);
+      assertThat(open.read().addressSpaceBytes()).isPositive();
+      assertThat(spin).isNotEqualTo(1); // keeps the loop from being optimized away
+    }
+  }
+
+  @Test
+  void anOpenStatFile_ofAProcessThatExited_readsAsNothingUsed() throws Exception {
+    Process cat = new ProcessBuilder("cat").start();
+    try (ProcStat.Open open = ProcStat.Open.of(cat.pid()).orElseThrow()) {
+      assertThat(open.read().addressSpaceBytes()).isPositive();
+
+      cat.destroyForcibly().waitFor();
+
+      assertThat(open.read()).isEqualTo(ProcStat.NONE);
+    } finally {
+      cat.destroyForcibly();
+    }
+  }
 }
