@@ -54,7 +54,7 @@ final class RunSlots {
       return run;
     }
 
-    /** The write that secured the run's payment took this slot ({@link #claimedBy}). */
+    /** The write that secured the run's payment took this slot ({@link RunSlots#claimedBy}). */
     void takenWithPayment() {
       taken.set(true);
     }
