@@ -16,26 +16,23 @@ final class TestKeys {
   /**
    * Signs up {@code email} with {@code password} (201): the answer, with the account's first key.
    */
-  @SuppressWarnings("unchecked")
   static Map<String, String> signUp(WebTestClient client, String email, String password) {
-    return client
-        .post()
-        .uri("/signup")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", email, "password", password))
-        .exchange()
-        .expectStatus()
-        .isEqualTo(HttpStatus.CREATED)
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return created(
+        client
+            .post()
+            .uri("/signup")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", password)));
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, String> issue(WebTestClient client) {
-    return client
-        .post()
-        .uri("/keys")
+    return created(client.post().uri("/keys"));
+  }
+
+  /** The answer's body, which must come with 201. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> created(WebTestClient.RequestHeadersSpec<?> request) {
+    return request
         .exchange()
         .expectStatus()
         .isEqualTo(HttpStatus.CREATED)

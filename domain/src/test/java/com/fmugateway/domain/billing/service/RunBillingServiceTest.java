@@ -9,6 +9,7 @@ import com.fmugateway.domain.billing.model.RunFunding;
 import com.fmugateway.domain.billing.port.in.SecureRunCommand;
 import com.fmugateway.domain.fixtures.PaymentWorld;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class RunBillingServiceTest {
                     PaymentWorld.MODEL.value(),
                     () -> "run",
                     Duration.ofSeconds(20),
-                    PaymentChoice.CREDITS))
+                    PaymentChoice.CREDITS,
+                    Optional.empty()))
             .block();
     assertThat(funding).isInstanceOf(RunFunding.ByCredits.class);
     return (RunFunding.Secured) funding;

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -80,49 +78,44 @@ public final class R2dbcCreditLedger implements CreditLedger {
   /**
    * {@inheritDoc}
    *
-   * <p>One round trip ({@code credit_hold_in_slot}, migration V20), under the account's slot lock
-   * (the one {@link R2dbcConcurrentRuns} takes) and then its row, committed without waiting for the
-   * disk as {@link #hold} is.
+   * <p>One round trip ({@code credit_hold_in_slot}, migration V20): the slot taken as {@link
+   * R2dbcConcurrentRuns} takes it, then the hold placed as {@link #hold} places it, in one
+   * transaction, committed without waiting for the disk as {@link #hold} is.
    */
   @Override
   public Mono<Hold> holdInSlot(
       AccountId account, long amount, String reference, RunSlotClaim slot) {
-    return hold(
-        Sql.RELAXED_COMMIT
-            + "SELECT h.outcome, h.amount, h.balance FROM relaxed CROSS JOIN LATERAL"
-            + " credit_hold_in_slot(:a, :amount, :k, :ref, :run, :lockKey, :now, :until, :max)"
-            + " AS h",
-        account,
-        amount,
-        reference,
-        spec ->
-            spec.bind("run", slot.run())
-                .bind("lockKey", R2dbcConcurrentRuns.lockKey(account))
-                .bind("now", Sql.utc(slot.now()))
-                .bind("until", Sql.utc(slot.leaseUntil()))
-                .bind("max", slot.max()),
-        slot::refused);
+    DatabaseClient.GenericExecuteSpec statement =
+        db.sql(
+                Sql.RELAXED_COMMIT
+                    + "SELECT h.outcome, h.amount, h.balance FROM relaxed CROSS JOIN LATERAL"
+                    + " credit_hold_in_slot(:a, :amount, :k, :ref,"
+                    + " :run, :lockKey, :now, :until, :max) AS h")
+            .bind("run", slot.run())
+            .bind("lockKey", R2dbcConcurrentRuns.lockKey(account))
+            .bind("now", Sql.utc(slot.now()))
+            .bind("until", Sql.utc(slot.leaseUntil()))
+            .bind("max", slot.max());
+    return outcome(statement, account, amount, reference)
+        .flatMap(
+            outcome ->
+                "NO_SLOT".equals(outcome.outcome())
+                    ? Mono.error(slot.refused())
+                    : outcome.hold(account, amount, reference));
   }
 
   private Mono<Hold> hold(String sql, AccountId account, long amount, String reference) {
-    return hold(
-        sql,
-        account,
-        amount,
-        reference,
-        spec -> spec,
-        () -> new IllegalStateException("no run slot was asked for"));
+    return outcome(db.sql(sql), account, amount, reference)
+        .flatMap(outcome -> outcome.hold(account, amount, reference));
   }
 
-  /** {@code noSlot} is the error of a hold whose run slot was not free ({@code NO_SLOT}). */
-  private Mono<Hold> hold(
-      String sql,
+  /** Runs a statement of {@code credit_hold}'s answer with the hold's parameters bound. */
+  private static Mono<HoldOutcome> outcome(
+      DatabaseClient.GenericExecuteSpec statement,
       AccountId account,
       long amount,
-      String reference,
-      UnaryOperator<DatabaseClient.GenericExecuteSpec> more,
-      Supplier<RuntimeException> noSlot) {
-    return more.apply(db.sql(sql))
+      String reference) {
+    return statement
         .bind("a", account.value())
         .bind("amount", amount)
         .bind("k", LedgerKey.hold(reference).value())
@@ -133,23 +126,18 @@ public final class R2dbcCreditLedger implements CreditLedger {
                     row.get("outcome", String.class),
                     row.get("amount", Long.class),
                     row.get("balance", Long.class)))
-        .one()
-        .flatMap(outcome -> outcome.hold(account, amount, reference, noSlot));
+        .one();
   }
 
   /** What {@code credit_hold} answered: its outcome, the amount held, the balance it saw. */
   private record HoldOutcome(String outcome, Long amount, Long balance) {
 
-    Mono<Hold> hold(
-        AccountId account, long asked, String reference, Supplier<RuntimeException> noSlot) {
+    Mono<Hold> hold(AccountId account, long asked, String reference) {
       if ("HELD".equals(outcome) || "EXISTING".equals(outcome)) {
         return Mono.just(new Hold(account, reference, amount));
       }
       if ("SHORT".equals(outcome)) {
         return Mono.error(new InsufficientCreditsException(asked, balance));
-      }
-      if ("NO_SLOT".equals(outcome)) {
-        return Mono.error(noSlot.get());
       }
       return Mono.error(new IllegalStateException("no account " + account));
     }

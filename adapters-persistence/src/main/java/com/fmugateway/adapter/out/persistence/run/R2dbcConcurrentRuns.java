@@ -12,12 +12,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs in progress in PostgreSQL, one row each. Taking a slot is one transaction under a lock on
- * the account (an advisory lock, so no row of {@code accounts} is held): lapsed slots are dropped,
- * the rest counted, and the new one inserted only below the limit; concurrent starts for one
- * account on any gateway wait their turn. It is one round trip: the schema's function {@code
- * run_slot_try_start} (migration V17). A run paid from credits takes its slot with its hold instead
- * ({@code credit_hold_in_slot}, migration V20). A run that ends well gives its slot back in the
- * statement that settles and records it ({@link R2dbcSettledRuns}).
+ * the account (an advisory lock, so no row of {@code accounts} is held): the unexpired slots are
+ * counted, the new one inserted only below the limit, and lapsed ones dropped; concurrent starts
+ * for one account on any gateway wait their turn. It is one round trip: the schema's function
+ * {@code run_slot_try_start} (migration V17). A run paid from credits takes its slot with its hold
+ * instead ({@code credit_hold_in_slot}, migration V20). A run that ends well gives its slot back in
+ * the statement that settles and records it ({@link R2dbcSettledRuns}).
  */
 public final class R2dbcConcurrentRuns implements ConcurrentRuns {
 

@@ -38,16 +38,4 @@ public record SecureRunCommand(
     Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(slot, "slot");
   }
-
-  /** Without a slot to take. */
-  public SecureRunCommand(
-      AccountId caller,
-      Tier tier,
-      UUID runId,
-      String fmuId,
-      Supplier<String> request,
-      Duration limit,
-      PaymentChoice payment) {
-    this(caller, tier, runId, fmuId, request, limit, payment, Optional.empty());
-  }
 }
