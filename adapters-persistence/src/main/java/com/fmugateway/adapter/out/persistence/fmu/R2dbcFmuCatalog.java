@@ -10,21 +10,35 @@ import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Uploaded FMUs in PostgreSQL; every query is scoped to the owning account. */
+/**
+ * Uploaded FMUs in PostgreSQL; every query is scoped to the owning account.
+ *
+ * <p>A record, once registered, is never changed or deleted, so {@link #find} answers from the
+ * records this gateway has registered or read before, without a round trip; an id it has not seen
+ * is read from the database each time, so an upload made through another gateway is found on its
+ * first lookup here. Should records ever change or go away, this cache must hear of it from every
+ * gateway first, as {@code AuthCache} does.
+ */
 public final class R2dbcFmuCatalog implements FmuCatalog {
+
+  /** Past this many records the cache starts again empty: a bound, not an eviction policy. */
+  static final int MAX_KNOWN = 20_000;
 
   private static final String COLUMNS =
       "id, account_id, sha256, model_name, fmi_version, interfaces, size_bytes, created_at";
 
   private final DatabaseClient db;
+  private final Map<FmuId, FmuRecord> known = new ConcurrentHashMap<>();
 
   public R2dbcFmuCatalog(DatabaseClient db) {
     this.db = db;
@@ -57,16 +71,26 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
             .bind("sha", candidate.sha256().hex())
             .map(R2dbcFmuCatalog::toRecord)
             .one();
-    return inserted.switchIfEmpty(existing);
+    return inserted.switchIfEmpty(existing).doOnNext(this::remember);
   }
 
   @Override
   public Mono<FmuRecord> find(AccountId owner, FmuId id) {
-    return db.sql("SELECT " + COLUMNS + " FROM fmus WHERE id = :id AND account_id = :accountId")
-        .bind("id", id.value())
-        .bind("accountId", owner.value())
-        .map(R2dbcFmuCatalog::toRecord)
-        .one();
+    return Mono.defer(
+        () -> {
+          FmuRecord hit = known.get(id);
+          if (hit != null) {
+            // The id is the table's key: another account's id is unknown to this owner.
+            return hit.owner().equals(owner) ? Mono.just(hit) : Mono.empty();
+          }
+          return db.sql(
+                  "SELECT " + COLUMNS + " FROM fmus WHERE id = :id AND account_id = :accountId")
+              .bind("id", id.value())
+              .bind("accountId", owner.value())
+              .map(R2dbcFmuCatalog::toRecord)
+              .one()
+              .doOnNext(this::remember);
+        });
   }
 
   @Override
@@ -101,6 +125,13 @@ public final class R2dbcFmuCatalog implements FmuCatalog {
         .bind("accountId", owner.value())
         .map(row -> row.get("n", Long.class))
         .one();
+  }
+
+  private void remember(FmuRecord record) {
+    if (known.size() >= MAX_KNOWN) {
+      known.clear();
+    }
+    known.put(record.id(), record);
   }
 
   /** {@code cs,me}: the interfaces' codes in order. */
