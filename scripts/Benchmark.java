@@ -30,7 +30,7 @@ import java.util.zip.ZipOutputStream;
  * Load client for a running gateway started with fmugw.benchmark.timings=true (scripts/benchmark.sh
  * does that): latency of a paid POST /simulate run one at a time (median, p99) with the gateway's
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
- * (one account each); the first run of a newly uploaded FMU; large results as JSON and CSV; model
+ * (one account each); the first runs of five newly uploaded FMUs; large results as JSON and CSV; model
  * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
  * [full|latency|throughput|cold|fmi|me|large] (throughput: the throughput lines alone, after the
  * warm-up; cold: five first runs of new uploads of BENCH_FMU after the warm-up, each with its
@@ -94,10 +94,7 @@ public class Benchmark {
 
     warmUp(key, body);
     if (args.length > 4 && "cold".equals(args[4])) { // first runs of new uploads, one after another
-      for (int i = 0; i < 5; i++) {
-        coldStart(key);
-        pause();
-      }
+      coldStarts(key, Double.NaN);
       newAccountFirstRun(body);
       return;
     }
@@ -135,7 +132,7 @@ public class Benchmark {
       for (int n : clientCounts(clients)) {
         throughput(n, runs * 2, body);
       }
-      coldStart(key);
+      coldStarts(key, percentile(latencies, 50));
       newAccountFirstRun(body);
       largeResults(key);
       modelExchange(key);
@@ -409,19 +406,52 @@ public class Benchmark {
     }
   }
 
+  /** New uploads whose first runs {@link #coldStarts} measures: one alone is mostly noise. */
+  private static final int COLD_UPLOADS = 5;
+
+  /**
+   * {@link #COLD_UPLOADS} first runs of new uploads, one after another, then their median, least
+   * and greatest beside {@code settledMedian} (the sequential runs' median, NaN when not measured).
+   */
+  private static void coldStarts(String key, double settledMedian) throws Exception {
+    List<Double> firsts = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < COLD_UPLOADS; i++) {
+      FirstRun run = coldStart(key);
+      if (run == null) {
+        return;
+      }
+      firsts.add(run.ms());
+      ratios.add(run.ms() / run.warmMedian());
+      pause();
+    }
+    Collections.sort(firsts);
+    Collections.sort(ratios);
+    double median = percentile(firsts, 50);
+    System.out.printf(
+        "cold first runs of %d new uploads: median %.1f ms (least %.1f, greatest %.1f)%s;"
+            + " against the warm runs right after each: median %.1f×%n",
+        firsts.size(), median, firsts.get(0), firsts.get(firsts.size() - 1),
+        Double.isNaN(settledMedian) ? ""
+            : String.format("; %.1f× the settled sequential median (%.2f ms)",
+                median / settledMedian, settledMedian),
+        percentile(ratios, 50));
+    summary.put("cold_first_ms", fmt(median));
+  }
+
   /** Whether this gateway has served an upload's runs yet (see {@link #coldStart}). */
   private static boolean uploadsServed;
 
   /**
-   * A BouncingBall with a file added (a new SHA-256), uploaded by {@code key}'s account, which has
-   * run before: the new FMU's first run, then warm ones. A new account's first run costs more for
+   * BENCH_FMU with a file added (a new SHA-256 each time), uploaded by {@code key}'s account, which
+   * has run before: the new FMU's first run, then warm ones; null when there is no upload. A new account's first run costs more for
    * other reasons (its month's credits are granted first); {@link #newAccountFirstRun} shows that.
    */
-  private static void coldStart(String key) throws Exception {
+  private static FirstRun coldStart(String key) throws Exception {
     String fmu = System.getenv("BENCH_FMU");
     if (fmu == null) {
       System.out.println("cold first run: skipped (BENCH_FMU not set)");
-      return;
+      return null;
     }
     byte[] archive = Files.readAllBytes(Path.of(fmu));
     if (!uploadsServed) {
@@ -440,13 +470,16 @@ public class Benchmark {
     // A gateway with spare workers has one ready unless the burst above just took it; it is given
     // the time it needs, as a user's upload would find one on a gateway that is not saturated. The
     // upload claims it to prepare the FMU's first run (ADR 0003), which /health counts.
+    // Each upload is another archive: the same bytes again would be the account's FMU of before,
+    // its worker idle and warm.
+    byte[] fresh = withExtraEntry(archive, "documentation/upload.txt");
     double spareWait = awaitSpare();
     long preparedBefore = healthCount("prepared");
     long uploadStarted = System.nanoTime();
-    String uploadedId = upload(key, archive);
+    String uploadedId = upload(key, fresh);
     double uploadMs = (System.nanoTime() - uploadStarted) / 1e6;
     if (uploadedId == null) {
-      return;
+      return null;
     }
     boolean prepared = healthCount("prepared") > preparedBefore;
     FirstRun run = firstRun(key, body(uploadedId, "3.0", ""));
@@ -460,7 +493,7 @@ public class Benchmark {
                 " (a spare worker was ready %.0f ms before the upload, which %s it)",
                 spareWait, prepared ? "prepared the first run in" : "did not prepare the run in"),
         uploadMs, run.phases());
-    summary.put("cold_first_ms", fmt(run.ms()));
+    return run;
   }
 
   /** A new account's first run of the built-in FMU, which every account has run warm before. */
