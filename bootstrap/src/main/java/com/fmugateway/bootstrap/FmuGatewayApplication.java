@@ -41,17 +41,6 @@ import org.springframework.context.annotation.Import;
 })
 public class FmuGatewayApplication {
 
-  static {
-    // Reactor Netty on Java NIO, not Netty 4.2's native epoll: requests went unanswered on epoll
-    // more often than on NIO (ADR 0015, first addendum). The cause was Reactor Netty 1.3.6's
-    // keep-alive handling on either transport, fixed in 1.3.8 (second addendum); epoll has not been
-    // measured since. Set before any Netty class reads it; -Dreactor.netty.native=true chooses
-    // epoll.
-    if (System.getProperty("reactor.netty.native") == null) {
-      System.setProperty("reactor.netty.native", "false");
-    }
-  }
-
   public static void main(String[] args) {
     SpringApplication.run(FmuGatewayApplication.class, args);
   }

@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Finds FMUs for a caller: the shared library, or the caller's own uploads and nobody else's. */
 public final class FmuQueryService
@@ -127,15 +126,13 @@ public final class FmuQueryService
   }
 
   /**
-   * From the cache when it has the archive, answered on the parallel scheduler as the key cache
-   * answers: a cached value answered in place moves the rest of the request, its database
-   * statements and response included, onto whatever thread asked, which made unanswered requests
-   * frequent before (ADR 0015, addendum). An inspection answers on its own scheduler.
+   * From the cache when it has the archive, answered in place (ADR 0015, third addendum); an
+   * inspection answers on its own scheduler.
    */
   private Mono<InspectedFmu> inspected(FmuRecord record, Path path) {
     return inspections
         .get(record.sha256())
-        .map(inspected -> Mono.just(inspected).publishOn(Schedulers.parallel()))
+        .map(Mono::just)
         .orElseGet(
             () ->
                 inspector

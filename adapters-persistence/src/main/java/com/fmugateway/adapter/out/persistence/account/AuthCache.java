@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Keys and accounts as last read, so authenticating a request costs no round trip. Used only while
@@ -80,10 +79,8 @@ public final class AuthCache {
           }
           V hit = cache.get(id);
           if (hit != null) {
-            // Answered on the parallel scheduler, as a database lookup is, not on the HTTP event
-            // loop that asked (which made the native transport's lost wake-ups frequent; see
-            // FmuGatewayApplication).
-            return Mono.just(hit).publishOn(Schedulers.parallel());
+            // Answered in place, on the thread that asked: no hand-off (ADR 0015, third addendum).
+            return Mono.just(hit);
           }
           long started = generation.get();
           return load.get()
