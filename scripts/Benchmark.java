@@ -30,8 +30,8 @@ import java.util.zip.ZipOutputStream;
  * Load client for a running gateway started with fmugw.benchmark.timings=true (scripts/benchmark.sh
  * does that): latency of a paid POST /simulate run one at a time (median, p99) with the gateway's
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
- * (one account each); the first runs of five newly uploaded FMUs; large results as JSON and CSV; model
- * exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
+ * (one account each); the first runs of five newly uploaded FMUs; large results as JSON and CSV;
+ * model exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
  * [full|latency|throughput|cold|fmi|me|large] (throughput: the throughput lines alone, after the
  * warm-up; cold: five first runs of new uploads of BENCH_FMU after the warm-up, each with its
  * breakdown by phase; large: the large results alone);
@@ -444,8 +444,9 @@ public class Benchmark {
 
   /**
    * BENCH_FMU with a file added (a new SHA-256 each time), uploaded by {@code key}'s account, which
-   * has run before: the new FMU's first run, then warm ones; null when there is no upload. A new account's first run costs more for
-   * other reasons (its month's credits are granted first); {@link #newAccountFirstRun} shows that.
+   * has run before: the new FMU's first run, then warm ones; null when there is no upload. A new
+   * account's first run costs more for other reasons (its month's credits are granted first);
+   * {@link #newAccountFirstRun} shows that.
    */
   private static FirstRun coldStart(String key) throws Exception {
     String fmu = System.getenv("BENCH_FMU");
