@@ -35,23 +35,11 @@ final class ProcStat {
 
   private ProcStat() {}
 
-  /** One read of the process's stat file, opened for it and closed after. */
-  static Usage of(long pid) {
-    return Open.of(pid)
-        .map(
-            open -> {
-              try (open) {
-                return open.read();
-              }
-            })
-        .orElse(NONE);
-  }
-
   /**
    * A process's stat file held open and read again from its start for each figure: Linux writes the
    * line afresh on every read from offset 0, and the open file stays bound to the process it was
    * opened for (a read after its exit fails rather than reading a newer process of the same pid).
-   * Saves the path lookup, open and close that {@link ProcStat#of} does on every read.
+   * Saves a path lookup, an open and a close on every read.
    */
   static final class Open implements Closeable {
 
