@@ -15,6 +15,7 @@ import com.fmugateway.domain.checkout.port.in.RedeemPaymentTokenUseCase;
 import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,7 @@ class BillingWiring {
       PaymentRequirementLog requirements,
       AuditLog audit,
       Clock clock,
+      Transactions transactions,
       ObjectProvider<X402Settings> x402,
       ObjectProvider<X402Facilitator> facilitator,
       X402PaymentLog x402Payments) {
@@ -48,6 +50,7 @@ class BillingWiring {
         requirements,
         audit,
         clock,
+        transactions,
         Optional.ofNullable(x402.getIfAvailable()),
         Optional.ofNullable(facilitator.getIfAvailable()),
         Optional.of(x402Payments));
@@ -60,8 +63,10 @@ class BillingWiring {
       GetRunsQuery runs,
       BillingProperties billing,
       AuditLog audit,
-      Clock clock) {
-    return new GetAccountService(accounts, ledger, runs, billing.policies(), audit, clock);
+      Clock clock,
+      Transactions transactions) {
+    return new GetAccountService(
+        accounts, ledger, runs, billing.policies(), audit, clock, transactions);
   }
 
   @Bean

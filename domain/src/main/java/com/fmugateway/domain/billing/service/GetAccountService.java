@@ -12,6 +12,7 @@ import com.fmugateway.domain.billing.port.in.GetCreditHistoryQuery;
 import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import com.fmugateway.domain.simulation.port.in.GetRunsQuery;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -42,11 +43,12 @@ public final class GetAccountService implements GetAccountQuery, GetCreditHistor
       GetRunsQuery runs,
       Map<Tier, TierPolicy> tiers,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Transactions transactions) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.runs = Objects.requireNonNull(runs, "runs");
-    this.grants = new MonthlyGrants(ledger, tiers, clock, audit);
+    this.grants = new MonthlyGrants(ledger, tiers, clock, audit, transactions);
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.fmugateway.domain.billing.port.out.CreditLedger;
 import com.fmugateway.domain.shared.model.AuditEvent;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -21,7 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Grants each account its tier's credits once per calendar month (UTC). The ledger's idempotency
  * key {@code grant:<yyyy-mm>} makes the grant happen once however many requests or gateway
- * instances ask at the same time; an account known to be granted this month is not asked again.
+ * instances ask at the same time; an account known to be granted this month is not asked again. The
+ * grant and its audit event are one transaction: one durable commit on the account's first request
+ * of the month, and never a grant the audit does not show, nor an event without its grant.
  */
 final class MonthlyGrants {
 
@@ -32,13 +35,20 @@ final class MonthlyGrants {
   private final Map<Tier, TierPolicy> policies;
   private final Clock clock;
   private final AuditLog audit;
+  private final Transactions transactions;
   private final Set<Granted> granted = ConcurrentHashMap.newKeySet();
 
-  MonthlyGrants(CreditLedger ledger, Map<Tier, TierPolicy> policies, Clock clock, AuditLog audit) {
+  MonthlyGrants(
+      CreditLedger ledger,
+      Map<Tier, TierPolicy> policies,
+      Clock clock,
+      AuditLog audit,
+      Transactions transactions) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.policies = Map.copyOf(policies);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   Mono<Void> ensureGranted(AccountId account, Tier tier) {
@@ -50,20 +60,29 @@ final class MonthlyGrants {
     if (granted.contains(new Granted(account, period))) {
       return Mono.empty();
     }
-    return ledger
-        .credit(
-            account,
-            EntryKind.GRANT,
-            credits,
-            LedgerKey.grant(period),
-            "tier " + tier.name().toLowerCase() + " " + period)
+    Mono<Boolean> grant =
+        ledger
+            .credit(
+                account,
+                EntryKind.GRANT,
+                credits,
+                LedgerKey.grant(period),
+                "tier " + tier.name().toLowerCase() + " " + period)
+            .flatMap(
+                written ->
+                    written
+                        ? audit
+                            .record(
+                                AuditEvent.by(
+                                        account, clock.now(), "credits.granted", period.toString())
+                                    .with("credits", Long.toString(credits)))
+                            .thenReturn(true)
+                        : Mono.just(false));
+    // Remembered once committed: a grant rolled back with its audit event is still due.
+    return transactions
+        .atomically(grant)
         .doOnNext(written -> remember(new Granted(account, period)))
-        .filter(written -> written)
-        .flatMap(
-            written ->
-                audit.record(
-                    AuditEvent.by(account, clock.now(), "credits.granted", period.toString())
-                        .with("credits", Long.toString(credits))));
+        .then();
   }
 
   /** Once the ledger holds a month's grant it always will (it is append-only): asked once. */

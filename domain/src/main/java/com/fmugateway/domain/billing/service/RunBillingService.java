@@ -34,6 +34,7 @@ import com.fmugateway.domain.checkout.port.in.StartCheckoutUseCase;
 import com.fmugateway.domain.shared.model.InvalidInputException;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
       GetPaymentTermsQuery terms,
       PaymentRequirementLog requirements,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Transactions transactions) {
     this(
         ledger,
         prices,
@@ -87,6 +89,7 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
         requirements,
         audit,
         clock,
+        transactions,
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
@@ -106,12 +109,13 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
       PaymentRequirementLog requirements,
       AuditLog audit,
       Clock clock,
+      Transactions transactions,
       Optional<X402Settings> x402,
       Optional<X402Facilitator> facilitator,
       Optional<X402PaymentLog> x402Log) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.prices = Objects.requireNonNull(prices, "prices");
-    this.grants = new MonthlyGrants(ledger, tiers, clock, audit);
+    this.grants = new MonthlyGrants(ledger, tiers, clock, audit, transactions);
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.checkouts = Objects.requireNonNull(checkouts, "checkouts");
     this.terms = Objects.requireNonNull(terms, "terms");
@@ -128,7 +132,8 @@ public final class RunBillingService implements PayForRunUseCase, PayForExperime
                     terms,
                     ledger,
                     audit,
-                    clock));
+                    clock,
+                    transactions));
   }
 
   @Override

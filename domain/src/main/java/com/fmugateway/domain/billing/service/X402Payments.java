@@ -18,6 +18,7 @@ import com.fmugateway.domain.checkout.port.in.GetPaymentTermsQuery;
 import com.fmugateway.domain.shared.model.Money;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -55,13 +56,14 @@ final class X402Payments {
       GetPaymentTermsQuery terms,
       CreditLedger ledger,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Transactions transactions) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.facilitator = Objects.requireNonNull(facilitator, "facilitator");
     this.log = Objects.requireNonNull(log, "log");
     this.terms = Objects.requireNonNull(terms, "terms");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
-    this.settlements = new X402Settlements(facilitator, log, ledger, audit, clock);
+    this.settlements = new X402Settlements(facilitator, log, ledger, audit, clock, transactions);
     this.clock = Objects.requireNonNull(clock, "clock");
     settings.atomicUnits(terms.terms().runPrice()); // a run priced in another currency fails here
   }

@@ -16,6 +16,7 @@ import com.fmugateway.domain.checkout.model.ProviderUnavailableException;
 import com.fmugateway.domain.shared.model.AuditEvent;
 import com.fmugateway.domain.shared.port.out.AuditLog;
 import com.fmugateway.domain.shared.port.out.Clock;
+import com.fmugateway.domain.shared.port.out.Transactions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * How a run paid with x402 ends: settled after it succeeded (and then in the log, the ledger and
- * the audit), or never settled, whether the run failed or the settlement did.
+ * the audit, in one transaction), or never settled, whether the run failed or the settlement did.
  */
 final class X402Settlements {
 
@@ -33,24 +34,28 @@ final class X402Settlements {
   private final CreditLedger ledger;
   private final AuditLog audit;
   private final Clock clock;
+  private final Transactions transactions;
 
   X402Settlements(
       X402Facilitator facilitator,
       X402PaymentLog log,
       CreditLedger ledger,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Transactions transactions) {
     this.facilitator = Objects.requireNonNull(facilitator, "facilitator");
     this.log = Objects.requireNonNull(log, "log");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   /**
    * The run succeeded: settles the payment, then records it in the log, the ledger (an entry that
-   * moves no credits) and the audit. A settlement that fails ends the claim as such and raises
-   * {@link X402SettlementFailedException}: the run was not paid for.
+   * moves no credits) and the audit, all three or none (one durable commit, after the facilitator
+   * answered: no connection waits for it). A settlement that fails ends the claim as such and
+   * raises {@link X402SettlementFailedException}: the run was not paid for.
    */
   Mono<RunCharge> settle(AccountId caller, UUID runId, RunFunding.ByX402 funding) {
     X402Payment payment = funding.paidWith();
@@ -74,23 +79,25 @@ final class X402Settlements {
   private Mono<RunCharge> settled(
       AccountId caller, UUID runId, RunFunding.ByX402 funding, X402Receipt receipt) {
     Instant now = clock.now();
-    return log.end(
-            funding.key(),
-            X402PaymentState.SETTLED,
-            Optional.of(receipt.transaction()),
-            Optional.empty(),
-            now)
-        .then(
-            ledger.credit(
-                caller,
-                EntryKind.PAYMENT,
-                0,
-                LedgerKey.payment(runId.toString()),
-                "x402 " + funding.price().display() + " tx " + receipt.transaction()))
-        .then(
-            audit.record(
-                event(caller, now, "x402.settled", funding, runId)
-                    .with("transaction", receipt.transaction())))
+    return transactions
+        .atomically(
+            log.end(
+                    funding.key(),
+                    X402PaymentState.SETTLED,
+                    Optional.of(receipt.transaction()),
+                    Optional.empty(),
+                    now)
+                .then(
+                    ledger.credit(
+                        caller,
+                        EntryKind.PAYMENT,
+                        0,
+                        LedgerKey.payment(runId.toString()),
+                        "x402 " + funding.price().display() + " tx " + receipt.transaction()))
+                .then(
+                    audit.record(
+                        event(caller, now, "x402.settled", funding, runId)
+                            .with("transaction", receipt.transaction()))))
         .thenReturn(new RunCharge(0, Optional.of(receipt)));
   }
 
@@ -98,15 +105,18 @@ final class X402Settlements {
       AccountId caller, UUID runId, RunFunding.ByX402 funding, X402Receipt receipt) {
     Instant now = clock.now();
     String reason = receipt.errorReason().orElse("unknown");
-    return log.end(
-            funding.key(),
-            X402PaymentState.SETTLE_FAILED,
-            Optional.empty(),
-            Optional.of(reason),
-            now)
-        .then(
-            audit.record(
-                event(caller, now, "x402.settle_failed", funding, runId).with("reason", reason)))
+    return transactions
+        .atomically(
+            log.end(
+                    funding.key(),
+                    X402PaymentState.SETTLE_FAILED,
+                    Optional.empty(),
+                    Optional.of(reason),
+                    now)
+                .then(
+                    audit.record(
+                        event(caller, now, "x402.settle_failed", funding, runId)
+                            .with("reason", reason))))
         .then(Mono.error(new X402SettlementFailedException(receipt, funding.terms())));
   }
 

@@ -14,6 +14,7 @@ import com.fmugateway.domain.fixtures.InMemoryAccounts;
 import com.fmugateway.domain.fixtures.InMemoryAuditLog;
 import com.fmugateway.domain.fixtures.InMemoryCreditLedger;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
+import com.fmugateway.domain.fixtures.InMemoryTransactions;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.simulation.service.RunQueryService;
 import java.util.Map;
@@ -30,7 +31,8 @@ class GetAccountServiceTest {
           new RunQueryService(new InMemoryRunHistory()),
           Map.of(Tier.FREE, new TierPolicy(Tier.FREE, 100, 10)),
           new InMemoryAuditLog(),
-          clock);
+          clock,
+          new InMemoryTransactions());
 
   @Test
   void history_showsWhatCreditsBoughtAndWhatRunsCost_withoutTheirHolds() {

@@ -28,6 +28,7 @@ import com.fmugateway.domain.fixtures.InMemoryPaymentSessions;
 import com.fmugateway.domain.fixtures.InMemoryPaymentTokens;
 import com.fmugateway.domain.fixtures.InMemoryRunHistory;
 import com.fmugateway.domain.fixtures.InMemorySettledRuns;
+import com.fmugateway.domain.fixtures.InMemoryTransactions;
 import com.fmugateway.domain.fixtures.Models;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.fixtures.PaymentWorld;
@@ -104,7 +105,8 @@ class SimulateServiceTest {
               noProviders(),
               new InMemoryPaymentRequirementLog(),
               new InMemoryAuditLog(),
-              clock),
+              clock,
+              new InMemoryTransactions()),
           history,
           settledRuns,
           clock,
