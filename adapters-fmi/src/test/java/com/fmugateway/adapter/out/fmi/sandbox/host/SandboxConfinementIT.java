@@ -89,6 +89,21 @@ class SandboxConfinementIT {
   }
 
   @Test
+  void theWorker_yieldsTheCpuToTheGateway_evenInASchedulingGroupOfItsOwn() {
+    String stat = Workers.proc(jvm, "stat");
+    // The nice value: field 19 of proc(5), the 17th after the command's closing parenthesis.
+    assertThat(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]).isEqualTo("19");
+    String group = Workers.autogroup(jvm);
+    assumeThat(group).as("a kernel that groups processes by session").isNotEmpty();
+
+    // Its new session made it a group of its own, which weighs as much as the gateway's unless
+    // the group is niced too.
+    assertThat(group.split(" ")[0])
+        .isNotEqualTo(Workers.autogroup(ProcessHandle.current().pid()).split(" ")[0]);
+    assertThat(group).endsWith(" nice 19");
+  }
+
+  @Test
   void theWorker_hasTheConfiguredResourceLimits() {
     SandboxSettings settings = SandboxSettings.defaults(workDir);
     String limits = Workers.proc(jvm, "limits");
