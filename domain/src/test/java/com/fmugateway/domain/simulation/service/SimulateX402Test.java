@@ -15,6 +15,7 @@ import com.fmugateway.domain.checkout.model.CheckoutOptions;
 import com.fmugateway.domain.fixtures.InMemoryX402PaymentLog;
 import com.fmugateway.domain.fixtures.MutableClock;
 import com.fmugateway.domain.fixtures.PaymentWorld;
+import com.fmugateway.domain.fixtures.ProbedTransactions;
 import com.fmugateway.domain.simulation.model.RunRecord;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationOutcome;
@@ -22,6 +23,7 @@ import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.port.in.SimulateCommand;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,26 @@ class SimulateX402Test {
               assertThat(entry.reference()).contains("0xtx1").contains("1.00");
             });
     assertThat(world.audit.actions()).contains("x402.settled");
+  }
+
+  @Test
+  void aSettledPayment_isLoggedChargedAndAuditedInOneTransaction() {
+    X402Payment payment = payment(terms(), validFor(Duration.ofMinutes(5)));
+    world.billingTransactions.observe(
+        () ->
+            Arrays.asList(
+                world.x402Log.state(payment.key()).block(),
+                world.ledger.entries(alice, 10).count().block(),
+                world.audit.actions().contains("x402.settled")));
+
+    SimulateServiceTest.report(world.simulate.simulate(command(x402(payment))));
+
+    // One unit saw none of the three writes before it and all of them after it.
+    assertThat(world.billingTransactions.units())
+        .contains(
+            new ProbedTransactions.Unit(
+                Arrays.asList(X402PaymentState.CLAIMED, 0L, false),
+                Arrays.asList(X402PaymentState.SETTLED, 1L, true)));
   }
 
   @Test
