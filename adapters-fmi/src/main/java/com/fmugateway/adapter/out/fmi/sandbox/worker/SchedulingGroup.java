@@ -34,13 +34,33 @@ public final class SchedulingGroup {
 
   /**
    * Unprivileged processes may change an autogroup's nice value once per 100 ms between them, on
-   * the whole machine; the kernel answers "try again" inside that window.
+   * the whole machine; the kernel answers "try again" inside that window. Workers starting at once
+   * queue for it: ten a second get through.
    */
-  private static final int ATTEMPTS = 20;
+  private static final int ATTEMPTS = 200;
 
   private static final long PAUSE_MILLIS = 50;
 
   private SchedulingGroup() {}
+
+  /**
+   * Starts {@link #yieldToGateway} on a thread of its own, which writes to stderr why it failed, if
+   * it did: the worker connects and serves meanwhile, as a worker whose group keeps nice 0 for a
+   * while is no worse off than before. Called after the process filter is installed, which the
+   * thread inherits.
+   */
+  static void yieldToGatewayInBackground() {
+    String nice = System.getProperty(PROPERTY);
+    if (nice == null) {
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> yieldToGateway(nice).ifPresent(why -> System.err.println("fmu worker: " + why)),
+            "scheduling-group");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
   /**
    * Gives this process's group the nice value {@code nice} (the value of {@link #PROPERTY}, null
@@ -57,7 +77,9 @@ public final class SchedulingGroup {
         return Optional.empty();
       } catch (AccessDeniedException | NoSuchFileException e) {
         return Optional.of("cannot set the nice value of " + AUTOGROUP + ": " + e);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        // Inside the kernel's window the write fails with EAGAIN, which Java's file channel
+        // reports as a RuntimeException ("no bytes written").
         if (attempt == ATTEMPTS) {
           return Optional.of("cannot set the nice value of " + AUTOGROUP + ": " + e);
         }

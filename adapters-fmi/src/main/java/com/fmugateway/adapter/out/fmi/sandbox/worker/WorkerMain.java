@@ -67,8 +67,7 @@ public final class WorkerMain {
       System.exit(2);
     }
     filterProcesses();
-    SchedulingGroup.yieldToGateway(System.getProperty(SchedulingGroup.PROPERTY))
-        .ifPresent(why -> System.err.println("fmu worker: " + why));
+    SchedulingGroup.yieldToGatewayInBackground();
     int status = 0;
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {
       new WorkerMain().serve(channel);
