@@ -1,7 +1,6 @@
 package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import com.fmugateway.adapter.out.fmi.engine.JaxbContexts;
-import com.fmugateway.adapter.out.fmi.sandbox.worker.SchedulingGroup;
 import com.fmugateway.adapter.out.fmi.sandbox.worker.WorkerMain;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +28,6 @@ final class WorkerCommand {
    * reads as a crash.
    */
   static final int CPU_HARD_LIMIT_GRACE_SECONDS = 5;
-
-  /**
-   * Every worker's nice value, and its scheduling group's when bubblewrap gives it a session of its
-   * own ({@link SchedulingGroup}): under CPU contention the gateway, and its watchdog, come first.
-   */
-  static final int NICE = 19;
 
   /**
    * Small and quick to start. SerialGC and C1 keep threads and reserved memory down, so the JVM
@@ -88,10 +81,6 @@ final class WorkerCommand {
     command.add(host.java().toString());
     command.addAll(JVM_FLAGS);
     command.add("-Djava.io.tmpdir=" + layout.tmpForWorker());
-    if (bubblewrap.isPresent()) {
-      // bubblewrap's --new-session: a session, and so a scheduling group, of the worker's own.
-      command.add("-D" + SchedulingGroup.PROPERTY + "=" + NICE);
-    }
     command.add("-XX:ErrorFile=" + layout.tmpForWorker() + "/hs_err_%p.log");
     command.addAll(
         List.of("-cp", classpath.argument(layout.confined()), WorkerMain.class.getName()));
@@ -143,7 +132,8 @@ final class WorkerCommand {
                 + settings.maxProcesses()
                 + "; }",
             "ulimit -f " + (settings.maxFileSizeBytes() / 512),
-            "exec nice -n " + NICE + " \"$@\"");
+            // Under CPU contention the gateway, and its watchdog, come first.
+            "exec nice -n 19 \"$@\"");
     return List.of("/bin/sh", "-c", script, "sh");
   }
 }

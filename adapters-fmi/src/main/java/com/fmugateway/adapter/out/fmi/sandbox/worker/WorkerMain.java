@@ -67,7 +67,6 @@ public final class WorkerMain {
       System.exit(2);
     }
     filterProcesses();
-    SchedulingGroup.yieldToGatewayInBackground();
     int status = 0;
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {
       new WorkerMain().serve(channel);

@@ -2,7 +2,6 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
 import com.fmugateway.domain.account.model.AccountId;
@@ -87,25 +86,6 @@ class SandboxConfinementIT {
       assertThat(Workers.line(status, set)).endsWith("0000000000000000");
     }
     assertThat(Workers.line(status, "NoNewPrivs:")).endsWith("1");
-  }
-
-  @Test
-  void theWorker_yieldsTheCpuToTheGateway_evenInASchedulingGroupOfItsOwn() {
-    String stat = Workers.proc(jvm, "stat");
-    // The nice value: field 19 of proc(5), the 17th after the command's closing parenthesis.
-    assertThat(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]).isEqualTo("19");
-    String group = Workers.autogroup(jvm);
-    assumeThat(group).as("a kernel that groups processes by session").isNotEmpty();
-
-    // Its new session made it a group of its own, which weighs as much as the gateway's unless
-    // the group is niced too.
-    assertThat(group.split(" ")[0])
-        .isNotEqualTo(Workers.autogroup(ProcessHandle.current().pid()).split(" ")[0]);
-    // Set by the worker on a thread of its own, which may have to wait its turn behind other
-    // workers starting: the kernel takes one such change per 100 ms.
-    await()
-        .atMost(Workers.WAIT)
-        .untilAsserted(() -> assertThat(Workers.autogroup(jvm)).endsWith(" nice 19"));
   }
 
   @Test

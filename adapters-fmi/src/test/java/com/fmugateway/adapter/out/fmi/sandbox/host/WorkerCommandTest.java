@@ -3,7 +3,6 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fmugateway.adapter.out.fmi.engine.JaxbContexts;
-import com.fmugateway.adapter.out.fmi.sandbox.worker.SchedulingGroup;
 import com.fmugateway.adapter.out.fmi.sandbox.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -52,7 +51,6 @@ class WorkerCommandTest {
         command, "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", JAVA.toString());
     assertContains(command, "-Xmx256m", "-XX:MaxMetaspaceSize=128m");
     assertContains(command, "-Djava.io.tmpdir=/tmp");
-    assertThat(command).contains("-D" + SchedulingGroup.PROPERTY + "=19");
     assertContains(command, "-Djavax.xml.bind.JAXBContextFactory=" + JaxbContexts.class.getName());
     assertContains(command, "-cp", "/opt/fmugw/classpath/0-classes:/opt/fmugw/classpath/1-jna.jar");
     assertThat(command.subList(command.size() - 2, command.size()))
@@ -79,8 +77,6 @@ class WorkerCommandTest {
         .containsExactly("sh", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8");
     assertContains(command, "-Djava.io.tmpdir=/var/gw/workers/w3-1/tmp");
     assertContains(command, "-cp", "/opt/gw/classes:/opt/gw/lib/jna.jar");
-    // In the gateway's session, so in its scheduling group: that group is not the worker's to nice.
-    assertThat(command).noneMatch(arg -> arg.contains(SchedulingGroup.PROPERTY));
     assertThat(command.get(command.size() - 1)).isEqualTo("/var/gw/workers/w3-1/sock/gateway.sock");
   }
 

@@ -92,15 +92,6 @@ final class Workers {
     return read(Path.of("/proc", Long.toString(pid), file));
   }
 
-  /**
-   * The scheduling group (autogroup) of a process and its nice value, as in /proc/PID/autogroup;
-   * empty where the kernel does not group processes by session.
-   */
-  static String autogroup(long pid) {
-    Path file = Path.of("/proc", Long.toString(pid), "autogroup");
-    return Files.exists(file) ? read(file).strip() : "";
-  }
-
   /** The line of /proc/PID/status or /proc/PID/limits that starts with {@code prefix}. */
   static String line(String text, String prefix) {
     return text.lines()
