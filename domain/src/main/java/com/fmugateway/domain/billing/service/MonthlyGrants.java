@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * key {@code grant:<yyyy-mm>} makes the grant happen once however many requests or gateway
  * instances ask at the same time; an account known to be granted this month is not asked again. The
  * grant and its audit event are one transaction: one durable commit on the account's first request
- * of the month, and never a grant the audit does not show, nor an event without its grant.
+ * of the month, and never a grant the audit does not show, nor an event without its grant. An
+ * account granted before that this gateway does not remember yet costs that transaction's
+ * statements, no fsync (nothing is written), once per gateway and month.
  */
 final class MonthlyGrants {
 
