@@ -76,7 +76,7 @@ public final class SandboxedSimulator implements Simulator, RunPreparation, Auto
     this.spawner = SandboxThreads.spawner();
     WorkerLauncher launcher = WorkerLauncher.of(settings, startup, watchdog, spawner);
     this.spareStarts = SandboxThreads.spareStarts();
-    this.pool = new WorkerPool<>(settings, launcher, spareStarts);
+    this.pool = new WorkerPool<>(settings, launcher, spareStarts, watchdog);
     this.runs = new SandboxRuns(settings, pool, this.failures);
     // One thread per worker: a run that holds a thread can always get a worker (WorkerPool).
     this.runThreads = SandboxThreads.runThreads(settings.maxWorkers(), settings.maxQueuedRuns());

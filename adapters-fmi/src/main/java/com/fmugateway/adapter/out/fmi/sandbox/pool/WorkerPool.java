@@ -19,8 +19,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * key. Spares take slots like any worker; the pool starts a replacement in the background when a
  * slot is free and no run is waiting for one, or takes the slot of a worker idle for {@link
  * #SPARE_AFTER_IDLE}; not while a claimed spare's first run goes on (at most {@link
- * #REPLACEMENT_HOLD}).
+ * #REPLACEMENT_HOLD}), nor until {@link #REPLACEMENT_AFTER_FIRST_RUN} after it has ended.
  *
  * <p>The scheduler runs at most {@code maxWorkers} runs at once, so a run that finds every slot
  * taken always finds an idle worker to evict or a spare on its way; it waits only for that.
@@ -54,11 +57,21 @@ public final class WorkerPool<W extends PooledWorker> {
   static final Duration SPARE_RETRY = Duration.ofSeconds(10);
 
   /**
-   * The replacement of a claimed spare starts once the spare's first run has ended, or this long
-   * after the claim: a JVM starting and warming up beside it would take half of a small machine's
-   * cores (and more of its CPU time) from the run a newly uploaded FMU's owner is waiting for.
+   * The replacement of a claimed spare starts {@linkplain #REPLACEMENT_AFTER_FIRST_RUN soon after}
+   * the spare's first run has ended, or this long after the claim: a JVM starting and warming up
+   * beside it would take half of a small machine's cores (and more of its CPU time) from the run a
+   * newly uploaded FMU's owner is waiting for.
    */
   public static final Duration REPLACEMENT_HOLD = Duration.ofSeconds(1);
+
+  /**
+   * How long after a claimed spare's first run has ended its replacement starts (within {@link
+   * #REPLACEMENT_HOLD} of the claim). The run's end here is only its end in the worker: the gateway
+   * then still charges it, records it (one fsynced commit) and answers: about a millisecond warm,
+   * which a JVM starting at that moment on the same cores stretched to 3.5 ms at the median and 9.7
+   * ms at worst (ADR 0003). Short enough that the next new upload still finds a spare.
+   */
+  public static final Duration REPLACEMENT_AFTER_FIRST_RUN = Duration.ofMillis(250);
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
@@ -66,6 +79,7 @@ public final class WorkerPool<W extends PooledWorker> {
   private final SandboxSettings settings;
   private final WorkerStarter<W> starter;
   private final Executor spareStarts;
+  private final BiConsumer<Duration, Runnable> timer;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final IdleWorkers<W> idle = new IdleWorkers<>();
@@ -100,20 +114,36 @@ public final class WorkerPool<W extends PooledWorker> {
 
   /**
    * @param spareStarts where spares are started and warmed up, off the runs' threads
+   * @param timer what tops the spares up once a claimed spare's replacement may start
    */
-  public WorkerPool(SandboxSettings settings, WorkerStarter<W> starter, Executor spareStarts) {
-    this(settings, starter, spareStarts, System::nanoTime);
+  public WorkerPool(
+      SandboxSettings settings,
+      WorkerStarter<W> starter,
+      Executor spareStarts,
+      ScheduledExecutorService timer) {
+    this(
+        settings,
+        starter,
+        spareStarts,
+        System::nanoTime,
+        (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
   }
 
-  /** For tests that move the clock of the spares' timing. */
+  /**
+   * For tests that move the clock of the spares' timing.
+   *
+   * @param timer runs the task once the delay has passed on {@code nanoTime}
+   */
   WorkerPool(
       SandboxSettings settings,
       WorkerStarter<W> starter,
       Executor spareStarts,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      BiConsumer<Duration, Runnable> timer) {
     this.settings = settings;
     this.starter = starter;
     this.spareStarts = spareStarts;
+    this.timer = timer;
     this.nanoTime = nanoTime;
     this.sparePausedUntil = nanoTime.getAsLong();
   }
@@ -235,11 +265,17 @@ public final class WorkerPool<W extends PooledWorker> {
    */
   public void release(W worker, boolean reusable) {
     boolean young = worker.runs() < settings.maxRunsPerWorker() && young(worker.usage());
+    boolean firstRunEnded;
     lock.lock();
     try {
       busy.remove(worker);
       boolean prepared = preparing.remove(worker) && reusable;
-      boolean firstRunEnded = !prepared && firstRuns.remove(worker) != null;
+      Long latest = prepared ? null : firstRuns.get(worker);
+      firstRunEnded = latest != null;
+      if (firstRunEnded) {
+        long soon = nanoTime.getAsLong() + REPLACEMENT_AFTER_FIRST_RUN.toNanos();
+        firstRuns.put(worker, soon - latest < 0 ? soon : latest);
+      }
       if (reusable && young && !closed && worker.alive()) {
         worker.markIdle();
         idle.add(worker);
@@ -247,9 +283,27 @@ public final class WorkerPool<W extends PooledWorker> {
       } else {
         retire(worker);
       }
-      if (firstRunEnded) {
-        replenish();
-      }
+    } finally {
+      lock.unlock();
+    }
+    if (firstRunEnded) {
+      later(REPLACEMENT_AFTER_FIRST_RUN);
+    }
+  }
+
+  /** Tops the spares up after {@code delay}; not at all once the timer has been shut down. */
+  private void later(Duration delay) {
+    try {
+      timer.accept(delay, this::topUp);
+    } catch (RejectedExecutionException e) {
+      // Shut down with the sandbox: the pool is closed, and no spare is wanted any more.
+    }
+  }
+
+  private void topUp() {
+    lock.lock();
+    try {
+      replenish();
     } finally {
       lock.unlock();
     }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -33,6 +35,7 @@ class WorkerPoolTest {
   private final Starter starter = new Starter();
   private final Queue<Runnable> spareStarts = new ArrayDeque<>();
   private final AtomicLong clock = new AtomicLong();
+  private final Map<Runnable, Long> timed = new LinkedHashMap<>();
   private WorkerPool<FakeWorker> pool;
 
   @Test
@@ -54,6 +57,7 @@ class WorkerPoolTest {
     pool = pool(2, 1);
     startSpares();
     pool.release(pool.acquire(alice, ARCHIVE), true);
+    afterTheFirstRun();
 
     List<FakeWorker> replacements = startSpares();
 
@@ -88,6 +92,7 @@ class WorkerPoolTest {
     pool.release(prepared, true);
     assertThat(startSpares()).isEmpty();
     pool.release(pool.acquire(alice, ARCHIVE), true);
+    afterTheFirstRun();
 
     assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.key()).isEmpty());
   }
@@ -130,16 +135,33 @@ class WorkerPoolTest {
   }
 
   @Test
-  void aClaimedSparesReplacement_startsOnlyOnceItsFirstRunHasEnded() throws Exception {
+  void aClaimedSparesReplacement_startsAMomentAfterItsFirstRunHasEnded() throws Exception {
     pool = pool(2, 1);
     startSpares();
     FakeWorker alices = pool.acquire(alice, ARCHIVE);
-
     assertThat(startSpares()).isEmpty();
-    pool.release(alices, true);
 
-    assertThat(spareStarts).hasSize(1);
+    pool.release(alices, true);
+    clock.addAndGet(WorkerPool.REPLACEMENT_AFTER_FIRST_RUN.toNanos() - 1);
+    assertThat(startSpares()).as("while the gateway still charges and answers the run").isEmpty();
+    clock.addAndGet(1);
+    runTimedTasks();
+
+    assertThat(spareStarts).as("started by the timer, not by the next maintenance").hasSize(1);
     assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.slot()).isEqualTo(1));
+  }
+
+  @Test
+  void aFirstRunEndingLate_waitsNoLongerThanTheHoldForItsReplacement() throws Exception {
+    pool = pool(2, 1);
+    startSpares();
+    FakeWorker alices = pool.acquire(alice, ARCHIVE);
+    clock.addAndGet(WorkerPool.REPLACEMENT_HOLD.toNanos() - 1);
+
+    pool.release(alices, true);
+    clock.addAndGet(1);
+
+    assertThat(startSpares()).singleElement().satisfies(w -> assertThat(w.key()).isEmpty());
   }
 
   @Test
@@ -162,6 +184,7 @@ class WorkerPoolTest {
     FakeWorker alices = pool.acquire(alice, ARCHIVE);
 
     pool.release(alices, false);
+    afterTheFirstRun();
 
     assertThat(alices.killed()).isTrue();
     assertThat(startSpares()).hasSize(1);
@@ -174,6 +197,7 @@ class WorkerPoolTest {
     startSpares();
     FakeWorker alices = pool.acquire(alice, ARCHIVE);
     pool.release(alices, true);
+    afterTheFirstRun();
     startSpares();
 
     FakeWorker bobs = pool.acquire(bob, ARCHIVE);
@@ -319,6 +343,7 @@ class WorkerPoolTest {
     spareStarts.remove().run();
     FakeWorker idle = pool.acquire(bob, ARCHIVE);
     pool.release(idle, true);
+    afterTheFirstRun();
     Runnable notBegun = spareStarts.remove();
     assertThat(status().spareWorkers()).isZero();
 
@@ -348,7 +373,25 @@ class WorkerPoolTest {
             .spareWorkers(spares)
             .build();
     Executor manual = spareStarts::add;
-    return new WorkerPool<>(settings, starter, manual, clock::get);
+    return new WorkerPool<>(
+        settings,
+        starter,
+        manual,
+        clock::get,
+        (delay, task) -> timed.put(task, clock.get() + delay.toNanos()));
+  }
+
+  /** As if a claimed spare's first run had ended long enough ago for its replacement to start. */
+  private void afterTheFirstRun() {
+    clock.addAndGet(WorkerPool.REPLACEMENT_AFTER_FIRST_RUN.toNanos());
+    runTimedTasks();
+  }
+
+  /** Runs the pool's timed tasks that are due by now, as its timer would. */
+  private void runTimedTasks() {
+    List<Runnable> due = new ArrayList<>();
+    timed.entrySet().removeIf(e -> e.getValue() <= clock.get() && due.add(e.getKey()));
+    due.forEach(Runnable::run);
   }
 
   /** As if the claimed spares' first runs had gone on long enough for their replacements. */
