@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,7 +301,7 @@ public class Benchmark {
       }
       Cpu roundEnd = Cpu.now();
       double perRun =
-          (roundEnd.gateway() - roundStart.gateway() + roundEnd.workers() - roundStart.workers())
+          (roundEnd.gateway() - roundStart.gateway() + roundEnd.workersSince(roundStart))
               / total;
       rounds.add(String.format("%.1f runs/s at %.2f ms",
           total / ((System.nanoTime() - roundStarted) / 1e9), perRun));
@@ -346,11 +347,13 @@ public class Benchmark {
     if (cpuBefore.gateway() >= 0) {
       // What the two cores did meanwhile: the runs, and what shares the machine with them here.
       double jit = (sharesAfter.gatewayJit() - sharesBefore.gatewayJit()) / total;
+      long gone = cpuAfter.workersGone(cpuBefore);
       System.out.printf(
-          "    CPU per run: gateway %.2f ms (its JIT compiler %.2f), workers %.2f, database %.2f,"
+          "    CPU per run: gateway %.2f ms (its JIT compiler %.2f), workers %.2f%s, database %.2f,"
               + " this benchmark's client %.2f; the machine's cores %.0f%% busy%n",
           (cpuAfter.gateway() - cpuBefore.gateway()) / total, jit,
-          (cpuAfter.workers() - cpuBefore.workers()) / total,
+          cpuAfter.workersSince(cpuBefore) / total,
+          gone == 0 ? "" : " (" + gone + " worker processes exited meanwhile, uncounted)",
           (cpuAfter.database() - cpuBefore.database()) / total,
           (sharesAfter.client() - sharesBefore.client()) / total,
           100 * (sharesAfter.busy() - sharesBefore.busy())
@@ -929,12 +932,30 @@ public class Benchmark {
 
   /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
   /**
-   * CPU time used so far (ms) by the gateway's JVM, by its descendants (the worker processes) and by
-   * the database server (its postmaster and backends), with when it was read; -1 where unknown.
-   * From GATEWAY_PID and DATABASE_PID_FILE (the embedded server's postmaster.pid), set by
-   * benchmark.sh.
+   * CPU time used so far (ms) by the gateway's JVM, by each of its descendants (the worker
+   * processes, by pid) and by the database server (its postmaster and backends), with when it was
+   * read; -1 where unknown. From GATEWAY_PID and DATABASE_PID_FILE (the embedded server's
+   * postmaster.pid), set by benchmark.sh.
    */
-  private record Cpu(double gateway, double workers, double database, long nanos) {
+  private record Cpu(double gateway, Map<Long, Double> workerMs, double database, long nanos) {
+
+    /**
+     * The workers' CPU since {@code before}, process by process: a worker started since counts
+     * whole, and one that exited since counts nothing, as its CPU can no longer be read (see {@link
+     * #workersGone}). A sum over the live workers at each end would go negative whenever one exits.
+     */
+    double workersSince(Cpu before) {
+      double sum = 0;
+      for (Map.Entry<Long, Double> worker : workerMs.entrySet()) {
+        sum += Math.max(0, worker.getValue() - before.workerMs.getOrDefault(worker.getKey(), 0.0));
+      }
+      return sum;
+    }
+
+    /** How many worker processes alive at {@code before} had exited by this reading. */
+    long workersGone(Cpu before) {
+      return before.workerMs.keySet().stream().filter(pid -> !workerMs.containsKey(pid)).count();
+    }
 
     static Cpu now() {
       Optional<ProcessHandle> gateway =
@@ -950,9 +971,11 @@ public class Benchmark {
           database = Optional.empty();
         }
       }
+      Map<Long, Double> workers = new HashMap<>();
+      gateway.ifPresent(h -> h.descendants().forEach(w -> workers.put(w.pid(), ms(w))));
       return new Cpu(
           gateway.map(Cpu::ms).orElse(-1.0),
-          gateway.map(h -> h.descendants().mapToDouble(Cpu::ms).sum()).orElse(-1.0),
+          workers,
           database.map(h -> ms(h) + h.descendants().mapToDouble(Cpu::ms).sum()).orElse(-1.0),
           System.nanoTime());
     }
@@ -974,12 +997,12 @@ public class Benchmark {
     double idleSeconds = (idle.nanos() - after.nanos()) / 1e9;
     double[] used = {
       after.gateway() - before.gateway(),
-      after.workers() - before.workers(),
+      after.workersSince(before),
       after.database() - before.database()
     };
     double[] background = {
       (idle.gateway() - after.gateway()) / idleSeconds * busySeconds,
-      (idle.workers() - after.workers()) / idleSeconds * busySeconds,
+      idle.workersSince(after) / idleSeconds * busySeconds,
       (idle.database() - after.database()) / idleSeconds * busySeconds
     };
     double total = 0;
