@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -301,7 +302,8 @@ public class Benchmark {
       }
       Cpu roundEnd = Cpu.now();
       double perRun =
-          (roundEnd.gateway() - roundStart.gateway() + roundEnd.workersSince(roundStart))
+          (roundEnd.gateway() - roundStart.gateway()
+                  + roundEnd.workers().since(roundStart.workers()))
               / total;
       rounds.add(String.format("%.1f runs/s at %.2f ms",
           total / ((System.nanoTime() - roundStarted) / 1e9), perRun));
@@ -347,14 +349,14 @@ public class Benchmark {
     if (cpuBefore.gateway() >= 0) {
       // What the two cores did meanwhile: the runs, and what shares the machine with them here.
       double jit = (sharesAfter.gatewayJit() - sharesBefore.gatewayJit()) / total;
-      long gone = cpuAfter.workersGone(cpuBefore);
+      long gone = cpuAfter.workers().gone(cpuBefore.workers());
       System.out.printf(
           "    CPU per run: gateway %.2f ms (its JIT compiler %.2f), workers %.2f%s, database %.2f,"
               + " this benchmark's client %.2f; the machine's cores %.0f%% busy%n",
           (cpuAfter.gateway() - cpuBefore.gateway()) / total, jit,
-          cpuAfter.workersSince(cpuBefore) / total,
+          cpuAfter.workers().since(cpuBefore.workers()) / total,
           gone == 0 ? "" : " (" + gone + " worker processes exited meanwhile, uncounted)",
-          (cpuAfter.database() - cpuBefore.database()) / total,
+          cpuAfter.database().since(cpuBefore.database()) / total,
           (sharesAfter.client() - sharesBefore.client()) / total,
           100 * (sharesAfter.busy() - sharesBefore.busy())
               / ((cpuAfter.nanos() - cpuBefore.nanos()) / 1e6
@@ -930,32 +932,42 @@ public class Benchmark {
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
-  /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
   /**
-   * CPU time used so far (ms) by the gateway's JVM, by each of its descendants (the worker
-   * processes, by pid) and by the database server (its postmaster and backends), with when it was
-   * read; -1 where unknown. From GATEWAY_PID and DATABASE_PID_FILE (the embedded server's
-   * postmaster.pid), set by benchmark.sh.
+   * CPU time used so far (ms) by a group of processes that come and go, process by process (by
+   * pid). Its growth since an earlier reading counts a process started since whole and one that
+   * exited since not at all, as its CPU can no longer be read: a sum over the live processes at
+   * each end would go negative whenever one exits (a worker retired, a database backend or
+   * autovacuum worker ended).
    */
-  private record Cpu(double gateway, Map<Long, Double> workerMs, double database, long nanos) {
+  private record Processes(Map<Long, Double> ms) {
 
-    /**
-     * The workers' CPU since {@code before}, process by process: a worker started since counts
-     * whole, and one that exited since counts nothing, as its CPU can no longer be read (see {@link
-     * #workersGone}). A sum over the live workers at each end would go negative whenever one exits.
-     */
-    double workersSince(Cpu before) {
+    static Processes of(Stream<ProcessHandle> processes) {
+      Map<Long, Double> ms = new HashMap<>();
+      processes.forEach(p -> ms.put(p.pid(), Cpu.ms(p)));
+      return new Processes(ms);
+    }
+
+    double since(Processes before) {
       double sum = 0;
-      for (Map.Entry<Long, Double> worker : workerMs.entrySet()) {
-        sum += Math.max(0, worker.getValue() - before.workerMs.getOrDefault(worker.getKey(), 0.0));
+      for (Map.Entry<Long, Double> process : ms.entrySet()) {
+        sum += Math.max(0, process.getValue() - before.ms.getOrDefault(process.getKey(), 0.0));
       }
       return sum;
     }
 
-    /** How many worker processes alive at {@code before} had exited by this reading. */
-    long workersGone(Cpu before) {
-      return before.workerMs.keySet().stream().filter(pid -> !workerMs.containsKey(pid)).count();
+    /** How many processes alive at {@code before} had exited by this reading. */
+    long gone(Processes before) {
+      return before.ms.keySet().stream().filter(pid -> !ms.containsKey(pid)).count();
     }
+  }
+
+  /**
+   * CPU time used so far (ms) by the gateway's JVM, by its descendants (the worker processes) and by
+   * the database server (its postmaster and backends), with when it was read; the gateway's is -1
+   * where unknown. From GATEWAY_PID and DATABASE_PID_FILE (the embedded server's postmaster.pid),
+   * set by benchmark.sh.
+   */
+  private record Cpu(double gateway, Processes workers, Processes database, long nanos) {
 
     static Cpu now() {
       Optional<ProcessHandle> gateway =
@@ -971,16 +983,15 @@ public class Benchmark {
           database = Optional.empty();
         }
       }
-      Map<Long, Double> workers = new HashMap<>();
-      gateway.ifPresent(h -> h.descendants().forEach(w -> workers.put(w.pid(), ms(w))));
       return new Cpu(
           gateway.map(Cpu::ms).orElse(-1.0),
-          workers,
-          database.map(h -> ms(h) + h.descendants().mapToDouble(Cpu::ms).sum()).orElse(-1.0),
+          Processes.of(gateway.stream().flatMap(ProcessHandle::descendants)),
+          Processes.of(
+              database.stream().flatMap(h -> Stream.concat(Stream.of(h), h.descendants()))),
           System.nanoTime());
     }
 
-    private static double ms(ProcessHandle process) {
+    static double ms(ProcessHandle process) {
       return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
     }
   }
@@ -997,13 +1008,13 @@ public class Benchmark {
     double idleSeconds = (idle.nanos() - after.nanos()) / 1e9;
     double[] used = {
       after.gateway() - before.gateway(),
-      after.workersSince(before),
-      after.database() - before.database()
+      after.workers().since(before.workers()),
+      after.database().since(before.database())
     };
     double[] background = {
       (idle.gateway() - after.gateway()) / idleSeconds * busySeconds,
-      idle.workersSince(after) / idleSeconds * busySeconds,
-      (idle.database() - after.database()) / idleSeconds * busySeconds
+      idle.workers().since(after.workers()) / idleSeconds * busySeconds,
+      idle.database().since(after.database()) / idleSeconds * busySeconds
     };
     double total = 0;
     String[] names = {"gateway", "workers", "database"};
@@ -1021,6 +1032,7 @@ public class Benchmark {
         line, total, cores, cores * 1000 / total);
   }
 
+  /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
   private static void pause() throws InterruptedException {
     Thread.sleep(11_000);
   }

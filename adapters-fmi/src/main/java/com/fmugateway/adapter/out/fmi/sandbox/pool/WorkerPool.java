@@ -86,7 +86,10 @@ public final class WorkerPool<W extends PooledWorker> {
   private final Deque<W> spares = new ArrayDeque<>();
   private final Set<W> busy = new HashSet<>();
 
-  /** Claimed spares on their first run, with when their replacement may start at the latest. */
+  /**
+   * Claimed spares on their first run, or whose first run ended less than {@link
+   * #REPLACEMENT_AFTER_FIRST_RUN} ago, with when their replacement may start at the latest.
+   */
   private final Map<W, Long> firstRuns = new HashMap<>();
 
   /**
