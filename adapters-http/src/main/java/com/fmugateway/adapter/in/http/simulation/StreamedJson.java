@@ -20,16 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
  * run_id}, {@code fmu_id}, then {@code results} column after column as the samples come (layout
  * COLUMNS), and only once the run has succeeded and was charged, {@code status}, {@code cost},
  * {@code kpis}, {@code provenance}, {@code non_finite} and {@code clock_events} with the closing
- * brace. Nothing is written before the first samples, so a run that fails at once is still a plain
- * error response; one that fails later leaves the JSON unclosed and the connection is aborted.
+ * brace. The text goes out in pieces of at least {@link #FLUSH_CHARS} characters as it grows, and
+ * the rest at the end: a small result leaves in one write with its end, from the thread that
+ * charged the run, where two writes from two threads each woke the connection's event loop. Nothing
+ * is written before the first piece, so a run that fails before it is still a plain error response;
+ * one that fails later leaves the JSON unclosed and the connection is aborted.
  */
 final class StreamedJson {
+
+  /** Written text at which a piece leaves before the run ends: a worker message's numbers. */
+  static final int FLUSH_CHARS = 32 << 10;
 
   private final JsonMapper json;
   private final NonFinite.Builder nonFinite = new NonFinite.Builder();
   private Set<String> arrays = Set.of();
   private String head;
   private boolean opened;
+  private StringBuilder out = new StringBuilder();
   private String key;
   private long index;
 
@@ -59,17 +66,21 @@ final class StreamedJson {
     if (part instanceof StreamedRun.PaymentRequired required) {
       return Mono.error(new PaymentRequiredException(required.demand()));
     }
-    StringBuilder out = new StringBuilder();
     if (!opened) {
       out.append(head);
       opened = true;
     }
     if (part instanceof StreamedRun.Samples samples) {
       samples(samples.chunk(), out);
+      if (out.length() < FLUSH_CHARS) {
+        return Mono.empty();
+      }
     } else {
       finish(((StreamedRun.Finished) part).report(), out);
     }
-    return Mono.just(buffer(out));
+    DataBuffer piece = buffer(out);
+    out = new StringBuilder();
+    return Mono.just(piece);
   }
 
   private void samples(ResultPart.Chunk chunk, StringBuilder out) {
