@@ -301,8 +301,8 @@ public class Benchmark {
     // the rounds go on until the gateway's and its workers' CPU per run settles (within 10% of the
     // round before) and the gateway's JIT compiler has gone quiet (at most 5% of the gateway's CPU
     // in the round), or for BENCH_THROUGHPUT_WARM_UP_S (120 s) at most. Without the second
-    // condition, the JIT still took 0.25 to 0.6 ms per run of the measured 4-client rounds, a
-    // quarter of the gateway's CPU, for a minute after the change from one client.
+    // condition, the JIT still took 0.25 to 0.62 ms per run of the measured 4-client rounds (up to
+    // a quarter of the gateway's CPU) for a minute or more after the change from one client.
     List<String> rounds = new ArrayList<>();
     long warmUntil = System.nanoTime() + THROUGHPUT_WARM_UP.toNanos();
     double previous = Double.NaN;
@@ -332,10 +332,10 @@ public class Benchmark {
       rounds.subList(3, rounds.size() - 3).clear();
       rounds.add(3, left + " rounds more");
     }
-    // Three measured rounds, their rate the median of the three: a round lasts one or two seconds,
-    // and even a settled gateway's JIT compiles now and then, in bursts of up to a second (a
-    // periodic job's first pass, a method compiled again). Every round's rate and JIT share is
-    // printed.
+    // Three measured rounds, their rate the median of the three: even a settled gateway's JIT
+    // compiles now and then, in bursts of up to a second (a periodic job's first pass, a method
+    // compiled again), and this machine's speed moves by 5% to 20% between rounds of a few seconds.
+    // Every round's rate and JIT share is printed.
     List<Double> latencies = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
     List<String> measured = new ArrayList<>();
