@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code kpis}, {@code provenance}, {@code non_finite} and {@code clock_events} with the closing
  * brace. The text goes out in pieces of at least {@link #FLUSH_CHARS} characters as it grows, and
  * the rest at the end: a small result leaves in one write with its end, from the thread that
- * charged the run, where two writes from two threads each woke the connection's event loop. Nothing
- * is written before the first piece, so a run that fails before it is still a plain error response;
- * one that fails later leaves the JSON unclosed and the connection is aborted.
+ * charged the run, where a write per worker message and one for the end each woke the connection's
+ * event loop. Nothing is written before the first piece, so a run that fails before it is still a
+ * plain error response; one that fails later leaves the JSON unclosed and the connection is
+ * aborted.
  */
 final class StreamedJson {
 
