@@ -41,6 +41,12 @@ public final class CsvResults {
   /** Rows {@code from} to {@code to} (exclusive) of these samples. */
   static String rows(double[] time, List<Column> columns, int from, int to) {
     StringBuilder out = new StringBuilder((to - from) * 24 * (1 + columns.size()));
+    rows(time, columns, from, to, out);
+    return out.toString();
+  }
+
+  /** Rows {@code from} to {@code to} (exclusive) of these samples, appended to {@code out}. */
+  static void rows(double[] time, List<Column> columns, int from, int to, StringBuilder out) {
     for (int i = from; i < to; i++) {
       out.append(time[i]);
       for (Column column : columns) {
@@ -55,7 +61,6 @@ public final class CsvResults {
       }
       out.append("\r\n");
     }
-    return out.toString();
   }
 
   private static String escape(String text) {

@@ -175,7 +175,7 @@ class SimulateController {
           .map(command -> csv(StreamedCsv.of(streamed.stream(command, ResultLayout.ROWS))));
     }
     return run(caller, request, quoteOnly, x402, response)
-        .map(report -> csv(CsvResults.of(report.result()).map(StreamedCsv::bytes)));
+        .map(report -> csv(CsvResults.of(report.result()).map(TextPieces::bytes)));
   }
 
   /**

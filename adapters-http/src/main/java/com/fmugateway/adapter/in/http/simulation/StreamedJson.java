@@ -5,12 +5,10 @@ import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.ResultPart;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.StreamedRun;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,24 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
  * run_id}, {@code fmu_id}, then {@code results} column after column as the samples come (layout
  * COLUMNS), and only once the run has succeeded and was charged, {@code status}, {@code cost},
  * {@code kpis}, {@code provenance}, {@code non_finite} and {@code clock_events} with the closing
- * brace. The text goes out in pieces of at least {@link #FLUSH_CHARS} characters as it grows, and
- * the rest at the end: a small result leaves in one write with its end, from the thread that
- * charged the run, where a write per worker message and one for the end each woke the connection's
- * event loop. Nothing is written before the first piece, so a run that fails before it is still a
- * plain error response; one that fails later leaves the JSON unclosed and the connection is
- * aborted.
+ * brace, in {@link TextPieces}. Nothing is written before the first piece, so a run that fails
+ * before it is still a plain error response; one that fails later leaves the JSON unclosed and the
+ * connection is aborted.
  */
 final class StreamedJson {
-
-  /** Written text at which a piece leaves before the run ends: a worker message's numbers. */
-  static final int FLUSH_CHARS = 32 << 10;
 
   private final JsonMapper json;
   private final NonFinite.Builder nonFinite = new NonFinite.Builder();
   private Set<String> arrays = Set.of();
   private String head;
   private boolean opened;
-  private StringBuilder out = new StringBuilder();
+  private final TextPieces pieces = new TextPieces();
   private String key;
   private long index;
 
@@ -67,21 +59,17 @@ final class StreamedJson {
     if (part instanceof StreamedRun.PaymentRequired required) {
       return Mono.error(new PaymentRequiredException(required.demand()));
     }
+    StringBuilder out = pieces.text();
     if (!opened) {
       out.append(head);
       opened = true;
     }
     if (part instanceof StreamedRun.Samples samples) {
       samples(samples.chunk(), out);
-      if (out.length() < FLUSH_CHARS) {
-        return Mono.empty();
-      }
-    } else {
-      finish(((StreamedRun.Finished) part).report(), out);
+      return pieces.whenFull();
     }
-    DataBuffer piece = buffer(out);
-    out = new StringBuilder();
-    return Mono.just(piece);
+    finish(((StreamedRun.Finished) part).report(), out);
+    return pieces.all();
   }
 
   private void samples(ResultPart.Chunk chunk, StringBuilder out) {
@@ -162,10 +150,5 @@ final class StreamedJson {
 
   private String quote(String text) {
     return json.writeValueAsString(text);
-  }
-
-  private static DataBuffer buffer(StringBuilder out) {
-    return DefaultDataBufferFactory.sharedInstance.wrap(
-        out.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,13 +2,11 @@ package com.fmugateway.adapter.in.http.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.fixtures.Reports;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuInterface;
-import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.simulation.model.Column;
-import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.ResultPart;
-import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.StreamedRun;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +84,7 @@ class StreamedBodyTest {
     run.tryEmitNext(samples(0, 5_000));
 
     assertThat(pieces).hasSize(1);
-    assertThat(pieces.get(0).length()).isGreaterThanOrEqualTo(StreamedJson.FLUSH_CHARS);
+    assertThat(pieces.get(0).length()).isGreaterThanOrEqualTo(TextPieces.FLUSH_CHARS);
 
     run.tryEmitNext(samples(5_000, 10));
     run.tryEmitNext(finished());
@@ -130,27 +128,7 @@ class StreamedBodyTest {
             Map.of(),
             Optional.empty(),
             Set.of());
-    return new StreamedRun.Finished(
-        new SimulationReport(
-            RUN,
-            FMU,
-            result,
-            Map.of(),
-            new Provenance(
-                new Sha256("a".repeat(64)),
-                "2.0",
-                FmuInterface.CO_SIMULATION,
-                Optional.empty(),
-                "test",
-                Duration.ofMillis(3),
-                Duration.ofMillis(2),
-                3,
-                0,
-                Optional.empty()),
-            10,
-            7,
-            Optional.empty(),
-            Optional.empty()));
+    return new StreamedRun.Finished(Reports.of(RUN, FMU, result, FmuInterface.CO_SIMULATION));
   }
 
   private static String text(DataBuffer buffer) {

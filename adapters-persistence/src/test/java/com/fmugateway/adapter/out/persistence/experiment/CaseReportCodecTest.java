@@ -2,11 +2,10 @@ package com.fmugateway.adapter.out.persistence.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.domain.fixtures.Reports;
 import com.fmugateway.domain.fmu.model.FmuId;
 import com.fmugateway.domain.fmu.model.FmuInterface;
-import com.fmugateway.domain.fmu.model.Sha256;
 import com.fmugateway.domain.simulation.model.Column;
-import com.fmugateway.domain.simulation.model.Provenance;
 import com.fmugateway.domain.simulation.model.SimulationReport;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.time.Duration;
@@ -72,29 +71,11 @@ class CaseReportCodecTest {
 
     assertThat(read.result()).isEqualTo(result);
     assertThat(read.result().clockEvents()).isEmpty();
-    assertThat(read.costCredits()).isEqualTo(7);
+    assertThat(read.costCredits()).isEqualTo(Reports.COST_CREDITS);
   }
 
   private static SimulationReport report(SimulationResult result) {
-    return new SimulationReport(
-        UUID.randomUUID(),
-        new FmuId("lib:Clocks3"),
-        result,
-        Map.of(),
-        new Provenance(
-            new Sha256("a".repeat(64)),
-            "3.0",
-            FmuInterface.SCHEDULED_EXECUTION,
-            Optional.empty(),
-            "test",
-            Duration.ofMillis(3),
-            Duration.ofMillis(2),
-            3,
-            0,
-            Optional.empty()),
-        10,
-        7,
-        Optional.empty(),
-        Optional.empty());
+    return Reports.of(
+        UUID.randomUUID(), new FmuId("lib:Clocks3"), result, FmuInterface.SCHEDULED_EXECUTION);
   }
 }
