@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
@@ -33,10 +35,12 @@ import java.util.zip.ZipOutputStream;
  * does that): latency of a paid POST /simulate run one at a time (median, p99) with the gateway's
  * own breakdown by phase and its database round trips per run; throughput at 1, 4 and 16 clients
  * (one account each); the first runs of five newly uploaded FMUs; large results as JSON and CSV;
- * model exchange on VanDerPol. Usage: java scripts/Benchmark.java URL [runs] [clients] [extra JSON]
- * [full|latency|throughput|cold|fmi|me|large] (throughput: the throughput lines alone, after the
- * warm-up; cold: five first runs of new uploads of BENCH_FMU after the warm-up, each with its
- * breakdown by phase; large: the large results alone);
+ * model exchange on VanDerPol; warm runs beside another account's long ones. Usage: java
+ * scripts/Benchmark.java URL [runs] [clients] [extra JSON]
+ * [full|latency|throughput|cold|fmi|me|large|contention] (throughput: the throughput lines alone,
+ * after the warm-up; cold: five first runs of new uploads of BENCH_FMU after the warm-up, each with
+ * its breakdown by phase; large: the large results alone; contention: warm runs beside long ones
+ * alone, after the warm-up);
  * SUMMARY=file appends "key value" lines for the script's final table.
  */
 public class Benchmark {
@@ -97,6 +101,13 @@ public class Benchmark {
       fmiVersions(newKey());
       return;
     }
+    if (args.length > 4 && "contention".equals(args[4])) { // the warm run beside long ones alone
+      String key = newKey();
+      String body = body("msl:BouncingBall", "3.0", extra);
+      warmUp(key, body);
+      contention(key, body, Double.NaN, runs);
+      return;
+    }
     if (args.length > 4 && "large".equals(args[4])) { // e.g. against a gateway with a capped heap
       largeResults(newKey());
       return;
@@ -150,6 +161,7 @@ public class Benchmark {
       largeResults(key);
       modelExchange(key);
       fmiVersions(key);
+      contention(key, body, percentile(latencies, 50), runs);
     }
     String file = System.getenv("SUMMARY");
     if (file != null) {
@@ -813,6 +825,90 @@ public class Benchmark {
             fmu, itf, percentile(endToEnd, 50), percentile(wall, 50), percentile(cpu, 50));
         summary.put(
             "fmi_" + fmu.substring(4) + "_" + itf + "_ms", fmt(percentile(endToEnd, 50)));
+      }
+    }
+  }
+
+  /**
+   * Warm runs while another account keeps its runs at once (two, the free tier's) busy with long
+   * ones: VanDerPol by model exchange, BENCH_LONG_STOP s (20,000) at rtol 1e-9, sampled every 10 s,
+   * each begun again as soon as it ends. Prints the warm runs' median and p99 against the settled
+   * sequential median, the long runs' own time alone and how many ended meanwhile, and the CPU each
+   * process used in the measured stretch. What one customer's heavy runs cost another's.
+   */
+  private static void contention(String key, String body, double settledMedian, int runs)
+      throws Exception {
+    String longKey = newKey();
+    String longStop = System.getenv().getOrDefault("BENCH_LONG_STOP", "20000");
+    String longBody =
+        "{\"fmu_id\":\"lib:VanDerPol\",\"stop_time\":"
+            + longStop
+            + ",\"step\":10,\"interface\":\"me\",\"rtol\":1e-9}";
+    double alone = simulate(longKey, longBody, "application/json").ms;
+    long busyBefore = healthCount("busy");
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger ended = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> loops = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      loops.add(
+          pool.submit(
+              () -> {
+                while (!stop.get()) {
+                  Result r = simulate(longKey, longBody, "application/json", false);
+                  (r.status() == 200 ? ended : failed).incrementAndGet();
+                }
+                return null;
+              }));
+    }
+    try {
+      // Both long runs in workers before the first measured run; polled, 30 s at most.
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (healthCount("busy") < busyBefore + 2 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      boolean bothBusy = healthCount("busy") >= busyBefore + 2;
+      for (int i = 0; i < 20; i++) {
+        simulate(key, body, "application/json");
+      }
+      int endedBefore = ended.get();
+      Cpu before = Cpu.now();
+      List<Double> latencies = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        latencies.add(simulate(key, body, "application/json").ms);
+      }
+      Cpu after = Cpu.now();
+      int endedDuring = ended.get() - endedBefore;
+      Collections.sort(latencies);
+      double median = percentile(latencies, 50);
+      double seconds = (after.nanos() - before.nanos()) / 1e9;
+      System.out.printf(
+          "contention: %d warm runs while another account's 2 long runs (VanDerPol by model"
+              + " exchange, %s s at rtol 1e-9; %.0f ms alone) kept %s: median %.2f ms, p99"
+              + " %.2f ms%s; %d long runs ended meanwhile, %d failed in all%n"
+              + "  CPU in those %.1f s, in cores: gateway %.2f, workers %.2f, database %.2f%n",
+          runs,
+          longStop,
+          alone,
+          bothBusy ? "two workers busy" : "fewer than two workers busy (not both started in 30 s)",
+          median,
+          percentile(latencies, 99),
+          Double.isNaN(settledMedian)
+              ? ""
+              : String.format(" (%.1f× the settled sequential median)", median / settledMedian),
+          endedDuring,
+          failed.get(),
+          seconds,
+          (after.gateway() - before.gateway()) / 1e3 / seconds,
+          after.workers().since(before.workers()) / 1e3 / seconds,
+          after.database().since(before.database()) / 1e3 / seconds);
+      summary.put("contention_median_ms", fmt(median));
+    } finally {
+      stop.set(true);
+      pool.shutdown();
+      for (Future<?> loop : loops) {
+        loop.get(); // the long runs in flight end on their own
       }
     }
   }

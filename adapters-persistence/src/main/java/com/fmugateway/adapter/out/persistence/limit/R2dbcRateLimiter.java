@@ -23,12 +23,8 @@ public final class R2dbcRateLimiter implements RateLimiter {
   private final WindowLeases leases;
 
   public R2dbcRateLimiter(DatabaseClient db) {
-    this(db, new WindowLeases());
-  }
-
-  R2dbcRateLimiter(DatabaseClient db, WindowLeases leases) {
     this.db = db;
-    this.leases = leases;
+    this.leases = new WindowLeases();
   }
 
   @Override
