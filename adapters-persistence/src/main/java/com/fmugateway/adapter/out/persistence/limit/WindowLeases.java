@@ -65,9 +65,10 @@ final class WindowLeases {
       return Optional.of(RateDecision.allow(limit));
     }
     if (window.full) {
-      Duration left = Duration.ofNanos(window.endsAt - now);
+      Duration remaining = Duration.ofNanos(window.endsAt - now);
       return Optional.of(
-          new RateDecision(false, limit, left.compareTo(LEAST_RETRY) < 0 ? LEAST_RETRY : left));
+          new RateDecision(
+              false, limit, remaining.compareTo(LEAST_RETRY) < 0 ? LEAST_RETRY : remaining));
     }
     return Optional.empty();
   }
