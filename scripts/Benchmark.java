@@ -101,13 +101,6 @@ public class Benchmark {
       fmiVersions(newKey());
       return;
     }
-    if (args.length > 4 && "contention".equals(args[4])) { // the warm run beside long ones alone
-      String key = newKey();
-      String body = body("msl:BouncingBall", "3.0", extra);
-      warmUp(key, body);
-      contention(key, body, Double.NaN, runs);
-      return;
-    }
     if (args.length > 4 && "large".equals(args[4])) { // e.g. against a gateway with a capped heap
       largeResults(newKey());
       return;
@@ -122,9 +115,13 @@ public class Benchmark {
       newAccountFirstRun(body);
       return;
     }
+    if (args.length > 4 && "contention".equals(args[4])) { // the warm run beside long ones alone
+      contention(key, body, Double.NaN, runs);
+      return;
+    }
     if (throughputOnly) { // the throughput lines alone, e.g. to compare two settings
       for (int n : clientCounts(clients)) {
-        throughput(n, Math.max(runs * 2, THROUGHPUT_ROUND), body);
+        throughput(n, runs, body);
       }
       return;
     }
@@ -154,7 +151,7 @@ public class Benchmark {
 
     if (full) {
       for (int n : clientCounts(clients)) {
-        throughput(n, Math.max(runs * 2, THROUGHPUT_ROUND), body);
+        throughput(n, runs, body);
       }
       coldStarts(key, percentile(latencies, 50));
       newAccountFirstRun(body);
@@ -296,8 +293,12 @@ public class Benchmark {
     return counts;
   }
 
-  /** {@code total} runs from {@code clients} threads, each its own account, one run at a time. */
-  private static void throughput(int clients, int total, String body) throws Exception {
+  /**
+   * Rounds of runs from {@code clients} threads, each its own account, one run at a time; a round is
+   * THROUGHPUT_ROUND runs, or twice the {@code sequential} runs if more.
+   */
+  private static void throughput(int clients, int sequential, String body) throws Exception {
+    int total = Math.max(sequential * 2, THROUGHPUT_ROUND);
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       keys.add(newKey());
@@ -376,9 +377,8 @@ public class Benchmark {
     pool.shutdown();
     int runs = MEASURED_ROUNDS * total;
     Collections.sort(latencies);
-    List<Double> sortedRates = new ArrayList<>(rates);
-    Collections.sort(sortedRates);
-    double rate = percentile(sortedRates, 50);
+    Collections.sort(rates); // each round's rate in its order is in measured
+    double rate = percentile(rates, 50);
     System.out.printf(
         "throughput, %2d clients: %.1f simulations/s (median of %d rounds of %d runs: %s);"
             + " of all %d runs: median %.2f ms, p99 %.2f ms, %d errors%n",

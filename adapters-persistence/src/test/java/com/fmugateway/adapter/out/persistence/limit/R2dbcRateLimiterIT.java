@@ -16,8 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 @SpringBootTest(classes = PersistenceTestApplication.class)
 class R2dbcRateLimiterIT extends RateLimiterContract {
@@ -58,17 +56,7 @@ class R2dbcRateLimiterIT extends RateLimiterContract {
   void concurrentRequestsToOneGatewayNeverPassALargeLimitAndLeaveNoHitUnspent() {
     String bucket = "test:" + UUID.randomUUID();
 
-    List<Boolean> together =
-        Flux.range(0, 1_500)
-            .flatMap(
-                i ->
-                    limiter
-                        .tryAcquire(bucket, 1_000, HOUR)
-                        .map(RateDecision::allowed)
-                        .subscribeOn(Schedulers.boundedElastic()),
-                32)
-            .collectList()
-            .block(Duration.ofSeconds(60));
+    List<Boolean> together = concurrently(limiter, bucket, 1_000, 1_500, 32);
     int admitted = (int) together.stream().filter(ok -> ok).count();
     // A request refused while others' leases were on their way leaves those hits to later ones.
     while (allowed(limiter, bucket, 1_000)) {
