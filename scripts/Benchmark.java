@@ -397,22 +397,26 @@ public class Benchmark {
       // What the two cores did meanwhile: the runs, and what shares the machine with them here.
       double jit = (sharesAfter.gatewayJit() - sharesBefore.gatewayJit()) / runs;
       long gone = cpuAfter.workers().gone(cpuBefore.workers());
+      double gateway = (cpuAfter.gateway() - cpuBefore.gateway()) / runs;
+      double workers = cpuAfter.workers().since(cpuBefore.workers()) / runs;
+      double database = cpuAfter.database().since(cpuBefore.database()) / runs;
+      double client = (sharesAfter.client() - sharesBefore.client()) / runs;
+      double busy =
+          (sharesAfter.busy() - sharesBefore.busy())
+              / ((cpuAfter.nanos() - cpuBefore.nanos()) / 1e6
+                  * Runtime.getRuntime().availableProcessors());
       System.out.printf(
           "    CPU per run, the three rounds together: gateway %.2f ms (its JIT compiler %.2f),"
               + " workers %.2f%s, database %.2f, this benchmark's client %.2f;"
               + " the machine's cores %.0f%% busy%n",
-          (cpuAfter.gateway() - cpuBefore.gateway()) / runs, jit,
-          cpuAfter.workers().since(cpuBefore.workers()) / runs,
+          gateway, jit, workers,
           gone == 0 ? "" : " (" + gone + " worker processes exited meanwhile, uncounted)",
-          cpuAfter.database().since(cpuBefore.database()) / runs,
-          (sharesAfter.client() - sharesBefore.client()) / runs,
-          100 * (sharesAfter.busy() - sharesBefore.busy())
-              / ((cpuAfter.nanos() - cpuBefore.nanos()) / 1e6
-                  * Runtime.getRuntime().availableProcessors()));
+          database, client, 100 * busy);
       summary.put("jit_per_run_" + clients, fmt(jit));
-      summary.put(
-          "client_cpu_per_run_" + clients,
-          fmt((sharesAfter.client() - sharesBefore.client()) / runs));
+      summary.put("client_cpu_per_run_" + clients, fmt(client));
+      // What bounds the rate with more clients than one: the CPU every run costs, all processes.
+      summary.put("all_cpu_per_run_" + clients, fmt(gateway + workers + database + client));
+      summary.put("busy_" + clients, fmt(busy));
     }
   }
 

@@ -109,14 +109,22 @@ printf '  %-58s mean   %9s ms\n' "the in-process gateway's simulator call (hand-
 printf '  %-58s median %9s ms, p99 %s ms (CPU %s ms)\n' "the engine called directly (a JVM of its own, warm):" "$e_median" "$e_p99" "$e_cpu"
 printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on (as ours):" "$c_median" "$c_p99"
 printf '  %-58s median %9s ms, p99 %s ms\n' "the same C loop with the FMU's logging off:" "$c_silent_median" "$c_silent_p99"
-python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$c_silent_median" <<'EOF'
+python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$c_silent_median" \
+  "$(value sandbox all_cpu_per_run_1)" "$(value sandbox all_cpu_per_run_4)" "$(value sandbox busy_4)" "$(nproc)" <<'EOF'
 import sys
-http, engine, call, c, r1, r4, silent = (float(x) if x else float("nan") for x in sys.argv[1:])
+http, engine, call, c, r1, r4, silent, cpu1, cpu4, busy4, cores = (
+    float(x) if x else float("nan") for x in sys.argv[1:])
 ratio = lambda a, b: a / b if b else float("nan")
 print(f"  HTTP / engine = {ratio(http, engine):.0f}x (goal <= 2x; against the in-process gateway's call"
       f" {ratio(http, call):.1f}x); engine / C loop = {ratio(engine, c):.1f}x (goal <= 3x;"
       f" {ratio(engine, silent):.1f}x against the C loop with logging off);"
       f" 4 clients / 1 client = {ratio(r4, r1):.2f}x (goal >= 1.6x)")
+# Four clients are bound by the CPU each run costs (every process, the benchmark's client too):
+# had a run cost at four clients what it costs at one, the cores as busy as they were would have
+# served this many times the single-client rate.
+print(f"  4 clients, what bounds them: CPU per run {cpu4:.2f} ms against {cpu1:.2f} ms at 1 client"
+      f" ({ratio(cpu4, cpu1) - 1:+.0%}); at 1 client's CPU per run, the cores {busy4:.0%} busy would"
+      f" serve {ratio(busy4 * cores * 1000 / cpu1, r1):.2f}x the single-client rate")
 EOF
 
 # The model exchange master beside the raw cost of its derivative evaluations (own gateway).
