@@ -410,7 +410,10 @@ public class Benchmark {
               + " workers %.2f%s, database %.2f, this benchmark's client %.2f;"
               + " the machine's cores %.0f%% busy%n",
           gateway, jit, workers,
-          gone == 0 ? "" : " (" + gone + " worker processes exited meanwhile, uncounted)",
+          gone == 0
+              ? ""
+              : " (" + gone + " worker processes exited meanwhile, counted as the gateway reaped"
+                  + " them)",
           database, client, 100 * busy);
       summary.put("jit_per_run_" + clients, fmt(jit));
       summary.put("client_cpu_per_run_" + clients, fmt(client));
@@ -1075,25 +1078,55 @@ public class Benchmark {
    * each end would go negative whenever one exits (a worker retired, a database backend or
    * autovacuum worker ended).
    */
-  private record Processes(Map<Long, Double> ms) {
+  /**
+   * CPU time used so far (ms) by each live process of a tree, and by the processes its root has
+   * reaped (its children's CPU time, from {@code /proc/PID/stat}, which also holds theirs' that
+   * they reaped): a process that exits between two readings is counted from the second one on.
+   */
+  private record Processes(Map<Long, Double> ms, double reaped) {
 
-    static Processes of(Stream<ProcessHandle> processes) {
+    static Processes of(Optional<ProcessHandle> root, Stream<ProcessHandle> processes) {
       Map<Long, Double> ms = new HashMap<>();
       processes.forEach(p -> ms.put(p.pid(), Cpu.ms(p)));
-      return new Processes(ms);
+      return new Processes(ms, root.map(Processes::reapedMs).orElse(0.0));
     }
 
+    /**
+     * What the processes used between {@code before} and this reading: the live ones' growth, and
+     * those that exited meanwhile, whose whole lifetime reached the root when it reaped them, less
+     * what they had used by {@code before}.
+     */
     double since(Processes before) {
-      double sum = 0;
+      double live = 0;
       for (Map.Entry<Long, Double> process : ms.entrySet()) {
-        sum += Math.max(0, process.getValue() - before.ms.getOrDefault(process.getKey(), 0.0));
+        live += Math.max(0, process.getValue() - before.ms.getOrDefault(process.getKey(), 0.0));
       }
-      return sum;
+      double exited = reaped - before.reaped;
+      for (Map.Entry<Long, Double> process : before.ms.entrySet()) {
+        if (!ms.containsKey(process.getKey())) {
+          exited -= process.getValue();
+        }
+      }
+      // A process whose parent has not been reaped yet counts from a later reading on.
+      return live + Math.max(0, exited);
     }
 
     /** How many processes alive at {@code before} had exited by this reading. */
     long gone(Processes before) {
       return before.ms.keySet().stream().filter(pid -> !ms.containsKey(pid)).count();
+    }
+
+    /** The root's children's user and system time ({@code cutime}, {@code cstime}), in ms. */
+    private static double reapedMs(ProcessHandle root) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(root.pid()), "stat"));
+        // Fields after the command's closing parenthesis start at the third (state); cutime and
+        // cstime are the 16th and 17th.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_MS;
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
     }
   }
 
@@ -1121,8 +1154,9 @@ public class Benchmark {
       }
       return new Cpu(
           gateway.map(Cpu::ms).orElse(-1.0),
-          Processes.of(gateway.stream().flatMap(ProcessHandle::descendants)),
+          Processes.of(gateway, gateway.stream().flatMap(ProcessHandle::descendants)),
           Processes.of(
+              database,
               database.stream().flatMap(h -> Stream.concat(Stream.of(h), h.descendants()))),
           System.nanoTime());
     }
