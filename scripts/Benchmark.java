@@ -1072,16 +1072,12 @@ public class Benchmark {
   }
 
   /**
-   * CPU time used so far (ms) by a group of processes that come and go, process by process (by
-   * pid). Its growth since an earlier reading counts a process started since whole and one that
-   * exited since not at all, as its CPU can no longer be read: a sum over the live processes at
-   * each end would go negative whenever one exits (a worker retired, a database backend or
-   * autovacuum worker ended).
-   */
-  /**
-   * CPU time used so far (ms) by each live process of a tree, and by the processes its root has
-   * reaped (its children's CPU time, from {@code /proc/PID/stat}, which also holds theirs' that
-   * they reaped): a process that exits between two readings is counted from the second one on.
+   * CPU time used so far (ms) by a tree of processes that come and go: each live one's, by pid, and
+   * what its root has reaped (its children's CPU time in {@code /proc/PID/stat}, which holds that
+   * of the processes they reaped in turn). Its growth since an earlier reading counts a process
+   * started since whole, and one that exited since from that reading on: a sum over the live
+   * processes at each end would go negative whenever one exits (a worker retired, a database
+   * backend or autovacuum worker ended), and leaving exited ones out understated the workers.
    */
   private record Processes(Map<Long, Double> ms, double reaped) {
 
