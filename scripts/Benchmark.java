@@ -440,8 +440,7 @@ public class Benchmark {
               String stat = Files.readString(task.resolve("stat"));
               String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
               if (name.contains("CompilerThre")) {
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                jit += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS;
+                jit += statMs(stat, 14, 15); // utime, stime
               }
             } catch (IOException | RuntimeException threadGone) {
               // a thread that ended meanwhile
@@ -1116,10 +1115,7 @@ public class Benchmark {
     private static double reapedMs(ProcessHandle root) {
       try {
         String stat = Files.readString(Path.of("/proc", Long.toString(root.pid()), "stat"));
-        // Fields after the command's closing parenthesis start at the third (state); cutime and
-        // cstime are the 16th and 17th.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_MS;
+        return statMs(stat, 16, 17); // cutime, cstime
       } catch (IOException | RuntimeException e) {
         return 0;
       }
@@ -1201,6 +1197,16 @@ public class Benchmark {
   /** Longer than PostgreSQL's idle interval for publishing a session's statistics (10 s). */
   private static void pause() throws InterruptedException {
     Thread.sleep(11_000);
+  }
+
+  /**
+   * The sum of two clock-tick fields of a {@code /proc/PID/stat} line, numbered as proc(5) numbers
+   * them (1 is the pid), in ms. The command's name may hold spaces: fields are counted from after
+   * its closing parenthesis, where the third begins.
+   */
+  private static double statMs(String stat, int field, int other) {
+    String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return (Long.parseLong(after[field - 3]) + Long.parseLong(after[other - 3])) * TICK_MS;
   }
 
   private static String fmt(double value) {

@@ -29,6 +29,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dataDir, int port) {
+    return start(dataDir, port, false);
+  }
+
+  /** A server on any free port whose data folder is deleted when it stops: for tests. */
+  public static EmbeddedDatabase startDisposable(Path dataDir) {
+    return start(dataDir, 0, true);
+  }
+
+  private static EmbeddedDatabase start(Path dataDir, int port, boolean disposable) {
     Path dir = dataDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
@@ -36,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dir)
-              .setCleanDataDirectory(false)
+              .setCleanDataDirectory(disposable)
               .setPGStartupWait(STARTUP_WAIT)
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")

@@ -32,6 +32,16 @@ class EmbeddedDatabaseIT {
   }
 
   @Test
+  void aDisposableServersDataFolderIsGoneOnceItStops() throws Exception {
+    Path folder = dataDir.resolve("disposable");
+    try (EmbeddedDatabase db = EmbeddedDatabase.startDisposable(folder)) {
+      execute(db, "CREATE TABLE scratch (v INT)");
+      assertThat(folder.resolve("PG_VERSION")).exists();
+    }
+    assertThat(folder).doesNotExist();
+  }
+
+  @Test
   void givenServerOrphanedByKilledGateway_start_stopsItAndKeepsTheData() throws Exception {
     Process child =
         new ProcessBuilder(

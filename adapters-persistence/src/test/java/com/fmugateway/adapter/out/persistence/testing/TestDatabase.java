@@ -8,15 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -92,33 +89,14 @@ public final class TestDatabase {
           container.getPassword());
     }
     try {
-      Path dataDir = Files.createTempDirectory("fmugw-test-pg");
-      EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0);
-      // Stopped, then deleted: a test JVM's data folder is about 300 MB, and every module's tests
-      // used to leave theirs in the temporary folder.
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    db.close();
-                    deleteTree(dataDir);
-                  },
-                  "test-postgres-stop"));
+      // Its data folder (about 300 MB) goes when it stops: every module's tests used to leave one.
+      EmbeddedDatabase db =
+          EmbeddedDatabase.startDisposable(Files.createTempDirectory("fmugw-test-pg"));
+      Runtime.getRuntime().addShutdownHook(new Thread(db::close, "test-postgres-stop"));
       log.info("No Docker engine: tests use an embedded PostgreSQL");
       return db.endpoint();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Removes the folder and everything in it, as far as possible. */
-  private static void deleteTree(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      log.warn("could not delete the test database's folder {}: {}", folder, e.getMessage());
     }
   }
 }
