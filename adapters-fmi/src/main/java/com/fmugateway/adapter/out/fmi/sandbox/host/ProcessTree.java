@@ -52,9 +52,16 @@ record ProcessTree(
     return process.onExit();
   }
 
-  /** Kills {@code process} and whatever descendants it has now, for a worker not fully up. */
+  /**
+   * Kills {@code process} and every descendant it has, for a worker not fully up. The process is
+   * stopped first, so it cannot start another while they are listed: bubblewrap's first process
+   * clones the sandbox's init, which waits for the first one's go-ahead and binds itself to its
+   * parent's life only after that; a clone missed by the list, its parent then killed, waited
+   * forever. Its descendants are listed before any is killed: once their parent dies, orphans are
+   * no longer its descendants. Inside bubblewrap killing the sandbox's init kills all the rest.
+   */
   static CompletableFuture<Process> killAll(Process process) {
-    // Collected first: once their parent dies, orphans are no longer its descendants.
+    ChildStop.stop(process);
     List<ProcessHandle> descendants = process.descendants().toList();
     descendants.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
