@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** FMI 3.0 runs through the engine, with our own C FMUs as built by Maven. */
 class Fmi3EngineTest {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
 
   @Test
   void givenInt64AndUInt64StartValues_coSimulation_returnsThemExactly() {

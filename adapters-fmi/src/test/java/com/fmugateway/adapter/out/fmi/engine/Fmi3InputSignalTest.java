@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class Fmi3InputSignalTest {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
   private static final double[] TIMES = {0, 0.5};
 
   @ParameterizedTest

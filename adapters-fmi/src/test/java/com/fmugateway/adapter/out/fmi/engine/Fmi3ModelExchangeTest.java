@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class Fmi3ModelExchangeTest {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
   private static final double G = 9.81;
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class Fmi3ScheduledRunnerTest {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
   private static final Path CLOCKS3 = library("Clocks3");
   private static final ModelDescription DESCRIPTION =
       new FmuArchiveInspector().inspectNow(CLOCKS3).description();

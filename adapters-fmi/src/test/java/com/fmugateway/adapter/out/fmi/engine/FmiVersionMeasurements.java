@@ -29,7 +29,7 @@ import java.util.OptionalDouble;
  */
 final class FmiVersionMeasurements {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,12 @@ class LoadedFmusTest {
 
   private final List<Copy> loaded = new ArrayList<>();
   private final List<Copy> unloaded = new ArrayList<>();
+
+  /** Copies still lent or idle when a test ends are unpacked in the temporary folder. */
+  @AfterEach
+  void deleteUnpackedCopies() {
+    loaded.forEach(copy -> FmuArchive.delete(copy.folder()));
+  }
 
   private LoadedFmus<Copy> copies(int maxIdle) {
     return new LoadedFmus<>(maxIdle, unloaded::add);

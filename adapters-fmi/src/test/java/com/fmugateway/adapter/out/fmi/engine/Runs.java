@@ -6,7 +6,7 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 /** Runs library models through the engine and reads result columns. */
 final class Runs {
 
-  private static final SimulationEngine ENGINE = new SimulationEngine();
+  private static final SimulationEngine ENGINE = TestEngine.SHARED;
 
   private Runs() {}
 
