@@ -32,7 +32,8 @@ final class ChildStop {
   /**
    * Stops {@code child} and returns once it has stopped or exited, without reaping it: the JDK
    * still sees its exit. False if it could not be stopped (it was reaped already, or libc is not
-   * bound here).
+   * bound here). Like the JDK's own {@link Process#destroyForcibly()}, it signals a child it has
+   * not seen reaped, and relies on the kernel not reusing the pid in between.
    */
   static boolean stop(Process child) {
     if (!BOUND || !child.isAlive()) {
