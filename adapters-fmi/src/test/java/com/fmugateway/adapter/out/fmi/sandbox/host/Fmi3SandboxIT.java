@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fmu.model.Causality;
 import com.fmugateway.domain.fmu.model.FmuArtifact;
@@ -85,7 +84,7 @@ class Fmi3SandboxIT {
 
     SimulationResult result = run(new SimulationJob(AccountId.random(), fmu, plan));
 
-    assertThat(result).isEqualTo(new SimulationEngine().run(fmu.archive(), description, plan));
+    assertThat(result).isEqualTo(InProcess.run(fmu.archive(), description, plan));
     assertThat(result.column("Int64_output").orElseThrow().valueAt(4)).isEqualTo(9007199254740993L);
     assertThat(result.column("UInt64_output").orElseThrow().valueAt(4).toString())
         .isEqualTo("18446744073709551615");
@@ -208,7 +207,7 @@ class Fmi3SandboxIT {
   }
 
   private static SimulationResult engine(SimulationJob job) {
-    return new SimulationEngine().run(job.fmu().archive(), job.fmu().description(), job.plan());
+    return InProcess.run(job.fmu().archive(), job.fmu().description(), job.plan());
   }
 
   private static double[] reals(SimulationResult result, String name) {

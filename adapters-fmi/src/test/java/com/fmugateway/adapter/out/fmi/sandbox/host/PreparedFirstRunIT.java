@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
 import com.fmugateway.domain.account.model.AccountId;
@@ -57,8 +56,7 @@ class PreparedFirstRunIT {
 
     SimulationResult result = simulator.simulate(Jobs.job(owner, upload, plan)).block(Workers.WAIT);
 
-    assertThat(result)
-        .isEqualTo(new SimulationEngine().run(upload.archive(), upload.description(), plan));
+    assertThat(result).isEqualTo(InProcess.run(upload.archive(), upload.description(), plan));
     WorkerSnapshot after = Workers.only(simulator);
     assertThat(after.process().pid()).isEqualTo(prepared.process().pid());
     assertThat(after.runs()).isEqualTo(1);

@@ -3,7 +3,6 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
 import com.fmugateway.adapter.out.fmi.sandbox.pool.WorkerSnapshot;
 import com.fmugateway.domain.account.model.AccountId;
@@ -40,8 +39,7 @@ class SandboxedSimulatorIT {
     for (FmuInterface fmuInterface :
         List.of(FmuInterface.CO_SIMULATION, FmuInterface.MODEL_EXCHANGE)) {
       SimulationPlan plan = Jobs.bouncingBall(fmuInterface);
-      SimulationResult expected =
-          new SimulationEngine().run(fmu.archive(), fmu.description(), plan);
+      SimulationResult expected = InProcess.run(fmu.archive(), fmu.description(), plan);
 
       SimulationResult actual = run(Jobs.job(AccountId.random(), fmu, plan));
 
@@ -60,8 +58,7 @@ class SandboxedSimulatorIT {
 
     SimulationResult result = run(Jobs.job(AccountId.random(), upload, plan));
 
-    assertThat(result)
-        .isEqualTo(new SimulationEngine().run(upload.archive(), upload.description(), plan));
+    assertThat(result).isEqualTo(InProcess.run(upload.archive(), upload.description(), plan));
     WorkerSnapshot worker = Workers.only(simulator);
     assertThat(worker.preStarted()).isTrue();
     assertThat(worker.runs()).isEqualTo(1);

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fmugateway.adapter.out.fmi.engine.SimulationEngine;
 import com.fmugateway.adapter.out.fmi.sandbox.Jobs;
 import com.fmugateway.domain.account.model.AccountId;
 import com.fmugateway.domain.fmu.model.FmuArtifact;
@@ -60,8 +59,7 @@ class WithoutBubblewrapIT {
       SimulationResult result =
           simulator.simulate(Jobs.job(AccountId.random(), fmu, plan)).block(Workers.WAIT);
 
-      assertThat(result)
-          .isEqualTo(new SimulationEngine().run(fmu.archive(), fmu.description(), plan));
+      assertThat(result).isEqualTo(InProcess.run(fmu.archive(), fmu.description(), plan));
       assertThat(simulator.status().bubblewrap()).isFalse();
       long jvm = Workers.jvmPid(Workers.only(simulator));
       assertThat(Workers.environment(jvm))
