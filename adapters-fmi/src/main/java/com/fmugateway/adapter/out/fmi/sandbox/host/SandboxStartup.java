@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,14 @@ record SandboxStartup(
    * worker's socket takes up to 45 ({@code /workers/<pid>/w<slot>-<id><serial>/sock/gateway.sock}).
    */
   private static final int MAX_WORK_DIR_BYTES = 60;
+
+  /** How long the trivial sandbox of {@link #probe} may take. */
+  static final Duration PROBE_LIMIT = Duration.ofSeconds(10);
+
+  /** The last bytes of its output kept for the message when it fails. */
+  private static final int PROBE_OUTPUT_BYTES = 4096;
+
+  private static final Duration PROBE_OUTPUT_WAIT = Duration.ofSeconds(1);
 
   static SandboxStartup prepare(SandboxSettings settings, SandboxHost detected) {
     SandboxHost host = checked(settings, detected);
@@ -149,14 +158,18 @@ record SandboxStartup(
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();
-      byte[] output = process.getInputStream().readNBytes(4096);
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return Optional.of("a test sandbox did not finish within 10 s");
+      // Read on a thread of its own: a sandbox that hangs keeps its output open, and reading it
+      // here would never come to the time limit.
+      OutputTail output =
+          OutputTail.drain(process.getInputStream(), PROBE_OUTPUT_BYTES, "fmugw-sandbox-probe");
+      if (!process.waitFor(PROBE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        // Not only bubblewrap's first process: one stuck setting up may have cloned the next.
+        ProcessTree.killAll(process);
+        return Optional.of(
+            "a test sandbox did not finish within " + PROBE_LIMIT.toSeconds() + " s");
       }
-      return process.exitValue() == 0
-          ? Optional.empty()
-          : Optional.of(new String(output, StandardCharsets.UTF_8).strip());
+      output.awaitEnd(PROBE_OUTPUT_WAIT);
+      return process.exitValue() == 0 ? Optional.empty() : Optional.of(output.textSince(0).strip());
     } catch (IOException e) {
       return Optional.of(e.getMessage());
     } catch (InterruptedException e) {
