@@ -2,12 +2,14 @@ package com.fmugateway.adapter.out.fmi.sandbox.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +45,20 @@ class SandboxProbeTest {
                 + " s");
 
     for (String pid : Files.readString(pids).strip().split(" ")) {
-      Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pid));
-      if (process.isPresent()) {
-        process.get().onExit().get(10, TimeUnit.SECONDS);
-      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .alias("process " + pid + " of the hanging sandbox ends")
+          .until(() -> !running(pid));
+    }
+  }
+
+  /** Alive and not a zombie (which only waits to be reaped by whoever adopted it). */
+  private static boolean running(String pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -132,12 +132,17 @@ class SandboxStreamingIT {
     return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }
 
-  /** BouncingBall sampled densely up to a stop time it never reaches within its 3 s limit. */
+  /**
+   * BouncingBall sampled densely up to a stop time it never reaches within its 5 s limit. By model
+   * exchange, whose master reads the FMU at every sample: 5 s of it stay far below the 512 MiB
+   * result limit (co-simulation's loop in C made more than that in 3 s). With co-simulation and a 1
+   * s limit, one run during a concurrent build sent no chunk before its limit.
+   */
   private static SimulationJob endlessBouncingBall() {
     ModelDescription description = Jobs.description("BouncingBall");
     SimulationPlan plan =
         new SimulationPlan(
-            FmuInterface.CO_SIMULATION,
+            FmuInterface.MODEL_EXCHANGE,
             0,
             1e4,
             1e-5,
@@ -145,9 +150,7 @@ class SandboxStreamingIT {
             List.of(),
             List.of(description.variable("h").orElseThrow()),
             Solver.defaults(),
-            // Short enough that the run cannot reach the 512 MiB result limit first: since the
-            // engine's loop moved to C, 3 s of this run made more than that.
-            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
             Map.of());
     return Jobs.job(AccountId.random(), Jobs.builtIn("BouncingBall"), plan);
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * A worker killed while bubblewrap is still setting up leaves nothing behind. bubblewrap's first
  * process clones the one that becomes the sandbox's init, which then waits, on an eventfd, for the
  * first one's go-ahead, and binds itself to its parent's life only after that: a first process
- * killed in between left that clone waiting forever, re-parented to init, no longer a descendant of
- * the gateway, and holding its worker's uid.
+ * killed in between left that clone waiting forever, re-parented to init and no longer a descendant
+ * of the gateway.
  */
 class StartingSandboxKillIT {
 
