@@ -13,15 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Processes a run may leave behind: descendants of this JVM that were not there at the snapshot,
- * and ForkBomb children wherever they are. Those are named {@value #FORK_BOMB_CHILD} and looked up
- * by name too, because a child whose parent was killed is re-parented to init (or a subreaper) and
- * is then no descendant of this JVM, though it still runs. Linux only: names come from /proc.
+ * and ForkBomb children (or whatever {@link #orAnywhere} names) wherever they are. Those are named
+ * {@value #FORK_BOMB_CHILD} and looked up by name too, because a child whose parent was killed is
+ * re-parented to init (or a subreaper) and is then no descendant of this JVM, though it still runs.
+ * Linux only: names come from /proc.
  */
 final class LeftoverProcesses {
 
@@ -30,10 +32,15 @@ final class LeftoverProcesses {
 
   private final Set<ProcessHandle> before;
   private final Supplier<Set<ProcessHandle>> expected;
+  private final Predicate<ProcessHandle> anywhere;
 
-  private LeftoverProcesses(Set<ProcessHandle> before, Supplier<Set<ProcessHandle>> expected) {
+  private LeftoverProcesses(
+      Set<ProcessHandle> before,
+      Supplier<Set<ProcessHandle>> expected,
+      Predicate<ProcessHandle> anywhere) {
     this.before = before;
     this.expected = expected;
+    this.anywhere = anywhere;
   }
 
   /** Remembers the descendants this JVM has now, idle sandbox workers included. */
@@ -46,14 +53,20 @@ final class LeftoverProcesses {
    * workers a simulator starts when a slot frees, for instance.
    */
   static LeftoverProcesses snapshot(Supplier<Set<ProcessHandle>> expected) {
-    return new LeftoverProcesses(descendants().collect(Collectors.toSet()), expected);
+    return new LeftoverProcesses(
+        descendants().collect(Collectors.toSet()), expected, p -> FORK_BOMB_CHILD.equals(name(p)));
+  }
+
+  /** As this, and also counts every process {@code found} accepts, wherever it is. */
+  LeftoverProcesses orAnywhere(Predicate<ProcessHandle> found) {
+    return new LeftoverProcesses(before, expected, anywhere.or(found));
   }
 
   /** The living processes started since the snapshot, and every living ForkBomb child. */
   List<ProcessHandle> now() {
     Set<ProcessHandle> found = new LinkedHashSet<>();
     descendants().filter(p -> !before.contains(p)).forEach(found::add);
-    ProcessHandle.allProcesses().filter(p -> FORK_BOMB_CHILD.equals(name(p))).forEach(found::add);
+    ProcessHandle.allProcesses().filter(anywhere).forEach(found::add);
     found.removeAll(expected.get());
     return found.stream().filter(LeftoverProcesses::running).toList();
   }
@@ -105,7 +118,7 @@ final class LeftoverProcesses {
    * container whose init never reaps, that wait never comes. ProcessHandle counts zombies as alive,
    * so the state is read from /proc.
    */
-  private static boolean running(ProcessHandle process) {
+  static boolean running(ProcessHandle process) {
     return process.isAlive() && stat(process).map(s -> !s.startsWith("Z")).orElse(false);
   }
 
@@ -117,7 +130,7 @@ final class LeftoverProcesses {
   }
 
   /** /proc/<pid>/stat after the name, so from the state letter on; the name may hold anything. */
-  private static Optional<String> stat(ProcessHandle process) {
+  static Optional<String> stat(ProcessHandle process) {
     return read(Path.of("/proc", String.valueOf(process.pid()), "stat"))
         .map(s -> s.substring(s.lastIndexOf(')') + 1).strip());
   }

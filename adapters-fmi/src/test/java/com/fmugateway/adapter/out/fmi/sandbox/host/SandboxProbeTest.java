@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,17 +47,11 @@ class SandboxProbeTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .alias("process " + pid + " of the hanging sandbox ends")
-          .until(() -> !running(pid));
-    }
-  }
-
-  /** Alive and not a zombie (which only waits to be reaped by whoever adopted it). */
-  private static boolean running(String pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (IOException e) {
-      return false;
+          .until(
+              () ->
+                  ProcessHandle.of(Long.parseLong(pid))
+                      .filter(LeftoverProcesses::running)
+                      .isEmpty());
     }
   }
 
