@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The floor under every run: {@link SimulationEngine#run} called directly, one run after another on
- * one thread of a JVM of its own, with no gateway, worker or thread hand-off around it. For {@code
- * scripts/benchmark.sh}, which starts it from the Run command's jar through Spring Boot's {@code
- * PropertiesLauncher}; not used by the gateway.
+ * one thread of a JVM of its own, with no gateway, worker or thread hand-off around it. The engine
+ * is made as a sandbox worker makes its own ({@link SimulationEngine#forFixedArchives()}). For
+ * {@code scripts/benchmark.sh}, which starts it from the Run command's jar through Spring Boot's
+ * {@code PropertiesLauncher}; not used by the gateway.
  *
  * <p>Usage: {@code EngineFloor <archive.fmu> <stop> <step> <seconds of warm-up> <runs>
  * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms}: wall time per
@@ -54,7 +55,7 @@ public final class EngineFloor {
             Solver.defaults(),
             Duration.ofMinutes(1),
             Map.of());
-    SimulationEngine engine = new SimulationEngine();
+    SimulationEngine engine = SimulationEngine.forFixedArchives(); // as a sandbox worker's
     long warmUpEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
     while (System.nanoTime() - warmUpEnd < 0) {
       engine.run(archive, description, plan);

@@ -30,8 +30,8 @@ final class Fmi3Engine {
 
   private final LoadedFmus<Fmi3Fmu> copies;
 
-  Fmi3Engine(int idleCopies) {
-    copies = new LoadedFmus<>(idleCopies, Fmi3Fmu::close);
+  Fmi3Engine(int idleCopies, boolean archivesFixed) {
+    copies = new LoadedFmus<>(idleCopies, archivesFixed, Fmi3Fmu::close);
   }
 
   void unloadIdleCopies() {

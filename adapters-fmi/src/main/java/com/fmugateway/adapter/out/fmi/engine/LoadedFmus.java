@@ -56,11 +56,13 @@ final class LoadedFmus<F> {
    * An archive as it is now (a file replaced under the same name is another archive) and which of
    * its binaries is loaded: an FMI 3.0 FMU may name a different one for each interface. The file is
    * its device and inode where the file system has them, so that any spelling of its path (a link,
-   * {@code ..}) finds the same copies; else its absolute path.
+   * {@code ..}) finds the same copies; else its absolute path. For archives that never change, the
+   * path as given, and no size or time.
    */
   private record Key(Object file, long size, long modified, String binary) {}
 
   private final int maxIdle;
+  private final boolean archivesFixed;
   private final ToIntFunction<F> maxRuns;
   private final Consumer<F> unload;
   private final Map<Key, Deque<Lease<F>>> idle = new LinkedHashMap<>(16, 0.75f, true);
@@ -68,17 +70,21 @@ final class LoadedFmus<F> {
 
   /**
    * @param maxIdle idle copies kept at most; 0 unloads every copy after its run
+   * @param archivesFixed whether the archives never change under the same path while this lives: a
+   *     copy is then found by the path as given, with no stat per run to check that it still
+   *     matches its file (see {@link SimulationEngine#forFixedArchives()})
    * @param unload frees a copy's binary; its folder is deleted here
    */
-  LoadedFmus(int maxIdle, Consumer<F> unload) {
-    this(maxIdle, fmu -> MAX_RUNS_PER_COPY, unload);
+  LoadedFmus(int maxIdle, boolean archivesFixed, Consumer<F> unload) {
+    this(maxIdle, archivesFixed, fmu -> MAX_RUNS_PER_COPY, unload);
   }
 
   /**
    * @param maxRuns the runs after which a copy is retired, asked after each of its runs
    */
-  LoadedFmus(int maxIdle, ToIntFunction<F> maxRuns, Consumer<F> unload) {
+  LoadedFmus(int maxIdle, boolean archivesFixed, ToIntFunction<F> maxRuns, Consumer<F> unload) {
     this.maxIdle = maxIdle;
+    this.archivesFixed = archivesFixed;
     this.maxRuns = maxRuns;
     this.unload = unload;
   }
@@ -93,7 +99,7 @@ final class LoadedFmus<F> {
    * copy serves only runs that name the same one.
    */
   Lease<F> take(Path archive, String binary, Function<Path, F> load) {
-    Key key = keyOf(archive, binary);
+    Key key = archivesFixed ? new Key(archive, -1, -1, binary) : keyOf(archive, binary);
     synchronized (this) {
       Deque<Lease<F>> copies = idle.get(key);
       if (copies != null && !copies.isEmpty()) {

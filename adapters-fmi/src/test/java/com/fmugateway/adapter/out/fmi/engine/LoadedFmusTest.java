@@ -1,7 +1,9 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class LoadedFmusTest {
   }
 
   private LoadedFmus<Copy> copies(int maxIdle) {
-    return new LoadedFmus<>(maxIdle, unloaded::add);
+    return new LoadedFmus<>(maxIdle, false, unloaded::add);
   }
 
   private Copy load(Path folder) {
@@ -128,6 +130,37 @@ class LoadedFmusTest {
   }
 
   @Test
+  void anArchiveGoneSinceItsLastRun_isNotServedFromItsCopy() throws IOException {
+    LoadedFmus<Copy> copies = copies(4);
+    Path archive = archive("a.fmu", "one");
+    copies.giveBack(copies.take(archive, this::load), true);
+
+    Files.delete(archive);
+
+    assertThatThrownBy(() -> copies.take(archive, this::load))
+        .isInstanceOf(SimulationFailedException.class)
+        .hasMessageContaining("cannot be read");
+  }
+
+  @Test
+  void forFixedArchives_aKeptCopyIsFoundByThePathAlone_withoutLookingAtTheFile()
+      throws IOException {
+    LoadedFmus<Copy> copies = new LoadedFmus<>(4, true, unloaded::add);
+    Path archive = archive("a.fmu", "one");
+    Path other = archive("b.fmu", "two");
+    LoadedFmus.Lease<Copy> first = copies.take(archive, this::load);
+    copies.giveBack(first, true);
+    copies.giveBack(copies.take(other, this::load), true);
+
+    Files.delete(archive);
+    LoadedFmus.Lease<Copy> again = copies.take(archive, this::load);
+
+    assertThat(again.fmu()).isSameAs(first.fmu());
+    assertThat(copies.take(other, this::load).fmu()).isNotSameAs(first.fmu());
+    assertThat(loaded).hasSize(2);
+  }
+
+  @Test
   void theLeastRecentlyUsedIdleCopyIsUnloadedBeyondTheLimit() throws IOException {
     LoadedFmus<Copy> copies = copies(2);
     Path a = archive("a.fmu", "a");
@@ -170,7 +203,7 @@ class LoadedFmusTest {
   void aCopyMayAskForItsOwnRunLimit_askedAfterEachRun() throws IOException {
     Map<Copy, Integer> limits = new HashMap<>();
     LoadedFmus<Copy> copies =
-        new LoadedFmus<>(4, copy -> limits.getOrDefault(copy, 1_000_000), unloaded::add);
+        new LoadedFmus<>(4, false, copy -> limits.getOrDefault(copy, 1_000_000), unloaded::add);
     Path archive = archive("a.fmu", "one");
     LoadedFmus.Lease<Copy> lease = copies.take(archive, this::load);
     Copy first = lease.fmu();

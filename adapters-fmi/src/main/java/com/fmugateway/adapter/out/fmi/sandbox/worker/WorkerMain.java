@@ -47,7 +47,11 @@ public final class WorkerMain {
    */
   private static final int CHUNK_BYTES = 32 << 10;
 
-  private final SimulationEngine engine = new SimulationEngine();
+  /**
+   * Its archives (its FMU and a spare's warm-up FMU) are each copied in once, before their first
+   * run, and bound read-only: they never change under their path.
+   */
+  private final SimulationEngine engine = SimulationEngine.forFixedArchives();
 
   /**
    * The gateway checked the description's size at upload, under limits the operator may have raised
