@@ -9,7 +9,8 @@
 #     BENCH_CAPPED_HEAP, 128m), VanDerPol by model exchange;
 #   - in-process: the engine's own time for the same FMU, called directly in a JVM of its own (the
 #     floor under the sandbox), and as the in-process gateway's simulator call (hand-offs included);
-#   - a minimal C loop driving the same FMU through FMI 2.0 (the floor under the engine).
+#   - a minimal C loop driving the same FMU through FMI 2.0 (the floor under the engine), taking
+#     turns with the engine (scripts/benchmark-floor.sh).
 # Usage: scripts/benchmark.sh [runs=200] [clients=4] [extra JSON fields, e.g. '"interface":"me"']
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,49 +76,35 @@ run_mode sandbox full
 run_mode sandbox large "-Xmx${BENCH_CAPPED_HEAP:-128m}"
 run_mode in-process latency
 
-# The floor under the engine: the same FMU from C, instantiate-step-read-free, without and with the
-# FMU's logging (the engine runs FMUs with logging on and keeps their messages).
-unpacked=$work/unpacked
-mkdir -p "$unpacked" && (cd "$unpacked" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$OLDPWD/$fmu")
-guid=$(sed -n 's/.*guid="\([^"]*\)".*/\1/p' "$unpacked/modelDescription.xml" | head -1)
-vrs=$(python3 - "$unpacked/modelDescription.xml" <<'EOF'
-import sys, xml.etree.ElementTree as ET
-root = ET.parse(sys.argv[1]).getroot()
-print(" ".join(v.get("valueReference") for v in root.iter("ScalarVariable")
-               if v.get("causality") == "output" and v.find("Real") is not None))
-EOF
-)
-gcc -O2 -o "$work/fmi2_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_loop.c -ldl
-# shellcheck disable=SC2086
-read -r c_silent_median c_silent_p99 c_median c_p99 < <("$work/fmi2_loop" "$unpacked/binaries/linux64/BouncingBall.so" \
-  "file://$unpacked/resources" "$guid" BouncingBall 3 0.01 2000 $vrs)
-
-# The floor under the sandbox: the engine called directly, one run after another, in a JVM of its
-# own started from the same jar (no gateway, no worker, no thread hand-off), warmed up first.
-read -r e_median e_p99 e_cpu < <(java -XX:+DisableExplicitGC \
-  -Dloader.main=com.fmugateway.adapter.out.fmi.engine.EngineFloor -cp "$jar" \
-  org.springframework.boot.loader.launch.PropertiesLauncher \
-  "$fmu" 3 0.01 "${BENCH_ENGINE_WARM_UP_S:-20}" 5000 h v | tail -1)
+# The floor under the sandbox, and the floor under that: the engine called directly, one run after
+# another, in a JVM of its own started from the same jar (no gateway, no worker, no thread hand-off),
+# warmed up first, taking turns with a minimal C loop on the same FMU's binary.
+echo
+SUMMARY="$work/summary.floor" JAR="$jar" scripts/benchmark-floor.sh
 
 value() { sed -n "s/^$2 //p" "$work/summary.$1" 2>/dev/null | tail -1; }
+for figure in engine_median_ms engine_p99_ms engine_cpu_ms c_median_ms c_p99_ms c_silent_median_ms \
+  c_silent_p99_ms engine_over_c engine_over_c_silent; do
+  printf -v "$figure" '%s' "$(value floor "$figure")"
+done
 http=$(value sandbox median_ms)
 gateway_call=$(value in-process phase_worker_round_trip)
 echo
 echo "== the same FMU, four ways (msl:BouncingBall, 3 s at 0.01)"
 printf '  %-58s median %9s ms, p99 %s ms\n' "paid, sandboxed, over HTTP (end to end):" "$http" "$(value sandbox p99_ms)"
 printf '  %-58s mean   %9s ms\n' "the in-process gateway's simulator call (hand-offs in it):" "$gateway_call"
-printf '  %-58s median %9s ms, p99 %s ms (CPU %s ms)\n' "the engine called directly (a JVM of its own, warm):" "$e_median" "$e_p99" "$e_cpu"
-printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on (as ours):" "$c_median" "$c_p99"
-printf '  %-58s median %9s ms, p99 %s ms\n' "the same C loop with the FMU's logging off:" "$c_silent_median" "$c_silent_p99"
-python3 - "$http" "$e_median" "$gateway_call" "$c_median" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$c_silent_median" \
+printf '  %-58s median %9s ms, p99 %s ms (CPU %s ms)\n' "the engine called directly (a JVM of its own, warm):" "$engine_median_ms" "$engine_p99_ms" "$engine_cpu_ms"
+printf '  %-58s median %9s ms, p99 %s ms\n' "minimal C loop on the FMU's binary, logging on (as ours):" "$c_median_ms" "$c_p99_ms"
+printf '  %-58s median %9s ms, p99 %s ms\n' "the same C loop with the FMU's logging off:" "$c_silent_median_ms" "$c_silent_p99_ms"
+python3 - "$http" "$engine_median_ms" "$gateway_call" "$engine_over_c" "$(value sandbox rate_1)" "$(value sandbox rate_4)" "$engine_over_c_silent" \
   "$(value sandbox all_cpu_per_run_1)" "$(value sandbox all_cpu_per_run_4)" "$(value sandbox busy_4)" "$(nproc)" <<'EOF'
 import sys
-http, engine, call, c, r1, r4, silent, cpu1, cpu4, busy4, cores = (
+http, engine, call, over_c, r1, r4, over_silent, cpu1, cpu4, busy4, cores = (
     float(x) if x else float("nan") for x in sys.argv[1:])
 ratio = lambda a, b: a / b if b else float("nan")
 print(f"  HTTP / engine = {ratio(http, engine):.0f}x (goal <= 2x; against the in-process gateway's call"
-      f" {ratio(http, call):.1f}x); engine / C loop = {ratio(engine, c):.1f}x (goal <= 3x;"
-      f" {ratio(engine, silent):.1f}x against the C loop with logging off);"
+      f" {ratio(http, call):.1f}x); engine / C loop = {over_c:.2f}x (goal <= 3x;"
+      f" {over_silent:.2f}x against the C loop with logging off; medians of rounds' ratios);"
       f" 4 clients / 1 client = {ratio(r4, r1):.2f}x (goal >= 1.6x)")
 # Four clients are bound by the CPU each run costs (every process, the benchmark's client too):
 # had a run cost at four clients what it costs at one, the cores as busy as they were would have

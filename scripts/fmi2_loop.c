@@ -1,7 +1,7 @@
 /*
  * The floor under the engine: one FMI 2.0 co-simulation FMU driven by the plainest loop (instantiate,
  * set up, step, read the outputs into arrays, free), timed over many runs. Built and run by
- * scripts/benchmark.sh; prints "median_ms p99_ms" twice: with logging off (loggingOn false, the
+ * scripts/benchmark-floor.sh; prints "median_ms p99_ms" twice: with logging off (loggingOn false, the
  * FMU's messages never made), then with logging on as the engine runs FMUs (loggingOn true, each
  * message formatted into a buffer, which is what any importer that keeps an FMU's messages does).
  * Usage: fmi2_loop <binary.so> <resource-uri> <guid> <model-identifier> <stop> <step> <runs> <vr>...

@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
@@ -7,6 +9,9 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,20 +22,22 @@ import java.util.Map;
  * The floor under every run: {@link SimulationEngine#run} called directly, one run after another on
  * one thread of a JVM of its own, with no gateway, worker or thread hand-off around it. The engine
  * is made as a sandbox worker makes its own ({@link SimulationEngine#forFixedArchives()}). For
- * {@code scripts/benchmark.sh}, which starts it from the Run command's jar through Spring Boot's
- * {@code PropertiesLauncher}; not used by the gateway.
+ * {@code scripts/benchmark-floor.sh}, which starts it from the Run command's jar through Spring
+ * Boot's {@code PropertiesLauncher}; not used by the gateway.
  *
  * <p>Usage: {@code EngineFloor <archive.fmu> <stop> <step> <seconds of warm-up> <runs>
  * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms}: wall time per
- * run, and the engine's own CPU time per run.
+ * run, and the engine's own CPU time per run. With {@code -} for {@code <runs>}, prints {@code
+ * ready} after the warm-up, then such a line for each number of runs read from standard input, up
+ * to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C loop.
  */
 public final class EngineFloor {
 
   private EngineFloor() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     if (args.length < 6) {
-      System.err.println("usage: EngineFloor archive stop step warm-up-seconds runs output...");
+      System.err.println("usage: EngineFloor archive stop step warm-up-seconds runs|- output...");
       System.exit(2);
     }
     Path archive = Path.of(args[0]);
@@ -60,7 +67,25 @@ public final class EngineFloor {
     while (System.nanoTime() - warmUpEnd < 0) {
       engine.run(archive, description, plan);
     }
-    int runs = Integer.parseInt(args[4]);
+    if (!args[4].equals("-")) {
+      measure(engine, archive, description, plan, Integer.parseInt(args[4]));
+    } else {
+      System.out.println("ready");
+      System.out.flush();
+      BufferedReader counts = new BufferedReader(new InputStreamReader(System.in, UTF_8));
+      for (String line = counts.readLine(); line != null; line = counts.readLine()) {
+        measure(engine, archive, description, plan, Integer.parseInt(line.trim()));
+      }
+    }
+    engine.unloadIdleCopies();
+  }
+
+  private static void measure(
+      SimulationEngine engine,
+      Path archive,
+      ModelDescription description,
+      SimulationPlan plan,
+      int runs) {
     long[] wall = new long[runs];
     long[] cpu = new long[runs];
     for (int i = 0; i < runs; i++) {
@@ -69,11 +94,11 @@ public final class EngineFloor {
       wall[i] = System.nanoTime() - started;
       cpu[i] = result.cpuTime().toNanos();
     }
-    engine.unloadIdleCopies();
     Arrays.sort(wall);
     Arrays.sort(cpu);
     System.out.printf(
         "%.4f %.4f %.4f%n",
         wall[runs / 2] / 1e6, wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6, cpu[runs / 2] / 1e6);
+    System.out.flush();
   }
 }
