@@ -15,7 +15,15 @@ fmu=adapters-fmi/target/classes/fmi/library/VanDerPol.fmu
 
 work=$(mktemp -d /tmp/fmugw-bench-me.XXXXXX)
 gateway=
-trap '[ -n "$gateway" ] && kill $gateway 2>/dev/null; rm -rf "$work"' EXIT
+stop() {
+  # The gateway stops its database on the way out; its data folder goes only after that.
+  if [ -n "$gateway" ]; then
+    kill "$gateway" 2>/dev/null || true
+    wait "$gateway" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 java -XX:+DisableExplicitGC -jar "$jar" --server.port="$port" --fmugw.data-dir="$work/data" \
   --fmugw.fmi.isolation=in-process \
