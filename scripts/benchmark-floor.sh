@@ -4,13 +4,16 @@
 # made as a sandbox worker makes its engine, warmed up first), and by a minimal C loop on the same
 # binary (scripts/fmi2_loop.c: instantiate, set up, step, read the outputs, free).
 #
-# The two take turns: each round is one C loop (1,000 runs with the FMU's logging off, then 1,000
-# with it on) and, right after it, 2,000 engine runs; rounds start 0.2 s apart. A virtual machine's
-# speed can change for a second or so at a time (on the machine these figures were first taken on,
-# either side now and then ran 1.6 to 1.8 times slower for 0.1 to 1.5 s), and a single measurement
-# of each, seconds apart, could catch one in a slow spell and the other not. Each figure is the
-# median of the rounds' medians, and the ratio the median of the rounds' own ratios: both sides of a
-# round ran within the same tenth of a second, and the rounds span several seconds.
+# The two take turns on the same core: each round is one C loop (1,000 runs with the FMU's logging
+# off, then 1,000 with it on) and, right after it, 2,000 engine runs, both held to one core
+# (taskset; the engine's JVM moved there whole), the rounds alternating between the cores and
+# starting 0.2 s apart. The cores of a virtual machine need not run at the same speed: on the one
+# these figures were first taken on, one of the two ran both the C loop and the engine about 1.7
+# times slower than the other for minutes at a time. Unpinned, the engine's thread moved between
+# them (at its garbage collections) while each C loop, a fresh process, mostly started on the idle
+# fast one, and a single measurement of each, seconds apart, read 2.9x one time and 4.8x the next on
+# the same jar. Each figure is the median of the rounds' medians, and the ratio the median of the
+# rounds' own ratios: both sides of a round ran on the same core within the same tenth of a second.
 # Usage: scripts/benchmark-floor.sh [rounds=30]; JAR=... picks another jar, BENCH_ENGINE_WARM_UP_S
 # the engine's warm-up (20 s), SUMMARY=file gets the figures as "name value" lines.
 set -euo pipefail
@@ -53,13 +56,22 @@ from_floor=${FLOOR[0]}
 read -r ready <&"$from_floor"
 [ "$ready" = ready ] || { echo "EngineFloor did not start: $ready"; exit 1; }
 
-for _ in $(seq 1 "$rounds"); do
+cores=$(nproc)
+on_core=()
+command -v taskset >/dev/null || echo "  (no taskset here: the rounds are not held to one core)"
+for round in $(seq 1 "$rounds"); do
+  if command -v taskset >/dev/null; then
+    core=$((round % cores))
+    taskset -a -p -c "$core" "$floor_pid" >/dev/null
+    on_core=(taskset -c "$core")
+  fi
   # shellcheck disable=SC2086
-  read -r c_silent c_silent_p99 c c_p99 < <("$work/fmi2_loop" "$unpacked/binaries/linux64/BouncingBall.so" \
-    "file://$unpacked/resources" "$guid" BouncingBall 3 0.01 1000 $vrs)
+  read -r c_silent c_silent_p99 c c_p99 < <("${on_core[@]}" "$work/fmi2_loop" \
+    "$unpacked/binaries/linux64/BouncingBall.so" "file://$unpacked/resources" "$guid" BouncingBall \
+    3 0.01 1000 $vrs)
   echo 2000 >&"$to_floor"
   read -r e e_p99 e_cpu <&"$from_floor"
-  echo "$c_silent $c_silent_p99 $c $c_p99 $e $e_p99 $e_cpu" >>"$work/rounds"
+  echo "$c_silent $c_silent_p99 $c $c_p99 $e $e_p99 $e_cpu ${core:--1}" >>"$work/rounds"
   sleep 0.2
 done
 exec {to_floor}>&- # the end of its input: EngineFloor exits
@@ -88,6 +100,13 @@ print(f"  C loop, logging off:             median {figures['c_silent_median_ms']
       f" p99 {figures['c_silent_p99_ms']:.4f} ms")
 print(f"  engine / C loop = {figures['engine_over_c']:.2f}x (goal <= 3x; rounds {spread(4, 2)});"
       f" against logging off {figures['engine_over_c_silent']:.2f}x")
+cores = sorted({int(r[7]) for r in rows if r[7] >= 0})
+if len(cores) > 1:
+    per_core = lambda k: [r for r in rows if r[7] == k]
+    print("  by core: " + "; ".join(
+        f"core {k}: engine {statistics.median(r[4] for r in per_core(k)):.4f} ms,"
+        f" C loop {statistics.median(r[2] for r in per_core(k)):.4f} ms,"
+        f" {statistics.median(r[4] / r[2] for r in per_core(k)):.2f}x" for k in cores))
 if sys.argv[3]:
     with open(sys.argv[3], "a") as out:
         for name, value in figures.items():
