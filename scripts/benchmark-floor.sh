@@ -56,12 +56,13 @@ from_floor=${FLOOR[0]}
 read -r ready <&"$from_floor"
 [ "$ready" = ready ] || { echo "EngineFloor did not start: $ready"; exit 1; }
 
-cores=$(nproc)
+# The cores this script may use (a container may allow fewer than the machine has, not from 0).
+mapfile -t cores < <(python3 -c 'import os; print(*sorted(os.sched_getaffinity(0)), sep="\n")')
 on_core=()
 command -v taskset >/dev/null || echo "  (no taskset here: the rounds are not held to one core)"
 for round in $(seq 1 "$rounds"); do
   if command -v taskset >/dev/null; then
-    core=$((round % cores))
+    core=${cores[round % ${#cores[@]}]}
     taskset -a -p -c "$core" "$floor_pid" >/dev/null
     on_core=(taskset -c "$core")
   fi
