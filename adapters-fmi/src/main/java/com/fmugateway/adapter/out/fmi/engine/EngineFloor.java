@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,24 +64,29 @@ public final class EngineFloor {
             Duration.ofMinutes(1),
             Map.of());
     SimulationEngine engine = SimulationEngine.forFixedArchives(); // as a sandbox worker's
+    // Warmed up through the same code that measures, so that the JIT has compiled it too: code
+    // compiled only into another loop would be dropped when measuring begins.
     long warmUpEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
     while (System.nanoTime() - warmUpEnd < 0) {
-      engine.run(archive, description, plan);
+      measure(engine, archive, description, plan, 1_000);
     }
     if (!args[4].equals("-")) {
-      measure(engine, archive, description, plan, Integer.parseInt(args[4]));
+      System.out.println(measure(engine, archive, description, plan, Integer.parseInt(args[4])));
     } else {
       System.out.println("ready");
       System.out.flush();
       BufferedReader counts = new BufferedReader(new InputStreamReader(System.in, UTF_8));
       for (String line = counts.readLine(); line != null; line = counts.readLine()) {
-        measure(engine, archive, description, plan, Integer.parseInt(line.trim()));
+        System.out.println(
+            measure(engine, archive, description, plan, Integer.parseInt(line.trim())));
+        System.out.flush();
       }
     }
     engine.unloadIdleCopies();
   }
 
-  private static void measure(
+  /** Runs {@code runs} times and returns {@code median_ms p99_ms cpu_median_ms}. */
+  private static String measure(
       SimulationEngine engine,
       Path archive,
       ModelDescription description,
@@ -96,9 +102,11 @@ public final class EngineFloor {
     }
     Arrays.sort(wall);
     Arrays.sort(cpu);
-    System.out.printf(
-        "%.4f %.4f %.4f%n",
-        wall[runs / 2] / 1e6, wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6, cpu[runs / 2] / 1e6);
-    System.out.flush();
+    return String.format(
+        Locale.ROOT,
+        "%.4f %.4f %.4f",
+        wall[runs / 2] / 1e6,
+        wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6,
+        cpu[runs / 2] / 1e6);
   }
 }
