@@ -19,10 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-30}
-jar=${JAR:-bootstrap/target/fmu-gateway.jar}
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
-fmu=adapters-fmi/target/classes/fmi/library/BouncingBall.fmu
-[ -f "$fmu" ] || fmu=bootstrap/data/library/BouncingBall.fmu
+. scripts/bench-common.sh
+fmu=$(library_fmu BouncingBall)
 
 work=$(mktemp -d /tmp/fmugw-bench-floor.XXXXXX)
 floor_pid=
@@ -33,8 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 unpacked=$work/unpacked
-mkdir -p "$unpacked"
-python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$fmu" "$unpacked"
+unpack_fmu "$fmu" "$unpacked"
 read -r guid vrs < <(python3 - "$unpacked/modelDescription.xml" <<'EOF'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
@@ -56,12 +53,17 @@ from_floor=${FLOOR[0]}
 read -r ready <&"$from_floor"
 [ "$ready" = ready ] || { echo "EngineFloor did not start: $ready"; exit 1; }
 
-# The cores this script may use (a container may allow fewer than the machine has, not from 0).
-mapfile -t cores < <(python3 -c 'import os; print(*sorted(os.sched_getaffinity(0)), sep="\n")')
+# The cores this script may use (a container may allow fewer than the machine has, not from 0);
+# none to pin to without taskset.
+cores=()
+if command -v taskset >/dev/null; then
+  mapfile -t cores < <(python3 -c 'import os; print(*sorted(os.sched_getaffinity(0)), sep="\n")')
+else
+  echo "  (no taskset here: the rounds are not held to one core)"
+fi
 on_core=()
-command -v taskset >/dev/null || echo "  (no taskset here: the rounds are not held to one core)"
 for round in $(seq 1 "$rounds"); do
-  if command -v taskset >/dev/null; then
+  if [ ${#cores[@]} -gt 0 ]; then
     core=${cores[round % ${#cores[@]}]}
     taskset -a -p -c "$core" "$floor_pid" >/dev/null
     on_core=(taskset -c "$core")

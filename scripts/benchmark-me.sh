@@ -8,10 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
-jar=${JAR:-bootstrap/target/fmu-gateway.jar}
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
-fmu=adapters-fmi/target/classes/fmi/library/VanDerPol.fmu
-[ -f "$fmu" ] || fmu=bootstrap/data/library/VanDerPol.fmu
+. scripts/bench-common.sh
+fmu=$(library_fmu VanDerPol)
 
 work=$(mktemp -d /tmp/fmugw-bench-me.XXXXXX)
 gateway=
@@ -24,7 +22,7 @@ stop() {
   rm -rf "$work"
 }
 trap stop EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 java -XX:+DisableExplicitGC -jar "$jar" --server.port="$port" --fmugw.data-dir="$work/data" \
   --fmugw.fmi.isolation=in-process \
   --fmugw.billing.tiers.free.monthly-credits=100000000 \
@@ -40,8 +38,7 @@ echo "== model exchange master overhead ($(nproc) cores, load $(cut -d' ' -f1-3 
 SUMMARY="$work/summary" java scripts/Benchmark.java "http://127.0.0.1:$port" "$runs" 1 "" me
 
 unpacked=$work/unpacked
-mkdir -p "$unpacked"
-python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$fmu" "$unpacked"
+unpack_fmu "$fmu" "$unpacked"
 read -r guid states < <(python3 - "$unpacked/modelDescription.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()

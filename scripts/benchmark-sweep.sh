@@ -11,8 +11,7 @@ cd "$(dirname "$0")/.."
 cases=${1:-200}
 threads=${2:-2}
 
-jar=${JAR:-bootstrap/target/fmu-gateway.jar}
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
+. scripts/bench-common.sh
 
 work=$(mktemp -d /tmp/fmugw-sweep.XXXXXX)
 pids=()
@@ -23,9 +22,6 @@ stop_all() {
 }
 trap stop_all EXIT
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
 now_ms() { date +%s%3N; }
 json() { python3 -c "import sys, json; d = json.load(sys.stdin); print($1)"; }
 

@@ -18,20 +18,13 @@ runs=${1:-200}
 clients=${2:-4}
 extra=${3:-}
 
-jar=${JAR:-bootstrap/target/fmu-gateway.jar}
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
-fmu=adapters-fmi/target/classes/fmi/library/BouncingBall.fmu
-[ -f "$fmu" ] || fmu=bootstrap/data/library/BouncingBall.fmu
+. scripts/bench-common.sh
+fmu=$(library_fmu BouncingBall)
 
 work=$(mktemp -d /tmp/fmugw-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 summary=$work/summary
 : >"$summary"
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' \
-    2>/dev/null || echo $((20000 + RANDOM % 20000))
-}
 
 now_ms() { date +%s%3N; }
 

@@ -1,0 +1,23 @@
+# Shared by the benchmark scripts, which source it from the repository's root.
+
+# The jar to benchmark: $JAR, else the Run command's jar, built first when missing.
+jar=${JAR:-bootstrap/target/fmu-gateway.jar}
+[ -f "$jar" ] || ./mvnw -q -DskipTests package
+
+# library_fmu NAME: the built-in model NAME.fmu, as built, else as kept in the repository.
+library_fmu() {
+  local built=adapters-fmi/target/classes/fmi/library/$1.fmu
+  if [ -f "$built" ]; then echo "$built"; else echo "bootstrap/data/library/$1.fmu"; fi
+}
+
+# unpack_fmu ARCHIVE FOLDER: the archive's files in FOLDER (made if missing).
+unpack_fmu() {
+  mkdir -p "$2"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$1" "$2"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' \
+    2>/dev/null || echo $((20000 + RANDOM % 20000))
+}
