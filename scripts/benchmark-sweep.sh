@@ -35,7 +35,9 @@ common=(--fmugw.api-key-secret="$secret"
   --fmugw.experiments.worker-threads="$threads"
   --fmugw.experiments.polling-interval=200ms)
 
-# start_node <name> <role> [more arguments]: prints the port once /health answers 200.
+# start_node <name> <role> [more arguments]: returns once /health answers 200, its port in
+# node_port. Not to be called in a subshell ($(...)): its pid must reach pids, for stop_all.
+node_port=
 start_node() {
   local name=$1 role=$2 data port pid started
   shift 2
@@ -53,12 +55,12 @@ start_node() {
     sleep 0.2
   done
   echo "  $name ($role, pid $pid) healthy after $(($(now_ms) - started)) ms" >&2
-  echo "$port"
+  node_port=$port
 }
 
 echo "== $(nproc) cores; $cases cases per sweep; $threads case threads per worker"
-api_port=$(start_node api api --fmugw.database.embedded.port="$db_port")
-api=http://127.0.0.1:$api_port
+start_node api api --fmugw.database.embedded.port="$db_port"
+api=http://127.0.0.1:$node_port
 db_url="postgresql://postgres@localhost:$db_port/postgres"
 key=$(curl -fs -X POST "$api/keys" | json 'd["key"]')
 auth=(-H "Authorization: Bearer $key")
@@ -97,7 +99,7 @@ print("%d %d" % ((at(d["finished_at"]) - at(d["created_at"])).total_seconds() * 
 
 results=()
 for n in 1 2 3; do
-  start_node "worker-$n" worker --fmugw.database.url="$db_url" >/dev/null
+  start_node "worker-$n" worker --fmugw.database.url="$db_url"
   sweep $((n * threads * 4)) >/dev/null # warm-up: every worker thread gets its sandbox worker
   read -r wall ok < <(sweep "$cases")
   rate=$(python3 -c "print(f'{$ok / ($wall / 1000):.1f}')")
