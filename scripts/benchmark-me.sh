@@ -3,7 +3,9 @@
 # rtol 1e-6, dormand_prince) on an in-process gateway, end to end and the engine's own time with its
 # steps and derivative evaluations, beside the raw cost of those evaluations: a minimal C loop on
 # the same binary (set time and states, get derivatives) times their number. What is left is the
-# master (Hipparchus, the JNI calls, our bookkeeping).
+# master (Hipparchus, the JNI calls, our bookkeeping). The gateway's engine figures come from the
+# runs' provenance, a few dozen runs into a fresh JVM; the same run by the engine called directly
+# (EngineFloor, warmed up for BENCH_ENGINE_WARM_UP_S, 15 s) gives the master's settled cost.
 # Usage: scripts/benchmark-me.sh [runs=30]; JAR=... picks another gateway jar (e.g. a baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,19 +51,30 @@ gcc -O2 -o "$work/fmi2_me_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_m
 raw_ns=$("$work/fmi2_me_loop" "$unpacked/binaries/linux64/VanDerPol.so" "file://$unpacked/resources" \
   "$guid" "$states" 200000 15)
 
+# The engine called directly, warm: median wall, p99 wall, median CPU per run.
+read -r floor_wall floor_p99 floor_cpu < <(java -XX:+DisableExplicitGC \
+  -Dfloor.solver=dormand_prince -Dfloor.rtol=1e-6 \
+  -Dloader.main=com.fmugateway.adapter.out.fmi.engine.EngineFloor -cp "$jar" \
+  org.springframework.boot.loader.launch.PropertiesLauncher \
+  "$fmu" 20 0.01 "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
+
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
-  "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" <<'PY'
+  "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" "$floor_wall" "$floor_p99" \
+  "$floor_cpu" <<'PY'
 import sys
-e2e, wall, cpu, steps, evaluations, raw_ns = (float(x) for x in sys.argv[1:])
+e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu = (float(x) for x in sys.argv[1:])
 raw_ms = evaluations * raw_ns / 1e6
 print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStates +"
       f" fmi2GetDerivatives): {raw_ns:.0f} ns")
+print(f"  the engine called directly, warm (300 runs): median {fwall:.3f} ms wall"
+      f" (p99 {fp99:.3f}), {fcpu:.3f} ms CPU")
 if evaluations:
-    print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.2f} ms of raw FMU work;"
-          f" the engine's run took {cpu:.2f} ms of CPU ({wall:.2f} ms wall), so"
-          f" {cpu - raw_ms:.2f} ms ({(cpu - raw_ms) / cpu:.0%}) is the engine around it (load,"
-          f" master, JNI): {(cpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps;"
+    print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.3f} ms of raw FMU work;"
+          f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
+          f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, JNI):"
+          f" {(fcpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps;"
+          f" in the gateway's fresh JVM {cpu:.2f} ms of CPU ({wall:.2f} ms wall),"
           f" end to end {e2e:.2f} ms")
 else:
     print("  (this gateway does not report derivative evaluations)")

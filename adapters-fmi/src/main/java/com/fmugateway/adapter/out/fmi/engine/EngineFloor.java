@@ -9,6 +9,7 @@ import com.fmugateway.domain.fmu.model.ModelVariable;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The floor under every run: {@link SimulationEngine#run} called directly, one run after another on
@@ -30,7 +32,9 @@ import java.util.Map;
  * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms}: wall time per
  * run, and the engine's own CPU time per run. With {@code -} for {@code <runs>}, prints {@code
  * ready} after the warm-up, then such a line for each number of runs read from standard input, up
- * to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C loop.
+ * to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C loop. With {@code
+ * -Dfloor.solver=<solver>} (and {@code -Dfloor.rtol}, 1e-6), the run is by model exchange with that
+ * solver instead ({@code scripts/benchmark-me.sh}).
  */
 public final class EngineFloor {
 
@@ -51,16 +55,25 @@ public final class EngineFloor {
                         .variable(name)
                         .orElseThrow(() -> new IllegalArgumentException("no variable " + name)))
             .toList();
+    String solverName = System.getProperty("floor.solver");
+    Solver solver =
+        solverName == null
+            ? Solver.defaults()
+            : new Solver(
+                SolverKind.fromCode(solverName).orElseThrow(),
+                Double.parseDouble(System.getProperty("floor.rtol", "1e-6")),
+                Solver.DEFAULT_ATOL,
+                OptionalDouble.empty());
     SimulationPlan plan =
         new SimulationPlan(
-            FmuInterface.CO_SIMULATION,
+            solverName == null ? FmuInterface.CO_SIMULATION : FmuInterface.MODEL_EXCHANGE,
             0,
             Double.parseDouble(args[1]),
             Double.parseDouble(args[2]),
             List.of(),
             List.of(),
             outputs,
-            Solver.defaults(),
+            solver,
             Duration.ofMinutes(1),
             Map.of());
     SimulationEngine engine = SimulationEngine.forFixedArchives(); // as a sandbox worker's
