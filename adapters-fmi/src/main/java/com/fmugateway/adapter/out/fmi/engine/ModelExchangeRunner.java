@@ -3,6 +3,7 @@ package com.fmugateway.adapter.out.fmi.engine;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationPlan;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import com.fmugateway.domain.simulation.model.SolverStatistics;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +11,19 @@ import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
 
 /**
  * Model-exchange master, for FMI 2.0 and 3.0 alike through {@link MeModel}. Integrates segment by
- * segment, each ending at the next output time, time event or input sample; a segment stops early
- * at a state event (indicator sign change, located to {@link IndicatorDetector#TIME_ACCURACY}) or
- * when the FMU's completedIntegratorStep asks for event mode. At every event the FMU runs its event
- * iteration, after which the states are read back (the event may have reset them) and integration
- * restarts. Outputs at a time with an event are sampled after the event.
+ * segment, each ending at the next time event or input sample (with the fixed-step solvers, also at
+ * the next output time); a segment stops early at a state event (indicator sign change, located to
+ * {@link IndicatorDetector#TIME_ACCURACY}) or when the FMU's completedIntegratorStep asks for event
+ * mode. At every event the FMU runs its event iteration, after which the states are read back (the
+ * event may have reset them) and integration restarts. The adaptive solvers take their steps
+ * through output times: an output time inside a step is sampled from the step's dense output (the
+ * FMU placed there), one at a segment's end from where the segment ended, after its event if any. A
+ * segment per output time would restart the integrator at every output, with an initial step
+ * estimated anew and no step longer than the output interval, whatever the tolerance allowed.
  */
 final class ModelExchangeRunner {
 
@@ -38,12 +44,17 @@ final class ModelExchangeRunner {
   private boolean terminated;
   private long steps;
   private long events;
+  private final boolean fixedStep;
+  private int samples;
+  private int nextSample;
 
   ModelExchangeRunner(MeModel fmu, SimulationPlan plan, InputFeeder inputs, RunGuard guard) {
     this.fmu = fmu;
     this.plan = plan;
     this.inputs = inputs;
     this.guard = guard;
+    SolverKind kind = plan.solver().kind();
+    this.fixedStep = kind == SolverKind.EULER || kind == SolverKind.RK4;
   }
 
   private ODEIntegrator withHandlers(ODEIntegrator created) {
@@ -58,6 +69,7 @@ final class ModelExchangeRunner {
                 return Action.STOP;
               }));
     }
+    created.addStepHandler(this::sampleWithin);
     created.addStepEndHandler((state, forward) -> completedStep(state));
     return created;
   }
@@ -73,10 +85,11 @@ final class ModelExchangeRunner {
     x = ode.readStates();
     ode.startSegment(t);
     fmu.recordOutputs(t);
-    int samples = plan.sampleCount();
-    for (int i = 1; i < samples && !terminated; ) {
+    samples = plan.sampleCount();
+    nextSample = 1;
+    while (nextSample < samples && !terminated) {
       guard.check();
-      double target = plan.sampleTime(i);
+      double target = plan.sampleTime(throughOutputs() ? samples - 1 : nextSample);
       boolean stopped = integrateTo(inputs.nextBreakpoint(t, timeEventOr(target)));
       boolean timeEvent =
           eventInfo.nextEventTimeDefined && Times.reached(t, eventInfo.nextEventTime);
@@ -84,12 +97,22 @@ final class ModelExchangeRunner {
         handleEvent();
       }
       ode.startSegment(t);
-      if (Times.reached(t, target)) {
-        fmu.recordOutputs(target);
-        i++;
+      while (nextSample < samples && Times.reached(t, plan.sampleTime(nextSample))) {
+        fmu.recordOutputs(plan.sampleTime(nextSample++));
       }
     }
     return new RunCounts(steps, events, Optional.of(statistics()));
+  }
+
+  /**
+   * Whether the integrator steps through output times, sampling them from its dense output: the
+   * explicit adaptive methods, whose continuous extensions are of nearly their own order. The
+   * fixed-step methods land on output times instead, and the Rosenbrock method's cubic Hermite
+   * interpolation across a long stiff step can leave a fast-decaying state's range (a concentration
+   * below zero), so its segments end at output times.
+   */
+  private boolean throughOutputs() {
+    return !fixedStep && !(integrator instanceof RosenbrockIntegrator);
   }
 
   /** The Jacobian figures are the Rosenbrock method's: {@code auto} switches to it at most once. */
@@ -112,16 +135,15 @@ final class ModelExchangeRunner {
     stepEvent = false;
     double[] y = ode.toVector(x);
     double reached = end;
+    boolean switched = false;
     if (!Times.negligible(t, end)) {
       stiffness.startAt(t);
       ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(t, y), end);
       if (!stateEvent && !stepEvent && !terminated && stiffness.takeSwitch()) {
-        // auto: the explicit steps collapsed; the rest of the run is the Rosenbrock method's.
+        // auto: the explicit steps collapsed; the rest of the run is the Rosenbrock method's, from
+        // where they stopped, in segments to output times (see throughOutputs).
         integrator = withHandlers(Integrators.stiff(plan));
-        if (!Times.negligible(last.getTime(), end)) {
-          last =
-              integrator.integrate(ode, new ODEState(last.getTime(), last.getPrimaryState()), end);
-        }
+        switched = !Times.negligible(last.getTime(), end);
       }
       y = last.getPrimaryState();
       reached = last.getTime();
@@ -132,10 +154,33 @@ final class ModelExchangeRunner {
     boolean stopped = stateEvent || stepEvent || terminated;
     // Unless stopped early, the integrator ends within rounding of end; snap to it exactly, so a
     // time event or output due at end is seen as reached.
-    t = stopped ? Math.min(reached, end) : end;
+    t = stopped || switched ? Math.min(reached, end) : end;
     x = ode.fromVector(y);
     ode.moveTo(t, y);
     return stopped;
+  }
+
+  /**
+   * Samples the output times a step passed, up to but not at its end (Hipparchus hands the step
+   * over before its step-end handler places the FMU at that end): each from the step's dense
+   * output. A step cut short by a state event comes in two parts: up to the event, then once the
+   * event has stopped the integration, the sliver from the event's located root to the time it
+   * stops at, just after it; output times in that sliver are the event's, sampled after it.
+   */
+  private void sampleWithin(ODEStateInterpolator step) {
+    if (stateEvent || stepEvent || terminated) {
+      return;
+    }
+    double end = step.getCurrentState().getTime();
+    while (nextSample < samples) {
+      double sample = plan.sampleTime(nextSample);
+      if (Times.reached(sample, end)) {
+        return;
+      }
+      ode.moveTo(sample, step.getInterpolatedState(sample).getPrimaryState());
+      fmu.recordOutputs(sample);
+      nextSample++;
+    }
   }
 
   private Action completedStep(ODEStateAndDerivative state) {

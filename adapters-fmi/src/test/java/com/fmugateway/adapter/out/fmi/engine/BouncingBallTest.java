@@ -81,6 +81,33 @@ class BouncingBallTest {
     assertImpactsWithin(result, 1e-3);
   }
 
+  @Test
+  void modelExchangeSamplesAnImpactAtAnOutputTimeAfterTheBounce() {
+    // From h = 1 with g = 2 / T^2, the ball lands at t = T exactly, an output time, at 2 / T m/s.
+    // The solvers that step through output times see the impact within rounding of it, and sample
+    // after the bounce. (Where segments end at output times, the Rosenbrock method's and the fixed
+    // steps', a segment can end with the ball 1e-16 m up at T, and T is sampled just before.)
+    for (SolverKind solver :
+        List.of(SolverKind.DORMAND_PRINCE, SolverKind.DORMAND_PRINCE_853, SolverKind.AUTO)) {
+      for (int i : new int[] {25, 50, 100, 200}) {
+        double landing = i / 100.0;
+        SimulationResult result =
+            run(
+                Plans.forModel("BouncingBall")
+                    .until(2.5, 0.01)
+                    .start("g", 2 / (landing * landing))
+                    .outputs("h", "v")
+                    .on(FmuInterface.MODEL_EXCHANGE)
+                    .solver(solver, 1e-6, 1e-8));
+
+        String at = solver + " at t=" + landing;
+        assertThat(result.time()[i]).as(at).isEqualTo(landing);
+        assertThat(reals(result, "v")[i - 1]).as(at).isNegative();
+        assertThat(reals(result, "v")[i]).as(at).isCloseTo(0.7 * 2 / landing, within(1e-6));
+      }
+    }
+  }
+
   private static Plans ball() {
     return Plans.forModel("BouncingBall").until(3, 0.01).outputs("h", "v");
   }
