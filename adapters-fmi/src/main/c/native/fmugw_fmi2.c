@@ -221,8 +221,27 @@ __attribute__((visibility("default"))) void fmugw_fmi2_log_free(fmugw_log *log) 
     free(log);
 }
 
-/* Which call failed in fmugw_fmi2_me_derivatives and fmugw_fmi2_me_indicators (return value). */
-enum { ME_OK = 0, ME_SET_TIME = 1, ME_SET_STATES = 2, ME_GET_DERIVATIVES = 3, ME_GET_INDICATORS = 4 };
+/* Which call failed in the fmugw_fmi2_me_ functions (their return value). */
+enum {
+    ME_OK = 0,
+    ME_SET_TIME = 1,
+    ME_SET_STATES = 2,
+    ME_GET_DERIVATIVES = 3,
+    ME_GET_INDICATORS = 4,
+    ME_GET_REAL = 5
+};
+
+/* The FMU at time t with its n states x (none when n is 0); ME_OK or as the callers return. */
+static int me_place(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+                    fmi2Component component, double t, const double *x, int n) {
+    fmi2Status s = set_time(component, t);
+    if (s != fmi2OK && s != fmi2Warning) return ME_SET_TIME + 16 * s;
+    if (n > 0) {
+        s = set_states(component, x, (size_t)n);
+        if (s != fmi2OK && s != fmi2Warning) return ME_SET_STATES + 16 * s;
+    }
+    return ME_OK;
+}
 
 /*
  * The FMU at time t with states x (when place is non-zero; else where it stands), then its n
@@ -233,14 +252,11 @@ __attribute__((visibility("default"))) int fmugw_fmi2_me_derivatives(
     fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
     fmi2GetDerivativesTYPE *get_derivatives, fmi2Component component, int place, double t,
     const double *x, double *dx, int n) {
-    fmi2Status s;
     if (place) {
-        s = set_time(component, t);
-        if (s != fmi2OK && s != fmi2Warning) return ME_SET_TIME + 16 * s;
-        s = set_states(component, x, (size_t)n);
-        if (s != fmi2OK && s != fmi2Warning) return ME_SET_STATES + 16 * s;
+        int failed = me_place(set_time, set_states, component, t, x, n);
+        if (failed != ME_OK) return failed;
     }
-    s = get_derivatives(component, dx, (size_t)n);
+    fmi2Status s = get_derivatives(component, dx, (size_t)n);
     return s != fmi2OK && s != fmi2Warning ? ME_GET_DERIVATIVES + 16 * s : ME_OK;
 }
 
@@ -252,17 +268,28 @@ __attribute__((visibility("default"))) int fmugw_fmi2_me_indicators(
     fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
     fmi2GetEventIndicatorsTYPE *get_indicators, fmi2Component component, int place, double t,
     const double *x, int n, double *z, int nz) {
-    fmi2Status s;
     if (place) {
-        s = set_time(component, t);
-        if (s != fmi2OK && s != fmi2Warning) return ME_SET_TIME + 16 * s;
-        if (n > 0) {
-            s = set_states(component, x, (size_t)n);
-            if (s != fmi2OK && s != fmi2Warning) return ME_SET_STATES + 16 * s;
-        }
+        int failed = me_place(set_time, set_states, component, t, x, n);
+        if (failed != ME_OK) return failed;
     }
-    s = get_indicators(component, z, (size_t)nz);
+    fmi2Status s = get_indicators(component, z, (size_t)nz);
     return s != fmi2OK && s != fmi2Warning ? ME_GET_INDICATORS + 16 * s : ME_OK;
+}
+
+/*
+ * As fmugw_fmi2_me_indicators, the nvr real variables vr into values: an output sample, the FMU
+ * placed between its integrator's steps.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_me_reals(
+    fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states, fmi2GetRealTYPE *get_real,
+    fmi2Component component, int place, double t, const double *x, int n,
+    const fmi2ValueReference *vr, int nvr, double *values) {
+    if (place) {
+        int failed = me_place(set_time, set_states, component, t, x, n);
+        if (failed != ME_OK) return failed;
+    }
+    fmi2Status s = get_real(component, vr, (size_t)nvr, values);
+    return s != fmi2OK && s != fmi2Warning ? ME_GET_REAL + 16 * s : ME_OK;
 }
 
 /*

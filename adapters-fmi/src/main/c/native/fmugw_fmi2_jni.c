@@ -17,6 +17,10 @@ int fmugw_fmi2_me_derivatives(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStates
 int fmugw_fmi2_me_indicators(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
                              fmi2GetEventIndicatorsTYPE *get_indicators, fmi2Component component,
                              int place, double t, const double *x, int n, double *z, int nz);
+int fmugw_fmi2_me_reals(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+                        fmi2GetRealTYPE *get_real, fmi2Component component, int place, double t,
+                        const double *x, int n, const fmi2ValueReference *vr, int nvr,
+                        double *values);
 int fmugw_fmi2_completed_integrator_step(fmi2CompletedIntegratorStepTYPE *completed,
                                          fmi2Component component);
 
@@ -72,6 +76,35 @@ JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_indica
         (fmi2GetEventIndicatorsTYPE *)(intptr_t)get_indicators, (fmi2Component)(intptr_t)component,
         place, t, xs, n, zs, nz);
     if (result == 0) (*env)->SetDoubleArrayRegion(env, z, 0, nz, zs);
+    if (heap) free(xs);
+    return result;
+}
+
+/* As fmugw_fmi2_me_reals, on Java arrays (vr as Java ints); -1 when out of memory. */
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_reals(
+    JNIEnv *env, jclass type, jlong set_time, jlong set_states, jlong get_real, jlong component,
+    jboolean place, jdouble t, jdoubleArray x, jint n, jintArray vr, jdoubleArray values,
+    jint nvr) {
+    (void)type;
+    double on_stack[2 * STACK_STATES];
+    fmi2ValueReference refs_on_stack[STACK_STATES];
+    double *xs = on_stack;
+    fmi2ValueReference *refs = refs_on_stack;
+    int heap = n > STACK_STATES || nvr > STACK_STATES;
+    size_t room = heap ? (size_t)(n > nvr ? n : nvr) : STACK_STATES;
+    if (heap) {
+        xs = malloc(2 * room * sizeof(double) + room * sizeof(fmi2ValueReference));
+        if (!xs) return -1;
+        refs = (fmi2ValueReference *)(xs + 2 * room);
+    }
+    double *vals = xs + room;
+    if (place && n > 0) (*env)->GetDoubleArrayRegion(env, x, 0, n, xs);
+    (*env)->GetIntArrayRegion(env, vr, 0, nvr, (jint *)refs);
+    int result = fmugw_fmi2_me_reals(
+        (fmi2SetTimeTYPE *)(intptr_t)set_time, (fmi2SetContinuousStatesTYPE *)(intptr_t)set_states,
+        (fmi2GetRealTYPE *)(intptr_t)get_real, (fmi2Component)(intptr_t)component, place, t, xs, n,
+        refs, nvr, vals);
+    if (result == 0) (*env)->SetDoubleArrayRegion(env, values, 0, nvr, vals);
     if (heap) free(xs);
     return result;
 }

@@ -89,6 +89,25 @@ final class Fmi2Jni {
       int nz);
 
   /**
+   * {@code fmugw_fmi2_me_reals}: as {@link #indicators}, then the {@code nvr} real variables {@code
+   * vr} into {@code values}: an output sample.
+   *
+   * @return as {@link #derivatives}, 5 standing for fmi2GetReal
+   */
+  static native int reals(
+      long setTime,
+      long setStates,
+      long getReal,
+      long component,
+      boolean place,
+      double t,
+      double[] x,
+      int n,
+      int[] vr,
+      double[] values,
+      int nvr);
+
+  /**
    * {@code fmi2CompletedIntegratorStep} with noSetFMUStatePriorToCurrentPoint true.
    *
    * @return its status, plus 16 if it asks for event mode and 32 if it asks to terminate

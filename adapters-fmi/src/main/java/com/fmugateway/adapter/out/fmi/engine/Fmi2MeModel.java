@@ -21,6 +21,9 @@ final class Fmi2MeModel implements MeModel {
   private final EventInfo eventInfo = new EventInfo();
   private final Optional<Fmi2DirectionalDerivative> jacobian;
   private final NativeModelExchange calls;
+  // The outputs' value references when all are reals (for calls), else null.
+  private final int[] realOutputs;
+  private final double[] outputValues;
   private double time;
 
   Fmi2MeModel(
@@ -38,6 +41,8 @@ final class Fmi2MeModel implements MeModel {
     this.inputs = InputFeeder.fmi2(fmu);
     this.time = setup.plan().startTime();
     this.jacobian = jacobian;
+    this.realOutputs = calls == null ? null : setup.outputs().realsOnly().orElse(null);
+    this.outputValues = new double[realOutputs == null ? 0 : realOutputs.length];
   }
 
   @Override
@@ -88,6 +93,19 @@ final class Fmi2MeModel implements MeModel {
       time = t;
     }
     calls.indicators(t, x, states, indicators);
+  }
+
+  @Override
+  public void recordOutputsAt(double t, double[] x) {
+    if (realOutputs == null) {
+      MeModel.super.recordOutputsAt(t, x);
+      return;
+    }
+    if (x != null) {
+      time = t;
+    }
+    calls.reals(t, x, states, realOutputs, outputValues);
+    setup.outputs().sampleReals(t, outputValues, 0);
   }
 
   @Override

@@ -105,6 +105,16 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     inputs.applyContinuous(fmu, t, segmentStart);
   }
 
+  /** Samples the outputs at a point of the trajectory, the FMU placed there. */
+  void sampleAt(double t, double[] y) {
+    if (inputs.isEmpty()) { // nothing to set between the states and the outputs
+      fmu.recordOutputsAt(t, placing(t, y) ? y : null);
+      return;
+    }
+    moveTo(t, y);
+    fmu.recordOutputs(t);
+  }
+
   /** Event indicator {@code index} at a point; all indicators come from one FMI call. */
   double indicator(ODEStateAndDerivative point, int index) {
     double t = point.getTime();

@@ -51,6 +51,21 @@ interface MeModel extends InputFeeder.Sink {
   void getIndicators(double[] indicators);
 
   /**
+   * The outputs sampled at time {@code t} and states {@code x} (where the master samples between
+   * steps); with {@code x} null, where the FMU stands. As {@link #derivativesAt}, for {@link
+   * #recordOutputs}.
+   */
+  default void recordOutputsAt(double t, double[] x) {
+    if (x != null) {
+      setTime(t);
+      if (states() > 0) {
+        setStates(x);
+      }
+    }
+    recordOutputs(t);
+  }
+
+  /**
    * The event {@code indicators} at time {@code t} and states {@code x}; with {@code x} null, where
    * the FMU stands. As {@link #derivativesAt}, for {@link #getIndicators}.
    */

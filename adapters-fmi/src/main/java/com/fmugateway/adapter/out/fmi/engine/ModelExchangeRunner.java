@@ -98,7 +98,7 @@ final class ModelExchangeRunner {
       }
       ode.startSegment(t);
       while (nextSample < samples && Times.reached(t, plan.sampleTime(nextSample))) {
-        fmu.recordOutputs(plan.sampleTime(nextSample++));
+        fmu.recordOutputsAt(plan.sampleTime(nextSample++), null); // where the segment ended
       }
     }
     return new RunCounts(steps, events, Optional.of(statistics()));
@@ -177,8 +177,7 @@ final class ModelExchangeRunner {
       if (Times.reached(sample, end)) {
         return;
       }
-      ode.moveTo(sample, step.getInterpolatedState(sample).getPrimaryState());
-      fmu.recordOutputs(sample);
+      ode.sampleAt(sample, step.getInterpolatedState(sample).getPrimaryState());
       nextSample++;
     }
   }

@@ -24,13 +24,19 @@ final class NativeModelExchange {
   private static final AtomicLong CALLS = new AtomicLong();
 
   private static final String[] CALLS_BY_CODE = {
-    "", "fmi2SetTime", "fmi2SetContinuousStates", "fmi2GetDerivatives", "fmi2GetEventIndicators"
+    "",
+    "fmi2SetTime",
+    "fmi2SetContinuousStates",
+    "fmi2GetDerivatives",
+    "fmi2GetEventIndicators",
+    "fmi2GetReal"
   };
 
   private final long setTime;
   private final long setStates;
   private final long getDerivatives;
   private final long getIndicators;
+  private final long getReal;
   private final long completedIntegratorStep;
   private final long component;
 
@@ -39,6 +45,7 @@ final class NativeModelExchange {
     this.setStates = address(library, "fmi2SetContinuousStates");
     this.getDerivatives = address(library, "fmi2GetDerivatives");
     this.getIndicators = address(library, "fmi2GetEventIndicators");
+    this.getReal = address(library, "fmi2GetReal");
     this.completedIntegratorStep = address(library, "fmi2CompletedIntegratorStep");
     this.component = component;
   }
@@ -106,6 +113,30 @@ final class NativeModelExchange {
             indicators,
             indicators.length);
     check(failed, t, Math.max(states, indicators.length));
+  }
+
+  /**
+   * The real variables {@code vrs} into {@code values} at time {@code t} and the FMU's {@code
+   * states} states {@code x}; with {@code x} null, where it stands.
+   *
+   * @throws FmuCallFailedException naming the call that failed, at {@code t}
+   */
+  void reals(double t, double[] x, int states, int[] vrs, double[] values) {
+    CALLS.incrementAndGet();
+    int failed =
+        Fmi2Jni.reals(
+            setTime,
+            setStates,
+            getReal,
+            component,
+            x != null,
+            t,
+            x,
+            states,
+            vrs,
+            values,
+            vrs.length);
+    check(failed, t, Math.max(states, vrs.length));
   }
 
   private static void check(int failed, double t, int values) {
