@@ -4,8 +4,8 @@
 # steps and derivative evaluations, beside the raw cost of those evaluations: a minimal C loop on
 # the same binary (set time and states, get derivatives) times their number. What is left is the
 # master (Hipparchus, the JNI calls, our bookkeeping). The gateway's engine figures come from the
-# runs' provenance, a few dozen runs into a fresh JVM; the same run by the engine called directly
-# (EngineFloor, warmed up for BENCH_ENGINE_WARM_UP_S, 15 s) gives the master's settled cost.
+# runs' provenance, after BENCH_ME_WARM_UP_S (10 s) of the same run; the same run by the engine
+# called directly (EngineFloor, warmed up for BENCH_ENGINE_WARM_UP_S, 15 s) gives its settled cost.
 # Usage: scripts/benchmark-me.sh [runs=30]; JAR=... picks another gateway jar (e.g. a baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,9 +72,9 @@ print(f"  the engine called directly, warm (300 runs): median {fwall:.3f} ms wal
 if evaluations:
     print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.3f} ms of raw FMU work;"
           f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
-          f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, JNI):"
-          f" {(fcpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps;"
-          f" in the gateway's fresh JVM {cpu:.2f} ms of CPU ({wall:.2f} ms wall),"
+          f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, output"
+          f" samples, JNI): {(fcpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps"
+          f" and 2001 output samples; in the gateway {cpu:.2f} ms of CPU ({wall:.2f} ms wall),"
           f" end to end {e2e:.2f} ms")
 else:
     print("  (this gateway does not report derivative evaluations)")
