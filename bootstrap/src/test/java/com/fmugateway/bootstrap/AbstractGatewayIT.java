@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole gateway on a random port, on a database and data directory of its own. Subclasses share
@@ -72,11 +74,25 @@ abstract class AbstractGatewayIT {
     return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
   }
 
+  /**
+   * A folder deleted when the JVM exits, after the cached gateways have closed (Spring Boot runs
+   * its shutdown handlers once the contexts it closes are closed), so that no worker still uses it.
+   */
   private static Path tempDir() {
     try {
-      return Files.createTempDirectory("fmugw-it");
+      Path dir = Files.createTempDirectory("fmugw-it");
+      SpringApplication.getShutdownHandlers().add(() -> deleteQuietly(dir));
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      System.err.println("could not delete " + dir + ": " + e); // left behind in the temp folder
     }
   }
 }
