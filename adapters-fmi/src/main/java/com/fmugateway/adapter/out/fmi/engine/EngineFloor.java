@@ -60,7 +60,8 @@ public final class EngineFloor {
         solverName == null
             ? Solver.defaults()
             : new Solver(
-                SolverKind.fromCode(solverName).orElseThrow(),
+                SolverKind.fromCode(solverName)
+                    .orElseThrow(() -> new IllegalArgumentException("no solver " + solverName)),
                 Double.parseDouble(System.getProperty("floor.rtol", "1e-6")),
                 Solver.DEFAULT_ATOL,
                 OptionalDouble.empty());
