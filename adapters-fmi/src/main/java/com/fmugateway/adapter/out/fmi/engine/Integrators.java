@@ -4,7 +4,6 @@ import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.Solver;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
-import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
@@ -30,7 +29,7 @@ final class Integrators {
       case EULER -> new EulerIntegrator(fixedStep);
       case RK4 -> new ClassicalRungeKuttaIntegrator(fixedStep);
       case DORMAND_PRINCE, AUTO ->
-          new DormandPrince54Integrator(minStep, maxStep, solver.atol(), solver.rtol());
+          new DormandPrince54Sampling(minStep, maxStep, solver.atol(), solver.rtol());
       case DORMAND_PRINCE_853 ->
           new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
       case ROSENBROCK -> stiff(plan);

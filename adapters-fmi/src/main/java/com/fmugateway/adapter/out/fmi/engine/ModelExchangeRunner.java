@@ -177,7 +177,7 @@ final class ModelExchangeRunner {
       if (Times.reached(sample, end)) {
         return;
       }
-      ode.sampleAt(sample, step.getInterpolatedState(sample).getPrimaryState());
+      ode.sampleAt(sample, DormandPrince54Sampling.stateAt(step, sample));
       nextSample++;
     }
   }
