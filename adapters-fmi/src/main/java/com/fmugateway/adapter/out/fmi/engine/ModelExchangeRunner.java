@@ -173,6 +173,7 @@ final class ModelExchangeRunner {
     }
     double end = step.getCurrentState().getTime();
     while (nextSample < samples) {
+      guard.check(); // a long step may hold many output times
       double sample = plan.sampleTime(nextSample);
       if (Times.reached(sample, end)) {
         return;
