@@ -16,6 +16,15 @@ unpack_fmu() {
   python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$1" "$2"
 }
 
+# engine_floor_cmd [JVM option...]: floor_cmd, the command that runs EngineFloor (the engine called
+# directly) from the jar; EngineFloor's own arguments follow it. A command, not a function, so that
+# a caller can exec it and have the JVM's pid.
+engine_floor_cmd() {
+  floor_cmd=(java -XX:+DisableExplicitGC "$@"
+    -Dloader.main=com.fmugateway.adapter.out.fmi.engine.EngineFloor -cp "$jar"
+    org.springframework.boot.loader.launch.PropertiesLauncher)
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on now.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' \

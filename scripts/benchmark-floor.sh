@@ -41,12 +41,8 @@ EOF
 )
 gcc -O2 -o "$work/fmi2_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_loop.c -ldl
 
-coproc FLOOR {
-  exec java -XX:+DisableExplicitGC \
-    -Dloader.main=com.fmugateway.adapter.out.fmi.engine.EngineFloor -cp "$jar" \
-    org.springframework.boot.loader.launch.PropertiesLauncher \
-    "$fmu" 3 0.01 "${BENCH_ENGINE_WARM_UP_S:-20}" - h v
-}
+engine_floor_cmd
+coproc FLOOR { exec "${floor_cmd[@]}" "$fmu" 3 0.01 "${BENCH_ENGINE_WARM_UP_S:-20}" - h v; }
 floor_pid=$FLOOR_PID
 to_floor=${FLOOR[1]}
 from_floor=${FLOOR[0]}

@@ -51,19 +51,22 @@ gcc -O2 -o "$work/fmi2_me_loop" -Iadapters-fmi/src/main/c/include scripts/fmi2_m
 raw_ns=$("$work/fmi2_me_loop" "$unpacked/binaries/linux64/VanDerPol.so" "file://$unpacked/resources" \
   "$guid" "$states" 200000 15)
 
-# The engine called directly, warm: median wall, p99 wall, median CPU per run.
-read -r floor_wall floor_p99 floor_cpu < <(java -XX:+DisableExplicitGC \
-  -Dfloor.solver=dormand_prince -Dfloor.rtol=1e-6 \
-  -Dloader.main=com.fmugateway.adapter.out.fmi.engine.EngineFloor -cp "$jar" \
-  org.springframework.boot.loader.launch.PropertiesLauncher \
-  "$fmu" 20 0.01 "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
+# The engine called directly, warm, the run Benchmark.java asks the gateway for: median wall, p99
+# wall, median CPU per run.
+stop=20
+step=0.01
+engine_floor_cmd -Dfloor.solver=dormand_prince -Dfloor.rtol=1e-6
+read -r floor_wall floor_p99 floor_cpu < <("${floor_cmd[@]}" \
+  "$fmu" "$stop" "$step" "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
 
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
   "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" "$floor_wall" "$floor_p99" \
-  "$floor_cpu" <<'PY'
+  "$floor_cpu" "$stop" "$step" <<'PY'
 import sys
-e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu = (float(x) for x in sys.argv[1:])
+e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu, stop, step = (
+    float(x) for x in sys.argv[1:])
+samples = round(stop / step) + 1
 raw_ms = evaluations * raw_ns / 1e6
 print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStates +"
       f" fmi2GetDerivatives): {raw_ns:.0f} ns")
@@ -74,7 +77,7 @@ if evaluations:
           f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
           f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, output"
           f" samples, JNI): {(fcpu - raw_ms) / steps * 1e3:.1f} us per step over {steps:.0f} steps"
-          f" and 2001 output samples; in the gateway {cpu:.2f} ms of CPU ({wall:.2f} ms wall),"
+          f" and {samples} output samples; in the gateway {cpu:.2f} ms of CPU ({wall:.2f} ms wall),"
           f" end to end {e2e:.2f} ms")
 else:
     print("  (this gateway does not report derivative evaluations)")

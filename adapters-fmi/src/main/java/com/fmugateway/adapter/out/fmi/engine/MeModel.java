@@ -41,10 +41,7 @@ interface MeModel extends InputFeeder.Sink {
    * model can do it in one call.
    */
   default void derivativesAt(double t, double[] x, double[] derivatives) {
-    if (x != null) {
-      setTime(t);
-      setStates(x);
-    }
+    placeAt(t, x);
     getDerivatives(derivatives);
   }
 
@@ -56,12 +53,7 @@ interface MeModel extends InputFeeder.Sink {
    * #recordOutputs}.
    */
   default void recordOutputsAt(double t, double[] x) {
-    if (x != null) {
-      setTime(t);
-      if (states() > 0) {
-        setStates(x);
-      }
-    }
+    placeAt(t, x);
     recordOutputs(t);
   }
 
@@ -70,13 +62,18 @@ interface MeModel extends InputFeeder.Sink {
    * the FMU stands. As {@link #derivativesAt}, for {@link #getIndicators}.
    */
   default void indicatorsAt(double t, double[] x, double[] indicators) {
+    placeAt(t, x);
+    getIndicators(indicators);
+  }
+
+  /** The FMU at time {@code t} and states {@code x} (none set without states); unless x is null. */
+  private void placeAt(double t, double[] x) {
     if (x != null) {
       setTime(t);
       if (states() > 0) {
         setStates(x);
       }
     }
-    getIndicators(indicators);
   }
 
   /**
