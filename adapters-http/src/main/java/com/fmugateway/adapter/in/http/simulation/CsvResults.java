@@ -48,16 +48,20 @@ public final class CsvResults {
   /** Rows {@code from} to {@code to} (exclusive) of these samples, appended to {@code out}. */
   static void rows(double[] time, List<Column> columns, int from, int to, StringBuilder out) {
     for (int i = from; i < to; i++) {
-      out.append(time[i]);
+      Decimals.append(out, time[i]);
       for (Column column : columns) {
-        Object value = column.valueAt(i);
-        out.append(',')
-            .append(
-                value instanceof String s
-                    ? escape(s)
-                    : value instanceof Double d && !Double.isFinite(d)
-                        ? NonFinite.spelling(d)
-                        : String.valueOf(value));
+        out.append(',');
+        if (column instanceof Column.Real real) {
+          double value = real.values()[i];
+          if (Double.isFinite(value)) {
+            Decimals.append(out, value);
+          } else {
+            out.append(NonFinite.spelling(value));
+          }
+        } else {
+          Object value = column.valueAt(i);
+          out.append(value instanceof String s ? escape(s) : String.valueOf(value));
+        }
       }
       out.append("\r\n");
     }

@@ -124,7 +124,7 @@ final class StreamedJson {
 
   private void real(String name, double value, long at, StringBuilder out) {
     if (Double.isFinite(value)) {
-      out.append(value);
+      Decimals.append(out, value);
     } else {
       nonFinite.sample(name, at, value);
       out.append("null");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -74,6 +75,47 @@ class StreamedBodyTest {
     assertLeavesBeforeTheEnd(StreamedCsv::of);
   }
 
+  @Test
+  void jsonNumbers_readBackAsTheDoublesSent_inTheirFewestDigits() {
+    double[] h = anyDoubles();
+    String body = String.join("", pieces(run -> StreamedJson.of(run, JSON), samples(h)));
+
+    JsonNode sent = JSON.readTree(body).get("results").get("h");
+    for (int i = 0; i < h.length; i++) {
+      assertThat(sent.get(i).asDouble()).as("sample %d", i).isEqualTo(h[i]);
+    }
+    assertThat(body).contains("6.666843278055655E16").doesNotContain("6.6668432780556552E16");
+  }
+
+  @Test
+  void csvNumbers_readBackAsTheDoublesSent_inTheirFewestDigits() {
+    double[] h = anyDoubles();
+    String body = String.join("", pieces(StreamedCsv::of, samples(h)));
+
+    String[] rows = body.split("\r\n");
+    assertThat(rows).hasSize(h.length + 1);
+    for (int i = 0; i < h.length; i++) {
+      assertThat(Double.parseDouble(rows[i + 1].split(",")[1])).as("sample %d", i).isEqualTo(h[i]);
+    }
+    assertThat(body).contains("6.666843278055655E16").doesNotContain("6.6668432780556552E16");
+  }
+
+  /**
+   * 2,000 finite doubles of any bits, the first one that Java 17's {@code Double.toString} writes
+   * with a digit more than it needs.
+   */
+  private static double[] anyDoubles() {
+    double[] h =
+        new Random(7)
+            .longs()
+            .mapToDouble(Double::longBitsToDouble)
+            .filter(Double::isFinite)
+            .limit(2_000)
+            .toArray();
+    h[0] = 6.666843278055655E16;
+    return h;
+  }
+
   /** 5,000 samples (over 32 Ki characters of text) are out while the run has not ended. */
   private static void assertLeavesBeforeTheEnd(Function<Flux<StreamedRun>, Flux<DataBuffer>> body) {
     Sinks.Many<StreamedRun> run = Sinks.many().unicast().onBackpressureBuffer();
@@ -113,6 +155,12 @@ class StreamedBodyTest {
   private static StreamedRun samples(int from, int n) {
     double[] time = IntStream.range(from, from + n).asDoubleStream().toArray();
     double[] h = IntStream.range(from, from + n).mapToDouble(i -> i + 0.5).toArray();
+    return new StreamedRun.Samples(new ResultPart.Chunk(time, List.of(new Column.Real("h", h))));
+  }
+
+  /** Samples 0 to {@code h.length}: time i, h as given. */
+  private static StreamedRun samples(double[] h) {
+    double[] time = IntStream.range(0, h.length).asDoubleStream().toArray();
     return new StreamedRun.Samples(new ResultPart.Chunk(time, List.of(new Column.Real("h", h))));
   }
 
