@@ -7,12 +7,13 @@ import org.hipparchus.ode.nonstiff.interpolators.DormandPrince54StateInterpolato
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 
 /**
- * Hipparchus' Dormand–Prince 5(4), whose steps give the state alone at an output time inside them.
- * Hipparchus' interpolator computes the derivatives there too and wraps both in a new state object:
- * with VanDerPol sampled 2,001 times over 174 steps, about a fifth of the engine's run went to
- * that. The state is the same linear combination of the step's stages, with the same coefficients
- * (Shampine's dense output, as in {@link DormandPrince54StateInterpolator}), so the values are the
- * same to the last bit.
+ * Hipparchus' Dormand–Prince 5(4), whose steps give the state alone at an output time inside them,
+ * into an array the caller keeps. Hipparchus' interpolator computes the derivatives there too and
+ * wraps both in a new state object, with four new arrays: with VanDerPol sampled 2,001 times over
+ * 174 steps, about a fifth of the engine's run went to that. The state is the same linear
+ * combination of the step's stages, with the same coefficients (Shampine's dense output, as in
+ * {@link DormandPrince54StateInterpolator}), added in the same order, so the values are the same to
+ * the last bit.
  */
 final class DormandPrince54Sampling extends DormandPrince54Integrator {
 
@@ -21,12 +22,13 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
   }
 
   /**
-   * The state at {@code time} within {@code step}: from its stages when Hipparchus handed over one
-   * of this integrator's steps, else as {@link ODEStateInterpolator#getInterpolatedState} gives it.
+   * The state at {@code time} within {@code step}: from its stages, written into {@code into} (of
+   * the state's length) and returned, when Hipparchus handed over one of this integrator's steps;
+   * else a new array, as {@link ODEStateInterpolator#getInterpolatedState} gives it.
    */
-  static double[] stateAt(ODEStateInterpolator step, double time) {
+  static double[] stateAt(ODEStateInterpolator step, double time, double[] into) {
     return step instanceof Interpolator own
-        ? own.stateAt(time)
+        ? own.stateAt(time, into)
         : step.getInterpolatedState(time).getPrimaryState();
   }
 
@@ -49,6 +51,9 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
 
   /** Hipparchus' interpolator, and the state alone; restricted copies are of this class too. */
   static final class Interpolator extends DormandPrince54StateInterpolator {
+
+    private double[] previousState;
+    private double[] currentState;
 
     // DormandPrince54StateInterpolator's (private there): the last row of the Butcher array, then
     // Shampine's dense output coefficients.
@@ -103,13 +108,15 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
 
     /**
      * The state part of {@code computeInterpolatedStateAndDerivatives}, term for term, after {@code
-     * getInterpolatedState}'s own shortcut for a step of no length.
+     * getInterpolatedState}'s own shortcut for a step of no length; into {@code into}, which it
+     * returns. Nothing is allocated but the copy of the step's start or end state, once a step.
      */
-    double[] stateAt(double time) {
+    double[] stateAt(double time, double[] into) {
       double previous = getGlobalPreviousState().getTime();
       double current = getGlobalCurrentState().getTime();
       if (Math.abs(current - previous) <= Math.ulp(current)) {
-        return getGlobalCurrentState().getPrimaryState();
+        System.arraycopy(current(), 0, into, 0, into.length);
+        return into;
       }
       double thetaH = time - previous;
       double oneMinusThetaH = current - time;
@@ -120,25 +127,70 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
         double f2 = f1 * eta;
         double f3 = f2 * theta;
         double f4 = f3 * eta;
-        return previousStateLinearCombination(coefficients(f1, f2, f3, f4));
+        return combine(previous(), f1, f2, f3, f4, into);
       }
       double f1 = -oneMinusThetaH;
       double f2 = oneMinusThetaH * theta;
       double f3 = f2 * theta;
       double f4 = f3 * eta;
-      return currentStateLinearCombination(coefficients(f1, f2, f3, f4));
+      return combine(current(), f1, f2, f3, f4, into);
     }
 
-    private static double[] coefficients(double f1, double f2, double f3, double f4) {
-      return new double[] {
-        f1 * A70 - f2 * (A70 - 1) + f3 * (2 * A70 - 1) + f4 * D0,
-        0,
-        f1 * A72 - f2 * A72 + f3 * (2 * A72) + f4 * D2,
-        f1 * A73 - f2 * A73 + f3 * (2 * A73) + f4 * D3,
-        f1 * A74 - f2 * A74 + f3 * (2 * A74) + f4 * D4,
-        f1 * A75 - f2 * A75 + f3 * (2 * A75) + f4 * D5,
-        f4 * D6 - f3
-      };
+    private double[] previous() {
+      if (previousState == null) {
+        previousState = getGlobalPreviousState().getCompleteState();
+      }
+      return previousState;
+    }
+
+    private double[] current() {
+      if (currentState == null) {
+        currentState = getGlobalCurrentState().getCompleteState();
+      }
+      return currentState;
+    }
+
+    private double[] combine(
+        double[] from, double f1, double f2, double f3, double f4, double[] into) {
+      return combine(
+          from,
+          f1 * A70 - f2 * (A70 - 1) + f3 * (2 * A70 - 1) + f4 * D0,
+          0,
+          f1 * A72 - f2 * A72 + f3 * (2 * A72) + f4 * D2,
+          f1 * A73 - f2 * A73 + f3 * (2 * A73) + f4 * D3,
+          f1 * A74 - f2 * A74 + f3 * (2 * A74) + f4 * D4,
+          f1 * A75 - f2 * A75 + f3 * (2 * A75) + f4 * D5,
+          f4 * D6 - f3,
+          into);
+    }
+
+    /**
+     * {@code from} plus the stages times these coefficients, added in Hipparchus' order ({@code
+     * RungeKuttaStateInterpolator.combine}'s), the zero one too, so that the sums are the same.
+     */
+    private double[] combine(
+        double[] from,
+        double c0,
+        double c1,
+        double c2,
+        double c3,
+        double c4,
+        double c5,
+        double c6,
+        double[] into) {
+      double[][] k = yDotK;
+      for (int i = 0; i < into.length; i++) {
+        double y = from[i];
+        y += c0 * k[0][i];
+        y += c1 * k[1][i];
+        y += c2 * k[2][i];
+        y += c3 * k[3][i];
+        y += c4 * k[4][i];
+        y += c5 * k[5][i];
+        y += c6 * k[6][i];
+        into[i] = y;
+      }
+      return into;
     }
   }
 }

@@ -39,6 +39,7 @@ final class ModelExchangeRunner {
   private ODEIntegrator integrator;
   private double t;
   private double[] x;
+  private double[] sampled; // the state at an output time inside a step, sampleWithin's
   private boolean stateEvent;
   private boolean stepEvent;
   private boolean terminated;
@@ -78,6 +79,7 @@ final class ModelExchangeRunner {
     t = plan.startTime();
     fmu.initialize();
     ode = new FmuOde(fmu, inputs, guard);
+    sampled = new double[ode.getDimension()];
     stiffness = new StiffnessMonitor(plan, ode);
     integrator = withHandlers(Integrators.create(plan));
     eventIteration();
@@ -178,7 +180,7 @@ final class ModelExchangeRunner {
       if (Times.reached(sample, end)) {
         return;
       }
-      ode.sampleAt(sample, DormandPrince54Sampling.stateAt(step, sample));
+      ode.sampleAt(sample, DormandPrince54Sampling.stateAt(step, sample, sampled));
       nextSample++;
     }
   }
