@@ -69,7 +69,7 @@ for round in $(seq 1 "$rounds"); do
     "$unpacked/binaries/linux64/BouncingBall.so" "file://$unpacked/resources" "$guid" BouncingBall \
     3 0.01 1000 $vrs)
   echo 2000 >&"$to_floor"
-  read -r e e_p99 e_cpu <&"$from_floor"
+  read -r e e_p99 e_cpu _ <&"$from_floor"
   echo "$c_silent $c_silent_p99 $c $c_p99 $e $e_p99 $e_cpu ${core:--1}" >>"$work/rounds"
   sleep 0.2
 done

@@ -56,15 +56,15 @@ raw_ns=$("$work/fmi2_me_loop" "$unpacked/binaries/linux64/VanDerPol.so" "file://
 stop=20
 step=0.01
 engine_floor_cmd -Dfloor.solver=dormand_prince -Dfloor.rtol=1e-6
-read -r floor_wall floor_p99 floor_cpu < <("${floor_cmd[@]}" \
+read -r floor_wall floor_p99 floor_cpu floor_bytes < <("${floor_cmd[@]}" \
   "$fmu" "$stop" "$step" "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
 
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
   "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" "$floor_wall" "$floor_p99" \
-  "$floor_cpu" "$stop" "$step" <<'PY'
+  "$floor_cpu" "$floor_bytes" "$stop" "$step" <<'PY'
 import sys
-e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu, stop, step = (
+e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu, fbytes, stop, step = (
     float(x) for x in sys.argv[1:])
 samples = round(stop / step) + 1
 raw_ms = evaluations * raw_ns / 1e6
@@ -73,6 +73,8 @@ print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStat
 print(f"  the engine called directly, warm (300 runs): median {fwall:.3f} ms wall"
       f" (p99 {fp99:.3f}), {fcpu:.3f} ms CPU")
 if evaluations:
+    print(f"  the engine allocated {fbytes / 1024:.1f} KiB a run on the heap:"
+          f" {fbytes / steps:.0f} bytes a step over {steps:.0f} steps and {samples} output samples")
     print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.3f} ms of raw FMU work;"
           f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
           f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, output"

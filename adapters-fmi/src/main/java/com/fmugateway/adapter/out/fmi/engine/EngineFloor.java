@@ -10,9 +10,11 @@ import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SimulationResult;
 import com.fmugateway.domain.simulation.model.Solver;
 import com.fmugateway.domain.simulation.model.SolverKind;
+import com.sun.management.ThreadMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,14 +31,17 @@ import java.util.OptionalDouble;
  * Boot's {@code PropertiesLauncher}; not used by the gateway.
  *
  * <p>Usage: {@code EngineFloor <archive.fmu> <stop> <step> <seconds of warm-up> <runs>
- * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms}: wall time per
- * run, and the engine's own CPU time per run. With {@code -} for {@code <runs>}, prints {@code
+ * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms
+ * allocated_bytes}: wall time per run, the engine's own CPU time per run, and the bytes the runs
+ * allocated on the JVM's heap, on average per run. With {@code -} for {@code <runs>}, prints {@code
  * ready} after the warm-up, then such a line for each number of runs read from standard input, up
  * to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C loop. With {@code
  * -Dfloor.solver=<solver>} (and {@code -Dfloor.rtol}, 1e-6), the run is by model exchange with that
  * solver instead ({@code scripts/benchmark-me.sh}).
  */
 public final class EngineFloor {
+
+  private static final ThreadMXBean ALLOCATION = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private EngineFloor() {}
 
@@ -99,7 +104,7 @@ public final class EngineFloor {
     engine.unloadIdleCopies();
   }
 
-  /** Runs {@code runs} times and returns {@code median_ms p99_ms cpu_median_ms}. */
+  /** Runs {@code runs} times and returns {@code median_ms p99_ms cpu_median_ms allocated_bytes}. */
   private static String measure(
       SimulationEngine engine,
       Path archive,
@@ -108,19 +113,22 @@ public final class EngineFloor {
       int runs) {
     long[] wall = new long[runs];
     long[] cpu = new long[runs];
+    long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
     for (int i = 0; i < runs; i++) {
       long started = System.nanoTime();
       SimulationResult result = engine.run(archive, description, plan);
       wall[i] = System.nanoTime() - started;
       cpu[i] = result.cpuTime().toNanos();
     }
+    long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore;
     Arrays.sort(wall);
     Arrays.sort(cpu);
     return String.format(
         Locale.ROOT,
-        "%.4f %.4f %.4f",
+        "%.4f %.4f %.4f %d",
         wall[runs / 2] / 1e6,
         wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6,
-        cpu[runs / 2] / 1e6);
+        cpu[runs / 2] / 1e6,
+        allocated / runs);
   }
 }
