@@ -30,11 +30,9 @@ final class WarmUp {
   /**
    * Enough runs for the code each run goes through once (the request, the FMU's copy and instance,
    * the result's framing), not only the code of each step, to be compiled: the worker's JVM
-   * compiles a method with C1 after a few hundred calls (with C2 after thousands, so a busy
-   * worker's code keeps getting faster after the warm-up; measured when the worker ran C1 alone).
-   * With one run, the first real run on a prepared spare took a worker round trip of 3.8 ms (median
-   * of 15 cold first runs), against about 1.3 warm; with 300, 2.3 ms. They cost a spare about 0.2 s
-   * more CPU and 0.3 s more to get ready.
+   * compiles a method (C1 only) after a few hundred calls. With one run, the first real run on a
+   * prepared spare took a worker round trip of 3.8 ms (median of 15 cold first runs), against about
+   * 1.3 warm; with 300, 2.3 ms. They cost a spare about 0.2 s more CPU and 0.3 s more to get ready.
    */
   static final int CO_SIMULATION_RUNS = 300;
 

@@ -30,13 +30,8 @@ final class WorkerCommand {
   static final int CPU_HARD_LIMIT_GRACE_SECONDS = 5;
 
   /**
-   * Small and quick to start: SerialGC keeps threads and reserved memory down, so the JVM starts
-   * well under the address-space limit (1.5 GiB mapped of 2); the crash report goes to the console
-   * we drain. Both compilers: with C1 alone (ADR 0003, until its last addendum) the engine's code
-   * ran about half as fast as with C2 for as long as a worker lived, a long run included: VanDerPol
-   * by model exchange to 20,000 s took 1.1 s in a worker instead of 0.52, and a warm worker's
-   * BouncingBall run 0.24 ms of CPU instead of 0.09 to 0.15. C2 costs a worker about 25 MB more
-   * memory once it has compiled.
+   * Small and quick to start. SerialGC and C1 keep threads and reserved memory down, so the JVM
+   * starts well under the address-space limit; the crash report goes to the console we drain.
    */
   private static final List<String> JVM_FLAGS =
       List.of(
@@ -46,6 +41,7 @@ final class WorkerCommand {
           "-XX:MaxMetaspaceSize=128m",
           "-XX:CompressedClassSpaceSize=64m",
           "-XX:ReservedCodeCacheSize=32m",
+          "-XX:TieredStopAtLevel=1",
           "-XX:+DisableExplicitGC",
           "-Xshare:auto",
           "-XX:-UsePerfData",
