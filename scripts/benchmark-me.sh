@@ -73,8 +73,9 @@ print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStat
 print(f"  the engine called directly, warm (300 runs): median {fwall:.3f} ms wall"
       f" (p99 {fp99:.3f}), {fcpu:.3f} ms CPU")
 if evaluations:
-    print(f"  the engine allocated {fbytes / 1024:.1f} KiB a run on the heap:"
-          f" {fbytes / steps:.0f} bytes a step over {steps:.0f} steps and {samples} output samples")
+    print(f"  the engine allocated {fbytes / 1024:.1f} KiB a run on the heap, {fbytes / steps:.0f}"
+          f" bytes for each of its {steps:.0f} steps if it all were theirs (the run's setup and"
+          f" its {samples} samples' arrays are in it too)")
     print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.3f} ms of raw FMU work;"
           f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
           f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, output"
