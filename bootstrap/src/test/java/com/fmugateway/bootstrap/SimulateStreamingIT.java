@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,19 @@ class SimulateStreamingIT extends AbstractGatewayIT {
   @DynamicPropertySource
   static void smallResultCap(DynamicPropertyRegistry registry) {
     registry.add("fmugw.fmi.max-result-size", () -> "8MB");
+  }
+
+  @Autowired private JsonMapper responses;
+
+  /**
+   * KPIs, async results and every other JSON response write a double in the same digits as a
+   * streamed result: the fewest that read back as it (Java 17's {@code Double.toString} writes this
+   * one with 17).
+   */
+  @Test
+  void jsonResponses_writeNumbersInTheFewestDigits_asStreamedResultsDo() {
+    assertThat(responses.writeValueAsString(6.666843278055655E16))
+        .isEqualTo("6.666843278055655E16");
   }
 
   @Test
