@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.in.http.experiment;
 
+import com.fmugateway.adapter.in.http.simulation.Decimals;
 import com.fmugateway.domain.experiment.model.ExperimentCase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +45,9 @@ final class CaseCsv {
   }
 
   private static String cell(Object value) {
+    if (value instanceof Double number) {
+      return Decimals.of(number); // as the runs' results write it
+    }
     return value == null ? "" : String.valueOf(value);
   }
 
