@@ -150,34 +150,20 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
       return currentState;
     }
 
-    private double[] combine(
-        double[] from, double f1, double f2, double f3, double f4, double[] into) {
-      return combine(
-          from,
-          f1 * A70 - f2 * (A70 - 1) + f3 * (2 * A70 - 1) + f4 * D0,
-          0,
-          f1 * A72 - f2 * A72 + f3 * (2 * A72) + f4 * D2,
-          f1 * A73 - f2 * A73 + f3 * (2 * A73) + f4 * D3,
-          f1 * A74 - f2 * A74 + f3 * (2 * A74) + f4 * D4,
-          f1 * A75 - f2 * A75 + f3 * (2 * A75) + f4 * D5,
-          f4 * D6 - f3,
-          into);
-    }
-
     /**
-     * {@code from} plus the stages times these coefficients, added in Hipparchus' order ({@code
-     * RungeKuttaStateInterpolator.combine}'s), the zero one too, so that the sums are the same.
+     * {@code from} plus the stages times Shampine's coefficients for these factors, added in
+     * Hipparchus' order ({@code RungeKuttaStateInterpolator.combine}'s), the zero one too, so that
+     * the sums are the same.
      */
     private double[] combine(
-        double[] from,
-        double c0,
-        double c1,
-        double c2,
-        double c3,
-        double c4,
-        double c5,
-        double c6,
-        double[] into) {
+        double[] from, double f1, double f2, double f3, double f4, double[] into) {
+      double c0 = f1 * A70 - f2 * (A70 - 1) + f3 * (2 * A70 - 1) + f4 * D0;
+      double c1 = 0;
+      double c2 = f1 * A72 - f2 * A72 + f3 * (2 * A72) + f4 * D2;
+      double c3 = f1 * A73 - f2 * A73 + f3 * (2 * A73) + f4 * D3;
+      double c4 = f1 * A74 - f2 * A74 + f3 * (2 * A74) + f4 * D4;
+      double c5 = f1 * A75 - f2 * A75 + f3 * (2 * A75) + f4 * D5;
+      double c6 = f4 * D6 - f3;
       double[][] k = yDotK;
       for (int i = 0; i < into.length; i++) {
         double y = from[i];
