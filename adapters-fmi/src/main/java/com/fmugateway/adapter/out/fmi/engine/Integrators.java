@@ -2,12 +2,13 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.Solver;
+import com.fmugateway.domain.simulation.model.SolverKind;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
-/** The Hipparchus integrator for a plan's solver settings. */
+/** The integrator for a plan's solver settings: Hipparchus', or for Dormand–Prince the stepper. */
 final class Integrators {
 
   private Integrators() {}
@@ -34,6 +35,20 @@ final class Integrators {
           new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
       case ROSENBROCK -> stiff(plan);
     };
+  }
+
+  /**
+   * Dormand–Prince as {@link #create} makes it, as the allocation-free stepper, for a run whose FMU
+   * has no event indicators (the stepper serves no event detector); null for the other kinds.
+   */
+  static DormandPrince54Stepper stepper(SimulationPlan plan, int dimension) {
+    Solver solver = plan.solver();
+    if (solver.kind() != SolverKind.DORMAND_PRINCE && solver.kind() != SolverKind.AUTO) {
+      return null;
+    }
+    double maxStep = solver.maxStep().orElse(plan.stopTime() - plan.startTime());
+    return new DormandPrince54Stepper(
+        dimension, minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
   }
 
   /**

@@ -24,6 +24,11 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * FMU placed there), one at a segment's end from where the segment ended, after its event if any. A
  * segment per output time would restart the integrator at every output, with an initial step
  * estimated anew and no step longer than the output interval, whatever the tolerance allowed.
+ *
+ * <p>Dormand–Prince (and {@code auto} until it switches) steps through {@link
+ * DormandPrince54Stepper} when the FMU has no event indicators: Hipparchus' step loop without its
+ * event machinery, allocating nothing per step. Every other run steps through Hipparchus'
+ * integrators, whose event detectors locate the state events.
  */
 final class ModelExchangeRunner {
 
@@ -36,7 +41,9 @@ final class ModelExchangeRunner {
   private final MeModel.EventUpdate eventInfo = new MeModel.EventUpdate();
   private FmuOde ode;
   private StiffnessMonitor stiffness;
-  private ODEIntegrator integrator;
+  private ODEIntegrator integrator; // Hipparchus', unless the stepper takes the run
+  private DormandPrince54Stepper stepper; // Dormand–Prince without event indicators, else null
+  private final DormandPrince54Stepper.Listener onStep = this::stepped;
   private double t;
   private double[] x;
   private double[] sampled; // the state at an output time inside a step, sampleWithin's
@@ -71,7 +78,11 @@ final class ModelExchangeRunner {
               }));
     }
     created.addStepHandler(this::sampleWithin);
-    created.addStepEndHandler((state, forward) -> completedStep(state));
+    created.addStepEndHandler(
+        (state, forward) ->
+            completedStep(state.getTime(), state.getPrimaryState())
+                ? Action.STOP
+                : Action.CONTINUE);
     return created;
   }
 
@@ -81,7 +92,8 @@ final class ModelExchangeRunner {
     ode = new FmuOde(fmu, inputs, guard);
     sampled = new double[ode.getDimension()];
     stiffness = new StiffnessMonitor(plan, ode);
-    integrator = withHandlers(Integrators.create(plan));
+    stepper = fmu.indicators() == 0 ? Integrators.stepper(plan, ode.getDimension()) : null;
+    integrator = stepper == null ? withHandlers(Integrators.create(plan)) : null;
     eventIteration();
     fmu.enterContinuousTimeMode();
     x = ode.readStates();
@@ -140,15 +152,20 @@ final class ModelExchangeRunner {
     boolean switched = false;
     if (!Times.negligible(t, end)) {
       stiffness.startAt(t);
-      ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(t, y), end);
+      if (stepper != null) {
+        reached = stepper.integrate(ode, t, y, end, onStep);
+      } else {
+        ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(t, y), end);
+        y = last.getPrimaryState();
+        reached = last.getTime();
+      }
       if (!stateEvent && !stepEvent && !terminated && stiffness.takeSwitch()) {
         // auto: the explicit steps collapsed; the rest of the run is the Rosenbrock method's, from
         // where they stopped, in segments to output times (see throughOutputs).
+        stepper = null;
         integrator = withHandlers(Integrators.stiff(plan));
-        switched = !Times.negligible(last.getTime(), end);
+        switched = !Times.negligible(reached, end);
       }
-      y = last.getPrimaryState();
-      reached = last.getTime();
       if (stateEvent) {
         steps++; // the step cut short by the event never reaches the step-end handler
       }
@@ -174,25 +191,39 @@ final class ModelExchangeRunner {
       return;
     }
     double end = step.getCurrentState().getTime();
-    while (nextSample < samples) {
-      guard.check(); // a long step may hold many output times
-      double sample = plan.sampleTime(nextSample);
-      if (Times.reached(sample, end)) {
-        return;
-      }
+    while (sampleDueBefore(end)) {
+      double sample = plan.sampleTime(nextSample++);
       ode.sampleAt(sample, DormandPrince54Sampling.stateAt(step, sample, sampled));
-      nextSample++;
     }
   }
 
-  private Action completedStep(ODEStateAndDerivative state) {
+  /** The stepper's step: as Hipparchus' step handler and then its step-end handler. */
+  private boolean stepped(DormandPrince54Stepper step) {
+    while (sampleDueBefore(step.end())) {
+      double sample = plan.sampleTime(nextSample++);
+      ode.sampleAt(sample, step.stateAt(sample, sampled));
+    }
+    return completedStep(step.end(), step.endState());
+  }
+
+  /** Whether the next output time comes before {@code end}. */
+  private boolean sampleDueBefore(double end) {
+    if (nextSample >= samples) {
+      return false;
+    }
+    guard.check(); // a long step may hold many output times
+    return !Times.reached(plan.sampleTime(nextSample), end);
+  }
+
+  /** The FMU at the end of an accepted step; true when the integration stops there. */
+  private boolean completedStep(double time, double[] state) {
     steps++;
-    ode.moveTo(state.getTime(), state.getPrimaryState());
+    ode.moveTo(time, state);
     MeModel.StepOutcome outcome = fmu.completedIntegratorStep();
     stepEvent = outcome == MeModel.StepOutcome.ENTER_EVENT_MODE;
     terminated = outcome == MeModel.StepOutcome.TERMINATE;
-    boolean stiff = stiffness.stiffAfter(state);
-    return stepEvent || terminated || stiff ? Action.STOP : Action.CONTINUE;
+    boolean stiff = stiffness.stiffAfter(time, state);
+    return stepEvent || terminated || stiff;
   }
 
   private void handleEvent() {

@@ -2,7 +2,6 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.SolverKind;
-import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /**
@@ -43,12 +42,11 @@ final class StiffnessMonitor {
     previous = t;
   }
 
-  /** True once, at the accepted step ending in {@code state} that shows the run is stiff. */
-  boolean stiffAfter(ODEStateAndDerivative state) {
+  /** True once, at the accepted step ending at {@code (t, y)} that shows the run is stiff. */
+  boolean stiffAfter(double t, double[] y) {
     if (!armed || tripped) {
       return false;
     }
-    double t = state.getTime();
     covered += t - previous;
     previous = t;
     if (++count < WINDOW) {
@@ -60,7 +58,7 @@ final class StiffnessMonitor {
     if (stopTime - t < MIN_REMAINING_STEPS * meanStep) {
       return false;
     }
-    tripped = meanStep * spectralRadius(t, state.getPrimaryState()) >= STIFF_PRODUCT;
+    tripped = meanStep * spectralRadius(t, y) >= STIFF_PRODUCT;
     switchPending = tripped;
     return tripped;
   }
