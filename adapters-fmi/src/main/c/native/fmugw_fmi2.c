@@ -243,6 +243,13 @@ static int me_place(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_
     return ME_OK;
 }
 
+/* The FMU at time t with its n states x (none when n is 0): ME_OK or as me_place returns. */
+__attribute__((visibility("default"))) int fmugw_fmi2_me_place(
+    fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states, fmi2Component component,
+    double t, const double *x, int n) {
+    return me_place(set_time, set_states, component, t, x, n);
+}
+
 /*
  * The FMU at time t with states x (when place is non-zero; else where it stands), then its n
  * derivatives into dx. Returns ME_OK, or the call whose status was neither fmi2OK nor fmi2Warning

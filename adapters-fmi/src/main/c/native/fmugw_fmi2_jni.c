@@ -11,6 +11,8 @@
 
 #include "fmi2Functions.h"
 
+int fmugw_fmi2_me_place(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
+                        fmi2Component component, double t, const double *x, int n);
 int fmugw_fmi2_me_derivatives(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *set_states,
                               fmi2GetDerivativesTYPE *get_derivatives, fmi2Component component,
                               int place, double t, const double *x, double *dx, int n);
@@ -31,7 +33,26 @@ JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_versio
                                                                                  jclass type) {
     (void)env;
     (void)type;
-    return 1;
+    return 2;
+}
+
+/* As fmugw_fmi2_me_place, on a Java array; -1 when out of memory. */
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_place(
+    JNIEnv *env, jclass type, jlong set_time, jlong set_states, jlong component, jdouble t,
+    jdoubleArray x, jint n) {
+    (void)type;
+    double on_stack[STACK_STATES];
+    double *xs = on_stack;
+    if (n > STACK_STATES) {
+        xs = malloc((size_t)n * sizeof(double));
+        if (!xs) return -1;
+    }
+    if (n > 0) (*env)->GetDoubleArrayRegion(env, x, 0, n, xs);
+    int result = fmugw_fmi2_me_place((fmi2SetTimeTYPE *)(intptr_t)set_time,
+                                     (fmi2SetContinuousStatesTYPE *)(intptr_t)set_states,
+                                     (fmi2Component)(intptr_t)component, t, n > 0 ? xs : NULL, n);
+    if (xs != on_stack) free(xs);
+    return result;
 }
 
 /* As fmugw_fmi2_me_derivatives, on Java arrays; -1 when out of memory. */

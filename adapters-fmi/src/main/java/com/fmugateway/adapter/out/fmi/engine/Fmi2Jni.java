@@ -42,7 +42,7 @@ final class Fmi2Jni {
           Files.deleteIfExists(file.toPath()); // extracted from the jar, and mapped already
         }
       }
-      return version() == 1;
+      return version() == 2;
     } catch (IOException | UnsatisfiedLinkError | RuntimeException e) {
       LOG.info("model exchange calls go through FMI4j here: {}", e.toString());
       return false;
@@ -50,6 +50,16 @@ final class Fmi2Jni {
   }
 
   private static native int version();
+
+  /**
+   * {@code fmugw_fmi2_me_place}: the FMU at time {@code t} and its {@code n} states {@code x} (none
+   * set when 0). The function pointers and the component are native addresses.
+   *
+   * @return 0; or the call that failed (1 fmi2SetTime, 2 fmi2SetContinuousStates) plus 16 times its
+   *     status; -1 when out of native memory
+   */
+  static native int place(
+      long setTime, long setStates, long component, double t, double[] x, int n);
 
   /**
    * {@code fmugw_fmi2_me_derivatives}: the FMU at time {@code t} and states {@code x} (when {@code

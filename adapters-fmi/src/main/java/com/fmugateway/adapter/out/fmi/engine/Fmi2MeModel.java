@@ -72,6 +72,18 @@ final class Fmi2MeModel implements MeModel {
   }
 
   @Override
+  public void placeAt(double t, double[] x) {
+    if (calls == null) {
+      MeModel.super.placeAt(t, x);
+      return;
+    }
+    if (x != null) {
+      time = t;
+      calls.place(t, x, states);
+    }
+  }
+
+  @Override
   public void derivativesAt(double t, double[] x, double[] derivatives) {
     if (calls == null) {
       MeModel.super.derivativesAt(t, x, derivatives);

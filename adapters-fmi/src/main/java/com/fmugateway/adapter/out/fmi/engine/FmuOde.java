@@ -97,10 +97,7 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
   /** Sets the FMU's time, states and continuous inputs to those of a point of the trajectory. */
   void moveTo(double t, double[] y) {
     if (placing(t, y)) {
-      fmu.setTime(t);
-      if (states > 0) {
-        fmu.setStates(y);
-      }
+      fmu.placeAt(t, y);
     }
     inputs.applyContinuous(fmu, t, segmentStart);
   }

@@ -66,8 +66,11 @@ interface MeModel extends InputFeeder.Sink {
     getIndicators(indicators);
   }
 
-  /** The FMU at time {@code t} and states {@code x} (none set without states); unless x is null. */
-  private void placeAt(double t, double[] x) {
+  /**
+   * The FMU at time {@code t} and states {@code x} (none set without states); unless x is null.
+   * What {@link #setTime} and {@link #setStates} do, where a version can do it in fewer calls.
+   */
+  default void placeAt(double t, double[] x) {
     if (x != null) {
       setTime(t);
       if (states() > 0) {

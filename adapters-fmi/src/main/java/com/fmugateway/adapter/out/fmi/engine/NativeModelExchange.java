@@ -10,10 +10,10 @@ import no.ntnu.ihb.fmi4j.importer.fmi2.AbstractModelInstance;
 /**
  * Model exchange's most frequent FMI 2.0 calls in C ({@code src/main/c/native/fmugw_fmi2.c},
  * through {@link Fmi2Jni}), on the component of an instance: a derivative evaluation ({@code
- * fmi2SetTime}, {@code fmi2SetContinuousStates}, {@code fmi2GetDerivatives}) in one call, and
- * {@code fmi2CompletedIntegratorStep} answering in two bits. Through FMI4j's JNI glue those were
- * three calls per evaluation and a Java object built by JNI per step: with VanDerPol, about 40% of
- * the engine's run, where the FMU's own work is a few percent.
+ * fmi2SetTime}, {@code fmi2SetContinuousStates}, {@code fmi2GetDerivatives}) in one call, the FMU
+ * placed at a step's end in one, and {@code fmi2CompletedIntegratorStep} answering in two bits.
+ * Through FMI4j's JNI glue those were three calls per evaluation and a Java object built by JNI per
+ * step: with VanDerPol, about 40% of the engine's run, where the FMU's own work is a few percent.
  *
  * <p>Where the library or its JNI entry points cannot be loaded, {@link #open} is empty and the
  * calls go through FMI4j.
@@ -68,6 +68,16 @@ final class NativeModelExchange {
     } catch (UnsatisfiedLinkError e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The FMU at time {@code t} and its {@code states} states {@code x}.
+   *
+   * @throws FmuCallFailedException naming the call that failed, at {@code t}
+   */
+  void place(double t, double[] x, int states) {
+    CALLS.incrementAndGet();
+    check(Fmi2Jni.place(setTime, setStates, component, t, x, states), t, states);
   }
 
   /**
@@ -157,7 +167,12 @@ final class NativeModelExchange {
   MeModel.StepOutcome completedIntegratorStep(double time) {
     CALLS.incrementAndGet();
     int answer = Fmi2Jni.completedIntegratorStep(completedIntegratorStep, component);
-    FmiCalls.check(FmiStatus.valueOf(answer & 15), "fmi2CompletedIntegratorStep", time);
+    int status = answer & 15;
+    if (status != FmiStatus.OK.getCode() && status != FmiStatus.Warning.getCode()) {
+      // FMI4j's FmiStatus.valueOf copies the enum's values at every call: only on failure here.
+      throw new FmuCallFailedException(
+          "fmi2CompletedIntegratorStep", time, FmiStatus.valueOf(status));
+    }
     if ((answer & 32) != 0) {
       return MeModel.StepOutcome.TERMINATE;
     }
