@@ -3,9 +3,10 @@
 # rtol 1e-6, dormand_prince) on an in-process gateway, end to end and the engine's own time with its
 # steps and derivative evaluations, beside the raw cost of those evaluations: a minimal C loop on
 # the same binary (set time and states, get derivatives) times their number. What is left is the
-# master (Hipparchus, the JNI calls, our bookkeeping). The gateway's engine figures come from the
+# master (its step loop, the JNI calls, our bookkeeping). The gateway's engine figures come from the
 # runs' provenance, after BENCH_ME_WARM_UP_S (10 s) of the same run; the same run by the engine
-# called directly (EngineFloor, warmed up for BENCH_ENGINE_WARM_UP_S, 15 s) gives its settled cost.
+# called directly (EngineFloor, warmed up for BENCH_ENGINE_WARM_UP_S, 15 s) gives its settled cost,
+# and with a run twice as long, what the engine allocates per step.
 # Usage: scripts/benchmark-me.sh [runs=30]; JAR=... picks another gateway jar (e.g. a baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,20 +53,23 @@ raw_ns=$("$work/fmi2_me_loop" "$unpacked/binaries/linux64/VanDerPol.so" "file://
   "$guid" "$states" 200000 15)
 
 # The engine called directly, warm, the run Benchmark.java asks the gateway for: median wall, p99
-# wall, median CPU per run.
+# wall, median CPU, bytes allocated per run, steps. Then the bytes of a run twice as long with as
+# many output samples: what the extra steps add is what a step allocates.
 stop=20
 step=0.01
 engine_floor_cmd -Dfloor.solver=dormand_prince -Dfloor.rtol=1e-6
-read -r floor_wall floor_p99 floor_cpu floor_bytes < <("${floor_cmd[@]}" \
+read -r floor_wall floor_p99 floor_cpu floor_bytes floor_steps < <("${floor_cmd[@]}" \
   "$fmu" "$stop" "$step" "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
+read -r _ _ _ long_bytes long_steps < <("${floor_cmd[@]}" \
+  "$fmu" $((2 * stop)) "$(python3 -c "print(2 * $step)")" 5 100 x0 x1 | tail -1)
 
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
   "$(value me_steps)" "$(value me_evaluations)" "$raw_ns" "$floor_wall" "$floor_p99" \
-  "$floor_cpu" "$floor_bytes" "$stop" "$step" <<'PY'
+  "$floor_cpu" "$floor_bytes" "$floor_steps" "$long_bytes" "$long_steps" "$stop" "$step" <<'PY'
 import sys
-e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu, fbytes, stop, step = (
-    float(x) for x in sys.argv[1:])
+(e2e, wall, cpu, steps, evaluations, raw_ns, fwall, fp99, fcpu, fbytes, fsteps, lbytes, lsteps,
+ stop, step) = (float(x) for x in sys.argv[1:])
 samples = round(stop / step) + 1
 raw_ms = evaluations * raw_ns / 1e6
 print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStates +"
@@ -73,9 +77,9 @@ print(f"  raw derivative evaluation (C loop: fmi2SetTime + fmi2SetContinuousStat
 print(f"  the engine called directly, warm (300 runs): median {fwall:.3f} ms wall"
       f" (p99 {fp99:.3f}), {fcpu:.3f} ms CPU")
 if evaluations:
-    print(f"  the engine allocated {fbytes / 1024:.1f} KiB a run on the heap, {fbytes / steps:.0f}"
-          f" bytes for each of its {steps:.0f} steps if it all were theirs (the run's setup and"
-          f" its {samples} samples' arrays are in it too)")
+    print(f"  the engine allocated {fbytes / 1024:.1f} KiB a run on the heap ({fsteps:.0f} steps,"
+          f" {samples} samples); to {2 * stop:.0f} s with as many samples, {lbytes / 1024:.1f} KiB"
+          f" ({lsteps:.0f} steps): {(lbytes - fbytes) / (lsteps - fsteps):.0f} bytes a step")
     print(f"  {evaluations:.0f} evaluations x {raw_ns:.0f} ns = {raw_ms:.3f} ms of raw FMU work;"
           f" the engine's run takes {fcpu:.3f} ms of CPU warm, so {fcpu - raw_ms:.3f} ms"
           f" ({(fcpu - raw_ms) / fcpu:.0%}) is the engine around it (instantiation, master, output"

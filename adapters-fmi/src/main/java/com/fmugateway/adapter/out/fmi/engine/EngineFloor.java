@@ -31,13 +31,13 @@ import java.util.OptionalDouble;
  * Boot's {@code PropertiesLauncher}; not used by the gateway.
  *
  * <p>Usage: {@code EngineFloor <archive.fmu> <stop> <step> <seconds of warm-up> <runs>
- * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms
- * allocated_bytes}: wall time per run, the engine's own CPU time per run, and the bytes the runs
- * allocated on the JVM's heap, on average per run. With {@code -} for {@code <runs>}, prints {@code
- * ready} after the warm-up, then such a line for each number of runs read from standard input, up
- * to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C loop. With {@code
- * -Dfloor.solver=<solver>} (and {@code -Dfloor.rtol}, 1e-6), the run is by model exchange with that
- * solver instead ({@code scripts/benchmark-me.sh}).
+ * <output>...}; co-simulation from 0. Prints {@code median_ms p99_ms cpu_median_ms allocated_bytes
+ * steps}: wall time per run, the engine's own CPU time per run, the bytes the runs allocated on the
+ * JVM's heap, on average per run, and the steps of the last run. With {@code -} for {@code <runs>},
+ * prints {@code ready} after the warm-up, then such a line for each number of runs read from
+ * standard input, up to its end: {@code scripts/benchmark-floor.sh} takes turns between it and a C
+ * loop. With {@code -Dfloor.solver=<solver>} (and {@code -Dfloor.rtol}, 1e-6), the run is by model
+ * exchange with that solver instead ({@code scripts/benchmark-me.sh}).
  */
 public final class EngineFloor {
 
@@ -104,7 +104,10 @@ public final class EngineFloor {
     engine.unloadIdleCopies();
   }
 
-  /** Runs {@code runs} times and returns {@code median_ms p99_ms cpu_median_ms allocated_bytes}. */
+  /**
+   * Runs {@code runs} times and returns {@code median_ms p99_ms cpu_median_ms allocated_bytes
+   * steps}.
+   */
   private static String measure(
       SimulationEngine engine,
       Path archive,
@@ -113,22 +116,25 @@ public final class EngineFloor {
       int runs) {
     long[] wall = new long[runs];
     long[] cpu = new long[runs];
+    long steps = 0;
     long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
     for (int i = 0; i < runs; i++) {
       long started = System.nanoTime();
       SimulationResult result = engine.run(archive, description, plan);
       wall[i] = System.nanoTime() - started;
       cpu[i] = result.cpuTime().toNanos();
+      steps = result.steps();
     }
     long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore;
     Arrays.sort(wall);
     Arrays.sort(cpu);
     return String.format(
         Locale.ROOT,
-        "%.4f %.4f %.4f %d",
+        "%.4f %.4f %.4f %d %d",
         wall[runs / 2] / 1e6,
         wall[Math.min(runs - 1, runs * 99 / 100)] / 1e6,
         cpu[runs / 2] / 1e6,
-        allocated / runs);
+        allocated / runs,
+        steps);
   }
 }
