@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the engine's native co-simulation loop (fmugw_fmi2.c) into OUTDIR/libfmugw_fmi2.so, where
+# Builds the engine's native co-simulation loops (fmugw_fmi2.c, fmugw_fmi3.c) into OUTDIR/libfmugw_fmi2.so, where
 # JNA finds it on the class path (OUTDIR is <classes>/linux-x86-64). On any other platform it builds
 # nothing, and the engine steps FMUs from Java as before.
 # Usage: build-native.sh OUTDIR
@@ -17,7 +17,7 @@ if [ -z "$jdk" ] || [ ! -f "$jdk/include/jni.h" ]; then
     javac_path=$(command -v javac || true)
     [ -n "$javac_path" ] && jdk=$(dirname "$(dirname "$(readlink -f "$javac_path")")")
 fi
-sources=("$src/fmugw_fmi2.c")
+sources=("$src/fmugw_fmi2.c" "$src/fmugw_fmi3.c")
 jni=()
 if [ -n "$jdk" ] && [ -f "$jdk/include/jni.h" ]; then
     sources+=("$src/fmugw_fmi2_jni.c")
@@ -25,5 +25,6 @@ if [ -n "$jdk" ] && [ -f "$jdk/include/jni.h" ]; then
 else
     echo "build-native.sh: no jni.h (JAVA_HOME=${JAVA_HOME:-unset}); model exchange calls go through FMI4j"
 fi
-gcc -shared -fPIC -O2 -std=c99 -Wall -Werror -fvisibility=hidden -I"$src/../include" "${jni[@]}" \
+gcc -shared -fPIC -O2 -std=c99 -Wall -Werror -fvisibility=hidden -I"$src/../include" \
+    -I"$src/../fmi3/include" "${jni[@]}" \
     -o "$1/libfmugw_fmi2.so" "${sources[@]}"

@@ -19,26 +19,11 @@
 #include <time.h>
 
 #include "fmi2Functions.h"
+#include "fmugw_clock.h"
 
 /* Which call stopped a chunk early (result[1]). */
 enum { STOPPED_BY_NONE = 0, STOPPED_BY_DO_STEP = 1, STOPPED_BY_GET_REAL = 2, STOPPED_BY_DEADLINE = 3 };
 
-/*
- * CLOCK_MONOTONIC as of the last clock tick: a plain read of memory the kernel shares, where the
- * precise clock cost as much as a simple FMU's step.
- */
-static long long monotonic_ns(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
-}
-
-/*
- * Steps left unchecked against the deadline after a check that found the coarse clock where the
- * check before it did (the steps in between took less than one tick, 1 to 4 ms): even that read
- * cost about a tenth of a simple FMU's step (BouncingBall: 3 ns of 30).
- */
-enum { CHECKS_SKIPPED = 15 };
 
 /*
  * For each point i < n: unless step[i] is negative, fmi2DoStep(component, time[i], step[i],

@@ -5,10 +5,12 @@ import com.fmugateway.adapter.out.fmi.fmi3.Fmi3DiscreteStates;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Fmu;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Instance;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3NativeSteps;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Status;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
+import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
@@ -16,6 +18,7 @@ import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.StartValue;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -23,15 +26,23 @@ import java.util.UUID;
  * Runs one FMI 3.0 simulation through our own binding ({@link Fmi3Fmu}), on the calling thread and
  * so inside the confined worker like FMI 2.0 runs. Co-simulation: one {@code fmi3DoStep} per output
  * interval (split at input samples); the FMU handles its events inside the step unless it asks for
- * event mode, which is then run to completion before stepping on. Model exchange: the FMI 2.0
- * master, {@link ModelExchangeRunner}, over {@link Fmi3MeModel}.
+ * event mode, which is then run to completion before stepping on; a run without inputs whose
+ * outputs are all Float64 scalars steps in C ({@link Fmi3NativeSteps}), a chunk of communication
+ * points per call, with the same steps, calls and checks. Model exchange: the FMI 2.0 master,
+ * {@link ModelExchangeRunner}, over {@link Fmi3MeModel}.
  */
 final class Fmi3Engine {
 
   private final LoadedFmus<Fmi3Fmu> copies;
+  private final boolean nativeSteps;
 
-  Fmi3Engine(int idleCopies, boolean archivesFixed) {
+  /**
+   * @param nativeSteps whether co-simulation may step in C where the run allows it (false: always
+   *     from Java)
+   */
+  Fmi3Engine(int idleCopies, boolean archivesFixed, boolean nativeSteps) {
     copies = new LoadedFmus<>(idleCopies, archivesFixed, Fmi3Fmu::close);
+    this.nativeSteps = nativeSteps;
   }
 
   void unloadIdleCopies() {
@@ -70,7 +81,14 @@ final class Fmi3Engine {
               null,
               line -> log.add(line.status().name(), line.category(), line.message()))) {
         RunCounts counts =
-            new Stepper(instance, description, plan, recorder, new RunGuard(plan.timeout())).run();
+            new Stepper(
+                    instance,
+                    description,
+                    plan,
+                    recorder,
+                    new RunGuard(plan.timeout()),
+                    nativeSteps)
+                .run();
         succeeded = true;
         return counts;
       }
@@ -100,7 +118,8 @@ final class Fmi3Engine {
       ModelDescription description,
       SimulationPlan plan,
       Fmi3Recorder recorder,
-      RunGuard guard) {
+      RunGuard guard,
+      boolean nativeSteps) {
 
     RunCounts run() {
       double t0 = plan.startTime();
@@ -112,6 +131,12 @@ final class Fmi3Engine {
           OptionalDouble.of(plan.solver().rtol()), t0, OptionalDouble.of(plan.stopTime()));
       fmu.exitInitializationMode();
       recorder.sample(fmu.values(), t0);
+      int[] float64s = nativeSteps && plan.inputs().isEmpty() ? float64Outputs() : null;
+      Optional<Fmi3NativeSteps> loop =
+          float64s == null ? Optional.empty() : Fmi3NativeSteps.open(fmu);
+      if (loop.isPresent()) {
+        return runNative(loop.get(), float64s);
+      }
       double t = t0;
       double nominal = t0;
       long steps = 0;
@@ -140,6 +165,103 @@ final class Fmi3Engine {
         recorder.sample(fmu.values(), target);
       }
       return new RunCounts(steps, events);
+    }
+
+    /** The outputs' value references when all are Float64 scalars, else null. */
+    private int[] float64Outputs() {
+      List<ModelVariable> outputs = plan.outputs();
+      int[] vrs = new int[outputs.size()];
+      for (int n = 0; n < vrs.length; n++) {
+        ModelVariable output = outputs.get(n);
+        if (output.type() != VariableType.FLOAT64 || output.isArray()) {
+          return null;
+        }
+        vrs[n] = (int) output.valueReference();
+      }
+      return vrs;
+    }
+
+    /**
+     * As the loop in {@link #run()}, with no inputs to split steps at: one step per output
+     * interval, the outputs read after each, a chunk of them per native call. A step that stops a
+     * chunk (its status, its flags, its outputs' status) is then taken as that loop takes it.
+     */
+    private RunCounts runNative(Fmi3NativeSteps loop, int[] vrs) {
+      int samples = plan.sampleCount();
+      int chunk = Math.min(CoSimulationRunner.CHUNK, Math.max(1, samples - 1));
+      double[] times = new double[chunk];
+      double[] steps = new double[chunk];
+      double[] targets = new double[chunk];
+      double[] values = new double[chunk * vrs.length];
+      int[] stopped = new int[4];
+      double t = plan.startTime(); // the FMU's own time, a sum of steps
+      double nominal = t; // the last sample time stepped to
+      long stepCount = 0;
+      long events = 0;
+      for (int i = 1; i < samples; ) {
+        guard.check();
+        int n = Math.min(chunk, samples - i);
+        double next = t;
+        double reached = nominal;
+        for (int k = 0; k < n; k++) {
+          double target = plan.sampleTime(i + k);
+          targets[k] = target;
+          times[k] = next;
+          steps[k] = -1;
+          if (reached < target) {
+            steps[k] = Times.stepTo(next, target);
+            next += steps[k];
+            reached = target;
+          }
+        }
+        int done = loop.steps(times, steps, n, vrs, values, guard.deadline(), stopped);
+        for (int k = 0; k < done; k++) {
+          if (steps[k] >= 0) {
+            stepCount++;
+            t = times[k] + steps[k];
+            nominal = targets[k];
+          }
+          recorder.sampleFloat64(targets[k], values, k * vrs.length);
+        }
+        i += done;
+        if (done == n) {
+          continue;
+        }
+        switch (stopped[1]) {
+          case Fmi3NativeSteps.DO_STEP -> {
+            stepCount++;
+            loop.take("fmi3DoStep", stopped[0]); // throws unless the FMU discarded the step
+            return new RunCounts(stepCount, events);
+          }
+          case Fmi3NativeSteps.STEP_FLAGS -> {
+            stepCount++;
+            if (stopped[3] != 0) {
+              return new RunCounts(stepCount, events);
+            }
+            events++;
+            if (handleEvent()) {
+              return new RunCounts(stepCount, events);
+            }
+          }
+          case Fmi3NativeSteps.GET_FLOAT64 -> {
+            if (steps[done] >= 0) {
+              stepCount++;
+            }
+          }
+          default -> {
+            guard.check();
+            throw RunGuard.timedOut(plan.timeout());
+          }
+        }
+        // The step stopped after is done: on from its end, its outputs read from Java.
+        if (steps[done] >= 0) {
+          t = times[done] + steps[done];
+          nominal = targets[done];
+        }
+        recorder.sample(fmu.values(), targets[done]);
+        i++;
+      }
+      return new RunCounts(stepCount, events);
     }
 
     /** Event mode to completion; true when the FMU asks to terminate. */

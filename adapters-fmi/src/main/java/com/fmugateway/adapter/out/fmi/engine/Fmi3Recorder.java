@@ -44,16 +44,33 @@ final class Fmi3Recorder {
   }
 
   void sample(Fmi3Values values, double t) {
-    if (size == time.length) {
-      time = java.util.Arrays.copyOf(time, size * 2);
-    }
-    time[size++] = t;
+    time(t);
     for (int n = 0; n < outputs.size(); n++) {
       Object[] read = Fmi3Access.read(values, outputs.get(n));
       for (int k = 0; k < read.length; k++) {
         samples.get(n).get(k).add(read[k]);
       }
     }
+    sampled();
+  }
+
+  /** A sample of outputs that are all Float64 scalars, output n's value at {@code offset + n}. */
+  void sampleFloat64(double t, double[] values, int offset) {
+    time(t);
+    for (int n = 0; n < outputs.size(); n++) {
+      samples.get(n).get(0).add(values[offset + n]);
+    }
+    sampled();
+  }
+
+  private void time(double t) {
+    if (size == time.length) {
+      time = java.util.Arrays.copyOf(time, size * 2);
+    }
+    time[size++] = t;
+  }
+
+  private void sampled() {
     if (size - timesSent >= chunkSamples) {
       handOver();
     }

@@ -77,7 +77,7 @@ public final class SimulationEngine {
     this.nativeCode = nativeCode;
     this.fmi2Copies =
         new LoadedFmus<>(IDLE_COPIES, archivesFixed, Fmi2Copy::maxRuns, Fmi2Copy::unload);
-    this.fmi3 = new Fmi3Engine(IDLE_COPIES, archivesFixed);
+    this.fmi3 = new Fmi3Engine(IDLE_COPIES, archivesFixed, nativeCode);
   }
 
   /**

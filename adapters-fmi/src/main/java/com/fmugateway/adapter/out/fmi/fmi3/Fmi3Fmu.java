@@ -83,6 +83,14 @@ public final class Fmi3Fmu implements AutoCloseable {
   }
 
   /** The raw binding, for calls {@link Fmi3Instance} does not wrap; refused once closed. */
+  /** The loaded library itself, for native code that calls its functions (Fmi3NativeSteps). */
+  NativeLibrary nativeLibrary() {
+    if (closed) {
+      throw new IllegalStateException("the FMU's library is closed");
+    }
+    return nativeLibrary;
+  }
+
   public Fmi3Library library() {
     if (closed) {
       // An interface-mapped call would still jump into the unloaded code and crash the JVM.

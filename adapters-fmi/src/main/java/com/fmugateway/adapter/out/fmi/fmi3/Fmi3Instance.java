@@ -89,6 +89,10 @@ public abstract class Fmi3Instance implements AutoCloseable {
     return fmu.library();
   }
 
+  final Fmi3Fmu fmu() {
+    return fmu;
+  }
+
   final Pointer handle() {
     if (freed || fatal) {
       // After fmi3Fatal FMI allows no further call at all, not even fmi3FreeInstance.

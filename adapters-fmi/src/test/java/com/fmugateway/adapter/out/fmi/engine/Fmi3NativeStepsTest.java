@@ -1,0 +1,94 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3NativeSteps;
+import com.fmugateway.domain.fmu.model.FmuInterface;
+import com.fmugateway.domain.simulation.model.SimulationFailedException;
+import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
+import com.fmugateway.domain.simulation.model.SimulationResult;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FMI 3.0 co-simulation stepped in C gives what stepping from Java gives: the same samples, steps,
+ * events and log; a run it cannot take steps from Java; a run past its timeout stops in C.
+ */
+class Fmi3NativeStepsTest {
+
+  private final SimulationEngine inC = new SimulationEngine(true);
+  private final SimulationEngine fromJava = new SimulationEngine(false);
+
+  @Test
+  void theBouncingBallGivesTheSameResultEitherWay() {
+    same("BouncingBall3", plans -> plans.until(3, 0.01).outputs("h", "v"));
+    same("BouncingBall3", plans -> plans.until(3, 0.01).start("e", 0.5).outputs("h"));
+    // Sample times that no step size adds up to exactly: the steps land on them all the same.
+    same("BouncingBall3", plans -> plans.until(1, 0.3).outputs("v"));
+    // More samples than one native call takes, and no output at all.
+    same("BouncingBall3", plans -> plans.until(3, 3.0 / (3 * CoSimulationRunner.CHUNK)));
+    same("BouncingBall3", plans -> plans.until(1, 0.01).outputs());
+  }
+
+  @Test
+  void outputsThatAreNotAllFloat64ScalarsAreSteppedFromJava() {
+    long before = Fmi3NativeSteps.calls();
+
+    SimulationResult result = run(inC, plans("StateSpace3").until(1, 0.1).outputs("y"));
+
+    assertThat(result.columns()).hasSizeGreaterThan(1); // y is an array
+    assertThat(Fmi3NativeSteps.calls()).isEqualTo(before);
+  }
+
+  @Test
+  void aRunPastItsTimeoutStopsInTheNativeLoop() {
+    Plans endless =
+        plans("BouncingBall3").until(100_000, 0.001).outputs().timeout(Duration.ofMillis(200));
+    long before = Fmi3NativeSteps.calls();
+
+    assertThatThrownBy(() -> run(inC, endless))
+        .isInstanceOfSatisfying(
+            SimulationFailedException.class,
+            e -> assertThat(e.failureCause()).isEqualTo(Cause.TIMEOUT));
+    assertThat(Fmi3NativeSteps.calls()).isGreaterThan(before);
+  }
+
+  private void same(String model, Function<Plans, Plans> plan) {
+    Plans plans = plan.apply(plans(model));
+    long before = Fmi3NativeSteps.calls();
+    SimulationResult native_ = run(inC, plans);
+    long after = Fmi3NativeSteps.calls();
+    SimulationResult java = run(fromJava, plans);
+
+    assertThat(after).as("stepped in C").isGreaterThan(before);
+    assertThat(Fmi3NativeSteps.calls()).as("stepped from Java").isEqualTo(after);
+    assertThat(native_).isEqualTo(java);
+    assertThat(native_.steps()).isEqualTo(java.steps());
+    assertThat(native_.events()).isEqualTo(java.events());
+    assertThat(native_.fmuLog()).isEqualTo(java.fmuLog());
+    assertThat(native_.time()).hasSize(plans.build().sampleCount());
+  }
+
+  private static Plans plans(String model) {
+    return Plans.forDescription(new FmuArchiveInspector().inspectNow(library(model)).description())
+        .on(FmuInterface.CO_SIMULATION);
+  }
+
+  private static SimulationResult run(SimulationEngine engine, Plans plans) {
+    return engine.run(library(plans.description().modelName()), plans.description(), plans.build());
+  }
+
+  private static Path library(String model) {
+    try {
+      return Path.of(
+          Fmi3NativeStepsTest.class.getResource("/fmi/library3/" + model + ".fmu").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
