@@ -66,8 +66,8 @@ public final class SimulationEngine {
 
   /**
    * @param nativeCode whether FMI 2.0 instances may be made with our logger ({@link NativeFmi2Log})
-   *     and co-simulation may step in C ({@link NativeCoSimulation}); false for tests that compare
-   *     both ways
+   *     and co-simulation may step in C ({@link NativeCoSimulation}; FMI 3.0's {@code
+   *     Fmi3NativeSteps}); false for tests that compare both ways
    */
   SimulationEngine(boolean nativeCode) {
     this(nativeCode, false);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FMI 3.0 co-simulation stepped in C gives what stepping from Java gives: the same samples, steps,
- * events and log; a run it cannot take steps from Java; a run past its timeout stops in C.
+ * events and log, the same end at a discarded step or a request to terminate, the same failure
+ * naming the same call; a run it cannot take steps from Java; a run past its timeout stops in C.
  */
 class Fmi3NativeStepsTest {
 
@@ -33,6 +34,45 @@ class Fmi3NativeStepsTest {
     // More samples than one native call takes, and no output at all.
     same("BouncingBall3", plans -> plans.until(3, 3.0 / (3 * CoSimulationRunner.CHUNK)));
     same("BouncingBall3", plans -> plans.until(1, 0.01).outputs());
+  }
+
+  @Test
+  void aDiscardedStepEndsTheRunAtItsLastSampleEitherWay() {
+    Plans plans = failing().start("fail_at", 0.55).start("discard", 1.0);
+
+    SimulationResult result = sameBothWays(plans);
+
+    assertThat(result.time()).hasSize(6);
+    assertThat(result.steps()).isEqualTo(6);
+  }
+
+  @Test
+  void aStepThatAsksToTerminateEndsTheRunThereEitherWay() {
+    Plans plans = failing().start("terminate_at", 0.55);
+
+    SimulationResult result = sameBothWays(plans);
+
+    assertThat(result.time()).hasSize(6);
+    assertThat(result.steps()).isEqualTo(6);
+  }
+
+  @Test
+  void aFailedStepNamesTheCallEitherWay() {
+    Plans plans = failing().start("fail_at", 0.55);
+    long before = Fmi3NativeSteps.calls();
+
+    for (SimulationEngine engine : new SimulationEngine[] {inC, fromJava}) {
+      assertThatThrownBy(() -> run(engine, plans))
+          .isInstanceOfSatisfying(
+              SimulationFailedException.class,
+              e -> {
+                assertThat(e.failureCause()).isEqualTo(Cause.MODEL_ERROR);
+                assertThat(e.getMessage()).contains("fmi3DoStep");
+                assertThat(e.fmuLog())
+                    .anySatisfy(line -> assertThat(line).contains("passes fail_at 0.55"));
+              });
+    }
+    assertThat(Fmi3NativeSteps.calls()).isGreaterThan(before);
   }
 
   @Test
@@ -60,6 +100,12 @@ class Fmi3NativeStepsTest {
 
   private void same(String model, Function<Plans, Plans> plan) {
     Plans plans = plan.apply(plans(model));
+    SimulationResult result = sameBothWays(plans);
+    assertThat(result.time()).hasSize(plans.build().sampleCount());
+  }
+
+  /** Runs {@code plans} in C and from Java: the same result, and each run went its own way. */
+  private SimulationResult sameBothWays(Plans plans) {
     long before = Fmi3NativeSteps.calls();
     SimulationResult native_ = run(inC, plans);
     long after = Fmi3NativeSteps.calls();
@@ -71,7 +117,15 @@ class Fmi3NativeStepsTest {
     assertThat(native_.steps()).isEqualTo(java.steps());
     assertThat(native_.events()).isEqualTo(java.events());
     assertThat(native_.fmuLog()).isEqualTo(java.fmuLog());
-    assertThat(native_.time()).hasSize(plans.build().sampleCount());
+    return native_;
+  }
+
+  private static Plans failing() {
+    return Plans.forDescription(
+            new FmuArchiveInspector().inspectNow(fixture("FailingStep3")).description())
+        .on(FmuInterface.CO_SIMULATION)
+        .until(1, 0.1)
+        .outputs("clock");
   }
 
   private static Plans plans(String model) {
@@ -80,13 +134,22 @@ class Fmi3NativeStepsTest {
   }
 
   private static SimulationResult run(SimulationEngine engine, Plans plans) {
-    return engine.run(library(plans.description().modelName()), plans.description(), plans.build());
+    String model = plans.description().modelName();
+    Path archive = model.equals("FailingStep3") ? fixture(model) : library(model);
+    return engine.run(archive, plans.description(), plans.build());
   }
 
   private static Path library(String model) {
+    return resource("/fmi/library3/" + model + ".fmu");
+  }
+
+  private static Path fixture(String model) {
+    return resource("/fmi/hostile3/" + model + ".fmu");
+  }
+
+  private static Path resource(String path) {
     try {
-      return Path.of(
-          Fmi3NativeStepsTest.class.getResource("/fmi/library3/" + model + ".fmu").toURI());
+      return Path.of(Fmi3NativeStepsTest.class.getResource(path).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

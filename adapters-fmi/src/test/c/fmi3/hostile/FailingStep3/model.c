@@ -1,0 +1,48 @@
+/*
+ * Test fixture (FMI 3.0 twin of hostile/FailingStep), never part of the model library: a clock
+ * whose fmi3DoStep fails once a step would end past fail_at, with fmi3Discard when discard is 1,
+ * else with fmi3Error (logged); and which asks to terminate once a step ends past terminate_at
+ * (an event it handles itself, whose update terminates). The engine must end the run at its last
+ * sample on a discard or a termination, and report the failing call on an error, whichever way
+ * it steps.
+ */
+#include "model.h"
+
+enum { VR_TIME, VR_CLOCK, VR_FAIL_AT, VR_DISCARD, VR_TERMINATE_AT, N_VARIABLES };
+
+#define REAL(NAME, CAUSALITY, VARIABILITY, START)                                                 \
+    {.name = NAME, .type = TYPE_FLOAT64, .causality = CAUSALITY, .variability = VARIABILITY,      \
+     .initial = INITIAL_EXACT, .start = START}
+
+static const Variable VARIABLES[N_VARIABLES] = {
+    [VR_TIME] = {.name = "time", .type = TYPE_FLOAT64, .causality = CAUSALITY_INDEPENDENT,
+                 .variability = VARIABILITY_CONTINUOUS},
+    [VR_CLOCK] = REAL("clock", CAUSALITY_OUTPUT, VARIABILITY_CONTINUOUS, 0.0),
+    [VR_FAIL_AT] = REAL("fail_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
+    [VR_DISCARD] = REAL("discard", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 0.0),
+    [VR_TERMINATE_AT] = REAL("terminate_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
+};
+
+static fmi3Status do_step(ModelInstance *inst, double tEnd, bool *event) {
+    if (tEnd > V(inst, VR_FAIL_AT).f) {
+        if (V(inst, VR_DISCARD).f == 1) return fmi3Discard;
+        log_error(inst, "the step to %g passes fail_at %g", tEnd, V(inst, VR_FAIL_AT).f);
+        return fmi3Error;
+    }
+    V(inst, VR_CLOCK).f = tEnd;
+    inst->time = tEnd;
+    inst->dirty = true;
+    *event = tEnd > V(inst, VR_TERMINATE_AT).f;
+    return fmi3OK;
+}
+
+static void event_update(ModelInstance *inst, bool timeEvent, EventInfo *info) {
+    (void)timeEvent;
+    info->terminateSimulation = inst->time > V(inst, VR_TERMINATE_AT).f;
+}
+
+const Model MODEL = {.variables = VARIABLES,
+                     .nVariables = N_VARIABLES,
+                     .coSimulation = true,
+                     .doStep = do_step,
+                     .eventUpdate = event_update};
