@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,12 @@ class Fmi3NativeStepsTest {
 
   private final SimulationEngine inC = new SimulationEngine(true);
   private final SimulationEngine fromJava = new SimulationEngine(false);
+
+  @AfterEach
+  void unloadTheFmus() { // each engine keeps its copies, unpacked in a temporary folder, for reuse
+    inC.unloadIdleCopies();
+    fromJava.unloadIdleCopies();
+  }
 
   @Test
   void theBouncingBallGivesTheSameResultEitherWay() {
