@@ -24,7 +24,6 @@
 /* Which call stopped a chunk early (result[1]). */
 enum { STOPPED_BY_NONE = 0, STOPPED_BY_DO_STEP = 1, STOPPED_BY_GET_REAL = 2, STOPPED_BY_DEADLINE = 3 };
 
-
 /*
  * For each point i < n: unless step[i] is negative, fmi2DoStep(component, time[i], step[i],
  * fmi2True); then fmi2GetReal of the nvr value references into values[i * nvr ...]. Stops at a

@@ -82,7 +82,6 @@ public final class Fmi3Fmu implements AutoCloseable {
     }
   }
 
-  /** The raw binding, for calls {@link Fmi3Instance} does not wrap; refused once closed. */
   /** The loaded library itself, for native code that calls its functions (Fmi3NativeSteps). */
   NativeLibrary nativeLibrary() {
     if (closed) {
@@ -91,6 +90,7 @@ public final class Fmi3Fmu implements AutoCloseable {
     return nativeLibrary;
   }
 
+  /** The raw binding, for calls {@link Fmi3Instance} does not wrap; refused once closed. */
   public Fmi3Library library() {
     if (closed) {
       // An interface-mapped call would still jump into the unloaded code and crash the JVM.

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * The co-simulation inner loop of an FMI 3.0 instance in C ({@code fmugw_fmi3_cs_steps} in {@code
  * src/main/c/native/fmugw_fmi3.c}, built into the engine's native library): {@code fmi3DoStep} and
  * {@code fmi3GetFloat64} for a chunk of communication points in one call. One by one through JNA
- * those two calls cost many times a simple FMU's step (BouncingBall3: 1.2 µs a step, FMI 2.0's
- * BouncingBall stepped in C 0.08 µs). Where the library cannot be loaded, {@link #open} is empty.
+ * those two calls cost many times a simple FMU's step (BouncingBall3: about 0.9 µs a step, FMI
+ * 2.0's BouncingBall stepped in C 0.08 µs). Where the library cannot be loaded, {@link #open} is
+ * empty.
  */
 public final class Fmi3NativeSteps {
 
