@@ -40,19 +40,11 @@ __attribute__((visibility("default"))) int fmugw_fmi2_cs_steps(
     double *values, long long deadline, int *result) {
     result[0] = fmi2OK;
     result[1] = STOPPED_BY_NONE;
-    long long checked = 0; /* the clock at the last check; 0 before the first */
-    int unchecked = 0;
+    fmugw_deadline_checks checks = {0, 0};
     for (int i = 0; i < n; i++) {
-        if (unchecked > 0) {
-            unchecked--;
-        } else {
-            long long now = monotonic_ns();
-            if (now - deadline > 0) {
-                result[1] = STOPPED_BY_DEADLINE;
-                return i;
-            }
-            unchecked = now == checked ? CHECKS_SKIPPED : 0;
-            checked = now;
+        if (fmugw_deadline_passed(&checks, deadline)) {
+            result[1] = STOPPED_BY_DEADLINE;
+            return i;
         }
         if (step[i] >= 0) {
             fmi2Status status = do_step(component, time[i], step[i], fmi2True);

@@ -34,19 +34,11 @@ __attribute__((visibility("default"))) int fmugw_fmi3_cs_steps(
     result[1] = FMI3_STOPPED_BY_NONE;
     result[2] = 0;
     result[3] = 0;
-    long long checked = 0; /* the clock at the last check; 0 before the first */
-    int unchecked = 0;
+    fmugw_deadline_checks checks = {0, 0};
     for (int i = 0; i < n; i++) {
-        if (unchecked > 0) {
-            unchecked--;
-        } else {
-            long long now = monotonic_ns();
-            if (now - deadline > 0) {
-                result[1] = FMI3_STOPPED_BY_DEADLINE;
-                return i;
-            }
-            unchecked = now == checked ? CHECKS_SKIPPED : 0;
-            checked = now;
+        if (fmugw_deadline_passed(&checks, deadline)) {
+            result[1] = FMI3_STOPPED_BY_DEADLINE;
+            return i;
         }
         if (step[i] >= 0) {
             fmi3Boolean event = fmi3False, terminate = fmi3False, early = fmi3False;

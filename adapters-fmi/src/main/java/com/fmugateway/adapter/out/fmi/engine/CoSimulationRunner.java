@@ -85,37 +85,19 @@ final class CoSimulationRunner {
   private RunCounts runNative(NativeCoSimulation loop, int[] vrs) {
     SimulationPlan plan = setup.plan();
     int samples = plan.sampleCount();
-    int chunk = Math.min(CHUNK, Math.max(1, samples - 1));
-    double[] times = new double[chunk];
-    double[] steps = new double[chunk];
-    double[] targets = new double[chunk];
-    double[] values = new double[chunk * vrs.length];
+    CommunicationPoints points = new CommunicationPoints(plan);
+    double[] times = points.times;
+    double[] targets = points.targets;
+    double[] values = new double[points.capacity() * vrs.length];
     int[] stopped = new int[2];
-    double t = plan.startTime(); // the FMU's own time, a sum of steps
-    double nominal = t; // the last sample time stepped to
     long stepCount = 0;
     for (int i = 1; i < samples; ) {
       setup.guard().check();
-      int n = Math.min(chunk, samples - i);
-      double next = t;
-      double reached = nominal;
-      for (int k = 0; k < n; k++) {
-        double target = plan.sampleTime(i + k);
-        targets[k] = target;
-        times[k] = next;
-        steps[k] = -1;
-        if (reached < target) {
-          steps[k] = Times.stepTo(next, target);
-          next += steps[k];
-          reached = target;
-        }
-      }
-      int done = loop.steps(times, steps, n, vrs, values, setup.guard().deadline(), stopped);
+      int n = points.fill(i);
+      int done = loop.steps(times, points.steps, n, vrs, values, setup.guard().deadline(), stopped);
       for (int k = 0; k < done; k++) {
-        if (steps[k] >= 0) {
+        if (points.completed(k)) {
           stepCount++;
-          t = times[k] + steps[k];
-          nominal = targets[k];
         }
         setup.outputs().sampleReals(targets[k], values, k * vrs.length);
       }

@@ -188,38 +188,20 @@ final class Fmi3Engine {
      */
     private RunCounts runNative(Fmi3NativeSteps loop, int[] vrs) {
       int samples = plan.sampleCount();
-      int chunk = Math.min(CoSimulationRunner.CHUNK, Math.max(1, samples - 1));
-      double[] times = new double[chunk];
-      double[] steps = new double[chunk];
-      double[] targets = new double[chunk];
-      double[] values = new double[chunk * vrs.length];
+      CommunicationPoints points = new CommunicationPoints(plan);
+      double[] targets = points.targets;
+      double[] values = new double[points.capacity() * vrs.length];
       int[] stopped = new int[4];
-      double t = plan.startTime(); // the FMU's own time, a sum of steps
-      double nominal = t; // the last sample time stepped to
       long stepCount = 0;
       long events = 0;
       for (int i = 1; i < samples; ) {
         guard.check();
-        int n = Math.min(chunk, samples - i);
-        double next = t;
-        double reached = nominal;
-        for (int k = 0; k < n; k++) {
-          double target = plan.sampleTime(i + k);
-          targets[k] = target;
-          times[k] = next;
-          steps[k] = -1;
-          if (reached < target) {
-            steps[k] = Times.stepTo(next, target);
-            next += steps[k];
-            reached = target;
-          }
-        }
-        int done = loop.steps(times, steps, n, vrs, values, guard.deadline(), stopped);
+        int n = points.fill(i);
+        int done =
+            loop.steps(points.times, points.steps, n, vrs, values, guard.deadline(), stopped);
         for (int k = 0; k < done; k++) {
-          if (steps[k] >= 0) {
+          if (points.completed(k)) {
             stepCount++;
-            t = times[k] + steps[k];
-            nominal = targets[k];
           }
           recorder.sampleFloat64(targets[k], values, k * vrs.length);
         }
@@ -242,9 +224,10 @@ final class Fmi3Engine {
             if (handleEvent()) {
               return new RunCounts(stepCount, events);
             }
+            points.completed(done); // counted above
           }
           case Fmi3NativeSteps.GET_FLOAT64 -> {
-            if (steps[done] >= 0) {
+            if (points.completed(done)) {
               stepCount++;
             }
           }
@@ -253,11 +236,7 @@ final class Fmi3Engine {
             throw RunGuard.timedOut(plan.timeout());
           }
         }
-        // The step stopped after is done: on from its end, its outputs read from Java.
-        if (steps[done] >= 0) {
-          t = times[done] + steps[done];
-          nominal = targets[done];
-        }
+        // The step stopped after is done, the next chunk starts after it; its outputs from Java.
         recorder.sample(fmu.values(), targets[done]);
         i++;
       }

@@ -81,41 +81,48 @@ class DormandPrince54StepperTest {
   void aStepBelowTheMinimumFailsAsItDoesInHipparchus() {
     // y' = -1e6 y needs steps of about 3e-6 to stay stable; 1e-3 may not go below.
     OrdinaryDifferentialEquation stiff = ode(1, (t, y, d) -> d[0] = -1e6 * y[0]);
-    DormandPrince54Stepper stepper = new DormandPrince54Stepper(1, 1e-3, 1, ATOL, RTOL);
-    Throwable hipparchus =
-        catchThrowable(
-            () ->
-                new DormandPrince54Sampling(1e-3, 1, ATOL, RTOL)
-                    .integrate(stiff, new ODEState(0, new double[] {1}), 1));
 
-    assertThat(hipparchus).isInstanceOf(MathIllegalArgumentException.class);
-    assertThatThrownBy(() -> stepper.integrate(stiff, 0, new double[] {1}, 1, step -> false))
-        .isInstanceOf(MathIllegalArgumentException.class)
-        .hasMessage(hipparchus.getMessage());
+    assertFailsAsInHipparchus(
+        stiff, 1e-3, 0, new double[] {1}, 1, MathIllegalArgumentException.class);
   }
 
   @Test
   void derivativesThatAreNotANumberFailAsTheyDoInHipparchus() {
     OrdinaryDifferentialEquation broken = ode(1, (t, y, d) -> d[0] = t > 0.5 ? Double.NaN : 1);
-    DormandPrince54Stepper stepper = new DormandPrince54Stepper(1, 1e-12, 1, ATOL, RTOL);
-    Throwable hipparchus =
-        catchThrowable(
-            () ->
-                new DormandPrince54Sampling(1e-12, 1, ATOL, RTOL)
-                    .integrate(broken, new ODEState(0, new double[] {0}), 1));
 
-    assertThat(hipparchus).isInstanceOf(MathIllegalStateException.class);
-    assertThatThrownBy(() -> stepper.integrate(broken, 0, new double[] {0}, 1, step -> false))
-        .isInstanceOf(MathIllegalStateException.class)
-        .hasMessage(hipparchus.getMessage());
+    assertFailsAsInHipparchus(
+        broken, 1e-12, 0, new double[] {0}, 1, MathIllegalStateException.class);
   }
 
   @Test
   void anIntervalTooShortToIntegrateIsRefusedAsHipparchusRefusesIt() {
-    DormandPrince54Stepper stepper = new DormandPrince54Stepper(2, 1e-12, 1, ATOL, RTOL);
+    assertFailsAsInHipparchus(
+        OSCILLATOR, 1e-12, 1, new double[2], 1, MathIllegalArgumentException.class);
+  }
 
-    assertThatThrownBy(() -> stepper.integrate(OSCILLATOR, 1, new double[2], 1, step -> false))
-        .isInstanceOf(MathIllegalArgumentException.class);
+  /**
+   * Integrating {@code ode} from {@code (from, y0)} to {@code to} with {@code minStep} fails in
+   * Hipparchus with a {@code type}, and in the stepper with the same type and message.
+   */
+  private static void assertFailsAsInHipparchus(
+      OrdinaryDifferentialEquation ode,
+      double minStep,
+      double from,
+      double[] y0,
+      double to,
+      Class<? extends Throwable> type) {
+    int n = y0.length;
+    Throwable hipparchus =
+        catchThrowable(
+            () ->
+                new DormandPrince54Sampling(minStep, 1, ATOL, RTOL)
+                    .integrate(ode, new ODEState(from, y0.clone()), to));
+    DormandPrince54Stepper stepper = new DormandPrince54Stepper(n, minStep, 1, ATOL, RTOL);
+
+    assertThat(hipparchus).isInstanceOf(type);
+    assertThatThrownBy(() -> stepper.integrate(ode, from, y0.clone(), to, step -> false))
+        .isInstanceOf(type)
+        .hasMessage(hipparchus.getMessage());
   }
 
   @Test
