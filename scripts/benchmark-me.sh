@@ -62,6 +62,9 @@ read -r floor_wall floor_p99 floor_cpu floor_bytes floor_steps < <("${floor_cmd[
   "$fmu" "$stop" "$step" "${BENCH_ENGINE_WARM_UP_S:-15}" 300 x0 x1 | tail -1)
 read -r _ _ _ long_bytes long_steps < <("${floor_cmd[@]}" \
   "$fmu" $((2 * stop)) "$(python3 -c "print(2 * $step)")" 5 100 x0 x1 | tail -1)
+# A model with an event indicator: BouncingBall's bounces are state events, located in the steps.
+read -r bb_wall bb_p99 bb_cpu bb_bytes bb_steps < <("${floor_cmd[@]}" \
+  "$(library_fmu BouncingBall)" 3 0.01 5 300 h v | tail -1)
 
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
@@ -89,3 +92,6 @@ if evaluations:
 else:
     print("  (this gateway does not report derivative evaluations)")
 PY
+echo "  with an event indicator (BouncingBall, 3 s at 0.01, dormand_prince, its bounces located as" \
+  "state events), the engine called directly, warm (300 runs): median $bb_wall ms wall" \
+  "(p99 $bb_p99), $bb_cpu ms CPU, $((bb_bytes / 1024)) KiB allocated a run ($bb_steps steps)"

@@ -1,21 +1,17 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import org.hipparchus.ode.EquationsMapper;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.hipparchus.ode.nonstiff.interpolators.DormandPrince54StateInterpolator;
-import org.hipparchus.ode.sampling.ODEStateInterpolator;
 
 /**
- * Hipparchus' Dormand–Prince 5(4), whose steps give the state alone at an output time inside them,
- * into an array the caller keeps. Hipparchus' interpolator computes the derivatives there too and
- * wraps both in a new state object, with four new arrays: with VanDerPol sampled 2,001 times over
- * 174 steps, about a fifth of the engine's run went to that. The state is the same linear
- * combination of the step's stages, with the same coefficients (Shampine's dense output, as in
- * {@link DormandPrince54StateInterpolator}), added in the same order, so the values are the same to
- * the last bit.
+ * Hipparchus' Dormand–Prince 5(4) dense output, the state alone at a time inside a step, into an
+ * array the caller keeps: Hipparchus' interpolator computes the derivatives there too and wraps
+ * both in a new state object, with four new arrays (with VanDerPol sampled 2,001 times over 174
+ * steps, about a fifth of the engine's run went to that). The state is the same linear combination
+ * of the step's stages, with the same coefficients (Shampine's dense output, as in {@link
+ * DormandPrince54StateInterpolator}), added in the same order, so the values are the same to the
+ * last bit (DormandPrince54SamplingTest).
  */
-final class DormandPrince54Sampling extends DormandPrince54Integrator {
+final class DormandPrince54Sampling {
 
   // DormandPrince54StateInterpolator's (private there): the last row of the Butcher array, then
   // Shampine's dense output coefficients.
@@ -31,111 +27,7 @@ final class DormandPrince54Sampling extends DormandPrince54Integrator {
   private static final double D5 = -1453857185.0 / 822651844.0;
   private static final double D6 = 69997945.0 / 29380423.0;
 
-  DormandPrince54Sampling(double minStep, double maxStep, double atol, double rtol) {
-    super(minStep, maxStep, atol, rtol);
-  }
-
-  /**
-   * The state at {@code time} within {@code step}: from its stages, written into {@code into} (of
-   * the state's length) and returned, when Hipparchus handed over one of this integrator's steps;
-   * else a new array, as {@link ODEStateInterpolator#getInterpolatedState} gives it.
-   */
-  static double[] stateAt(ODEStateInterpolator step, double time, double[] into) {
-    return step instanceof Interpolator own
-        ? own.stateAt(time, into)
-        : step.getInterpolatedState(time).getPrimaryState();
-  }
-
-  @Override
-  protected DormandPrince54StateInterpolator createInterpolator(
-      boolean forward,
-      double[][] yDotK,
-      ODEStateAndDerivative globalPreviousState,
-      ODEStateAndDerivative globalCurrentState,
-      EquationsMapper mapper) {
-    return new Interpolator(
-        forward,
-        yDotK,
-        globalPreviousState,
-        globalCurrentState,
-        globalPreviousState,
-        globalCurrentState,
-        mapper);
-  }
-
-  /** Hipparchus' interpolator, and the state alone; restricted copies are of this class too. */
-  static final class Interpolator extends DormandPrince54StateInterpolator {
-
-    private double[] previousState;
-    private double[] currentState;
-
-    Interpolator(
-        boolean forward,
-        double[][] yDotK,
-        ODEStateAndDerivative globalPreviousState,
-        ODEStateAndDerivative globalCurrentState,
-        ODEStateAndDerivative softPreviousState,
-        ODEStateAndDerivative softCurrentState,
-        EquationsMapper mapper) {
-      super(
-          forward,
-          yDotK,
-          globalPreviousState,
-          globalCurrentState,
-          softPreviousState,
-          softCurrentState,
-          mapper);
-    }
-
-    @Override
-    protected Interpolator create(
-        boolean newForward,
-        double[][] newYDotK,
-        ODEStateAndDerivative newGlobalPreviousState,
-        ODEStateAndDerivative newGlobalCurrentState,
-        ODEStateAndDerivative newSoftPreviousState,
-        ODEStateAndDerivative newSoftCurrentState,
-        EquationsMapper newMapper) {
-      return new Interpolator(
-          newForward,
-          newYDotK,
-          newGlobalPreviousState,
-          newGlobalCurrentState,
-          newSoftPreviousState,
-          newSoftCurrentState,
-          newMapper);
-    }
-
-    /**
-     * The state at {@code time}, after {@code getInterpolatedState}'s own shortcut for a step of no
-     * length; into {@code into}, which it returns. Nothing is allocated but the copies of the
-     * step's start and end states, once a step.
-     */
-    double[] stateAt(double time, double[] into) {
-      return DormandPrince54Sampling.stateAt(
-          getGlobalPreviousState().getTime(),
-          previous(),
-          getGlobalCurrentState().getTime(),
-          current(),
-          yDotK,
-          time,
-          into);
-    }
-
-    private double[] previous() {
-      if (previousState == null) {
-        previousState = getGlobalPreviousState().getCompleteState();
-      }
-      return previousState;
-    }
-
-    private double[] current() {
-      if (currentState == null) {
-        currentState = getGlobalCurrentState().getCompleteState();
-      }
-      return currentState;
-    }
-  }
+  private DormandPrince54Sampling() {}
 
   /**
    * The state at {@code time} within a step from {@code (previous, y0)} to {@code (current, y1)}

@@ -108,6 +108,11 @@ final class DormandPrince54Stepper {
     return t1;
   }
 
+  /** The state at the start of the step being reported; the stepper's own array, do not keep. */
+  double[] startState() {
+    return y0;
+  }
+
   /** The state at the end of the step being reported; the stepper's own array, do not keep. */
   double[] endState() {
     return y1;
@@ -116,6 +121,16 @@ final class DormandPrince54Stepper {
   /** The state at {@code time} within the step being reported, into {@code into}, returned. */
   double[] stateAt(double time, double[] into) {
     return DormandPrince54Sampling.stateAt(t0, y0, t1, y1, k, time, into);
+  }
+
+  /**
+   * Cuts the step being reported short at {@code time} within it (a state event stops there): it
+   * ends there, with the state its dense output gives; the listener then returns true to stop.
+   */
+  void stopAt(double time) {
+    stateAt(time, stage); // the stages' scratch array is free between steps
+    System.arraycopy(stage, 0, y1, 0, n);
+    t1 = time;
   }
 
   /**

@@ -1,7 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
 import java.util.Arrays;
-import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /**
@@ -112,10 +111,11 @@ final class FmuOde implements OrdinaryDifferentialEquation, JacobianProvider {
     fmu.recordOutputs(t);
   }
 
-  /** Event indicator {@code index} at a point; all indicators come from one FMI call. */
-  double indicator(ODEStateAndDerivative point, int index) {
-    double t = point.getTime();
-    double[] y = point.getPrimaryState();
+  /**
+   * Event indicator {@code index} at time {@code t} and state vector {@code y}; all indicators come
+   * from one FMI call.
+   */
+  double indicator(double t, double[] y, int index) {
     if (t != indicatorTime || !Arrays.equals(y, indicatorState)) {
       if (inputs.isEmpty()) { // nothing to set between the states and the indicators
         fmu.indicatorsAt(t, placing(t, y) ? y : null, indicators);

@@ -14,7 +14,8 @@ final class IndicatorDetector implements ODEEventDetector {
   /** Events are located to within this many seconds. */
   static final double TIME_ACCURACY = 1e-10;
 
-  private static final int MAX_ITERATIONS = 100;
+  /** Iterations of the root finder locating one event. */
+  static final int MAX_ITERATIONS = 100;
 
   private final FmuOde ode;
   private final int index;
@@ -32,7 +33,7 @@ final class IndicatorDetector implements ODEEventDetector {
 
   @Override
   public double g(ODEStateAndDerivative state) {
-    return ode.indicator(state, index);
+    return ode.indicator(state.getTime(), state.getPrimaryState(), index);
   }
 
   @Override

@@ -8,15 +8,19 @@ import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
-/** The integrator for a plan's solver settings: Hipparchus', or for Dormand–Prince the stepper. */
+/**
+ * The integrator for a plan's solver settings: for Dormand–Prince (and {@code auto}'s start) the
+ * engine's own stepper, for the other kinds Hipparchus' integrators.
+ */
 final class Integrators {
 
   private Integrators() {}
 
   /**
-   * Fixed-step kinds step by {@code maxStep}, else by the output interval. Adaptive kinds may not
-   * go below a step of 1e-12 of the time scale: a model that needs less has a discontinuity its
-   * event indicators do not announce, and failing beats crawling until the timeout.
+   * Hipparchus' integrator for the kinds {@link #stepper} does not take. Fixed-step kinds step by
+   * {@code maxStep}, else by the output interval. Adaptive kinds may not go below a step of 1e-12
+   * of the time scale: a model that needs less has a discontinuity its event indicators do not
+   * announce, and failing beats crawling until the timeout.
    */
   static ODEIntegrator create(SimulationPlan plan) {
     Solver solver = plan.solver();
@@ -30,7 +34,8 @@ final class Integrators {
       case EULER -> new EulerIntegrator(fixedStep);
       case RK4 -> new ClassicalRungeKuttaIntegrator(fixedStep);
       case DORMAND_PRINCE, AUTO ->
-          new DormandPrince54Sampling(minStep, maxStep, solver.atol(), solver.rtol());
+          throw new IllegalArgumentException(
+              "Dormand–Prince steps through the stepper, not a Hipparchus integrator");
       case DORMAND_PRINCE_853 ->
           new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
       case ROSENBROCK -> stiff(plan);
@@ -38,8 +43,8 @@ final class Integrators {
   }
 
   /**
-   * Dormand–Prince as {@link #create} makes it, as the allocation-free stepper, for a run whose FMU
-   * has no event indicators (the stepper serves no event detector); null for the other kinds.
+   * Dormand–Prince 5(4) for {@code dormand_prince} and {@code auto} (until it switches to {@link
+   * #stiff}): the stepper, allocating nothing per step; null for the other kinds.
    */
   static DormandPrince54Stepper stepper(SimulationPlan plan, int dimension) {
     Solver solver = plan.solver();

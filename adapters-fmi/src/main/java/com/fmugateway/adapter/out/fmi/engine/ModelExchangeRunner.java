@@ -26,9 +26,10 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * estimated anew and no step longer than the output interval, whatever the tolerance allowed.
  *
  * <p>Dormand–Prince (and {@code auto} until it switches) steps through {@link
- * DormandPrince54Stepper} when the FMU has no event indicators: Hipparchus' step loop without its
- * event machinery, allocating nothing per step. Every other run steps through Hipparchus'
- * integrators, whose event detectors locate the state events.
+ * DormandPrince54Stepper}, Hipparchus' step loop in arrays made once, with {@link StateEvents}
+ * locating the state events in its steps as Hipparchus' event detectors would: nothing is allocated
+ * per step but in a step holding an event. Every other solver steps through Hipparchus'
+ * integrators, whose event detectors ({@link IndicatorDetector}) locate the state events.
  */
 final class ModelExchangeRunner {
 
@@ -42,7 +43,8 @@ final class ModelExchangeRunner {
   private FmuOde ode;
   private StiffnessMonitor stiffness;
   private ODEIntegrator integrator; // Hipparchus', unless the stepper takes the run
-  private DormandPrince54Stepper stepper; // Dormand–Prince without event indicators, else null
+  private DormandPrince54Stepper stepper; // Dormand–Prince's, else null
+  private StateEvents stateEvents; // in the stepper's steps, when the FMU has event indicators
   private final DormandPrince54Stepper.Listener onStep = this::stepped;
   private double t;
   private double[] x;
@@ -92,8 +94,13 @@ final class ModelExchangeRunner {
     ode = new FmuOde(fmu, inputs, guard);
     sampled = new double[ode.getDimension()];
     stiffness = new StiffnessMonitor(plan, ode);
-    stepper = fmu.indicators() == 0 ? Integrators.stepper(plan, ode.getDimension()) : null;
+    stepper = Integrators.stepper(plan, ode.getDimension());
     integrator = stepper == null ? withHandlers(Integrators.create(plan)) : null;
+    if (stepper != null && fmu.indicators() > 0) {
+      stateEvents =
+          new StateEvents(
+              ode::indicator, fmu.indicators(), ode.getDimension(), plan.outputInterval());
+    }
     eventIteration();
     fmu.enterContinuousTimeMode();
     x = ode.readStates();
@@ -153,6 +160,9 @@ final class ModelExchangeRunner {
     if (!Times.negligible(t, end)) {
       stiffness.startAt(t);
       if (stepper != null) {
+        if (stateEvents != null) {
+          stateEvents.startSegment();
+        }
         reached = stepper.integrate(ode, t, y, end, onStep);
       } else {
         ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(t, y), end);
@@ -193,17 +203,41 @@ final class ModelExchangeRunner {
     double end = step.getCurrentState().getTime();
     while (sampleDueBefore(end)) {
       double sample = plan.sampleTime(nextSample++);
-      ode.sampleAt(sample, DormandPrince54Sampling.stateAt(step, sample, sampled));
+      ode.sampleAt(sample, step.getInterpolatedState(sample).getPrimaryState());
     }
   }
 
-  /** The stepper's step: as Hipparchus' step handler and then its step-end handler. */
+  /**
+   * The stepper's step, as Hipparchus hands it over: the state events in it first, then the step
+   * handler up to the first of them or the step's end, then that event's handler (which stops) or
+   * the step-end handler.
+   */
   private boolean stepped(DormandPrince54Stepper step) {
-    while (sampleDueBefore(step.end())) {
+    if (stateEvents != null && stateEvents.inStep(step)) {
+      return stopAtStateEvent(step);
+    }
+    sampleWithin(step, step.end());
+    boolean stop = completedStep(step.end(), step.endState());
+    if (!stop && stateEvents != null && stateEvents.afterStepEnd()) {
+      return stopAtStateEvent(step);
+    }
+    return stop;
+  }
+
+  /** Samples the output times before the event; the integration stops just after it. */
+  private boolean stopAtStateEvent(DormandPrince54Stepper step) {
+    sampleWithin(step, stateEvents.eventTime());
+    stateEvent = true;
+    step.stopAt(stateEvents.stopTime());
+    return true;
+  }
+
+  /** Samples the output times in the stepper's step before {@code end}, from its dense output. */
+  private void sampleWithin(DormandPrince54Stepper step, double end) {
+    while (sampleDueBefore(end)) {
       double sample = plan.sampleTime(nextSample++);
       ode.sampleAt(sample, step.stateAt(sample, sampled));
     }
-    return completedStep(step.end(), step.endState());
   }
 
   /** Whether the next output time comes before {@code end}. */

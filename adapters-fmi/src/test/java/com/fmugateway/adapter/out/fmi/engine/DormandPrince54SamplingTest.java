@@ -27,7 +27,7 @@ class DormandPrince54SamplingTest {
 
   @Test
   void theStateInsideEveryStepIsHipparchusOwnToTheLastBit() {
-    DormandPrince54Sampling integrator = new DormandPrince54Sampling(1e-12, 10, 1e-8, 1e-6);
+    HipparchusDormandPrince54 integrator = new HipparchusDormandPrince54(1e-12, 10, 1e-8, 1e-6);
     List<String> kinds = new ArrayList<>();
     List<double[][]> pairs = new ArrayList<>();
     double[] into = new double[2]; // one for all, as the engine's
@@ -40,7 +40,7 @@ class DormandPrince54SamplingTest {
             double t = from + (to - from) * k / 10;
             pairs.add(
                 new double[][] {
-                  DormandPrince54Sampling.stateAt(step, t, into).clone(),
+                  HipparchusDormandPrince54.stateAt(step, t, into).clone(),
                   step.getInterpolatedState(t).getPrimaryState()
                 });
           }

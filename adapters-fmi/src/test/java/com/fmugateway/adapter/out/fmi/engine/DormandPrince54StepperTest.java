@@ -115,7 +115,7 @@ class DormandPrince54StepperTest {
     Throwable hipparchus =
         catchThrowable(
             () ->
-                new DormandPrince54Sampling(minStep, 1, ATOL, RTOL)
+                new HipparchusDormandPrince54(minStep, 1, ATOL, RTOL)
                     .integrate(ode, new ODEState(from, y0.clone()), to));
     DormandPrince54Stepper stepper = new DormandPrince54Stepper(n, minStep, 1, ATOL, RTOL);
 
@@ -205,7 +205,7 @@ class DormandPrince54StepperTest {
 
   private static Run hipparchusRun(
       OrdinaryDifferentialEquation ode, double[] y0, double[] times, int samplesPerStep, int stop) {
-    DormandPrince54Sampling integrator = new DormandPrince54Sampling(1e-12, 100, ATOL, RTOL);
+    HipparchusDormandPrince54 integrator = new HipparchusDormandPrince54(1e-12, 100, ATOL, RTOL);
     List<double[]> steps = new ArrayList<>();
     List<double[]> samples = new ArrayList<>();
     double[] stepStart = new double[1];
@@ -219,7 +219,7 @@ class DormandPrince54StepperTest {
           stepStart[0] = from;
           for (int k = 1; k < samplesPerStep; k++) {
             double at = from + (to - from) * k / samplesPerStep;
-            samples.add(DormandPrince54Sampling.stateAt(step, at, new double[y0.length]));
+            samples.add(HipparchusDormandPrince54.stateAt(step, at, new double[y0.length]));
           }
         });
     integrator.addStepEndHandler(

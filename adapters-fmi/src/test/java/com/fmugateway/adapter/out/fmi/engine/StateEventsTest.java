@@ -1,0 +1,367 @@
+package com.fmugateway.adapter.out.fmi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.util.FastMath;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stepper with {@link StateEvents} finds the state events Hipparchus' Dormand–Prince finds with
+ * the engine's event detectors, as the engine drives both (every event stops the integration, the
+ * model resets its states, integration restarts from there): the same events, steps, samples and
+ * segment ends to the last bit when both take {@code FastMath.pow}; and no allocation in a step
+ * that holds no event.
+ */
+class StateEventsTest {
+
+  private static final double ATOL = 1e-8;
+  private static final double RTOL = 1e-6;
+
+  /** A ball falling under gravity: height, velocity. */
+  private static final OrdinaryDifferentialEquation BALL =
+      ode(
+          2,
+          (t, y, d) -> {
+            d[0] = y[1];
+            d[1] = -9.81;
+          });
+
+  /** The Reference FMUs' BouncingBall event: on the ground, moving down, it bounces. */
+  private static final Reset BOUNCE =
+      (t, y) -> {
+        if (y[0] <= 0 && y[1] < 0) {
+          y[0] = 0; // its indicator is exactly zero where the integration restarts
+          y[1] = -0.7 * y[1];
+        }
+      };
+
+  @Test
+  void aBouncingBallsEventsAreHipparchusOwnToTheLastBit() {
+    Scenario ball =
+        new Scenario(
+            BALL, new double[] {1, 0}, new double[] {0, 2.2}, 0.01, new G[] {(t, y) -> y[0]});
+
+    Run own = ownRun(ball);
+
+    assertThat(own.events).hasSizeGreaterThan(4);
+    assertSame(own, hipparchusRun(ball));
+  }
+
+  @Test
+  void severalIndicatorsTakeTheirTurnsAsInHipparchus() {
+    // The bounces, the apex of each flight (velocity changing sign), and a fast clock whose sign
+    // changes several times a step, checked only every 0.5 s: some of its roots are found only
+    // when another indicator's event makes the others advance to it.
+    Scenario three =
+        new Scenario(
+            BALL,
+            new double[] {1, 0},
+            new double[] {0, 1.3, 2.2},
+            0.5,
+            new G[] {(t, y) -> y[0], (t, y) -> y[1], (t, y) -> Math.sin(23 * t)});
+
+    Run own = ownRun(three);
+
+    assertThat(own.events).hasSizeGreaterThan(20);
+    assertSame(own, hipparchusRun(three));
+  }
+
+  @Test
+  void anIndicatorThatTouchesZeroWithoutChangingSignIsNoEventInEitherLoop() {
+    // (t - 1)² is zero exactly where a segment ends and the next starts: Hipparchus' special cases
+    // for a zero at a step's end and at a restart, and no event, in both.
+    Scenario touch =
+        new Scenario(
+            BALL,
+            new double[] {100, 0},
+            new double[] {0, 1, 2},
+            0.1,
+            new G[] {(t, y) -> (t - 1) * (t - 1), (t, y) -> y[0] - 90});
+
+    Run own = ownRun(touch);
+
+    assertThat(own.events).hasSize(1); // the height passing 90, not the touch
+    assertSame(own, hipparchusRun(touch));
+  }
+
+  @Test
+  void aStepWithoutAnEventAllocatesNothing() {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    OrdinaryDifferentialEquation oscillator =
+        ode(
+            2,
+            (t, y, d) -> {
+              d[0] = y[1];
+              d[1] = -y[0];
+            });
+    DormandPrince54Stepper stepper = new DormandPrince54Stepper(2, 1e-12, 100, 1e-10, 1e-10);
+    StateEvents events = new StateEvents((t, y, i) -> y[i] + 2, 2, 2, 0.01); // never below 1
+    long[] steps = new long[1];
+    DormandPrince54Stepper.Listener listener =
+        step -> {
+          steps[0]++;
+          return events.inStep(step) || events.afterStepEnd();
+        };
+    double[] y = {1, 0};
+    events.startSegment();
+    stepper.integrate(oscillator, 0, y, 1, listener); // classes loaded, the lambdas made
+
+    steps[0] = 0;
+    events.startSegment();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    stepper.integrate(oscillator, 0, y, 500, listener);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(steps[0]).isGreaterThan(10_000);
+    assertThat(allocated).isLessThan(1024);
+  }
+
+  private static void assertSame(Run own, Run hipparchus) {
+    assertRows("event", own.events, hipparchus.events);
+    assertRows("step", own.steps, hipparchus.steps);
+    assertRows("sample", own.samples, hipparchus.samples);
+    assertRows("segment end", own.ends, hipparchus.ends);
+  }
+
+  private static void assertRows(String what, List<double[]> own, List<double[]> hipparchus) {
+    for (int i = 0; i < Math.min(own.size(), hipparchus.size()); i++) {
+      assertThat(own.get(i)).as("%s %d", what, i).containsExactly(hipparchus.get(i));
+    }
+    assertThat(own).as("%ss", what).hasSameSizeAs(hipparchus);
+  }
+
+  /** An event indicator. */
+  private interface G {
+    double at(double t, double[] y);
+  }
+
+  /** What the model does to its states at an event, in place. */
+  private interface Reset {
+    void apply(double t, double[] y);
+  }
+
+  /**
+   * An ODE from {@code y0} over segments ending at {@code times} (after the first), sampled every
+   * {@code interval}, which is also the indicators' longest check, as the engine does both.
+   */
+  private record Scenario(
+      OrdinaryDifferentialEquation ode, double[] y0, double[] times, double interval, G[] g) {}
+
+  /**
+   * Each event as {time, state...}, each step as {start, end, end state...}, the samples, and each
+   * integration's end as {time, state...}.
+   */
+  private record Run(
+      List<double[]> events, List<double[]> steps, List<double[]> samples, List<double[]> ends) {
+    Run() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /** The output times, one after another. */
+  private static final class Grid {
+    private final double interval;
+    private int next;
+
+    Grid(double interval) {
+      this.interval = interval;
+    }
+
+    /** The next output time, if it comes before {@code end}. */
+    boolean dueBefore(double end) {
+      return next * interval < end;
+    }
+
+    double take() {
+      return next++ * interval;
+    }
+  }
+
+  private static Run ownRun(Scenario scenario) {
+    int n = scenario.y0.length;
+    DormandPrince54Stepper stepper =
+        new DormandPrince54Stepper(n, 1e-12, 100, ATOL, RTOL, FastMath::pow);
+    StateEvents events =
+        new StateEvents(
+            (t, y, i) -> scenario.g[i].at(t, y), scenario.g.length, n, scenario.interval);
+    Run run = new Run();
+    Grid grid = new Grid(scenario.interval);
+    boolean[] hit = new boolean[1];
+    DormandPrince54Stepper.Listener listener =
+        step -> {
+          if (events.inStep(step)) {
+            return stopAtEvent(step, events, grid, run, hit);
+          }
+          sample(step, step.end(), grid, run);
+          run.steps.add(row(step.start(), step.end(), step.endState()));
+          return events.afterStepEnd() && stopAtEvent(step, events, grid, run, hit);
+        };
+    double[] y = scenario.y0.clone();
+    double t = scenario.times[0];
+    for (int s = 1; s < scenario.times.length; s++) {
+      double end = scenario.times[s];
+      while (end - t > 1e-9) {
+        hit[0] = false;
+        events.startSegment();
+        t = stepper.integrate(scenario.ode, t, y, end, listener);
+        run.ends.add(row(t, y));
+        if (hit[0]) {
+          BOUNCE.apply(t, y);
+        }
+      }
+    }
+    return run;
+  }
+
+  private static boolean stopAtEvent(
+      DormandPrince54Stepper step, StateEvents events, Grid grid, Run run, boolean[] hit) {
+    sample(step, events.eventTime(), grid, run);
+    run.events.add(row(events.eventTime(), step.stateAt(events.eventTime(), new double[2])));
+    hit[0] = true;
+    step.stopAt(events.stopTime());
+    return true;
+  }
+
+  private static void sample(DormandPrince54Stepper step, double end, Grid grid, Run run) {
+    while (grid.dueBefore(end)) {
+      double at = grid.take();
+      run.samples.add(row(at, step.stateAt(at, new double[step.endState().length])));
+    }
+  }
+
+  private static Run hipparchusRun(Scenario scenario) {
+    int n = scenario.y0.length;
+    HipparchusDormandPrince54 integrator = new HipparchusDormandPrince54(1e-12, 100, ATOL, RTOL);
+    Run run = new Run();
+    Grid grid = new Grid(scenario.interval);
+    boolean[] hit = new boolean[1];
+    double[] stepStart = new double[1];
+    for (G g : scenario.g) {
+      integrator.addEventDetector(
+          new Detector(
+              g,
+              scenario.interval,
+              (state, detector, increasing) -> {
+                run.events.add(row(state.getTime(), state.getPrimaryState()));
+                hit[0] = true;
+                return Action.STOP;
+              }));
+    }
+    integrator.addStepHandler(
+        step -> {
+          double from = step.getPreviousState().getTime();
+          double to = step.getCurrentState().getTime();
+          if (hit[0] || to == from) {
+            return; // after the event, or the part of no length after a step-end handler
+          }
+          stepStart[0] = from;
+          while (grid.dueBefore(to)) {
+            double at = grid.take();
+            run.samples.add(row(at, HipparchusDormandPrince54.stateAt(step, at, new double[n])));
+          }
+        });
+    integrator.addStepEndHandler(
+        (state, forward) -> {
+          run.steps.add(row(stepStart[0], state.getTime(), state.getPrimaryState()));
+          return Action.CONTINUE;
+        });
+    double[] y = scenario.y0.clone();
+    double t = scenario.times[0];
+    for (int s = 1; s < scenario.times.length; s++) {
+      double end = scenario.times[s];
+      while (end - t > 1e-9) {
+        hit[0] = false;
+        ODEStateAndDerivative last = integrator.integrate(scenario.ode, new ODEState(t, y), end);
+        t = last.getTime();
+        y = last.getPrimaryState();
+        run.ends.add(row(t, y));
+        if (hit[0]) {
+          BOUNCE.apply(t, y);
+        }
+      }
+    }
+    return run;
+  }
+
+  /** The engine's {@link IndicatorDetector}, on a function instead of an FMU. */
+  private record Detector(G g, double maxCheck, ODEEventHandler handler)
+      implements ODEEventDetector {
+
+    private static final BracketedUnivariateSolver<UnivariateFunction> SOLVER =
+        new BracketingNthOrderBrentSolver(1e-14, IndicatorDetector.TIME_ACCURACY, 0, 5);
+
+    @Override
+    public double g(ODEStateAndDerivative state) {
+      return g.at(state.getTime(), state.getPrimaryState());
+    }
+
+    @Override
+    public AdaptableInterval getMaxCheckInterval() {
+      return AdaptableInterval.of(maxCheck);
+    }
+
+    @Override
+    public int getMaxIterationCount() {
+      return IndicatorDetector.MAX_ITERATIONS;
+    }
+
+    @Override
+    public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+      return SOLVER;
+    }
+
+    @Override
+    public ODEEventHandler getHandler() {
+      return handler;
+    }
+  }
+
+  private static double[] row(double time, double[] state) {
+    double[] row = new double[state.length + 1];
+    row[0] = time;
+    System.arraycopy(state, 0, row, 1, state.length);
+    return row;
+  }
+
+  private static double[] row(double start, double end, double[] state) {
+    double[] row = new double[state.length + 2];
+    row[0] = start;
+    row[1] = end;
+    System.arraycopy(state, 0, row, 2, state.length);
+    return row;
+  }
+
+  private interface Rhs {
+    void into(double t, double[] y, double[] d);
+  }
+
+  /** An ODE that writes its derivatives into one array, as the FMU's does. */
+  private static OrdinaryDifferentialEquation ode(int dimension, Rhs rhs) {
+    double[] d = new double[dimension];
+    return new OrdinaryDifferentialEquation() {
+      @Override
+      public int getDimension() {
+        return dimension;
+      }
+
+      @Override
+      public double[] computeDerivatives(double t, double[] y) {
+        rhs.into(t, y, d);
+        return d;
+      }
+    };
+  }
+}
