@@ -76,6 +76,11 @@ static void sync_time(ModelInstance *inst, const fmi3ValueReference vr[], size_t
         if (!inst || !valid(inst, "fmi3Get" #NAME, false, TYPE, vr, nvr, values, nValues))             \
             return fmi3Error;                                                                          \
         if ((status = refresh(inst)) > fmi3Warning) return failed(inst, status);                       \
+        if (MODEL.read) {                                                                              \
+            fmi3Status read = MODEL.read(inst);                                                        \
+            if (read > fmi3Warning) return failed(inst, read);                                         \
+            if (read > status) status = read;                                                          \
+        }                                                                                              \
         sync_time(inst, vr, nvr);                                                                      \
         for (size_t j = 0; j < nvr; j++) {                                                             \
             for (size_t k = 0; k < elements(vr[j]); k++) values[n++] = (CTYPE)E(inst, vr[j], k).FIELD; \

@@ -112,6 +112,10 @@ typedef struct {
 
     /* Scheduled execution: runs the model partition of input clock vr. */
     fmi3Status (*activatePartition)(ModelInstance *inst, fmi3ValueReference clock, double time);
+
+    /* Called by every fmi3Get<Type> once the values are up to date; a status above fmi3Warning
+       fails the read (a test fixture's failing read). NULL: none. */
+    fmi3Status (*read)(ModelInstance *inst);
 } Model;
 
 /* Each model.c defines exactly one; the instantiation token comes from modelDescription.xml

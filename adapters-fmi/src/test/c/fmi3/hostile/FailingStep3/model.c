@@ -1,14 +1,15 @@
 /*
  * Test fixture (FMI 3.0 twin of hostile/FailingStep), never part of the model library: a clock
  * whose fmi3DoStep fails once a step would end past fail_at, with fmi3Discard when discard is 1,
- * else with fmi3Error (logged); and which asks to terminate once a step ends past terminate_at
- * (an event it handles itself, whose update terminates). The engine must end the run at its last
+ * else with fmi3Error (logged); which asks to terminate once a step ends past terminate_at (an
+ * event it handles itself, whose update terminates); and whose reads (fmi3Get<Type>) fail with
+ * fmi3Error (logged) once its time is past fail_read_at. The engine must end the run at its last
  * sample on a discard or a termination, and report the failing call on an error, whichever way
  * it steps.
  */
 #include "model.h"
 
-enum { VR_TIME, VR_CLOCK, VR_FAIL_AT, VR_DISCARD, VR_TERMINATE_AT, N_VARIABLES };
+enum { VR_TIME, VR_CLOCK, VR_FAIL_AT, VR_DISCARD, VR_TERMINATE_AT, VR_FAIL_READ_AT, N_VARIABLES };
 
 #define REAL(NAME, CAUSALITY, VARIABILITY, START)                                                 \
     {.name = NAME, .type = TYPE_FLOAT64, .causality = CAUSALITY, .variability = VARIABILITY,      \
@@ -21,6 +22,7 @@ static const Variable VARIABLES[N_VARIABLES] = {
     [VR_FAIL_AT] = REAL("fail_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
     [VR_DISCARD] = REAL("discard", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 0.0),
     [VR_TERMINATE_AT] = REAL("terminate_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
+    [VR_FAIL_READ_AT] = REAL("fail_read_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
 };
 
 static fmi3Status do_step(ModelInstance *inst, double tEnd, bool *event) {
@@ -41,8 +43,17 @@ static void event_update(ModelInstance *inst, bool timeEvent, EventInfo *info) {
     info->terminateSimulation = inst->time > V(inst, VR_TERMINATE_AT).f;
 }
 
+static fmi3Status read_values(ModelInstance *inst) {
+    if (inst->time > V(inst, VR_FAIL_READ_AT).f) {
+        log_error(inst, "a read at %g passes fail_read_at %g", inst->time, V(inst, VR_FAIL_READ_AT).f);
+        return fmi3Error;
+    }
+    return fmi3OK;
+}
+
 const Model MODEL = {.variables = VARIABLES,
                      .nVariables = N_VARIABLES,
                      .coSimulation = true,
                      .doStep = do_step,
-                     .eventUpdate = event_update};
+                     .eventUpdate = event_update,
+                     .read = read_values};

@@ -227,6 +227,8 @@ final class Fmi3Engine {
             points.completed(done); // counted above
           }
           case Fmi3NativeSteps.GET_FLOAT64 -> {
+            // An error ends the run here, the FMU not read again; after a discard, read from Java.
+            loop.take("fmi3GetFloat64", stopped[0]);
             if (points.completed(done)) {
               stepCount++;
             }

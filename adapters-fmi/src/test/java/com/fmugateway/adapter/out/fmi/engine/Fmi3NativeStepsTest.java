@@ -2,6 +2,7 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3NativeSteps;
@@ -12,6 +13,8 @@ import com.fmugateway.domain.simulation.model.SimulationResult;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,30 @@ class Fmi3NativeStepsTest {
               });
     }
     assertThat(Fmi3NativeSteps.calls()).isGreaterThan(before);
+  }
+
+  @Test
+  void aFailedReadNamesTheCallEitherWayAndTheFmuIsNotReadAgain() {
+    Plans plans = failing().start("fail_read_at", 0.55);
+    long before = Fmi3NativeSteps.calls();
+
+    List<SimulationFailedException> failures = new ArrayList<>();
+    for (SimulationEngine engine : new SimulationEngine[] {inC, fromJava}) {
+      Throwable thrown = catchThrowable(() -> run(engine, plans));
+      assertThat(thrown).isInstanceOf(SimulationFailedException.class);
+      failures.add((SimulationFailedException) thrown);
+    }
+
+    assertThat(Fmi3NativeSteps.calls()).isGreaterThan(before);
+    for (SimulationFailedException failure : failures) {
+      assertThat(failure.failureCause()).isEqualTo(Cause.MODEL_ERROR);
+      assertThat(failure.getMessage()).contains("fmi3GetFloat64");
+      assertThat(failure.fmuLog())
+          .anySatisfy(line -> assertThat(line).contains("passes fail_read_at 0.55"));
+    }
+    // After its error the FMU is called for nothing but to be freed: the same failure either way.
+    assertThat(failures.get(0).getMessage()).isEqualTo(failures.get(1).getMessage());
+    assertThat(failures.get(0).fmuLog()).isEqualTo(failures.get(1).fmuLog());
   }
 
   @Test
