@@ -6,36 +6,45 @@ import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.Column;
 import com.fmugateway.domain.simulation.model.ResultPart;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Samples the requested outputs of an FMI 3.0 instance. An array output becomes one column per
- * element, named {@code y[1]}, {@code y[2]} … in row-major order; 64-bit integers stay exact. A
- * scheduled execution run also records here when each output clock ticked.
+ * element, named {@code y[1]}, {@code y[2]} … in row-major order; 64-bit integers stay exact;
+ * floating-point samples are kept unboxed (the native loop's, {@link #sampleFloat64}, never boxed).
+ * A scheduled execution run also records here when each output clock ticked.
  */
 final class Fmi3Recorder {
 
   private final List<ModelVariable> outputs;
-  private final List<List<List<Object>>> samples = new ArrayList<>();
+  private final List<List<Samples>> samples = new ArrayList<>();
   private final Map<String, List<Double>> clockEvents = new LinkedHashMap<>();
-  private double[] time = new double[16];
+  private double[] time;
   private int size;
   private final SampleSink sink;
   private final int chunkSamples;
   private int timesSent;
   private long handedOver;
 
-  /** With a sink, full chunks are handed over as the run goes (see {@link SampleSink}). */
-  Fmi3Recorder(List<ModelVariable> outputs, SampleSink sink) {
+  /**
+   * With a sink, full chunks are handed over as the run goes (see {@link SampleSink}).
+   *
+   * @param expectedSamples the samples a run that reaches its stop time makes (more or fewer grow
+   *     or leave the arrays, as {@link OutputRecorder}'s)
+   */
+  Fmi3Recorder(List<ModelVariable> outputs, SampleSink sink, int expectedSamples) {
     this.outputs = List.copyOf(outputs);
     this.sink = sink;
+    this.time =
+        new double[Math.max(1, Math.min(expectedSamples, OutputRecorder.MAX_INITIAL_SAMPLES))];
     int columns = 0;
     for (ModelVariable output : this.outputs) {
-      List<List<Object>> elements = new ArrayList<>();
+      List<Samples> elements = new ArrayList<>();
       for (int k = 0; k < Fmi3Access.count(output); k++) {
-        elements.add(new ArrayList<>());
+        elements.add(new Samples(output.type().isFloat(), time.length));
       }
       samples.add(elements);
       columns += elements.size();
@@ -65,7 +74,7 @@ final class Fmi3Recorder {
 
   private void time(double t) {
     if (size == time.length) {
-      time = java.util.Arrays.copyOf(time, size * 2);
+      time = Arrays.copyOf(time, size * 2);
     }
     time[size++] = t;
   }
@@ -81,10 +90,9 @@ final class Fmi3Recorder {
       sink.accept(new ResultPart.Chunk(times(), columns()));
       handedOver += size;
       size = 0;
-      samples.forEach(elements -> elements.forEach(List::clear));
+      samples.forEach(elements -> elements.forEach(Samples::clear));
     } else {
-      sink.accept(
-          new ResultPart.Chunk(java.util.Arrays.copyOfRange(time, timesSent, size), List.of()));
+      sink.accept(new ResultPart.Chunk(Arrays.copyOfRange(time, timesSent, size), List.of()));
       timesSent = size;
     }
   }
@@ -109,52 +117,86 @@ final class Fmi3Recorder {
   }
 
   double[] times() {
-    return java.util.Arrays.copyOf(time, size);
+    return Arrays.copyOf(time, size);
   }
 
   List<Column> columns() {
     List<Column> columns = new ArrayList<>();
     for (int n = 0; n < outputs.size(); n++) {
       ModelVariable output = outputs.get(n);
-      List<List<Object>> elements = samples.get(n);
+      List<Samples> elements = samples.get(n);
       for (int k = 0; k < elements.size(); k++) {
         String name = output.isArray() ? output.name() + "[" + (k + 1) + "]" : output.name();
-        columns.add(column(name, output.type(), elements.get(k)));
+        columns.add(elements.get(k).column(name, output.type()));
       }
     }
     return columns;
   }
 
-  private static Column column(String name, VariableType type, List<Object> values) {
-    int n = values.size();
-    if (type.isFloat()) {
-      double[] d = new double[n];
-      for (int i = 0; i < n; i++) {
-        d[i] = (Double) values.get(i);
+  /** One column's samples so far: unboxed for Float32 and Float64 outputs, else as read. */
+  private static final class Samples {
+
+    private final boolean floats;
+    private double[] doubles;
+    private final List<Object> objects;
+    private int size;
+
+    Samples(boolean floats, int capacity) {
+      this.floats = floats;
+      this.doubles = floats ? new double[capacity] : null;
+      this.objects = floats ? null : new ArrayList<>();
+    }
+
+    void add(Object value) {
+      if (floats) {
+        add(((Double) value).doubleValue());
+      } else {
+        objects.add(value);
       }
-      return new Column.Real(name, d);
     }
-    if (type == VariableType.BOOLEAN) {
-      boolean[] b = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        b[i] = (Boolean) values.get(i);
+
+    void add(double value) {
+      if (size == doubles.length) {
+        doubles = Arrays.copyOf(doubles, size * 2);
       }
-      return new Column.Bool(name, b);
+      doubles[size++] = value;
     }
-    if (type == VariableType.STRING || type == VariableType.BINARY) {
-      return new Column.Text(name, values.stream().map(String.class::cast).toList());
-    }
-    if (type.bits() < 32 || type == VariableType.INT32) {
-      int[] k = new int[n];
-      for (int i = 0; i < n; i++) {
-        k[i] = Math.toIntExact((Long) values.get(i));
+
+    void clear() {
+      size = 0;
+      if (objects != null) {
+        objects.clear();
       }
-      return new Column.Integer(name, k);
     }
-    long[] l = new long[n];
-    for (int i = 0; i < n; i++) {
-      l[i] = (Long) values.get(i);
+
+    Column column(String name, VariableType type) {
+      if (floats) {
+        return new Column.Real(name, Arrays.copyOf(doubles, size));
+      }
+      List<Object> values = objects;
+      int n = values.size();
+      if (type == VariableType.BOOLEAN) {
+        boolean[] b = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          b[i] = (Boolean) values.get(i);
+        }
+        return new Column.Bool(name, b);
+      }
+      if (type == VariableType.STRING || type == VariableType.BINARY) {
+        return new Column.Text(name, values.stream().map(String.class::cast).toList());
+      }
+      if (type.bits() < 32 || type == VariableType.INT32) {
+        int[] k = new int[n];
+        for (int i = 0; i < n; i++) {
+          k[i] = Math.toIntExact((Long) values.get(i));
+        }
+        return new Column.Integer(name, k);
+      }
+      long[] l = new long[n];
+      for (int i = 0; i < n; i++) {
+        l[i] = (Long) values.get(i);
+      }
+      return new Column.Whole(name, l, type == VariableType.UINT64);
     }
-    return new Column.Whole(name, l, type == VariableType.UINT64);
   }
 }

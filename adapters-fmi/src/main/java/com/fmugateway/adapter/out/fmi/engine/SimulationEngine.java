@@ -145,7 +145,7 @@ public final class SimulationEngine {
     if (!description.interfaces().contains(plan.fmuInterface())) {
       throw modelError("the FMU does not offer the " + plan.fmuInterface().code() + " interface");
     }
-    Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs(), sink);
+    Fmi3Recorder outputs = new Fmi3Recorder(plan.outputs(), sink, plan.sampleCount());
     RunCounts counts = fmi3.run(archive, description, plan, outputs, log);
     return new SimulationResult(
         outputs.times(),
