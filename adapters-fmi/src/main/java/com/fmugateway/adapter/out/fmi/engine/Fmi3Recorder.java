@@ -21,6 +21,9 @@ final class Fmi3Recorder {
 
   private final List<ModelVariable> outputs;
   private final List<List<Samples>> samples = new ArrayList<>();
+  // Per Float64 output (else null): its value reference, and the array it is read into.
+  private final int[][] refs;
+  private final double[][] float64s;
   private final Map<String, List<Double>> clockEvents = new LinkedHashMap<>();
   private double[] time;
   private int size;
@@ -40,6 +43,15 @@ final class Fmi3Recorder {
     this.sink = sink;
     this.time =
         new double[Math.max(1, Math.min(expectedSamples, OutputRecorder.MAX_INITIAL_SAMPLES))];
+    this.refs = new int[this.outputs.size()][];
+    this.float64s = new double[this.outputs.size()][];
+    for (int n = 0; n < refs.length; n++) {
+      ModelVariable output = this.outputs.get(n);
+      if (output.type() == VariableType.FLOAT64) {
+        refs[n] = new int[] {Math.toIntExact(output.valueReference())};
+        float64s[n] = new double[Fmi3Access.count(output)];
+      }
+    }
     int columns = 0;
     for (ModelVariable output : this.outputs) {
       List<Samples> elements = new ArrayList<>();
@@ -55,9 +67,17 @@ final class Fmi3Recorder {
   void sample(Fmi3Values values, double t) {
     time(t);
     for (int n = 0; n < outputs.size(); n++) {
+      List<Samples> elements = samples.get(n);
+      if (float64s[n] != null) { // read into an array kept for it, nothing boxed
+        values.getFloat64(refs[n], float64s[n]);
+        for (int k = 0; k < float64s[n].length; k++) {
+          elements.get(k).add(float64s[n][k]);
+        }
+        continue;
+      }
       Object[] read = Fmi3Access.read(values, outputs.get(n));
       for (int k = 0; k < read.length; k++) {
-        samples.get(n).get(k).add(read[k]);
+        elements.get(k).add(read[k]);
       }
     }
     sampled();

@@ -29,10 +29,15 @@ public final class Fmi3Values {
 
   public double[] getFloat64(int[] vrs, int nValues) {
     double[] values = new double[nValues];
+    getFloat64(vrs, values);
+    return values;
+  }
+
+  /** The Float64 values of {@code vrs} into {@code into}, as many as it holds. */
+  public void getFloat64(int[] vrs, double[] into) {
     instance.check(
         "fmi3GetFloat64",
-        instance.lib().fmi3GetFloat64(instance.handle(), vrs, vrs.length, values, nValues));
-    return values;
+        instance.lib().fmi3GetFloat64(instance.handle(), vrs, vrs.length, into, into.length));
   }
 
   public double getFloat64(int vr) {
