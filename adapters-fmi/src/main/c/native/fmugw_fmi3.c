@@ -1,7 +1,9 @@
 /*
  * The FMI 3.0 co-simulation inner loop in C, as fmugw_fmi2_cs_steps is FMI 2.0's: fmi3DoStep and
  * fmi3GetFloat64 for a chunk of communication points in one call from Java (Fmi3NativeSteps),
- * where one JNA call each cost many times a simple FMU's step. Built into the same library.
+ * where one JNA call each cost many times a simple FMU's step. And for model exchange, as
+ * fmugw_fmi2_me_ are FMI 2.0's: the FMU placed at a time and states and read there in one call
+ * (Fmi3NativeModelExchange). Built into the same library.
  */
 #define _GNU_SOURCE /* CLOCK_MONOTONIC_COARSE */
 #include <stddef.h>
@@ -68,4 +70,53 @@ __attribute__((visibility("default"))) int fmugw_fmi3_cs_steps(
         }
     }
     return n;
+}
+
+/*
+ * Model exchange: which call failed in the fmugw_fmi3_me_ functions (their return value, plus 16
+ * times its status). Only an error or a fatal status stops them, as the instance's own calls throw
+ * only then; a discard goes on as a warning does.
+ */
+enum { ME3_OK = 0, ME3_SET_TIME = 1, ME3_SET_STATES = 2, ME3_GET = 3 };
+
+static int me3_failed(fmi3Status status) { return status == fmi3Error || status == fmi3Fatal; }
+
+/* The FMU at time t with its n states x (none when n is 0), unless x is NULL. */
+static int me3_place(fmi3SetTimeTYPE *set_time, fmi3SetContinuousStatesTYPE *set_states,
+                     fmi3Instance instance, double t, const double *x, int n) {
+    if (x == NULL) return ME3_OK;
+    fmi3Status s = set_time(instance, t);
+    if (me3_failed(s)) return ME3_SET_TIME + 16 * s;
+    if (n > 0) {
+        s = set_states(instance, x, (size_t)n);
+        if (me3_failed(s)) return ME3_SET_STATES + 16 * s;
+    }
+    return ME3_OK;
+}
+
+/*
+ * The FMU at time t with its n states x (unless x is NULL: where it stands), then, unless get is
+ * NULL, get(instance, into, m): fmi3GetContinuousStateDerivatives or fmi3GetEventIndicators, which
+ * have one shape. One call from Java (Fmi3NativeModelExchange) where each is a JNA call of its own.
+ * Returns ME3_OK, or the call that failed plus 16 times its status; nothing after it is called.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi3_me_values(
+    fmi3SetTimeTYPE *set_time, fmi3SetContinuousStatesTYPE *set_states,
+    fmi3GetContinuousStateDerivativesTYPE *get, fmi3Instance instance, double t, const double *x,
+    int n, double *into, int m) {
+    int failed = me3_place(set_time, set_states, instance, t, x, n);
+    if (failed != ME3_OK || get == NULL) return failed;
+    fmi3Status s = get(instance, into, (size_t)m);
+    return me3_failed(s) ? ME3_GET + 16 * s : ME3_OK;
+}
+
+/* As fmugw_fmi3_me_values, with fmi3GetFloat64 of the nvr value references into nvalues values. */
+__attribute__((visibility("default"))) int fmugw_fmi3_me_float64(
+    fmi3SetTimeTYPE *set_time, fmi3SetContinuousStatesTYPE *set_states,
+    fmi3GetFloat64TYPE *get_float64, fmi3Instance instance, double t, const double *x, int n,
+    const fmi3ValueReference *vrs, int nvr, double *values, int nvalues) {
+    int failed = me3_place(set_time, set_states, instance, t, x, n);
+    if (failed != ME3_OK) return failed;
+    fmi3Status s = get_float64(instance, vrs, (size_t)nvr, values, (size_t)nvalues);
+    return me3_failed(s) ? ME3_GET + 16 * s : ME3_OK;
 }

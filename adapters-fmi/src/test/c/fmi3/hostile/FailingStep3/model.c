@@ -3,9 +3,9 @@
  * whose fmi3DoStep fails once a step would end past fail_at, with fmi3Discard when discard is 1,
  * else with fmi3Error (logged); which asks to terminate once a step ends past terminate_at (an
  * event it handles itself, whose update terminates); and whose reads (fmi3Get<Type>) fail with
- * fmi3Error (logged) once its time is past fail_read_at. The engine must end the run at its last
- * sample on a discard or a termination, and report the failing call on an error, whichever way
- * it steps.
+ * fmi3Error (logged) once its time is past fail_read_at, in co-simulation and model exchange
+ * alike (it has no states). The engine must end the run at its last sample on a discard or a
+ * termination, and report the failing call on an error, whichever way it steps or calls.
  */
 #include "model.h"
 
@@ -53,6 +53,7 @@ static fmi3Status read_values(ModelInstance *inst) {
 
 const Model MODEL = {.variables = VARIABLES,
                      .nVariables = N_VARIABLES,
+                     .modelExchange = true,
                      .coSimulation = true,
                      .doStep = do_step,
                      .eventUpdate = event_update,

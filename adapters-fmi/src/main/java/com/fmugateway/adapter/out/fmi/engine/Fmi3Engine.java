@@ -34,15 +34,15 @@ import java.util.UUID;
 final class Fmi3Engine {
 
   private final LoadedFmus<Fmi3Fmu> copies;
-  private final boolean nativeSteps;
+  private final boolean nativeCalls;
 
   /**
-   * @param nativeSteps whether co-simulation may step in C where the run allows it (false: always
-   *     from Java)
+   * @param nativeCalls whether co-simulation may step in C, and model exchange place and read the
+   *     FMU in one native call, where the run allows it (false: always from Java)
    */
-  Fmi3Engine(int idleCopies, boolean archivesFixed, boolean nativeSteps) {
+  Fmi3Engine(int idleCopies, boolean archivesFixed, boolean nativeCalls) {
     copies = new LoadedFmus<>(idleCopies, archivesFixed, Fmi3Fmu::close);
-    this.nativeSteps = nativeSteps;
+    this.nativeCalls = nativeCalls;
   }
 
   void unloadIdleCopies() {
@@ -67,7 +67,7 @@ final class Fmi3Engine {
         return counts;
       }
       if (plan.fmuInterface() == FmuInterface.MODEL_EXCHANGE) {
-        RunCounts counts = Fmi3MeModel.run(fmu, description, plan, recorder, log);
+        RunCounts counts = Fmi3MeModel.run(fmu, description, plan, recorder, log, nativeCalls);
         succeeded = true;
         return counts;
       }
@@ -87,7 +87,7 @@ final class Fmi3Engine {
                     plan,
                     recorder,
                     new RunGuard(plan.timeout()),
-                    nativeSteps)
+                    nativeCalls)
                 .run();
         succeeded = true;
         return counts;
@@ -119,7 +119,7 @@ final class Fmi3Engine {
       SimulationPlan plan,
       Fmi3Recorder recorder,
       RunGuard guard,
-      boolean nativeSteps) {
+      boolean nativeCalls) {
 
     RunCounts run() {
       double t0 = plan.startTime();
@@ -131,7 +131,7 @@ final class Fmi3Engine {
           OptionalDouble.of(plan.solver().rtol()), t0, OptionalDouble.of(plan.stopTime()));
       fmu.exitInitializationMode();
       recorder.sample(fmu.values(), t0);
-      int[] float64s = nativeSteps && plan.inputs().isEmpty() ? float64Outputs() : null;
+      int[] float64s = nativeCalls && plan.inputs().isEmpty() ? float64Outputs() : null;
       Optional<Fmi3NativeSteps> loop =
           float64s == null ? Optional.empty() : Fmi3NativeSteps.open(fmu);
       if (loop.isPresent()) {

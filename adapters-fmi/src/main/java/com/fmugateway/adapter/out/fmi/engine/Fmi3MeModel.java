@@ -4,6 +4,7 @@ import com.fmugateway.adapter.out.fmi.fmi3.Fmi3DiscreteStates;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Fmu;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Instance;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3ModelExchange;
+import com.fmugateway.adapter.out.fmi.fmi3.Fmi3NativeModelExchange;
 import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Values;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
@@ -17,7 +18,9 @@ import java.util.UUID;
  * An FMI 3.0 model-exchange instance through our own binding as the master drives it. The numbers
  * of states and event indicators are asked of the FMU once initialized, when structural parameters
  * can no longer change them. A failing call throws an {@link
- * com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception} naming the function.
+ * com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception} naming the function. Where the native calls
+ * are at hand, placing the FMU and reading its derivatives, indicators or outputs (when all are
+ * Float64) there is one call ({@link Fmi3NativeModelExchange}); else one JNA call each.
  */
 final class Fmi3MeModel implements MeModel {
 
@@ -28,6 +31,9 @@ final class Fmi3MeModel implements MeModel {
   private final Fmi3Recorder recorder;
   private final ModelDescription description;
   private Optional<DirectionalJacobian> jacobian = Optional.empty();
+  private final Fmi3NativeModelExchange calls; // null: each FMI call through JNA on its own
+  private final int[] float64Outputs; // with calls, the outputs when all are Float64; else null
+  private final double[] outputValues;
   private int states;
   private int indicators;
 
@@ -36,22 +42,30 @@ final class Fmi3MeModel implements MeModel {
       ModelDescription description,
       SimulationPlan plan,
       InputFeeder inputs,
-      Fmi3Recorder recorder) {
+      Fmi3Recorder recorder,
+      boolean nativeCalls) {
     this.fmu = fmu;
     this.description = description;
     this.values = fmu.values();
     this.plan = plan;
     this.inputs = inputs;
     this.recorder = recorder;
+    this.calls = nativeCalls ? Fmi3NativeModelExchange.open(fmu).orElse(null) : null;
+    this.float64Outputs = calls == null ? null : recorder.float64References();
+    this.outputValues = float64Outputs == null ? null : new double[recorder.float64Values()];
   }
 
-  /** Instantiates the FMU for model exchange and runs {@code plan} on it with our own master. */
+  /**
+   * Instantiates the FMU for model exchange and runs {@code plan} on it with our own master; with
+   * {@code nativeCalls}, through {@link Fmi3NativeModelExchange} where it is at hand.
+   */
   static RunCounts run(
       Fmi3Fmu loaded,
       ModelDescription description,
       SimulationPlan plan,
       Fmi3Recorder recorder,
-      FmuLog log) {
+      FmuLog log,
+      boolean nativeCalls) {
     InputFeeder inputs = new InputFeeder(description, plan.inputs());
     try (Fmi3ModelExchange instance =
         Fmi3Instance.instantiateModelExchange(
@@ -59,7 +73,7 @@ final class Fmi3MeModel implements MeModel {
             "fmugw-" + UUID.randomUUID(),
             description.guid(),
             line -> log.add(line.status().name(), line.category(), line.message()))) {
-      MeModel model = new Fmi3MeModel(instance, description, plan, inputs, recorder);
+      MeModel model = new Fmi3MeModel(instance, description, plan, inputs, recorder, nativeCalls);
       return new ModelExchangeRunner(model, plan, inputs, new RunGuard(plan.timeout())).run();
     }
   }
@@ -97,6 +111,43 @@ final class Fmi3MeModel implements MeModel {
   @Override
   public void setStates(double[] x) {
     fmu.setContinuousStates(x);
+  }
+
+  @Override
+  public void placeAt(double t, double[] x) {
+    if (calls == null) {
+      MeModel.super.placeAt(t, x);
+    } else if (x != null) {
+      calls.placeAt(t, x, states);
+    }
+  }
+
+  @Override
+  public void derivativesAt(double t, double[] x, double[] derivatives) {
+    if (calls == null) {
+      MeModel.super.derivativesAt(t, x, derivatives);
+    } else {
+      calls.derivativesAt(t, x, states, derivatives);
+    }
+  }
+
+  @Override
+  public void indicatorsAt(double t, double[] x, double[] indicators) {
+    if (calls == null) {
+      MeModel.super.indicatorsAt(t, x, indicators);
+    } else {
+      calls.indicatorsAt(t, x, states, indicators);
+    }
+  }
+
+  @Override
+  public void recordOutputsAt(double t, double[] x) {
+    if (float64Outputs == null) {
+      MeModel.super.recordOutputsAt(t, x);
+    } else {
+      calls.float64At(t, x, states, float64Outputs, outputValues);
+      recorder.sampleFloat64(t, outputValues, 0);
+    }
   }
 
   @Override

@@ -83,13 +83,43 @@ final class Fmi3Recorder {
     sampled();
   }
 
-  /** A sample of outputs that are all Float64 scalars, output n's value at {@code offset + n}. */
+  /**
+   * A sample of outputs that are all Float64 ({@link #float64References}): their values in order,
+   * an array's elements in row-major order, from {@code offset}.
+   */
   void sampleFloat64(double t, double[] values, int offset) {
     time(t);
-    for (int n = 0; n < outputs.size(); n++) {
-      samples.get(n).get(0).add(values[offset + n]);
+    int i = offset;
+    for (List<Samples> elements : samples) {
+      for (Samples element : elements) {
+        element.add(values[i++]);
+      }
     }
     sampled();
+  }
+
+  /**
+   * The outputs' value references when they are all Float64, scalars or arrays (one read gets them
+   * all, {@link #sampleFloat64} takes it); else null.
+   */
+  int[] float64References() {
+    int[] vrs = new int[outputs.size()];
+    for (int n = 0; n < vrs.length; n++) {
+      if (float64s[n] == null) {
+        return null;
+      }
+      vrs[n] = refs[n][0];
+    }
+    return vrs;
+  }
+
+  /** The values one sample of {@link #float64References} holds. */
+  int float64Values() {
+    int values = 0;
+    for (double[] output : float64s) {
+      values += output == null ? 0 : output.length;
+    }
+    return values;
   }
 
   private void time(double t) {
