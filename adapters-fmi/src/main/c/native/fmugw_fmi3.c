@@ -110,13 +110,16 @@ __attribute__((visibility("default"))) int fmugw_fmi3_me_values(
     return me3_failed(s) ? ME3_GET + 16 * s : ME3_OK;
 }
 
-/* As fmugw_fmi3_me_values, with fmi3GetFloat64 of the nvr value references into nvalues values. */
+/*
+ * As fmugw_fmi3_me_values, with fmi3GetFloat64 of the nvr value references into nvalues values
+ * (none read when nvr is 0, as fmugw_fmi3_cs_steps reads none).
+ */
 __attribute__((visibility("default"))) int fmugw_fmi3_me_float64(
     fmi3SetTimeTYPE *set_time, fmi3SetContinuousStatesTYPE *set_states,
     fmi3GetFloat64TYPE *get_float64, fmi3Instance instance, double t, const double *x, int n,
     const fmi3ValueReference *vrs, int nvr, double *values, int nvalues) {
     int failed = me3_place(set_time, set_states, instance, t, x, n);
-    if (failed != ME3_OK) return failed;
+    if (failed != ME3_OK || nvr == 0) return failed;
     fmi3Status s = get_float64(instance, vrs, (size_t)nvr, values, (size_t)nvalues);
     return me3_failed(s) ? ME3_GET + 16 * s : ME3_OK;
 }

@@ -51,9 +51,7 @@ final class Fmi3MeModel implements MeModel {
     this.inputs = inputs;
     this.recorder = recorder;
     this.calls = nativeCalls ? Fmi3NativeModelExchange.open(fmu).orElse(null) : null;
-    int[] float64s = calls == null ? null : recorder.float64References();
-    // Without outputs a sample reads nothing: no call is needed to take it.
-    this.float64Outputs = float64s == null || float64s.length == 0 ? null : float64s;
+    this.float64Outputs = calls == null ? null : recorder.float64References();
     this.outputValues = float64Outputs == null ? null : new double[recorder.float64Values()];
   }
 

@@ -8,7 +8,10 @@ import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.events.ODEEventHandler;
 
-/** One FMU event indicator as a Hipparchus g-function: a sign change is a state event. */
+/**
+ * One event indicator as a Hipparchus g-function: a sign change is a state event. {@link
+ * StateEvents} locates them the same way in the engine's own Dormand–Prince loop.
+ */
 final class IndicatorDetector implements ODEEventDetector {
 
   /** Events are located to within this many seconds. */
@@ -17,15 +20,16 @@ final class IndicatorDetector implements ODEEventDetector {
   /** Iterations of the root finder locating one event. */
   static final int MAX_ITERATIONS = 100;
 
-  private final FmuOde ode;
+  private final StateEvents.Indicators indicators;
   private final int index;
   private final AdaptableInterval maxCheck;
   private final ODEEventHandler handler;
   private final BracketedUnivariateSolver<UnivariateFunction> solver =
       new BracketingNthOrderBrentSolver(1e-14, TIME_ACCURACY, 0, 5);
 
-  IndicatorDetector(FmuOde ode, int index, double maxCheck, ODEEventHandler handler) {
-    this.ode = ode;
+  IndicatorDetector(
+      StateEvents.Indicators indicators, int index, double maxCheck, ODEEventHandler handler) {
+    this.indicators = indicators;
     this.index = index;
     this.maxCheck = AdaptableInterval.of(maxCheck);
     this.handler = handler;
@@ -33,7 +37,7 @@ final class IndicatorDetector implements ODEEventDetector {
 
   @Override
   public double g(ODEStateAndDerivative state) {
-    return ode.indicator(state.getTime(), state.getPrimaryState(), index);
+    return indicators.value(state.getTime(), state.getPrimaryState(), index);
   }
 
   @Override

@@ -71,7 +71,7 @@ final class ModelExchangeRunner {
     for (int j = 0; j < fmu.indicators(); j++) {
       created.addEventDetector(
           new IndicatorDetector(
-              ode,
+              ode::indicator,
               j,
               plan.outputInterval(),
               (state, detector, increasing) -> {

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.sun.jna.Native;
+import com.fmugateway.adapter.out.fmi.fmi3.FmugwLibrary;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.util.Optional;
@@ -29,7 +29,11 @@ final class NativeCoSimulation {
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeCoSimulation.class);
 
-  private static final boolean AVAILABLE = register();
+  private static final boolean AVAILABLE =
+      FmugwLibrary.register(
+          NativeCoSimulation.class,
+          LOG,
+          "the native co-simulation loop is not available here; stepping from Java");
 
   /** Native calls made in this process, for tests that must know which way a run stepped. */
   private static final AtomicLong CALLS = new AtomicLong();
@@ -89,18 +93,6 @@ final class NativeCoSimulation {
     CALLS.incrementAndGet();
     return fmugw_fmi2_cs_steps(
         doStep, getReal, component, time, step, n, vrs, vrs.length, values, deadline, result);
-  }
-
-  private static boolean register() {
-    try {
-      Native.register(NativeCoSimulation.class, "fmugw_fmi2");
-      return true;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      LOG.info(
-          "the native co-simulation loop is not available here; stepping from Java: {}",
-          e.toString());
-      return false;
-    }
   }
 
   private static native int fmugw_fmi2_cs_steps(

@@ -1,6 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.sun.jna.Native;
+import com.fmugateway.adapter.out.fmi.fmi3.FmugwLibrary;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 final class NativeFmi2Log implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeFmi2Log.class);
-  private static final boolean AVAILABLE = register();
+  private static final boolean AVAILABLE =
+      FmugwLibrary.register(
+          NativeFmi2Log.class, LOG, "FMU messages go through FMI4j's logger here");
   private static final String[] STATUS = {"OK", "Warning", "Discard", "Error", "Fatal", "Pending"};
 
   /** Instances made this way in this process, for tests that must know which way one was made. */
@@ -112,16 +114,6 @@ final class NativeFmi2Log implements AutoCloseable {
       at++;
     }
     return at;
-  }
-
-  private static boolean register() {
-    try {
-      Native.register(NativeFmi2Log.class, "fmugw_fmi2");
-      return true;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      LOG.info("FMU messages go through FMI4j's logger here: {}", e.toString());
-      return false;
-    }
   }
 
   private static native Pointer fmugw_fmi2_log_new();

@@ -1,6 +1,5 @@
 package com.fmugateway.adapter.out.fmi.fmi3;
 
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.lang.ref.Reference;
@@ -21,7 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class Fmi3NativeModelExchange {
 
   private static final Logger LOG = LoggerFactory.getLogger(Fmi3NativeModelExchange.class);
-  private static final boolean AVAILABLE = register();
+  private static final boolean AVAILABLE =
+      FmugwLibrary.register(
+          Fmi3NativeModelExchange.class,
+          LOG,
+          "the native FMI 3.0 model exchange calls are not available here; calling from Java");
 
   /** Native calls made in this process, for tests that must know which way a run went. */
   private static final AtomicLong CALLS = new AtomicLong();
@@ -132,18 +135,6 @@ public final class Fmi3NativeModelExchange {
     if (failed != 0) {
       int call = failed % 16;
       instance.check(call == GET ? getName : PLACING[call], failed / 16);
-    }
-  }
-
-  private static boolean register() {
-    try {
-      Native.register(Fmi3NativeModelExchange.class, "fmugw_fmi2");
-      return true;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      LOG.info(
-          "the native FMI 3.0 model exchange calls are not available here; calling from Java: {}",
-          e.toString());
-      return false;
     }
   }
 

@@ -1,6 +1,5 @@
 package com.fmugateway.adapter.out.fmi.fmi3;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.lang.ref.Reference;
 import java.util.Optional;
@@ -26,7 +25,11 @@ public final class Fmi3NativeSteps {
   public static final int STEP_FLAGS = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(Fmi3NativeSteps.class);
-  private static final boolean AVAILABLE = register();
+  private static final boolean AVAILABLE =
+      FmugwLibrary.register(
+          Fmi3NativeSteps.class,
+          LOG,
+          "the native FMI 3.0 co-simulation loop is not available here; stepping from Java");
 
   /** Native calls made in this process, for tests that must know which way a run stepped. */
   private static final AtomicLong CALLS = new AtomicLong();
@@ -107,18 +110,6 @@ public final class Fmi3NativeSteps {
    */
   public Fmi3Status take(String function, int status) {
     return instance.check(function, status);
-  }
-
-  private static boolean register() {
-    try {
-      Native.register(Fmi3NativeSteps.class, "fmugw_fmi2");
-      return true;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      LOG.info(
-          "the native FMI 3.0 co-simulation loop is not available here; stepping from Java: {}",
-          e.toString());
-      return false;
-    }
   }
 
   private static native int fmugw_fmi3_cs_steps(

@@ -1,5 +1,7 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import static com.fmugateway.adapter.out.fmi.engine.TestOdes.ode;
+import static com.fmugateway.adapter.out.fmi.engine.TestOdes.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -190,7 +192,7 @@ class DormandPrince54StepperTest {
               y,
               times[s],
               step -> {
-                steps.add(step(step.start(), step.end(), step.endState()));
+                steps.add(row(step.start(), step.end(), step.endState()));
                 for (int k = 1; k < samplesPerStep; k++) {
                   double at = step.start() + (step.end() - step.start()) * k / samplesPerStep;
                   samples.add(step.stateAt(at, new double[y0.length]));
@@ -224,7 +226,7 @@ class DormandPrince54StepperTest {
         });
     integrator.addStepEndHandler(
         (state, forward) -> {
-          steps.add(step(stepStart[0], state.getTime(), state.getPrimaryState()));
+          steps.add(row(stepStart[0], state.getTime(), state.getPrimaryState()));
           return steps.size() == stop ? Action.STOP : Action.CONTINUE;
         });
     double[] ends = new double[(times.length - 1) * (y0.length + 1)];
@@ -236,34 +238,5 @@ class DormandPrince54StepperTest {
       state = new ODEState(end.getTime(), end.getPrimaryState());
     }
     return new Run(steps, samples, ends);
-  }
-
-  private static double[] step(double start, double end, double[] state) {
-    double[] step = new double[state.length + 2];
-    step[0] = start;
-    step[1] = end;
-    System.arraycopy(state, 0, step, 2, state.length);
-    return step;
-  }
-
-  private interface Rhs {
-    void into(double t, double[] y, double[] d);
-  }
-
-  /** An ODE that writes its derivatives into one array, as the FMU's does. */
-  private static OrdinaryDifferentialEquation ode(int dimension, Rhs rhs) {
-    double[] d = new double[dimension];
-    return new OrdinaryDifferentialEquation() {
-      @Override
-      public int getDimension() {
-        return dimension;
-      }
-
-      @Override
-      public double[] computeDerivatives(double t, double[] y) {
-        rhs.into(t, y, d);
-        return d;
-      }
-    };
   }
 }

@@ -1,20 +1,16 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import static com.fmugateway.adapter.out.fmi.engine.TestOdes.ode;
+import static com.fmugateway.adapter.out.fmi.engine.TestOdes.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.analysis.UnivariateFunction;
-import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
-import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.util.FastMath;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +50,9 @@ class StateEventsTest {
         new Scenario(
             BALL, new double[] {1, 0}, new double[] {0, 2.2}, 0.01, new G[] {(t, y) -> y[0]});
 
-    Run own = ownRun(ball);
+    Run own = sameAsHipparchus(ball);
 
     assertThat(own.events).hasSizeGreaterThan(4);
-    assertSame(own, hipparchusRun(ball));
   }
 
   @Test
@@ -73,10 +68,9 @@ class StateEventsTest {
             0.5,
             new G[] {(t, y) -> y[0], (t, y) -> y[1], (t, y) -> Math.sin(23 * t)});
 
-    Run own = ownRun(three);
+    Run own = sameAsHipparchus(three);
 
     assertThat(own.events).hasSizeGreaterThan(20);
-    assertSame(own, hipparchusRun(three));
   }
 
   @Test
@@ -91,10 +85,9 @@ class StateEventsTest {
             0.1,
             new G[] {(t, y) -> (t - 1) * (t - 1), (t, y) -> y[0] - 90});
 
-    Run own = ownRun(touch);
+    Run own = sameAsHipparchus(touch);
 
     assertThat(own.events).hasSize(1); // the height passing 90, not the touch
-    assertSame(own, hipparchusRun(touch));
   }
 
   @Test
@@ -129,6 +122,13 @@ class StateEventsTest {
     assertThat(allocated).isLessThan(1024);
   }
 
+  /** Our loop's run of {@code scenario}, once checked equal to Hipparchus' to the last bit. */
+  private static Run sameAsHipparchus(Scenario scenario) {
+    Run own = ownRun(scenario);
+    assertSame(own, hipparchusRun(scenario));
+    return own;
+  }
+
   private static void assertSame(Run own, Run hipparchus) {
     assertRows("event", own.events, hipparchus.events);
     assertRows("step", own.steps, hipparchus.steps);
@@ -158,7 +158,12 @@ class StateEventsTest {
    * {@code interval}, which is also the indicators' longest check, as the engine does both.
    */
   private record Scenario(
-      OrdinaryDifferentialEquation ode, double[] y0, double[] times, double interval, G[] g) {}
+      OrdinaryDifferentialEquation ode, double[] y0, double[] times, double interval, G[] g) {
+
+    StateEvents.Indicators indicators() {
+      return (t, y, i) -> g[i].at(t, y);
+    }
+  }
 
   /**
    * Each event as {time, state...}, each step as {start, end, end state...}, the samples, and each
@@ -195,8 +200,7 @@ class StateEventsTest {
     DormandPrince54Stepper stepper =
         new DormandPrince54Stepper(n, 1e-12, 100, ATOL, RTOL, FastMath::pow);
     StateEvents events =
-        new StateEvents(
-            (t, y, i) -> scenario.g[i].at(t, y), scenario.g.length, n, scenario.interval);
+        new StateEvents(scenario.indicators(), scenario.g.length, n, scenario.interval);
     Run run = new Run();
     Grid grid = new Grid(scenario.interval);
     boolean[] hit = new boolean[1];
@@ -249,10 +253,11 @@ class StateEventsTest {
     Grid grid = new Grid(scenario.interval);
     boolean[] hit = new boolean[1];
     double[] stepStart = new double[1];
-    for (G g : scenario.g) {
+    for (int i = 0; i < scenario.g.length; i++) {
       integrator.addEventDetector(
-          new Detector(
-              g,
+          new IndicatorDetector(
+              scenario.indicators(),
+              i,
               scenario.interval,
               (state, detector, increasing) -> {
                 run.events.add(row(state.getTime(), state.getPrimaryState()));
@@ -294,74 +299,5 @@ class StateEventsTest {
       }
     }
     return run;
-  }
-
-  /** The engine's {@link IndicatorDetector}, on a function instead of an FMU. */
-  private record Detector(G g, double maxCheck, ODEEventHandler handler)
-      implements ODEEventDetector {
-
-    private static final BracketedUnivariateSolver<UnivariateFunction> SOLVER =
-        new BracketingNthOrderBrentSolver(1e-14, IndicatorDetector.TIME_ACCURACY, 0, 5);
-
-    @Override
-    public double g(ODEStateAndDerivative state) {
-      return g.at(state.getTime(), state.getPrimaryState());
-    }
-
-    @Override
-    public AdaptableInterval getMaxCheckInterval() {
-      return AdaptableInterval.of(maxCheck);
-    }
-
-    @Override
-    public int getMaxIterationCount() {
-      return IndicatorDetector.MAX_ITERATIONS;
-    }
-
-    @Override
-    public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
-      return SOLVER;
-    }
-
-    @Override
-    public ODEEventHandler getHandler() {
-      return handler;
-    }
-  }
-
-  private static double[] row(double time, double[] state) {
-    double[] row = new double[state.length + 1];
-    row[0] = time;
-    System.arraycopy(state, 0, row, 1, state.length);
-    return row;
-  }
-
-  private static double[] row(double start, double end, double[] state) {
-    double[] row = new double[state.length + 2];
-    row[0] = start;
-    row[1] = end;
-    System.arraycopy(state, 0, row, 2, state.length);
-    return row;
-  }
-
-  private interface Rhs {
-    void into(double t, double[] y, double[] d);
-  }
-
-  /** An ODE that writes its derivatives into one array, as the FMU's does. */
-  private static OrdinaryDifferentialEquation ode(int dimension, Rhs rhs) {
-    double[] d = new double[dimension];
-    return new OrdinaryDifferentialEquation() {
-      @Override
-      public int getDimension() {
-        return dimension;
-      }
-
-      @Override
-      public double[] computeDerivatives(double t, double[] y) {
-        rhs.into(t, y, d);
-        return d;
-      }
-    };
   }
 }
