@@ -1,29 +1,30 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import java.util.Optional;
-
 /**
- * LU factors of a small dense matrix with partial pivoting: the Rosenbrock method solves three
- * systems per step with one factorisation of its iteration matrix.
+ * LU factors of a small dense matrix with partial pivoting, in arrays made once for its size: the
+ * Rosenbrock method solves three systems per step with one factorisation of its iteration matrix.
  */
 final class DenseLu {
 
+  private final int n;
   private final double[][] lu;
   private final int[] pivot;
 
-  private DenseLu(double[][] lu, int[] pivot) {
-    this.lu = lu;
-    this.pivot = pivot;
+  /** For matrices of {@code n} rows and columns. */
+  DenseLu(int n) {
+    this.n = n;
+    this.lu = new double[n][n];
+    this.pivot = new int[n];
   }
 
-  /** Factors {@code a} (left untouched); empty when it is singular or not finite. */
-  static Optional<DenseLu> factor(double[][] a) {
-    int n = a.length;
-    double[][] lu = new double[n][];
+  /**
+   * Factors {@code a} (left untouched), replacing the factors held; false when it is singular or
+   * not finite, and then the factors held are of no use.
+   */
+  boolean factor(double[][] a) {
     for (int i = 0; i < n; i++) {
-      lu[i] = a[i].clone();
+      System.arraycopy(a[i], 0, lu[i], 0, n);
     }
-    int[] pivot = new int[n];
     for (int k = 0; k < n; k++) {
       int p = k;
       for (int i = k + 1; i < n; i++) {
@@ -33,7 +34,7 @@ final class DenseLu {
       }
       double max = Math.abs(lu[p][k]);
       if (max == 0 || !Double.isFinite(max)) {
-        return Optional.empty();
+        return false;
       }
       pivot[k] = p;
       double[] row = lu[p];
@@ -47,13 +48,12 @@ final class DenseLu {
         }
       }
     }
-    return Optional.of(new DenseLu(lu, pivot));
+    return true;
   }
 
-  /** The solution x of {@code a x = b}. */
-  double[] solve(double[] b) {
-    int n = lu.length;
-    double[] x = b.clone();
+  /** The solution x of {@code a x = b} for the {@code a} last factored, into {@code x}. */
+  void solve(double[] b, double[] x) {
+    System.arraycopy(b, 0, x, 0, n);
     for (int k = 0; k < n; k++) {
       double swap = x[pivot[k]];
       x[pivot[k]] = x[k];
@@ -70,6 +70,5 @@ final class DenseLu {
       }
       x[i] /= lu[i][i];
     }
-    return x;
   }
 }

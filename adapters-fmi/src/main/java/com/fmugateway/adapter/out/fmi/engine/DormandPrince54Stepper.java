@@ -21,16 +21,7 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
  * FastMath.pow} allocates an array per call) and is within an ulp of it: a step size may differ in
  * its last bit.
  */
-final class DormandPrince54Stepper {
-
-  /** Hears of each accepted step, in order. */
-  interface Listener {
-    /**
-     * The step from {@link #start()} to {@link #end()} is accepted; {@link #stateAt} gives states
-     * within it. True stops the integration at its end.
-     */
-    boolean accepted(DormandPrince54Stepper step);
-  }
+final class DormandPrince54Stepper implements Stepper {
 
   // DormandPrince54Integrator's tableau (getC, getA, getB) and error coefficients.
   private static final double[] C = {1.0 / 5.0, 3.0 / 10.0, 4.0 / 5.0, 8.0 / 9.0, 1.0, 1.0};
@@ -60,11 +51,7 @@ final class DormandPrince54Stepper {
   private static final double MAX_GROWTH = 10.0;
   private static final double EXPONENT = -1.0 / ORDER;
 
-  private final double minStep;
-  private final double maxStep;
-  private final double atol;
-  private final double rtol;
-  private final DoubleBinaryOperator pow;
+  private final StepControl control;
   private final int n;
   // The stages' derivatives; the first is the step start's, the last the step end's (FSAL).
   private double[][] k;
@@ -87,73 +74,60 @@ final class DormandPrince54Stepper {
       double rtol,
       DoubleBinaryOperator pow) {
     this.n = dimension;
-    this.minStep = Math.abs(minStep);
-    this.maxStep = Math.abs(maxStep);
-    this.atol = atol;
-    this.rtol = rtol;
-    this.pow = pow;
+    this.control = new StepControl(minStep, maxStep, atol, rtol, pow);
     this.k = new double[STAGES][dimension];
     this.y0 = new double[dimension];
     this.y1 = new double[dimension];
     this.stage = new double[dimension];
   }
 
-  /** Where the step being reported starts. */
-  double start() {
+  @Override
+  public double start() {
     return t0;
   }
 
-  /** Where the step being reported ends. */
-  double end() {
+  @Override
+  public double end() {
     return t1;
   }
 
-  /** The state at the start of the step being reported; the stepper's own array, do not keep. */
-  double[] startState() {
+  @Override
+  public double[] startState() {
     return y0;
   }
 
-  /** The state at the end of the step being reported; the stepper's own array, do not keep. */
-  double[] endState() {
+  @Override
+  public double[] endState() {
     return y1;
   }
 
-  /** The state at {@code time} within the step being reported, into {@code into}, returned. */
-  double[] stateAt(double time, double[] into) {
+  @Override
+  public double[] stateAt(double time, double[] into) {
     return DormandPrince54Sampling.stateAt(t0, y0, t1, y1, k, time, into);
   }
 
-  /**
-   * Cuts the step being reported short at {@code time} within it (a state event stops there): it
-   * ends there, with the state its dense output gives; the listener then returns true to stop.
-   */
-  void stopAt(double time) {
+  @Override
+  public void stopAt(double time) {
     stateAt(time, stage); // the stages' scratch array is free between steps
     System.arraycopy(stage, 0, y1, 0, n);
     t1 = time;
   }
 
   /**
-   * Integrates {@code ode} from {@code (t, y)} to {@code end}, reporting each accepted step to
-   * {@code listener}; returns the time it stopped at, where {@code y} then holds the state.
+   * {@inheritDoc}
    *
    * @throws MathIllegalArgumentException for an interval too short or a step below the minimum, as
    *     Hipparchus does
    * @throws MathIllegalStateException when the error estimate is not a number, as Hipparchus does
    */
-  double integrate(
+  @Override
+  public double integrate(
       OrdinaryDifferentialEquation ode, double t, double[] y, double end, Listener listener) {
-    // AbstractIntegrator.sanityChecks
-    double threshold = 1000 * Math.ulp(Math.max(Math.abs(t), Math.abs(end)));
-    double interval = Math.abs(t - end);
-    if (interval < threshold || !(end > t)) {
-      throw new MathIllegalArgumentException(
-          LocalizedODEFormats.TOO_SMALL_INTEGRATION_INTERVAL, interval, threshold, false);
-    }
+    StepControl.checkInterval(t, end);
     t0 = t;
     System.arraycopy(y, 0, y0, 0, n);
-    evaluate(ode, t0, y0, k[0]);
-    double hNew = initialStep(ode);
+    StepControl.evaluate(ode, t0, y0, k[0]);
+    double hNew = control.initialStep(ode, t0, y0, k[0], ORDER, stage, k[1]);
     boolean last;
     do {
       double h = 0;
@@ -170,7 +144,7 @@ final class DormandPrince54Stepper {
               LocalizedODEFormats.NAN_APPEARING_DURING_INTEGRATION, t0 + h);
         }
         if (error >= 1.0) {
-          hNew = filterStep(h * factor(error), false);
+          hNew = control.filterStep(h * factor(error), false);
         }
       }
       t1 = t0 + h;
@@ -179,7 +153,7 @@ final class DormandPrince54Stepper {
       advance();
       if (!last) {
         double scaledH = h * factor(error);
-        hNew = filterStep(scaledH, t0 + scaledH >= end);
+        hNew = control.filterStep(scaledH, t0 + scaledH >= end);
         if (t0 + hNew >= end) {
           hNew = end - t0;
         }
@@ -201,8 +175,7 @@ final class DormandPrince54Stepper {
   }
 
   private double factor(double error) {
-    return Math.min(
-        MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * pow.applyAsDouble(error, EXPONENT)));
+    return Math.min(MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * control.pow(error, EXPONENT)));
   }
 
   /**
@@ -218,7 +191,7 @@ final class DormandPrince54Stepper {
         }
         stage[j] = y0[j] + h * sum;
       }
-      evaluate(ode, t0 + h * C[s - 1], stage, k[s]);
+      StepControl.evaluate(ode, t0 + h * C[s - 1], stage, k[s]);
     }
     for (int j = 0; j < n; j++) {
       double sum = k[0][j] * B[0];
@@ -236,86 +209,10 @@ final class DormandPrince54Stepper {
     for (int j = 0; j < n; j++) {
       double errSum =
           E1 * k[0][j] + E3 * k[2][j] + E4 * k[3][j] + E5 * k[4][j] + E6 * k[5][j] + E7 * k[6][j];
-      double tol = tolerance(Math.max(Math.abs(y0[j]), Math.abs(y1[j])));
+      double tol = control.tolerance(Math.max(Math.abs(y0[j]), Math.abs(y1[j])));
       double ratio = h * errSum / tol;
       error += ratio * ratio;
     }
     return Math.sqrt(error / n);
-  }
-
-  /** AdaptiveStepsizeIntegrator.initializeStep, forward, no initial step given. */
-  private double initialStep(OrdinaryDifferentialEquation ode) {
-    double[] yDot0 = k[0];
-    double yOnScale2 = 0;
-    double yDotOnScale2 = 0;
-    for (int j = 0; j < n; j++) {
-      double scale = tolerance(Math.abs(y0[j]));
-      double ratio = y0[j] / scale;
-      yOnScale2 += ratio * ratio;
-      double ratioDot = yDot0[j] / scale;
-      yDotOnScale2 += ratioDot * ratioDot;
-    }
-    double h =
-        yOnScale2 < 1.0e-10 || yDotOnScale2 < 1.0e-10
-            ? 1.0e-6
-            : 0.01 * Math.sqrt(yOnScale2 / yDotOnScale2);
-    if (h > maxStep) {
-      h = maxStep;
-    }
-    // An Euler step of that size, in the arrays the step itself fills next.
-    double[] euler = stage;
-    for (int j = 0; j < n; j++) {
-      euler[j] = y0[j] + h * yDot0[j];
-    }
-    double[] yDot1 = k[1];
-    evaluate(ode, t0 + h, euler, yDot1);
-    double yDDotOnScale = 0;
-    for (int j = 0; j < n; j++) {
-      double ratioDotDot = (yDot1[j] - yDot0[j]) / tolerance(Math.abs(y0[j]));
-      yDDotOnScale += ratioDotDot * ratioDotDot;
-    }
-    yDDotOnScale = Math.sqrt(yDDotOnScale) / h;
-    double maxInv2 = Math.max(Math.sqrt(yDotOnScale2), yDDotOnScale);
-    double h1 =
-        maxInv2 < 1.0e-15
-            ? Math.max(1.0e-6, 0.001 * Math.abs(h))
-            : pow.applyAsDouble(0.01 / maxInv2, 1.0 / ORDER);
-    h = Math.min(100.0 * Math.abs(h), h1);
-    h = Math.max(h, 1.0e-12 * Math.abs(t0));
-    if (h < minStep) {
-      h = minStep;
-    }
-    if (h > maxStep) {
-      h = maxStep;
-    }
-    return h;
-  }
-
-  /** StepsizeHelper.filterStep, forward. */
-  private double filterStep(double h, boolean acceptSmall) {
-    double filtered = h;
-    if (Math.abs(h) < minStep) {
-      if (!acceptSmall) {
-        throw new MathIllegalArgumentException(
-            LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION,
-            Math.abs(h),
-            minStep,
-            true);
-      }
-      filtered = minStep;
-    }
-    return Math.min(filtered, maxStep);
-  }
-
-  private double tolerance(double scale) {
-    return atol + rtol * scale;
-  }
-
-  /**
-   * The derivatives at {@code (t, y)} into {@code into}: the ODE may reuse the array it returns.
-   */
-  private static void evaluate(
-      OrdinaryDifferentialEquation ode, double t, double[] y, double[] into) {
-    System.arraycopy(ode.computeDerivatives(t, y), 0, into, 0, into.length);
   }
 }

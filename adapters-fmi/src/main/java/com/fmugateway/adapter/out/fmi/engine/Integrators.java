@@ -2,15 +2,15 @@ package com.fmugateway.adapter.out.fmi.engine;
 
 import com.fmugateway.domain.simulation.model.SimulationPlan;
 import com.fmugateway.domain.simulation.model.Solver;
-import com.fmugateway.domain.simulation.model.SolverKind;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
 /**
- * The integrator for a plan's solver settings: for Dormand–Prince (and {@code auto}'s start) the
- * engine's own stepper, for the other kinds Hipparchus' integrators.
+ * The integrator for a plan's solver settings: for Dormand–Prince ({@code auto}'s start) and the
+ * Rosenbrock method ({@code auto}'s switch) the engine's own steppers, for the other kinds
+ * Hipparchus' integrators.
  */
 final class Integrators {
 
@@ -33,37 +33,40 @@ final class Integrators {
     return switch (solver.kind()) {
       case EULER -> new EulerIntegrator(fixedStep);
       case RK4 -> new ClassicalRungeKuttaIntegrator(fixedStep);
-      case DORMAND_PRINCE, AUTO ->
+      case DORMAND_PRINCE, AUTO, ROSENBROCK ->
           throw new IllegalArgumentException(
-              "Dormand–Prince steps through the stepper, not a Hipparchus integrator");
+              solver.kind() + " steps through the engine's stepper, not a Hipparchus integrator");
       case DORMAND_PRINCE_853 ->
           new DormandPrince853Integrator(minStep, maxStep, solver.atol(), solver.rtol());
-      case ROSENBROCK -> stiff(plan);
     };
   }
 
   /**
-   * Dormand–Prince 5(4) for {@code dormand_prince} and {@code auto} (until it switches to {@link
-   * #stiff}): the stepper, allocating nothing per step; null for the other kinds.
+   * The engine's own stepper, allocating nothing per step: Dormand–Prince 5(4) for {@code
+   * dormand_prince} and {@code auto} (until it switches to {@link #stiff}), the Rosenbrock method
+   * for {@code rosenbrock}; null for the other kinds.
    */
-  static DormandPrince54Stepper stepper(SimulationPlan plan, int dimension) {
+  static Stepper stepper(SimulationPlan plan, int dimension) {
     Solver solver = plan.solver();
-    if (solver.kind() != SolverKind.DORMAND_PRINCE && solver.kind() != SolverKind.AUTO) {
-      return null;
-    }
     double maxStep = solver.maxStep().orElse(plan.stopTime() - plan.startTime());
-    return new DormandPrince54Stepper(
-        dimension, minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
+    return switch (solver.kind()) {
+      case DORMAND_PRINCE, AUTO ->
+          new DormandPrince54Stepper(
+              dimension, minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
+      case ROSENBROCK -> stiff(plan, dimension);
+      case EULER, RK4, DORMAND_PRINCE_853 -> null;
+    };
   }
 
   /**
    * The Rosenbrock method with the plan's tolerances: {@code rosenbrock}, and where {@code auto}
    * switches to.
    */
-  static ODEIntegrator stiff(SimulationPlan plan) {
+  static RosenbrockStepper stiff(SimulationPlan plan, int dimension) {
     Solver solver = plan.solver();
     double maxStep = solver.maxStep().orElse(plan.stopTime() - plan.startTime());
-    return new RosenbrockIntegrator(minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
+    return new RosenbrockStepper(
+        dimension, minStep(plan, maxStep), maxStep, solver.atol(), solver.rtol());
   }
 
   /**

@@ -25,11 +25,12 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * segment per output time would restart the integrator at every output, with an initial step
  * estimated anew and no step longer than the output interval, whatever the tolerance allowed.
  *
- * <p>Dormand–Prince (and {@code auto} until it switches) steps through {@link
- * DormandPrince54Stepper}, Hipparchus' step loop in arrays made once, with {@link StateEvents}
- * locating the state events in its steps as Hipparchus' event detectors would: nothing is allocated
- * per step but in a step holding an event. Every other solver steps through Hipparchus'
- * integrators, whose event detectors ({@link IndicatorDetector}) locate the state events.
+ * <p>Dormand–Prince and the Rosenbrock method ({@code auto} starts with the one and may switch to
+ * the other) step through the engine's {@link Stepper}s, Hipparchus' step loop in arrays made once,
+ * with {@link StateEvents} locating the state events in their steps as Hipparchus' event detectors
+ * would: nothing is allocated per step but in a step holding an event. The other solvers ({@code
+ * dormand_prince_853}, {@code euler}, {@code rk4}) step through Hipparchus' integrators, whose
+ * event detectors ({@link IndicatorDetector}) locate the state events.
  */
 final class ModelExchangeRunner {
 
@@ -42,10 +43,10 @@ final class ModelExchangeRunner {
   private final MeModel.EventUpdate eventInfo = new MeModel.EventUpdate();
   private FmuOde ode;
   private StiffnessMonitor stiffness;
-  private ODEIntegrator integrator; // Hipparchus', unless the stepper takes the run
-  private DormandPrince54Stepper stepper; // Dormand–Prince's, else null
+  private ODEIntegrator integrator; // Hipparchus', unless a stepper takes the run
+  private Stepper stepper; // the engine's own, else null
   private StateEvents stateEvents; // in the stepper's steps, when the FMU has event indicators
-  private final DormandPrince54Stepper.Listener onStep = this::stepped;
+  private final Stepper.Listener onStep = this::stepped;
   private double t;
   private double[] x;
   private double[] sampled; // the state at an output time inside a step, sampleWithin's
@@ -133,12 +134,12 @@ final class ModelExchangeRunner {
    * below zero), so its segments end at output times.
    */
   private boolean throughOutputs() {
-    return !fixedStep && !(integrator instanceof RosenbrockIntegrator);
+    return !fixedStep && !(stepper instanceof RosenbrockStepper);
   }
 
   /** The Jacobian figures are the Rosenbrock method's: {@code auto} switches to it at most once. */
   private SolverStatistics statistics() {
-    if (integrator instanceof RosenbrockIntegrator stiff && stiff.jacobianEvaluations() > 0) {
+    if (stepper instanceof RosenbrockStepper stiff && stiff.jacobianEvaluations() > 0) {
       return new SolverStatistics(
           ode.evaluations(), stiff.jacobianSource(), stiff.jacobianEvaluations());
     }
@@ -172,8 +173,7 @@ final class ModelExchangeRunner {
       if (!stateEvent && !stepEvent && !terminated && stiffness.takeSwitch()) {
         // auto: the explicit steps collapsed; the rest of the run is the Rosenbrock method's, from
         // where they stopped, in segments to output times (see throughOutputs).
-        stepper = null;
-        integrator = withHandlers(Integrators.stiff(plan));
+        stepper = Integrators.stiff(plan, ode.getDimension());
         switched = !Times.negligible(reached, end);
       }
       if (stateEvent) {
@@ -212,7 +212,7 @@ final class ModelExchangeRunner {
    * handler up to the first of them or the step's end, then that event's handler (which stops) or
    * the step-end handler.
    */
-  private boolean stepped(DormandPrince54Stepper step) {
+  private boolean stepped(Stepper step) {
     if (stateEvents != null && stateEvents.inStep(step)) {
       return stopAtStateEvent(step);
     }
@@ -225,7 +225,7 @@ final class ModelExchangeRunner {
   }
 
   /** Samples the output times before the event; the integration stops just after it. */
-  private boolean stopAtStateEvent(DormandPrince54Stepper step) {
+  private boolean stopAtStateEvent(Stepper step) {
     sampleWithin(step, stateEvents.eventTime());
     stateEvent = true;
     step.stopAt(stateEvents.stopTime());
@@ -233,7 +233,7 @@ final class ModelExchangeRunner {
   }
 
   /** Samples the output times in the stepper's step before {@code end}, from its dense output. */
-  private void sampleWithin(DormandPrince54Stepper step, double end) {
+  private void sampleWithin(Stepper step, double end) {
     while (sampleDueBefore(end)) {
       double sample = plan.sampleTime(nextSample++);
       ode.sampleAt(sample, step.stateAt(sample, sampled));

@@ -10,17 +10,17 @@ import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.LocalizedODEFormats;
 
 /**
- * The state events in the {@link DormandPrince54Stepper}'s steps, located as Hipparchus locates
- * them for the engine's {@link IndicatorDetector}s: {@code AbstractIntegrator.acceptStep} with one
- * {@code DetectorBasedEventState} per event indicator, ported for what the engine asks of them
- * (forward integration, every state event stopping the integration, a step-end handler after them),
- * in objects made once. A step without a sign change costs each indicator's value at its checks and
+ * The state events in a {@link Stepper}'s steps, located as Hipparchus locates them for the
+ * engine's {@link IndicatorDetector}s: {@code AbstractIntegrator.acceptStep} with one {@code
+ * DetectorBasedEventState} per event indicator, ported for what the engine asks of them (forward
+ * integration, every state event stopping the integration, a step-end handler after them), in
+ * objects made once. A step without a sign change costs each indicator's value at its checks and
  * allocates nothing; a step with one allocates what the root finder does.
  *
  * <p>Each method below is its Hipparchus namesake, in the same order of operations and with the
  * same indicator values at the same times, so the events are Hipparchus' to the last bit
- * (StateEventsTest). One session serves one {@link DormandPrince54Stepper#integrate} call: {@link
- * #startSegment} between them, as Hipparchus initialises its event states at each integrate.
+ * (StateEventsTest). One session serves one {@link Stepper#integrate} call: {@link #startSegment}
+ * between them, as Hipparchus initialises its event states at each integrate.
  */
 final class StateEvents {
 
@@ -55,7 +55,7 @@ final class StateEvents {
       new PriorityQueue<>((a, b) -> Double.compare(a.eventTime(), b.eventTime()));
   private final StepEnd stepEnd = new StepEnd();
   private final double[] point; // a state inside the step, interpolated
-  private DormandPrince54Stepper step; // the step being searched
+  private Stepper step; // the step being searched
   private boolean initialized;
   private double eventTime;
   private double stopTime;
@@ -97,7 +97,7 @@ final class StateEvents {
    * the integration in it (at {@link #eventTime()} and {@link #stopTime()}), false when the step's
    * end comes first and its step-end handler may run.
    */
-  boolean inStep(DormandPrince54Stepper accepted) {
+  boolean inStep(Stepper accepted) {
     step = accepted;
     if (!initialized) {
       for (Indicator state : states) {

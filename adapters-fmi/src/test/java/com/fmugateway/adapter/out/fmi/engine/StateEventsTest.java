@@ -1,17 +1,20 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import static com.fmugateway.adapter.out.fmi.engine.StepLoops.DORMAND_PRINCE;
+import static com.fmugateway.adapter.out.fmi.engine.StepLoops.ROSENBROCK;
 import static com.fmugateway.adapter.out.fmi.engine.TestOdes.ode;
 import static com.fmugateway.adapter.out.fmi.engine.TestOdes.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fmugateway.adapter.out.fmi.engine.StepLoops.Method;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.events.Action;
-import org.hipparchus.util.FastMath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * that holds no event.
  */
 class StateEventsTest {
-
-  private static final double ATOL = 1e-8;
-  private static final double RTOL = 1e-6;
 
   /** A ball falling under gravity: height, velocity. */
   private static final OrdinaryDifferentialEquation BALL =
@@ -44,33 +44,43 @@ class StateEventsTest {
         }
       };
 
+  /** The bounces: one indicator, zero where each restart begins. */
+  private static final Scenario ONE =
+      new Scenario(
+          BALL, new double[] {1, 0}, new double[] {0, 2.2}, 0.01, new G[] {(t, y) -> y[0]});
+
+  /**
+   * The bounces, the apex of each flight (velocity changing sign), and a fast clock whose sign
+   * changes several times a step, checked only every 0.5 s: some of its roots are found only when
+   * another indicator's event makes the others advance to it.
+   */
+  private static final Scenario THREE =
+      new Scenario(
+          BALL,
+          new double[] {1, 0},
+          new double[] {0, 1.3, 2.2},
+          0.5,
+          new G[] {(t, y) -> y[0], (t, y) -> y[1], (t, y) -> Math.sin(23 * t)});
+
   @Test
   void aBouncingBallsEventsAreHipparchusOwnToTheLastBit() {
-    Scenario ball =
-        new Scenario(
-            BALL, new double[] {1, 0}, new double[] {0, 2.2}, 0.01, new G[] {(t, y) -> y[0]});
-
-    Run own = sameAsHipparchus(ball);
+    Run own = sameAsHipparchus(DORMAND_PRINCE, ONE);
 
     assertThat(own.events).hasSizeGreaterThan(4);
   }
 
   @Test
   void severalIndicatorsTakeTheirTurnsAsInHipparchus() {
-    // The bounces, the apex of each flight (velocity changing sign), and a fast clock whose sign
-    // changes several times a step, checked only every 0.5 s: some of its roots are found only
-    // when another indicator's event makes the others advance to it.
-    Scenario three =
-        new Scenario(
-            BALL,
-            new double[] {1, 0},
-            new double[] {0, 1.3, 2.2},
-            0.5,
-            new G[] {(t, y) -> y[0], (t, y) -> y[1], (t, y) -> Math.sin(23 * t)});
-
-    Run own = sameAsHipparchus(three);
+    Run own = sameAsHipparchus(DORMAND_PRINCE, THREE);
 
     assertThat(own.events).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void inTheRosenbrockMethodsStepsTooTheEventsAreTheHipparchusIntegratorsToTheLastBit() {
+    // On its cubic Hermite dense output instead of Dormand–Prince's quartic.
+    assertThat(sameAsHipparchus(ROSENBROCK, ONE).events).hasSizeGreaterThan(4);
+    assertThat(sameAsHipparchus(ROSENBROCK, THREE).events).hasSizeGreaterThan(15);
   }
 
   @Test
@@ -85,7 +95,7 @@ class StateEventsTest {
             0.1,
             new G[] {(t, y) -> (t - 1) * (t - 1), (t, y) -> y[0] - 90});
 
-    Run own = sameAsHipparchus(touch);
+    Run own = sameAsHipparchus(DORMAND_PRINCE, touch);
 
     assertThat(own.events).hasSize(1); // the height passing 90, not the touch
   }
@@ -103,7 +113,7 @@ class StateEventsTest {
     DormandPrince54Stepper stepper = new DormandPrince54Stepper(2, 1e-12, 100, 1e-10, 1e-10);
     StateEvents events = new StateEvents((t, y, i) -> y[i] + 2, 2, 2, 0.01); // never below 1
     long[] steps = new long[1];
-    DormandPrince54Stepper.Listener listener =
+    Stepper.Listener listener =
         step -> {
           steps[0]++;
           return events.inStep(step) || events.afterStepEnd();
@@ -123,9 +133,9 @@ class StateEventsTest {
   }
 
   /** Our loop's run of {@code scenario}, once checked equal to Hipparchus' to the last bit. */
-  private static Run sameAsHipparchus(Scenario scenario) {
-    Run own = ownRun(scenario);
-    assertSame(own, hipparchusRun(scenario));
+  private static Run sameAsHipparchus(Method method, Scenario scenario) {
+    Run own = ownRun(method, scenario);
+    assertSame(own, hipparchusRun(method, scenario));
     return own;
   }
 
@@ -195,16 +205,15 @@ class StateEventsTest {
     }
   }
 
-  private static Run ownRun(Scenario scenario) {
+  private static Run ownRun(Method method, Scenario scenario) {
     int n = scenario.y0.length;
-    DormandPrince54Stepper stepper =
-        new DormandPrince54Stepper(n, 1e-12, 100, ATOL, RTOL, FastMath::pow);
+    Stepper stepper = method.own().make(n, 1e-12, 100);
     StateEvents events =
         new StateEvents(scenario.indicators(), scenario.g.length, n, scenario.interval);
     Run run = new Run();
     Grid grid = new Grid(scenario.interval);
     boolean[] hit = new boolean[1];
-    DormandPrince54Stepper.Listener listener =
+    Stepper.Listener listener =
         step -> {
           if (events.inStep(step)) {
             return stopAtEvent(step, events, grid, run, hit);
@@ -231,7 +240,7 @@ class StateEventsTest {
   }
 
   private static boolean stopAtEvent(
-      DormandPrince54Stepper step, StateEvents events, Grid grid, Run run, boolean[] hit) {
+      Stepper step, StateEvents events, Grid grid, Run run, boolean[] hit) {
     sample(step, events.eventTime(), grid, run);
     run.events.add(row(events.eventTime(), step.stateAt(events.eventTime(), new double[2])));
     hit[0] = true;
@@ -239,16 +248,16 @@ class StateEventsTest {
     return true;
   }
 
-  private static void sample(DormandPrince54Stepper step, double end, Grid grid, Run run) {
+  private static void sample(Stepper step, double end, Grid grid, Run run) {
     while (grid.dueBefore(end)) {
       double at = grid.take();
       run.samples.add(row(at, step.stateAt(at, new double[step.endState().length])));
     }
   }
 
-  private static Run hipparchusRun(Scenario scenario) {
+  private static Run hipparchusRun(Method method, Scenario scenario) {
     int n = scenario.y0.length;
-    HipparchusDormandPrince54 integrator = new HipparchusDormandPrince54(1e-12, 100, ATOL, RTOL);
+    ODEIntegrator integrator = method.hipparchus().make(1e-12, 100);
     Run run = new Run();
     Grid grid = new Grid(scenario.interval);
     boolean[] hit = new boolean[1];

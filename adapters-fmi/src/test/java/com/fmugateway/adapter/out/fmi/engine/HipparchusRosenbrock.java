@@ -9,15 +9,18 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 
 /**
- * An adaptive, L-stable Rosenbrock-W method of order 2 with a third-order error estimate (Shampine
- * and Reichelt's ode23s), for stiff models: each step solves three linear systems with one LU of
- * {@code I - h d J} instead of iterating to convergence. J is computed once per step: by the ODE
- * itself when it is a {@link JacobianProvider} that provides one (an FMU's directional
- * derivatives), else by finite differences of the right-hand side; a W-method stays convergent when
- * J is only approximate. Events, step handlers and step-end handlers work as with Hipparchus' own
- * integrators, through {@link #acceptStep} and a cubic Hermite dense output.
+ * The engine's Rosenbrock method as it was before {@link RosenbrockStepper}, a Hipparchus
+ * integrator stepping through {@code AbstractIntegrator.acceptStep}: the reference the stepper is
+ * compared with (RosenbrockStepperTest, StateEventsTest). An adaptive, L-stable Rosenbrock-W method
+ * of order 2 with a third-order error estimate (Shampine and Reichelt's ode23s), for stiff models:
+ * each step solves three linear systems with one LU of {@code I - h d J} instead of iterating to
+ * convergence. J is computed once per step: by the ODE itself when it is a {@link JacobianProvider}
+ * that provides one (an FMU's directional derivatives), else by finite differences of the
+ * right-hand side; a W-method stays convergent when J is only approximate. Events, step handlers
+ * and step-end handlers work as with Hipparchus' own integrators, through {@link #acceptStep} and a
+ * cubic Hermite dense output.
  */
-final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
+final class HipparchusRosenbrock extends AdaptiveStepsizeIntegrator {
 
   static final String NAME = "Rosenbrock 2(3)";
 
@@ -36,7 +39,7 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
   private long jacobianEvaluations;
   private Optional<JacobianSource> jacobianSource = Optional.empty();
 
-  RosenbrockIntegrator(
+  HipparchusRosenbrock(
       double minStep, double maxStep, double absoluteTolerance, double relativeTolerance) {
     super(NAME, minStep, maxStep, absoluteTolerance, relativeTolerance);
     this.absoluteTolerance = absoluteTolerance;
@@ -136,16 +139,16 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
         w[i][j] = (i == j ? 1 : 0) - hd * jacobian[i][j];
       }
     }
-    Optional<DenseLu> factored = DenseLu.factor(w);
-    if (factored.isEmpty()) {
+    DenseLu lu = new DenseLu(n);
+    if (!lu.factor(w)) {
       return new Trial(y, f0, Double.POSITIVE_INFINITY);
     }
-    DenseLu lu = factored.get();
     double[] rhs = new double[n];
     for (int i = 0; i < n; i++) {
       rhs[i] = f0[i] + hd * dfdt[i];
     }
-    double[] k1 = lu.solve(rhs);
+    double[] k1 = new double[n];
+    lu.solve(rhs, k1);
     double[] y1 = new double[n];
     for (int i = 0; i < n; i++) {
       y1[i] = y[i] + 0.5 * h * k1[i];
@@ -154,7 +157,8 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     for (int i = 0; i < n; i++) {
       rhs[i] = f1[i] - k1[i];
     }
-    double[] k2 = lu.solve(rhs);
+    double[] k2 = new double[n];
+    lu.solve(rhs, k2);
     double[] yNew = new double[n];
     for (int i = 0; i < n; i++) {
       k2[i] += k1[i];
@@ -167,7 +171,8 @@ final class RosenbrockIntegrator extends AdaptiveStepsizeIntegrator {
     for (int i = 0; i < n; i++) {
       rhs[i] = f2[i] - E32 * (k2[i] - f1[i]) - 2 * (k1[i] - f0[i]) + hd * dfdt[i];
     }
-    double[] k3 = lu.solve(rhs);
+    double[] k3 = new double[n];
+    lu.solve(rhs, k3);
     int checked = getStepSizeHelper().getMainSetDimension();
     double sum = 0;
     for (int i = 0; i < checked; i++) {
