@@ -204,7 +204,8 @@ enum {
     ME_SET_STATES = 2,
     ME_GET_DERIVATIVES = 3,
     ME_GET_INDICATORS = 4,
-    ME_GET_REAL = 5
+    ME_GET_REAL = 5,
+    ME_GET_DIRECTIONAL_DERIVATIVE = 6
 };
 
 /* The FMU at time t with its n states x (none when n is 0); ME_OK or as the callers return. */
@@ -273,6 +274,29 @@ __attribute__((visibility("default"))) int fmugw_fmi2_me_reals(
     }
     fmi2Status s = get_real(component, vr, (size_t)nvr, values);
     return s != fmi2OK && s != fmi2Warning ? ME_GET_REAL + 16 * s : ME_OK;
+}
+
+/*
+ * The Jacobian of the FMU's n derivatives (value references unknowns) by its n states (knowns)
+ * where it stands, row by row into jacobian (n * n values): one fmi2GetDirectionalDerivative per
+ * column, seeded with a unit vector in seed, the column into column (both of n). Returns ME_OK, or
+ * ME_GET_DIRECTIONAL_DERIVATIVE plus 16 times the status that was neither fmi2OK nor fmi2Warning;
+ * no column after it is asked for.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi2_me_jacobian(
+    fmi2GetDirectionalDerivativeTYPE *get_directional_derivative, fmi2Component component,
+    const fmi2ValueReference *unknowns, const fmi2ValueReference *knowns, int n, double *seed,
+    double *column, double *jacobian) {
+    for (int i = 0; i < n; i++) seed[i] = 0;
+    for (int j = 0; j < n; j++) {
+        seed[j] = 1;
+        fmi2Status s = get_directional_derivative(component, unknowns, (size_t)n, knowns,
+                                                  (size_t)n, seed, column);
+        seed[j] = 0;
+        if (s != fmi2OK && s != fmi2Warning) return ME_GET_DIRECTIONAL_DERIVATIVE + 16 * s;
+        for (int i = 0; i < n; i++) jacobian[i * n + j] = column[i];
+    }
+    return ME_OK;
 }
 
 /*

@@ -23,6 +23,10 @@ int fmugw_fmi2_me_reals(fmi2SetTimeTYPE *set_time, fmi2SetContinuousStatesTYPE *
                         fmi2GetRealTYPE *get_real, fmi2Component component, int place, double t,
                         const double *x, int n, const fmi2ValueReference *vr, int nvr,
                         double *values);
+int fmugw_fmi2_me_jacobian(fmi2GetDirectionalDerivativeTYPE *get_directional_derivative,
+                           fmi2Component component, const fmi2ValueReference *unknowns,
+                           const fmi2ValueReference *knowns, int n, double *seed, double *column,
+                           double *jacobian);
 int fmugw_fmi2_completed_integrator_step(fmi2CompletedIntegratorStepTYPE *completed,
                                          fmi2Component component);
 
@@ -127,6 +131,38 @@ JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_reals(
         refs, nvr, vals);
     if (result == 0) (*env)->SetDoubleArrayRegion(env, values, 0, nvr, vals);
     if (heap) free(xs);
+    return result;
+}
+
+/*
+ * As fmugw_fmi2_me_jacobian, on Java arrays (value references as Java ints), the n * n values row by
+ * row into jacobian (left alone on failure); -1 when out of memory.
+ */
+JNIEXPORT jint JNICALL Java_com_fmugateway_adapter_out_fmi_engine_Fmi2Jni_jacobian(
+    JNIEnv *env, jclass type, jlong get_directional_derivative, jlong component,
+    jintArray unknowns, jintArray knowns, jint n, jdoubleArray jacobian) {
+    (void)type;
+    /* Up to 8 states on the stack: the matrix, the seed and column, both lists of references. */
+    double on_stack[8 * 8 + 2 * 8 + 8];
+    double *values = on_stack;
+    size_t room = (size_t)n * (size_t)n + 2 * (size_t)n;
+    size_t refs_room = ((size_t)n * sizeof(fmi2ValueReference) * 2 + sizeof(double) - 1) /
+                       sizeof(double);
+    if (room + refs_room > sizeof on_stack / sizeof on_stack[0]) {
+        values = malloc((room + refs_room) * sizeof(double));
+        if (!values) return -1;
+    }
+    double *seed = values + (size_t)n * (size_t)n;
+    double *column = seed + n;
+    fmi2ValueReference *unknown_refs = (fmi2ValueReference *)(column + n);
+    fmi2ValueReference *known_refs = unknown_refs + n;
+    (*env)->GetIntArrayRegion(env, unknowns, 0, n, (jint *)unknown_refs);
+    (*env)->GetIntArrayRegion(env, knowns, 0, n, (jint *)known_refs);
+    int result = fmugw_fmi2_me_jacobian(
+        (fmi2GetDirectionalDerivativeTYPE *)(intptr_t)get_directional_derivative,
+        (fmi2Component)(intptr_t)component, unknown_refs, known_refs, n, seed, column, values);
+    if (result == 0) (*env)->SetDoubleArrayRegion(env, jacobian, 0, n * n, values);
+    if (values != on_stack) free(values);
     return result;
 }
 

@@ -118,6 +118,23 @@ final class Fmi2Jni {
       int nvr);
 
   /**
+   * {@code fmugw_fmi2_me_jacobian}: the Jacobian of the FMU's {@code n} derivatives ({@code
+   * unknowns}) by its {@code n} states ({@code knowns}) where it stands, row by row into {@code
+   * jacobian} ({@code n * n} values; left alone on failure), one {@code
+   * fmi2GetDirectionalDerivative} per column.
+   *
+   * @return 0; or 6 (fmi2GetDirectionalDerivative) plus 16 times its status; -1 when out of native
+   *     memory
+   */
+  static native int jacobian(
+      long getDirectionalDerivative,
+      long component,
+      int[] unknowns,
+      int[] knowns,
+      int n,
+      double[] jacobian);
+
+  /**
    * {@code fmi2CompletedIntegratorStep} with noSetFMUStatePriorToCurrentPoint true.
    *
    * @return its status, plus 16 if it asks for event mode and 32 if it asks to terminate

@@ -29,7 +29,8 @@ final class NativeModelExchange {
     "fmi2SetContinuousStates",
     "fmi2GetDerivatives",
     "fmi2GetEventIndicators",
-    "fmi2GetReal"
+    "fmi2GetReal",
+    "fmi2GetDirectionalDerivative"
   };
 
   private final long setTime;
@@ -149,7 +150,14 @@ final class NativeModelExchange {
     check(failed, t, Math.max(states, vrs.length));
   }
 
-  private static void check(int failed, double t, int values) {
+  /**
+   * What a call into {@code fmugw_fmi2_me_*} returned ({@code failed}), at time {@code t}, for
+   * {@code values} values.
+   *
+   * @throws FmuCallFailedException naming the call that failed, at {@code t}
+   * @throws OutOfMemoryError when the native side had no memory for the values
+   */
+  static void check(int failed, double t, int values) {
     if (failed == -1) {
       throw new OutOfMemoryError("no native memory for " + values + " values");
     }

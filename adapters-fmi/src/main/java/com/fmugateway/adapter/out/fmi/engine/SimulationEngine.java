@@ -211,7 +211,8 @@ public final class SimulationEngine {
               DirectionalJacobian.of(description, states)
                   .flatMap(
                       columns ->
-                          Fmi2DirectionalDerivative.open(copy, identifier, instance, columns));
+                          Fmi2DirectionalDerivative.open(
+                              copy, identifier, instance, columns, nativeCode));
           Optional<NativeModelExchange> calls =
               nativeCode
                   ? copy.binary(identifier).flatMap(b -> NativeModelExchange.open(b, instance))

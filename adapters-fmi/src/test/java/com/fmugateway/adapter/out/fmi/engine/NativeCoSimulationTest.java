@@ -8,6 +8,8 @@ import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
 import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +95,33 @@ class NativeCoSimulationTest {
     sameByModelExchange(Plans.forModel("BouncingBall").until(3, 0.01).outputs("h"));
     sameByModelExchange(Plans.forModel("VanDerPol").until(20, 0.01));
     sameByModelExchange(Plans.forModel("Robertson").until(10, 0.1));
+  }
+
+  @Test
+  void theRosenbrockMethodsJacobian_comesFromOneNativeCallOrColumnByColumnThroughJna() {
+    // The description as uploads read it: it offers the directional derivatives.
+    Plans robertson =
+        Plans.forDescription(
+                new FmuArchiveInspector()
+                    .inspectNow(LibraryFmus.archive("Robertson"))
+                    .description())
+            .on(FmuInterface.MODEL_EXCHANGE)
+            .until(40, 0.4)
+            .solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);
+    long before = Fmi2DirectionalDerivative.nativeCalls();
+
+    SimulationResult ours = run(inC, robertson);
+    long after = Fmi2DirectionalDerivative.nativeCalls();
+    SimulationResult fmi4js = run(fromJava, robertson);
+
+    assertThat(ours.solverStatistics().orElseThrow().jacobian())
+        .contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
+    assertThat(after - before)
+        .as("one native call per Jacobian")
+        .isEqualTo(ours.solverStatistics().orElseThrow().jacobianEvaluations());
+    assertThat(Fmi2DirectionalDerivative.nativeCalls()).as("through JNA").isEqualTo(after);
+    assertThat(ours).isEqualTo(fmi4js);
+    assertThat(ours.steps()).isEqualTo(fmi4js.steps());
   }
 
   private void sameByModelExchange(Plans forModel) {
