@@ -11,7 +11,7 @@ case "$(gcc -dumpmachine 2>/dev/null)" in
 esac
 src="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$1"
-# The JNI entry points (fmugw_fmi2_jni.c) need the JDK's jni.h: from JAVA_HOME, else from javac's JDK.
+# The JNI entry points (fmugw_fmi2_jni.c, fmugw_fmi3_jni.c) need the JDK's jni.h: from JAVA_HOME, else from javac's JDK.
 jdk=${JAVA_HOME:-}
 if [ -z "$jdk" ] || [ ! -f "$jdk/include/jni.h" ]; then
     javac_path=$(command -v javac || true)
@@ -20,10 +20,10 @@ fi
 sources=("$src/fmugw_fmi2.c" "$src/fmugw_fmi3.c")
 jni=()
 if [ -n "$jdk" ] && [ -f "$jdk/include/jni.h" ]; then
-    sources+=("$src/fmugw_fmi2_jni.c")
+    sources+=("$src/fmugw_fmi2_jni.c" "$src/fmugw_fmi3_jni.c")
     jni=(-I"$jdk/include" -I"$jdk/include/linux")
 else
-    echo "build-native.sh: no jni.h (JAVA_HOME=${JAVA_HOME:-unset}); model exchange calls go through FMI4j"
+    echo "build-native.sh: no jni.h (JAVA_HOME=${JAVA_HOME:-unset}); model exchange calls go through FMI4j and JNA"
 fi
 gcc -shared -fPIC -O2 -std=c99 -Wall -Werror -fvisibility=hidden -I"$src/../include" \
     -I"$src/../fmi3/include" "${jni[@]}" \

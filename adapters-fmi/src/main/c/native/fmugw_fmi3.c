@@ -123,3 +123,38 @@ __attribute__((visibility("default"))) int fmugw_fmi3_me_float64(
     fmi3Status s = get_float64(instance, vrs, (size_t)nvr, values, (size_t)nvalues);
     return me3_failed(s) ? ME3_GET + 16 * s : ME3_OK;
 }
+
+/*
+ * The Jacobian of the FMU's n derivatives (value references unknowns, of n elements in all) by its
+ * states (knowns, n elements) where it stands, row by row into jacobian (n * n values): one
+ * fmi3GetDirectionalDerivative per column, seeded with a unit vector in seed, the column into column
+ * (both of n). Returns ME3_OK, or ME3_GET plus 16 times the error or fatal status; no column after
+ * it is asked for.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi3_me_jacobian(
+    fmi3GetDirectionalDerivativeTYPE *get_directional_derivative, fmi3Instance instance,
+    const fmi3ValueReference *unknowns, int nunknowns, const fmi3ValueReference *knowns,
+    int nknowns, int n, double *seed, double *column, double *jacobian) {
+    for (int i = 0; i < n; i++) seed[i] = 0;
+    for (int j = 0; j < n; j++) {
+        seed[j] = 1;
+        fmi3Status s =
+            get_directional_derivative(instance, unknowns, (size_t)nunknowns, knowns,
+                                       (size_t)nknowns, seed, (size_t)n, column, (size_t)n);
+        seed[j] = 0;
+        if (me3_failed(s)) return ME3_GET + 16 * s;
+        for (int i = 0; i < n; i++) jacobian[i * n + j] = column[i];
+    }
+    return ME3_OK;
+}
+
+/*
+ * fmi3CompletedIntegratorStep with noSetFMUStatePriorToCurrentPoint true. Returns its status plus
+ * its two answers: 16 if enterEventMode, 32 if terminateSimulation.
+ */
+__attribute__((visibility("default"))) int fmugw_fmi3_completed_integrator_step(
+    fmi3CompletedIntegratorStepTYPE *completed, fmi3Instance instance) {
+    fmi3Boolean enter_event_mode = fmi3False, terminate = fmi3False;
+    fmi3Status s = completed(instance, fmi3True, &enter_event_mode, &terminate);
+    return (int)s | (enter_event_mode ? 16 : 0) | (terminate ? 32 : 0);
+}

@@ -1,11 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import java.io.File;
-import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
+import com.fmugateway.adapter.out.fmi.fmi3.FmugwLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +8,8 @@ import org.slf4j.LoggerFactory;
  * The JNI entry points of our native library ({@code src/main/c/native/fmugw_fmi2_jni.c}), for
  * calls made once per derivative evaluation or step ({@link NativeModelExchange}): JNA's generic
  * dispatch, fine for a call that steps through hundreds of points, cost about half a microsecond
- * per call, ten times a simple model's evaluation. The library is found as JNA finds it (a file on
- * the class path, or extracted from the jar into JNA's temporary folder, deleted again once loaded)
- * and loaded through {@link System#load}, so that the JVM links these methods to it.
+ * per call, ten times a simple model's evaluation. The library is loaded for JNI by {@link
+ * FmugwLibrary#loadedForJni}.
  */
 final class Fmi2Jni {
 
@@ -31,19 +25,8 @@ final class Fmi2Jni {
 
   private static boolean load() {
     try {
-      ClassLoader loader = Fmi2Jni.class.getClassLoader();
-      URL resource =
-          loader.getResource(Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("fmugw_fmi2"));
-      File file = Native.extractFromResourcePath("fmugw_fmi2", loader);
-      try {
-        System.load(file.getAbsolutePath());
-      } finally {
-        if (resource == null || !"file".equals(resource.getProtocol())) {
-          Files.deleteIfExists(file.toPath()); // extracted from the jar, and mapped already
-        }
-      }
-      return version() == 2;
-    } catch (IOException | UnsatisfiedLinkError | RuntimeException e) {
+      return FmugwLibrary.loadedForJni() && version() == 2;
+    } catch (UnsatisfiedLinkError e) {
       LOG.info("model exchange calls go through FMI4j here: {}", e.toString());
       return false;
     }

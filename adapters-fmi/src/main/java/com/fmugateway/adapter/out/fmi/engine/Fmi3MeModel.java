@@ -20,7 +20,8 @@ import java.util.UUID;
  * can no longer change them. A failing call throws an {@link
  * com.fmugateway.adapter.out.fmi.fmi3.Fmi3Exception} naming the function. Where the native calls
  * are at hand, placing the FMU and reading its derivatives, indicators or outputs (when all are
- * Float64) there is one call ({@link Fmi3NativeModelExchange}); else one JNA call each.
+ * Float64) there is one call ({@link Fmi3NativeModelExchange}), as is the whole Jacobian and the
+ * step's completion; else one JNA call each.
  */
 final class Fmi3MeModel implements MeModel {
 
@@ -31,6 +32,7 @@ final class Fmi3MeModel implements MeModel {
   private final Fmi3Recorder recorder;
   private final ModelDescription description;
   private Optional<DirectionalJacobian> jacobian = Optional.empty();
+  private double[] jacobianRows; // with calls, the Jacobian row by row; else null
   private final Fmi3NativeModelExchange calls; // null: each FMI call through JNA on its own
   private final int[] float64Outputs; // with calls, the outputs when all are Float64; else null
   private final double[] outputValues;
@@ -91,6 +93,9 @@ final class Fmi3MeModel implements MeModel {
     states = fmu.numberOfContinuousStates();
     indicators = fmu.numberOfEventIndicators();
     jacobian = DirectionalJacobian.of(description, states);
+    if (calls != null && jacobian.isPresent() && calls.computesJacobians()) {
+      jacobianRows = new double[states * states];
+    }
   }
 
   @Override
@@ -173,6 +178,13 @@ final class Fmi3MeModel implements MeModel {
   @Override
   public void getJacobian(double[][] into) {
     DirectionalJacobian columns = jacobian.orElseThrow();
+    if (jacobianRows != null) {
+      calls.jacobian(columns.derivatives(), columns.states(), states, jacobianRows);
+      for (int i = 0; i < states; i++) {
+        System.arraycopy(jacobianRows, i * states, into[i], 0, states);
+      }
+      return;
+    }
     columns.assemble(
         (seed, sensitivity) ->
             fmu.getDirectionalDerivative(
@@ -182,7 +194,8 @@ final class Fmi3MeModel implements MeModel {
 
   @Override
   public StepOutcome completedIntegratorStep() {
-    Fmi3ModelExchange.IntegratorStep step = fmu.completedIntegratorStep();
+    Fmi3ModelExchange.IntegratorStep step =
+        calls == null ? fmu.completedIntegratorStep() : calls.completedIntegratorStep();
     if (step.terminateSimulation()) {
       return StepOutcome.TERMINATE;
     }

@@ -5,58 +5,76 @@ import com.sun.jna.Pointer;
 import java.lang.ref.Reference;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A model-exchange instance placed and read in one native call ({@code fmugw_fmi3_me_values} and
- * {@code fmugw_fmi3_me_float64} in {@code src/main/c/native/fmugw_fmi3.c}, built into the engine's
- * native library): {@code fmi3SetTime}, {@code fmi3SetContinuousStates} and the derivatives, event
- * indicators or Float64 outputs there, where each is a JNA call of its own (StateSpace3 sampled
- * 2,001 times spent most of its run in those calls). Failures throw as the instance's own calls do:
- * an {@link Fmi3Exception} naming the call, for an error or a fatal status. Where the library
- * cannot be loaded, {@link #open} is empty.
+ * A model-exchange instance's most frequent calls in C ({@code fmugw_fmi3_me_*} in {@code
+ * src/main/c/native/fmugw_fmi3.c}, through {@link Fmi3Jni}), as {@code NativeModelExchange} makes
+ * FMI 2.0's: {@code fmi3SetTime}, {@code fmi3SetContinuousStates} and the derivatives, event
+ * indicators or Float64 outputs there in one call; the Jacobian from {@code
+ * fmi3GetDirectionalDerivative}, column by column, in one; {@code fmi3CompletedIntegratorStep}
+ * answering in two bits. Each was a JNA call of its own (StateSpace3 sampled 2,001 times spent most
+ * of its run in them; Robertson3 half of it). Failures throw as the instance's own calls do: an
+ * {@link Fmi3Exception} naming the call, for an error or a fatal status. Where the library or its
+ * JNI entry points cannot be loaded, {@link #open} is empty.
  */
 public final class Fmi3NativeModelExchange {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Fmi3NativeModelExchange.class);
-  private static final boolean AVAILABLE =
-      FmugwLibrary.register(
-          Fmi3NativeModelExchange.class,
-          LOG,
-          "the native FMI 3.0 model exchange calls are not available here; calling from Java");
-
   /** Native calls made in this process, for tests that must know which way a run went. */
   private static final AtomicLong CALLS = new AtomicLong();
+
+  /** Of them, the Jacobians. */
+  private static final AtomicLong JACOBIANS = new AtomicLong();
 
   // The calls the C functions name by number in their result (ME3_SET_TIME, ME3_SET_STATES); 3 is
   // the read, named by the caller.
   private static final String[] PLACING = {null, "fmi3SetTime", "fmi3SetContinuousStates"};
   private static final int GET = 3;
 
+  // fmi3CompletedIntegratorStep's answers by their two bits, made once.
+  private static final Fmi3ModelExchange.IntegratorStep[] STEPS = {
+    new Fmi3ModelExchange.IntegratorStep(false, false),
+    new Fmi3ModelExchange.IntegratorStep(true, false),
+    new Fmi3ModelExchange.IntegratorStep(false, true),
+    new Fmi3ModelExchange.IntegratorStep(true, true)
+  };
+
   private final Fmi3ModelExchange instance;
-  private final Pointer setTime;
-  private final Pointer setStates;
-  private final Pointer getDerivatives;
-  private final Pointer getIndicators;
-  private final Pointer getFloat64;
+  private final long setTime;
+  private final long setStates;
+  private final long getDerivatives;
+  private final long getIndicators;
+  private final long getFloat64;
+  private final long completedIntegratorStep;
+  private final long getDirectionalDerivative; // 0 where the binary lacks it
 
   private Fmi3NativeModelExchange(Fmi3ModelExchange instance, NativeLibrary library) {
     this.instance = instance;
-    this.setTime = library.getFunction("fmi3SetTime");
-    this.setStates = library.getFunction("fmi3SetContinuousStates");
-    this.getDerivatives = library.getFunction("fmi3GetContinuousStateDerivatives");
-    this.getIndicators = library.getFunction("fmi3GetEventIndicators");
-    this.getFloat64 = library.getFunction("fmi3GetFloat64");
+    this.setTime = address(library, "fmi3SetTime");
+    this.setStates = address(library, "fmi3SetContinuousStates");
+    this.getDerivatives = address(library, "fmi3GetContinuousStateDerivatives");
+    this.getIndicators = address(library, "fmi3GetEventIndicators");
+    this.getFloat64 = address(library, "fmi3GetFloat64");
+    this.completedIntegratorStep = address(library, "fmi3CompletedIntegratorStep");
+    long directional;
+    try {
+      directional = address(library, "fmi3GetDirectionalDerivative");
+    } catch (UnsatisfiedLinkError e) {
+      directional = 0;
+    }
+    this.getDirectionalDerivative = directional;
   }
 
   public static long calls() {
     return CALLS.get();
   }
 
+  public static long jacobians() {
+    return JACOBIANS.get();
+  }
+
   /** The calls for {@code instance}; empty when the library or the FMU's functions are missing. */
   public static Optional<Fmi3NativeModelExchange> open(Fmi3ModelExchange instance) {
-    if (!AVAILABLE) {
+    if (!Fmi3Jni.available()) {
       return Optional.empty();
     }
     try {
@@ -71,7 +89,7 @@ public final class Fmi3NativeModelExchange {
    * unless {@code x} is null: where it stands.
    */
   public void placeAt(double t, double[] x, int states) {
-    values(Pointer.NULL, null, t, x, states, null);
+    values(0, null, t, x, states, null);
   }
 
   /** The derivatives at {@code t} and {@code x} (as {@link #placeAt}) into {@code into}. */
@@ -92,11 +110,11 @@ public final class Fmi3NativeModelExchange {
     CALLS.incrementAndGet();
     try {
       check(
-          fmugw_fmi3_me_float64(
+          Fmi3Jni.meFloat64(
               setTime,
               setStates,
               getFloat64,
-              instance.handle(),
+              handle(),
               t,
               x,
               states,
@@ -110,16 +128,52 @@ public final class Fmi3NativeModelExchange {
     }
   }
 
-  private void values(
-      Pointer get, String getName, double t, double[] x, int states, double[] into) {
+  /**
+   * Whether {@link #jacobian} can be asked: the binary has {@code fmi3GetDirectionalDerivative}.
+   */
+  public boolean computesJacobians() {
+    return getDirectionalDerivative != 0;
+  }
+
+  /**
+   * The Jacobian of the {@code unknowns}' {@code n} elements by the {@code knowns}' {@code n}
+   * elements where the FMU stands, row by row into {@code rows} ({@code n * n} values): one {@code
+   * fmi3GetDirectionalDerivative} per column.
+   */
+  public void jacobian(int[] unknowns, int[] knowns, int n, double[] rows) {
+    CALLS.incrementAndGet();
+    JACOBIANS.incrementAndGet();
+    try {
+      check(
+          Fmi3Jni.meJacobian(getDirectionalDerivative, handle(), unknowns, knowns, n, rows),
+          "fmi3GetDirectionalDerivative");
+    } finally {
+      Reference.reachabilityFence(instance);
+    }
+  }
+
+  /** {@code fmi3CompletedIntegratorStep}, as {@link Fmi3ModelExchange#completedIntegratorStep}. */
+  public Fmi3ModelExchange.IntegratorStep completedIntegratorStep() {
+    CALLS.incrementAndGet();
+    int answer;
+    try {
+      answer = Fmi3Jni.completedIntegratorStep(completedIntegratorStep, handle());
+    } finally {
+      Reference.reachabilityFence(instance);
+    }
+    instance.check("fmi3CompletedIntegratorStep", answer & 15);
+    return STEPS[(answer >> 4) & 3];
+  }
+
+  private void values(long get, String getName, double t, double[] x, int states, double[] into) {
     CALLS.incrementAndGet();
     try {
       check(
-          fmugw_fmi3_me_values(
+          Fmi3Jni.meValues(
               setTime,
               setStates,
               get,
-              instance.handle(),
+              handle(),
               t,
               x,
               states,
@@ -131,34 +185,21 @@ public final class Fmi3NativeModelExchange {
     }
   }
 
+  private long handle() {
+    return Pointer.nativeValue(instance.handle());
+  }
+
   private void check(int failed, String getName) {
+    if (failed == -1) {
+      throw new OutOfMemoryError("no native memory for the values of " + getName);
+    }
     if (failed != 0) {
       int call = failed % 16;
       instance.check(call == GET ? getName : PLACING[call], failed / 16);
     }
   }
 
-  private static native int fmugw_fmi3_me_values(
-      Pointer setTime,
-      Pointer setStates,
-      Pointer get,
-      Pointer instance,
-      double t,
-      double[] x,
-      int n,
-      double[] into,
-      int m);
-
-  private static native int fmugw_fmi3_me_float64(
-      Pointer setTime,
-      Pointer setStates,
-      Pointer getFloat64,
-      Pointer instance,
-      double t,
-      double[] x,
-      int n,
-      int[] vrs,
-      int nvr,
-      double[] values,
-      int nvalues);
+  private static long address(NativeLibrary library, String function) {
+    return Pointer.nativeValue(library.getFunction(function));
+  }
 }

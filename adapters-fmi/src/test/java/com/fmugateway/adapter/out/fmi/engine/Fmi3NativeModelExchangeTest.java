@@ -6,14 +6,17 @@ import com.fmugateway.adapter.out.fmi.fmi3.Fmi3NativeModelExchange;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationResult;
+import com.fmugateway.domain.simulation.model.SolverKind;
+import com.fmugateway.domain.simulation.model.SolverStatistics;
+import com.fmugateway.domain.simulation.model.SolverStatistics.JacobianSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * FMI 3.0 model exchange placing and reading the FMU in one native call gives what one JNA call per
- * FMI call gives: the same samples, steps, events and log, and the same failure naming the same
- * call.
+ * FMI 3.0 model exchange placing and reading the FMU, taking its Jacobian and completing its steps
+ * in one native call each gives what one JNA call per FMI call gives: the same samples, steps,
+ * events and log, and the same failure naming the same call.
  */
 class Fmi3NativeModelExchangeTest {
 
@@ -38,6 +41,20 @@ class Fmi3NativeModelExchangeTest {
     SimulationResult result = same(plans("StateSpace3").until(20, 0.01).outputs("y"));
 
     assertThat(result.columns()).hasSizeGreaterThan(1); // y is an array
+  }
+
+  @Test
+  void aStiffModelsJacobiansFromOneNativeCallEachAreTheColumnByColumnOnes() {
+    Plans robertson = plans("Robertson3").until(40, 0.4).solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);
+    long before = Fmi3NativeModelExchange.jacobians();
+
+    SimulationResult result = same(robertson);
+
+    SolverStatistics statistics = result.solverStatistics().orElseThrow();
+    assertThat(statistics.jacobian()).contains(JacobianSource.DIRECTIONAL_DERIVATIVES);
+    assertThat(Fmi3NativeModelExchange.jacobians() - before)
+        .as("each of the native run's Jacobians in one call, none of the other run's")
+        .isEqualTo(statistics.jacobianEvaluations());
   }
 
   @Test
