@@ -65,6 +65,13 @@ read -r _ _ _ long_bytes long_steps < <("${floor_cmd[@]}" \
 # A model with an event indicator: BouncingBall's bounces are state events, located in the steps.
 read -r bb_wall bb_p99 bb_cpu bb_bytes bb_steps < <("${floor_cmd[@]}" \
   "$(library_fmu BouncingBall)" 3 0.01 5 300 h v | tail -1)
+# A stiff model by the Rosenbrock method, its Jacobians from the FMU's directional derivatives: to
+# 40 s, and to 400 s with as many output samples.
+engine_floor_cmd -Dfloor.solver=rosenbrock -Dfloor.rtol=1e-6
+read -r rb_wall rb_p99 rb_cpu rb_bytes rb_steps < <("${floor_cmd[@]}" \
+  "$(library_fmu Robertson)" 40 0.4 5 300 y1 y2 y3 | tail -1)
+read -r _ _ _ rb_long_bytes rb_long_steps < <("${floor_cmd[@]}" \
+  "$(library_fmu Robertson)" 400 4 3 100 y1 y2 y3 | tail -1)
 
 value() { sed -n "s/^$1 //p" "$work/summary" | tail -1; }
 python3 - "$(value me_end_to_end_ms)" "$(value me_engine_wall_ms)" "$(value me_engine_cpu_ms)" \
@@ -95,3 +102,8 @@ PY
 echo "  with an event indicator (BouncingBall, 3 s at 0.01, dormand_prince, its bounces located as" \
   "state events), the engine called directly, warm (300 runs): median $bb_wall ms wall" \
   "(p99 $bb_p99), $bb_cpu ms CPU, $((bb_bytes / 1024)) KiB allocated a run ($bb_steps steps)"
+echo "  stiff (Robertson, 40 s at 0.4, rosenbrock, its Jacobians from the FMU's directional" \
+  "derivatives), the engine called directly, warm (300 runs): median $rb_wall ms wall (p99 $rb_p99)," \
+  "$rb_cpu ms CPU, $((rb_bytes / 1024)) KiB allocated a run ($rb_steps steps); to 400 s at 4:" \
+  "$((rb_long_bytes / 1024)) KiB ($rb_long_steps steps):" \
+  "$(( (rb_long_bytes - rb_bytes) / (rb_long_steps - rb_steps) )) bytes a step"
