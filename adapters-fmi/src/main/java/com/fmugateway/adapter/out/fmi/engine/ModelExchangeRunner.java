@@ -26,8 +26,8 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * estimated anew and no step longer than the output interval, whatever the tolerance allowed.
  *
  * <p>Dormand–Prince and the Rosenbrock method ({@code auto} starts with the one and may switch to
- * the other) step through the engine's {@link Stepper}s, Hipparchus' step loop in arrays made once,
- * with {@link StateEvents} locating the state events in their steps as Hipparchus' event detectors
+ * the other) step through the engine's {@link Stepper}s, step loops in arrays made once, with
+ * {@link StateEvents} locating the state events in their steps as Hipparchus' event detectors
  * would: nothing is allocated per step but in a step holding an event. The other solvers ({@code
  * dormand_prince_853}, {@code euler}, {@code rk4}) step through Hipparchus' integrators, whose
  * event detectors ({@link IndicatorDetector}) locate the state events.

@@ -4,9 +4,10 @@ import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /**
  * One of the engine's own step loops ({@link DormandPrince54Stepper}, {@link RosenbrockStepper}):
- * Hipparchus' {@code integrate} for one method, in arrays made once, reporting each accepted step
- * to a {@link Listener} while the step is the one {@link #start()}, {@link #end()} and {@link
- * #stateAt} describe. Forward only, scalar tolerances, as the engine uses them.
+ * the {@code integrate} of a Hipparchus integrator (Dormand–Prince's; the Rosenbrock method the
+ * engine had written on Hipparchus' adaptive-step base), in arrays made once, reporting each
+ * accepted step to a {@link Listener} while the step is the one {@link #start()}, {@link #end()}
+ * and {@link #stateAt} describe. Forward only, scalar tolerances, as the engine uses them.
  */
 interface Stepper {
 
