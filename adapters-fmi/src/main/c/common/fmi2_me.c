@@ -73,9 +73,12 @@ fmi2Status fmi2CompletedIntegratorStep(fmi2Component c, fmi2Boolean noSetFMUStat
         log_error(inst, "fmi2CompletedIntegratorStep: NULL output argument");
         return fmi2Error;
     }
-    /* No step events: every event is a state or time event the importer detects itself. */
-    *enterEventMode = fmi2False;
-    *terminateSimulation = fmi2False;
+    /* Unless the model says otherwise, no step events: every event is a state or time event the
+       importer detects itself. */
+    bool event = false, terminate = false;
+    if (MODEL.completedStep) MODEL.completedStep(inst, &event, &terminate);
+    *enterEventMode = event ? fmi2True : fmi2False;
+    *terminateSimulation = terminate ? fmi2True : fmi2False;
     return fmi2OK;
 }
 

@@ -72,6 +72,10 @@ typedef struct {
        can be solved in closed form. It replaces the generic driver entirely, time events
        included. NULL: use the generic RK4 driver. */
     fmi2Status (*doStep)(ModelInstance *inst, double tEnd);
+
+    /* fmi2CompletedIntegratorStep's answers (both arrive false): a step event, or termination
+       (a test fixture's). NULL: never asks; every event is a state or time event. */
+    void (*completedStep)(ModelInstance *inst, bool *enterEventMode, bool *terminateSimulation);
 } Model;
 
 /* Each model.c defines exactly one. The GUID comes from its modelDescription.xml via

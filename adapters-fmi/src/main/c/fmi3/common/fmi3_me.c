@@ -39,9 +39,12 @@ fmi3Status fmi3CompletedIntegratorStep(fmi3Instance instance, fmi3Boolean noSetF
         log_error(inst, "fmi3CompletedIntegratorStep: NULL output argument");
         return fmi3Error;
     }
-    /* No step events: every event is a state or time event the importer detects itself. */
-    *enterEventMode = false;
-    *terminateSimulation = false;
+    /* Unless the model says otherwise, no step events: every event is a state or time event the
+       importer detects itself. */
+    bool event = false, terminate = false;
+    if (MODEL.completedStep) MODEL.completedStep(inst, &event, &terminate);
+    *enterEventMode = event;
+    *terminateSimulation = terminate;
     return fmi3OK;
 }
 

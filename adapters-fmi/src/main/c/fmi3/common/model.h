@@ -116,6 +116,10 @@ typedef struct {
     /* Called by every fmi3Get<Type> once the values are up to date; a status above fmi3Warning
        fails the read (a test fixture's failing read). NULL: none. */
     fmi3Status (*read)(ModelInstance *inst);
+
+    /* fmi3CompletedIntegratorStep's answers (both arrive false): a step event, or termination
+       (a test fixture's). NULL: never asks; every event is a state or time event. */
+    void (*completedStep)(ModelInstance *inst, bool *enterEventMode, bool *terminateSimulation);
 } Model;
 
 /* Each model.c defines exactly one; the instantiation token comes from modelDescription.xml

@@ -4,12 +4,29 @@
  * else with fmi3Error (logged); which asks to terminate once a step ends past terminate_at (an
  * event it handles itself, whose update terminates); and whose reads (fmi3Get<Type>) fail with
  * fmi3Error (logged) once its time is past fail_read_at, in co-simulation and model exchange
- * alike (it has no states). The engine must end the run at its last sample on a discard or a
- * termination, and report the failing call on an error, whichever way it steps or calls.
+ * alike (it has no states). By model exchange, fmi3CompletedIntegratorStep asks for event mode at
+ * every step ending past step_event_at (until the event has been handled once), and to terminate
+ * at one past terminate_at. The engine must end the run at its last sample on a discard or a
+ * termination, handle a step event, and report the failing call on an error, whichever way it
+ * steps or calls.
  */
 #include "model.h"
 
-enum { VR_TIME, VR_CLOCK, VR_FAIL_AT, VR_DISCARD, VR_TERMINATE_AT, VR_FAIL_READ_AT, N_VARIABLES };
+enum {
+    VR_TIME,
+    VR_CLOCK,
+    VR_FAIL_AT,
+    VR_DISCARD,
+    VR_TERMINATE_AT,
+    VR_FAIL_READ_AT,
+    VR_STEP_EVENT_AT,
+    N_VARIABLES
+};
+
+/* Model exchange: whether the step event has been handled. */
+typedef struct {
+    bool stepEventHandled;
+} Private;
 
 #define REAL(NAME, CAUSALITY, VARIABILITY, START)                                                 \
     {.name = NAME, .type = TYPE_FLOAT64, .causality = CAUSALITY, .variability = VARIABILITY,      \
@@ -23,6 +40,7 @@ static const Variable VARIABLES[N_VARIABLES] = {
     [VR_DISCARD] = REAL("discard", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 0.0),
     [VR_TERMINATE_AT] = REAL("terminate_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
     [VR_FAIL_READ_AT] = REAL("fail_read_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
+    [VR_STEP_EVENT_AT] = REAL("step_event_at", CAUSALITY_PARAMETER, VARIABILITY_FIXED, 1e300),
 };
 
 static fmi3Status do_step(ModelInstance *inst, double tEnd, bool *event) {
@@ -40,7 +58,19 @@ static fmi3Status do_step(ModelInstance *inst, double tEnd, bool *event) {
 
 static void event_update(ModelInstance *inst, bool timeEvent, EventInfo *info) {
     (void)timeEvent;
+    Private *p = inst->model;
+    if (inst->time > V(inst, VR_STEP_EVENT_AT).f && !p->stepEventHandled) {
+        p->stepEventHandled = true;
+        log_event(inst, "the step event past step_event_at %g, at %g", V(inst, VR_STEP_EVENT_AT).f,
+                  inst->time);
+    }
     info->terminateSimulation = inst->time > V(inst, VR_TERMINATE_AT).f;
+}
+
+static void completed_step(ModelInstance *inst, bool *enterEventMode, bool *terminateSimulation) {
+    Private *p = inst->model;
+    *enterEventMode = inst->time > V(inst, VR_STEP_EVENT_AT).f && !p->stepEventHandled;
+    *terminateSimulation = inst->time > V(inst, VR_TERMINATE_AT).f;
 }
 
 static fmi3Status read_values(ModelInstance *inst) {
@@ -56,5 +86,7 @@ const Model MODEL = {.variables = VARIABLES,
                      .modelExchange = true,
                      .coSimulation = true,
                      .doStep = do_step,
+                     .privateSize = sizeof(Private),
                      .eventUpdate = event_update,
-                     .read = read_values};
+                     .read = read_values,
+                     .completedStep = completed_step};

@@ -58,6 +58,23 @@ class Fmi3NativeModelExchangeTest {
   }
 
   @Test
+  void aStepEventOrATerminationAskedForByACompletedStepIsTheSameEitherWay() {
+    Plans stepEvent = byOutputTimes().start("step_event_at", 0.35);
+    Plans termination = byOutputTimes().start("terminate_at", 0.55);
+
+    SimulationResult evented = same(stepEvent);
+    SimulationResult terminated = bothWays.same(termination);
+
+    assertThat(evented.events()).as("the step event, handled once").isOne();
+    double[] times = terminated.time();
+    assertThat(times).hasSizeLessThan(termination.build().sampleCount());
+    assertThat(times[times.length - 1])
+        .as("the run ends at the step that asked to terminate")
+        .isGreaterThan(0.55)
+        .isLessThan(1);
+  }
+
+  @Test
   void aFailedReadNamesTheCallEitherWay() {
     Plans plans =
         Fmi3BothWays.failingStep3(FmuInterface.MODEL_EXCHANGE).start("fail_read_at", 0.55);
@@ -74,6 +91,15 @@ class Fmi3NativeModelExchangeTest {
     SimulationResult result = bothWays.same(plans);
     assertThat(result.time()).hasSize(plans.build().sampleCount());
     return result;
+  }
+
+  /**
+   * FailingStep3 by the Rosenbrock method, which integrates to each output time: a step ends every
+   * 0.1 s.
+   */
+  private static Plans byOutputTimes() {
+    return Fmi3BothWays.failingStep3(FmuInterface.MODEL_EXCHANGE)
+        .solver(SolverKind.ROSENBROCK, 1e-6, 1e-8);
   }
 
   private static Plans plans(String model) {

@@ -98,6 +98,28 @@ class NativeCoSimulationTest {
   }
 
   @Test
+  void aStepEventOrATerminationAskedForByACompletedStep_isTheSameEitherWay() {
+    // The Rosenbrock method integrates to each output time, so steps end every 0.1 s.
+    Plans stepEvent = failing().on(FmuInterface.MODEL_EXCHANGE).until(1, 0.1);
+    Plans termination = failing().on(FmuInterface.MODEL_EXCHANGE).until(1, 0.1);
+    stepEvent.start("step_event_at", 0.35).solver(SolverKind.ROSENBROCK, 1e-6, 1e-8);
+    termination.start("terminate_at", 0.55).solver(SolverKind.ROSENBROCK, 1e-6, 1e-8);
+
+    sameBothWays(stepEvent, NativeModelExchange::calls);
+    sameBothWays(termination, NativeModelExchange::calls);
+    SimulationResult evented = run(inC, stepEvent);
+    double[] times = run(inC, termination).time();
+
+    assertThat(evented.events()).as("the step event, handled once").isOne();
+    assertThat(evented.time()).hasSize(11);
+    assertThat(times).hasSizeLessThan(11);
+    assertThat(times[times.length - 1])
+        .as("the run ends at the step that asked to terminate")
+        .isGreaterThan(0.55)
+        .isLessThan(1);
+  }
+
+  @Test
   void theRosenbrockMethodsJacobian_comesFromOneNativeCallOrColumnByColumnThroughJna() {
     // The description as uploads read it: it offers the directional derivatives.
     Plans robertson =
