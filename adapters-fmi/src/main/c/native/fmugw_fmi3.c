@@ -22,7 +22,8 @@ enum {
 
 /*
  * For each point i < n: unless step[i] is negative, fmi3DoStep(instance, time[i], step[i],
- * fmi3True, ...); then fmi3GetFloat64 of the nvr value references into values[i * nvr ...]. Stops
+ * fmi3True, ...); then fmi3GetFloat64 of the nvr value references, nvalues values in all (arrays
+ * count element by element), into values[i * nvalues ...]. Stops
  * at a status other than fmi3OK or fmi3Warning, after a step that asks for event handling or to
  * terminate (result[2] and result[3] get those two answers; its outputs are not read), or before a
  * step once the deadline has passed, checked as fmugw_fmi2_cs_steps checks it. Returns the points
@@ -31,7 +32,7 @@ enum {
 __attribute__((visibility("default"))) int fmugw_fmi3_cs_steps(
     fmi3DoStepTYPE *do_step, fmi3GetFloat64TYPE *get_float64, fmi3Instance instance,
     const double *time, const double *step, int n, const fmi3ValueReference *vrs, int nvr,
-    double *values, long long deadline, int *result) {
+    int nvalues, double *values, long long deadline, int *result) {
     result[0] = fmi3OK;
     result[1] = FMI3_STOPPED_BY_NONE;
     result[2] = 0;
@@ -60,8 +61,8 @@ __attribute__((visibility("default"))) int fmugw_fmi3_cs_steps(
             }
         }
         if (nvr > 0) {
-            fmi3Status status =
-                get_float64(instance, vrs, (size_t)nvr, values + (size_t)i * nvr, (size_t)nvr);
+            fmi3Status status = get_float64(instance, vrs, (size_t)nvr,
+                                            values + (size_t)i * nvalues, (size_t)nvalues);
             if (status != fmi3OK && status != fmi3Warning) {
                 result[0] = status;
                 result[1] = FMI3_STOPPED_BY_GET_FLOAT64;

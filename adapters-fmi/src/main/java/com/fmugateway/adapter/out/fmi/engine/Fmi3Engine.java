@@ -10,7 +10,6 @@ import com.fmugateway.adapter.out.fmi.fmi3.Fmi3Status;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.fmu.model.ModelVariable;
-import com.fmugateway.domain.fmu.model.VariableType;
 import com.fmugateway.domain.simulation.model.InputSignal;
 import com.fmugateway.domain.simulation.model.SimulationFailedException;
 import com.fmugateway.domain.simulation.model.SimulationFailedException.Cause;
@@ -27,9 +26,9 @@ import java.util.UUID;
  * so inside the confined worker like FMI 2.0 runs. Co-simulation: one {@code fmi3DoStep} per output
  * interval (split at input samples); the FMU handles its events inside the step unless it asks for
  * event mode, which is then run to completion before stepping on; a run without inputs whose
- * outputs are all Float64 scalars steps in C ({@link Fmi3NativeSteps}), a chunk of communication
- * points per call, with the same steps, calls and checks. Model exchange: the FMI 2.0 master,
- * {@link ModelExchangeRunner}, over {@link Fmi3MeModel}.
+ * outputs are all Float64 (scalars or arrays) steps in C ({@link Fmi3NativeSteps}), a chunk of
+ * communication points per call, with the same steps, calls and checks. Model exchange: the FMI 2.0
+ * master, {@link ModelExchangeRunner}, over {@link Fmi3MeModel}.
  */
 final class Fmi3Engine {
 
@@ -131,7 +130,7 @@ final class Fmi3Engine {
           OptionalDouble.of(plan.solver().rtol()), t0, OptionalDouble.of(plan.stopTime()));
       fmu.exitInitializationMode();
       recorder.sample(fmu.values(), t0);
-      int[] float64s = nativeCalls && plan.inputs().isEmpty() ? float64Outputs() : null;
+      int[] float64s = nativeCalls && plan.inputs().isEmpty() ? recorder.float64References() : null;
       Optional<Fmi3NativeSteps> loop =
           float64s == null ? Optional.empty() : Fmi3NativeSteps.open(fmu);
       if (loop.isPresent()) {
@@ -167,20 +166,6 @@ final class Fmi3Engine {
       return new RunCounts(steps, events);
     }
 
-    /** The outputs' value references when all are Float64 scalars, else null. */
-    private int[] float64Outputs() {
-      List<ModelVariable> outputs = plan.outputs();
-      int[] vrs = new int[outputs.size()];
-      for (int n = 0; n < vrs.length; n++) {
-        ModelVariable output = outputs.get(n);
-        if (output.type() != VariableType.FLOAT64 || output.isArray()) {
-          return null;
-        }
-        vrs[n] = (int) output.valueReference();
-      }
-      return vrs;
-    }
-
     /**
      * As the loop in {@link #run()}, with no inputs to split steps at: one step per output
      * interval, the outputs read after each, a chunk of them per native call. A step that stops a
@@ -190,7 +175,8 @@ final class Fmi3Engine {
       int samples = plan.sampleCount();
       CommunicationPoints points = new CommunicationPoints(plan);
       double[] targets = points.targets;
-      double[] values = new double[points.capacity() * vrs.length];
+      int perPoint = recorder.float64Values();
+      double[] values = new double[points.capacity() * perPoint];
       int[] stopped = new int[4];
       long stepCount = 0;
       long events = 0;
@@ -198,12 +184,13 @@ final class Fmi3Engine {
         guard.check();
         int n = points.fill(i);
         int done =
-            loop.steps(points.times, points.steps, n, vrs, values, guard.deadline(), stopped);
+            loop.steps(
+                points.times, points.steps, n, vrs, perPoint, values, guard.deadline(), stopped);
         for (int k = 0; k < done; k++) {
           if (points.completed(k)) {
             stepCount++;
           }
-          recorder.sampleFloat64(targets[k], values, k * vrs.length);
+          recorder.sampleFloat64(targets[k], values, k * perPoint);
         }
         i += done;
         if (done == n) {

@@ -67,11 +67,11 @@ public final class Fmi3NativeSteps {
 
   /**
    * Points {@code 0..n-1}: a step of {@code step[i]} from {@code time[i]} (none when negative),
-   * then the Float64 variables {@code vrs} into {@code values[i * vrs.length ...]}. Stops at a
-   * status other than OK or Warning ({@link #DO_STEP}, {@link #GET_FLOAT64}), after a step that
-   * asks for event handling or to terminate ({@link #STEP_FLAGS}: that step done, its outputs not
-   * read), or before a step once {@link System#nanoTime()} passes {@code deadline} ({@link
-   * #DEADLINE}).
+   * then the Float64 variables {@code vrs}, {@code nvalues} values in all (arrays count element by
+   * element), into {@code values[i * nvalues ...]}. Stops at a status other than OK or Warning
+   * ({@link #DO_STEP}, {@link #GET_FLOAT64}), after a step that asks for event handling or to
+   * terminate ({@link #STEP_FLAGS}: that step done, its outputs not read), or before a step once
+   * {@link System#nanoTime()} passes {@code deadline} ({@link #DEADLINE}).
    *
    * @param result gets the status that stopped the chunk, why (0 if nothing did), and the stopping
    *     step's eventHandlingNeeded and terminateSimulation (1 for true)
@@ -82,6 +82,7 @@ public final class Fmi3NativeSteps {
       double[] step,
       int n,
       int[] vrs,
+      int nvalues,
       double[] values,
       long deadline,
       int[] result) {
@@ -96,6 +97,7 @@ public final class Fmi3NativeSteps {
           n,
           vrs,
           vrs.length,
+          nvalues,
           values,
           deadline,
           result);
@@ -121,6 +123,7 @@ public final class Fmi3NativeSteps {
       int n,
       int[] vrs,
       int nvr,
+      int nvalues,
       double[] values,
       long deadline,
       int[] result);
