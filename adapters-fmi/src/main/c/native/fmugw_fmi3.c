@@ -23,11 +23,11 @@ enum {
 /*
  * For each point i < n: unless step[i] is negative, fmi3DoStep(instance, time[i], step[i],
  * fmi3True, ...); then fmi3GetFloat64 of the nvr value references, nvalues values in all (arrays
- * count element by element), into values[i * nvalues ...]. Stops
- * at a status other than fmi3OK or fmi3Warning, after a step that asks for event handling or to
- * terminate (result[2] and result[3] get those two answers; its outputs are not read), or before a
- * step once the deadline has passed, checked as fmugw_fmi2_cs_steps checks it. Returns the points
- * completed; result[0] gets the status that stopped it and result[1] why (FMI3_STOPPED_BY_...).
+ * count element by element), into values[i * nvalues ...]. Stops at a status other than fmi3OK or
+ * fmi3Warning, after a step that asks for event handling or to terminate (result[2] and result[3]
+ * get those two answers; its outputs are not read), or before a step once the deadline has
+ * passed, checked as fmugw_fmi2_cs_steps checks it. Returns the points completed; result[0] gets
+ * the status that stopped it and result[1] why (FMI3_STOPPED_BY_...).
  */
 __attribute__((visibility("default"))) int fmugw_fmi3_cs_steps(
     fmi3DoStepTYPE *do_step, fmi3GetFloat64TYPE *get_float64, fmi3Instance instance,

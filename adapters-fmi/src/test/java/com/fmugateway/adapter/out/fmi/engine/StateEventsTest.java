@@ -18,11 +18,11 @@ import org.hipparchus.ode.events.Action;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stepper with {@link StateEvents} finds the state events Hipparchus' Dormand–Prince finds with
- * the engine's event detectors, as the engine drives both (every event stops the integration, the
- * model resets its states, integration restarts from there): the same events, steps, samples and
- * segment ends to the last bit when both take {@code FastMath.pow}; and no allocation in a step
- * that holds no event.
+ * Each of the engine's steppers with {@link StateEvents} finds the state events that the Hipparchus
+ * integrator it ports finds with the engine's event detectors (Dormand–Prince's, the old Rosenbrock
+ * integrator's), as the engine drives both (every event stops the integration, the model resets its
+ * states, integration restarts from there): the same events, steps, samples and segment ends to the
+ * last bit when both take {@code FastMath.pow}; and no allocation in a step that holds no event.
  */
 class StateEventsTest {
 
