@@ -74,7 +74,7 @@ final class Fmi3BothWays {
     return failures;
   }
 
-  /** A model's plans by {@code way}: a library model's, or the fixture FailingStep3's. */
+  /** A model's plans by {@code way}: a library model's, or a fixture's (see {@link #archive}). */
   static Plans plans(String model, FmuInterface way) {
     return Plans.forDescription(new FmuArchiveInspector().inspectNow(archive(model)).description())
         .on(way);
@@ -90,9 +90,10 @@ final class Fmi3BothWays {
     return engine.run(archive(model), plans.description(), plans.build());
   }
 
-  /** The library model, or the test fixture FailingStep3. */
+  /** The library model, or one of the test fixtures FailingStep3 and FailingJacobian3. */
   private static Path archive(String model) {
-    String folder = model.equals("FailingStep3") ? "/fmi/hostile3/" : "/fmi/library3/";
+    boolean fixture = model.equals("FailingStep3") || model.equals("FailingJacobian3");
+    String folder = fixture ? "/fmi/hostile3/" : "/fmi/library3/";
     try {
       return Path.of(Fmi3BothWays.class.getResource(folder + model + ".fmu").toURI());
     } catch (URISyntaxException e) {

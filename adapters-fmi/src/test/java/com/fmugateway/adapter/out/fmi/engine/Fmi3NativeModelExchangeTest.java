@@ -75,6 +75,24 @@ class Fmi3NativeModelExchangeTest {
   }
 
   @Test
+  void aFailedJacobianNamesTheCallEitherWay() {
+    Plans plans =
+        plans("FailingJacobian3")
+            .until(1, 0.1)
+            .outputs("x")
+            .solver(SolverKind.ROSENBROCK, 1e-6, 1e-8)
+            .start("fail_jacobian_at", 0.55);
+    long before = Fmi3NativeModelExchange.jacobians();
+
+    List<SimulationFailedException> failures =
+        bothWays.fails(plans, "fmi3GetDirectionalDerivative", "passes fail_jacobian_at 0.55");
+
+    assertThat(Fmi3NativeModelExchange.jacobians()).isGreaterThan(before);
+    assertThat(failures.get(0).getMessage()).isEqualTo(failures.get(1).getMessage());
+    assertThat(failures.get(0).fmuLog()).isEqualTo(failures.get(1).fmuLog());
+  }
+
+  @Test
   void aFailedReadNamesTheCallEitherWay() {
     Plans plans =
         Fmi3BothWays.failingStep3(FmuInterface.MODEL_EXCHANGE).start("fail_read_at", 0.55);
