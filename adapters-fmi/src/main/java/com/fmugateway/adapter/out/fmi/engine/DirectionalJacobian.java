@@ -28,6 +28,7 @@ final class DirectionalJacobian {
   private final int[] derivatives;
   private final double[] seed;
   private final double[] column;
+  private double[] rows; // the matrix row by row, for a call that computes it whole; made on demand
 
   private DirectionalJacobian(int[] states, int[] derivatives, int n) {
     this.states = states;
@@ -78,6 +79,25 @@ final class DirectionalJacobian {
       for (int i = 0; i < n; i++) {
         jacobian[i][j] = column[i];
       }
+    }
+  }
+
+  /**
+   * The matrix row by row ({@code n * n} values), for a native call that computes it whole, in an
+   * array kept for it; {@link #unpackRows} then copies it out.
+   */
+  double[] rows() {
+    if (rows == null) {
+      rows = new double[seed.length * seed.length];
+    }
+    return rows;
+  }
+
+  /** Copies {@link #rows()} into {@code jacobian[i][j]} = ∂ẋ_i/∂x_j. */
+  void unpackRows(double[][] jacobian) {
+    int n = seed.length;
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rows, i * n, jacobian[i], 0, n);
     }
   }
 

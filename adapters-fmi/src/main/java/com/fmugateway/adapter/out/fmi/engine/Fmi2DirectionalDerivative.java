@@ -27,15 +27,14 @@ final class Fmi2DirectionalDerivative {
   private final Pointer component;
   private final DirectionalJacobian jacobian;
   private final Object[] arguments = new Object[7];
-  private final double[] rows; // the Jacobian row by row, from the native call; null: through JNA
+  private final boolean inC; // the whole Jacobian in one native call; else column by column
 
   private Fmi2DirectionalDerivative(
       NativeLibrary library, Pointer component, DirectionalJacobian jacobian, boolean nativeCode) {
     this.function = library.getFunction("fmi2GetDirectionalDerivative");
     this.component = component;
     this.jacobian = jacobian;
-    int n = jacobian.states().length;
-    this.rows = nativeCode && Fmi2Jni.available() ? new double[n * n] : null;
+    this.inC = nativeCode && Fmi2Jni.available();
   }
 
   /**
@@ -66,7 +65,7 @@ final class Fmi2DirectionalDerivative {
    * @throws FmuCallFailedException when one answers neither OK nor Warning
    */
   void assemble(double[][] into, double time) {
-    if (rows != null) {
+    if (inC) {
       assembleInC(into, time);
       return;
     }
@@ -90,11 +89,9 @@ final class Fmi2DirectionalDerivative {
             jacobian.derivatives(),
             jacobian.states(),
             n,
-            rows);
+            jacobian.rows());
     NativeModelExchange.check(failed, time, n * n);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(rows, i * n, into[i], 0, n);
-    }
+    jacobian.unpackRows(into);
   }
 
   private FmiStatus compute(double[] seed, double[] sensitivity) {

@@ -32,7 +32,7 @@ final class Fmi3MeModel implements MeModel {
   private final Fmi3Recorder recorder;
   private final ModelDescription description;
   private Optional<DirectionalJacobian> jacobian = Optional.empty();
-  private double[] jacobianRows; // with calls, the Jacobian row by row; else null
+  private boolean jacobianInC; // with calls, the whole Jacobian in one native call
   private final Fmi3NativeModelExchange calls; // null: each FMI call through JNA on its own
   private final int[] float64Outputs; // with calls, the outputs when all are Float64; else null
   private final double[] outputValues;
@@ -93,9 +93,7 @@ final class Fmi3MeModel implements MeModel {
     states = fmu.numberOfContinuousStates();
     indicators = fmu.numberOfEventIndicators();
     jacobian = DirectionalJacobian.of(description, states);
-    if (calls != null && jacobian.isPresent() && calls.computesJacobians()) {
-      jacobianRows = new double[states * states];
-    }
+    jacobianInC = calls != null && jacobian.isPresent() && calls.computesJacobians();
   }
 
   @Override
@@ -178,11 +176,9 @@ final class Fmi3MeModel implements MeModel {
   @Override
   public void getJacobian(double[][] into) {
     DirectionalJacobian columns = jacobian.orElseThrow();
-    if (jacobianRows != null) {
-      calls.jacobian(columns.derivatives(), columns.states(), states, jacobianRows);
-      for (int i = 0; i < states; i++) {
-        System.arraycopy(jacobianRows, i * states, into[i], 0, states);
-      }
+    if (jacobianInC) {
+      calls.jacobian(columns.derivatives(), columns.states(), states, columns.rows());
+      columns.unpackRows(into);
       return;
     }
     columns.assemble(

@@ -1,5 +1,6 @@
 package com.fmugateway.adapter.out.fmi.engine;
 
+import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.Causality;
 import com.fmugateway.domain.fmu.model.ContinuousStates;
 import com.fmugateway.domain.fmu.model.DefaultExperiment;
@@ -40,6 +41,14 @@ final class LibraryFmus {
     } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalStateException("no built library model " + model, e);
     }
+  }
+
+  /**
+   * The model's description as uploads read it ({@link FmuArchiveInspector}), directional
+   * derivatives included, which {@link #description} leaves out.
+   */
+  static ModelDescription inspected(String model) {
+    return new FmuArchiveInspector().inspectNow(archive(model)).description();
   }
 
   static ModelDescription description(String model) {

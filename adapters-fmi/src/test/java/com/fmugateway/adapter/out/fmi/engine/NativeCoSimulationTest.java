@@ -123,10 +123,7 @@ class NativeCoSimulationTest {
   void theRosenbrockMethodsJacobian_comesFromOneNativeCallOrColumnByColumnThroughJna() {
     // The description as uploads read it: it offers the directional derivatives.
     Plans robertson =
-        Plans.forDescription(
-                new FmuArchiveInspector()
-                    .inspectNow(LibraryFmus.archive("Robertson"))
-                    .description())
+        Plans.forDescription(LibraryFmus.inspected("Robertson"))
             .on(FmuInterface.MODEL_EXCHANGE)
             .until(40, 0.4)
             .solver(SolverKind.ROSENBROCK, 1e-6, 1e-10);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import com.fmugateway.adapter.out.fmi.archive.FmuArchiveInspector;
 import com.fmugateway.domain.fmu.model.FmuInterface;
 import com.fmugateway.domain.fmu.model.ModelDescription;
 import com.fmugateway.domain.simulation.model.SimulationResult;
@@ -138,7 +137,7 @@ class RobertsonTest {
 
   /** The description as uploads read it, directional derivatives included. */
   private static ModelDescription inspected() {
-    return new FmuArchiveInspector().inspectNow(LibraryFmus.archive("Robertson")).description();
+    return LibraryFmus.inspected("Robertson");
   }
 
   private static Plans robertson(double stop, double interval) {
